@@ -1,0 +1,55 @@
+/** The handlers behind the file channels: native save/open dialogs with bounded reads. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { MAX_IPC_FILE_BYTES, type AppInfo, type IpcArgs, type IpcResult } from '../shared/ipc/contract';
+import { ExpectedFailure, expectedError } from '../shared/errors/errors';
+
+export async function saveFile(win: BrowserWindow, args: IpcArgs<'file:save'>): Promise<IpcResult<'file:save'>> {
+  const result = await dialog.showSaveDialog(win, {
+    title: '保存文件',
+    defaultPath: path.join(app.getPath('documents'), args.suggestedName),
+    filters: args.filters ? [...args.filters] : [],
+  });
+  if (result.canceled || !result.filePath) return { saved: false };
+  // Write to a temporary file beside the target and rename, so a full USB stick never leaves half a file.
+  const tmp = `${result.filePath}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, args.bytes);
+    await fs.rename(tmp, result.filePath);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new ExpectedFailure(
+      expectedError('file-write-failed', `文件未能保存：${(e as NodeJS.ErrnoException).code ?? '写入失败'}。请检查磁盘空间或U盘是否已拔出，然后重试。`),
+    );
+  }
+  return { saved: true, fileName: path.basename(result.filePath) };
+}
+
+export async function openFile(win: BrowserWindow, args: IpcArgs<'file:open'>): Promise<IpcResult<'file:open'>> {
+  const result = await dialog.showOpenDialog(win, {
+    title: '打开文件',
+    properties: ['openFile'],
+    filters: args.filters ? [...args.filters] : [],
+  });
+  const filePath = result.filePaths[0];
+  if (result.canceled || !filePath) return null;
+  const stat = await fs.stat(filePath);
+  if (stat.size > MAX_IPC_FILE_BYTES) {
+    throw new ExpectedFailure(expectedError('file-too-large', '文件超过 512 MB，不是本程序能处理的文件。请确认选择的文件是否正确。'));
+  }
+  const bytes = new Uint8Array(await fs.readFile(filePath));
+  return { name: path.basename(filePath), bytes };
+}
+
+export function appInfo(): AppInfo {
+  return {
+    name: '机关党建台账',
+    version: app.getVersion(),
+    platform: `${process.platform}-${process.arch}`,
+    shell: 'electron',
+    electronVersion: process.versions.electron ?? null,
+    chromeVersion: process.versions.chrome ?? null,
+    userDataPath: app.getPath('userData'),
+  };
+}

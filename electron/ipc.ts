@@ -1,0 +1,47 @@
+/**
+ * The only place that touches ipcMain. Every channel of the contract gets one handler; each
+ * call is checked by `checkInvoke` (channel, sender frame, payload) before it runs, and the
+ * answer is an envelope `{ ok, value } | { ok: false, error }` so that expected failures reach
+ * the renderer as Chinese messages rather than as stack traces.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/contract';
+import { isExpectedFailure } from '../shared/errors/errors';
+import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
+import { appInfo, openFile, saveFile } from './fileHandlers';
+
+function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
+  const frame = event.senderFrame;
+  if (!frame) return null;
+  return { url: frame.url, isTopFrame: frame.parent === null };
+}
+
+async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
+  switch (call.channel) {
+    case 'file:save':
+      return saveFile(win, call.args);
+    case 'file:open':
+      return openFile(win, call.args);
+    case 'app:info':
+      return appInfo();
+  }
+}
+
+export function registerIpc(getWindow: () => BrowserWindow | null): void {
+  for (const channel of IPC_CHANNELS) {
+    ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcEnvelope<unknown>> => {
+      const checked = checkInvoke(channel satisfies IpcChannel, frameFacts(event), payload);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      const win = getWindow();
+      if (!win || event.sender !== win.webContents) {
+        return { ok: false, error: { kind: 'ipc-untrusted-sender', message: '请求来自不受信任的窗口，已拒绝。' } };
+      }
+      try {
+        return { ok: true, value: await run(checked.value, win) };
+      } catch (e) {
+        if (isExpectedFailure(e)) return { ok: false, error: e.error };
+        throw e;
+      }
+    });
+  }
+}

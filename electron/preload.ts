@@ -1,0 +1,14 @@
+/**
+ * Runs sandboxed, with context isolation. Exposes exactly one function per IPC channel on
+ * `window.taizhang` — never ipcRenderer itself, never the event object.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcArgs, PreloadApi } from '../shared/ipc/contract';
+
+const api: PreloadApi = {
+  saveFile: (args: IpcArgs<'file:save'>) => ipcRenderer.invoke('file:save', args),
+  openFile: (args: IpcArgs<'file:open'>) => ipcRenderer.invoke('file:open', args),
+  appInfo: () => ipcRenderer.invoke('app:info', {}),
+};
+
+contextBridge.exposeInMainWorld('taizhang', api);

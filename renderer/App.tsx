@@ -1,0 +1,74 @@
+/**
+ * The app root: Chinese locale, the workspace gate (setup on first start, the frame after),
+ * and a hash router — it works from app:// and from a plain local server alike.
+ */
+import { useEffect, useMemo } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { App as AntdApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { appDatabase } from './db/db';
+import { getWorkspace } from './db/workspaceRepository';
+import { requestPersistentStorage } from './db/persistentStorage';
+import type { WorkspaceRow } from './db/localTypes';
+import { useUiStore } from './store/uiStore';
+import { AppFrame } from './features/frame/AppFrame';
+import { AREAS } from './features/frame/navigation';
+import { SetupPage } from './features/setup/SetupPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
+
+dayjs.locale('zh-cn');
+
+const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 } };
+
+function buildRouter(workspace: WorkspaceRow) {
+  return createHashRouter([
+    {
+      path: '/',
+      element: <AppFrame workspace={workspace} />,
+      children: [
+        ...AREAS.filter((a) => a.key !== 'settings').map((area) =>
+          area.path === '/'
+            ? { index: true, element: <UnderConstructionPage area={area} /> }
+            : { path: area.path.slice(1), element: <UnderConstructionPage area={area} /> },
+        ),
+        { path: 'settings', element: <SettingsPage workspace={workspace} /> },
+        { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> },
+      ],
+    },
+  ]);
+}
+
+function WorkspaceGate() {
+  const workspace = useLiveQuery(() => getWorkspace(appDatabase()), [], 'loading' as const);
+  const router = useMemo(
+    () => (workspace && workspace !== 'loading' ? buildRouter(workspace) : null),
+    [workspace],
+  );
+  if (workspace === 'loading') {
+    return (
+      <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" description="正在打开台账…" />
+      </div>
+    );
+  }
+  if (!workspace || !router) return <SetupPage />;
+  return <RouterProvider router={router} />;
+}
+
+export function App() {
+  const setPersistence = useUiStore((s) => s.setStoragePersistence);
+  useEffect(() => {
+    void requestPersistentStorage().then(setPersistence);
+  }, [setPersistence]);
+  return (
+    <ConfigProvider locale={zhCN} theme={THEME}>
+      <AntdApp>
+        <WorkspaceGate />
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The one database of the app. Every write goes through a repository in this folder; components
+ * only read (with useLiveQuery). Transactions use strict durability so that a write the user
+ * saw confirmed survives a power cut.
+ */
+import { Dexie, type Table } from 'dexie';
+import { DB_NAME, SCHEMA_V1, type RecordTableName } from './schema';
+import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, WorkspaceRow } from './localTypes';
+
+/** Synced rows are typed by their zod schemas in shared/model; storage sees their common shape. */
+export interface StoredRecord {
+  id: string;
+  unitId: string;
+  rev: string;
+  deleted: boolean;
+  [field: string]: unknown;
+}
+
+export type TaizhangDb = Dexie & {
+  workspace: Table<WorkspaceRow, 'workspace'>;
+  device: Table<DeviceRow, 'device'>;
+  changes: Table<ChangeRow, number>;
+  audit: Table<AuditRow, number>;
+  conflicts: Table<ConflictRow, number>;
+  attachmentBlobs: Table<AttachmentBlobRow, string>;
+} & { [T in RecordTableName]: Table<StoredRecord, string> };
+
+export function openDatabase(name: string = DB_NAME): TaizhangDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as TaizhangDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
+
+let shared: TaizhangDb | null = null;
+
+/** The app's database (opened on first use). Tests open their own with `openDatabase`. */
+export function appDatabase(): TaizhangDb {
+  shared ??= openDatabase();
+  return shared;
+}

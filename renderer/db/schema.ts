@@ -1,0 +1,52 @@
+/**
+ * Dexie schema, version 1: every table and the indexes the screens and rules query.
+ * Primary key first. `unitId` is indexed on every synced table because the committee's
+ * database holds every unit's records and most of its queries are per unit.
+ *
+ * Once a version has shipped it is frozen: a change means a new version with a migration,
+ * tested against the frozen fixture in test/fixtures/db-v1.
+ */
+export const DB_NAME = 'taizhang';
+export const SCHEMA_VERSION = 1;
+
+/** Local tables: never synced. */
+export const LOCAL_TABLES_V1 = {
+  workspace: 'key',
+  device: 'key',
+  changes: '++seq, [table+id]',
+  audit: '++seq, [table+id], at',
+  conflicts: '++seq, [table+id], resolved',
+  attachmentBlobs: 'sha256',
+} as const;
+
+/** Synced record tables (see docs/data-model.md). */
+export const RECORD_TABLES_V1 = {
+  unit: 'id',
+  organisation: 'id, unitId, parentId, kind',
+  election: 'id, unitId, organisationId',
+  committeeSeat: 'id, unitId, organisationId, memberId',
+  member: 'id, unitId, organisationId, idNumber, status',
+  meeting: 'id, unitId, [organisationId+date], [unitId+date], kind',
+  attachment: 'id, unitId, sha256, [ownerTable+ownerId]',
+  trainingClass: 'id, unitId, startDate',
+  enrolment: 'id, unitId, classId, memberId',
+  secretaryProject: 'id, unitId, year',
+  dutyList: 'id, unitId, year',
+  rectification: 'id, unitId, status',
+  fundLine: 'id, unitId, year',
+  expense: 'id, unitId, fundLineId, date',
+  careVisit: 'id, unitId, date',
+  commendation: 'id, unitId, date',
+  publicity: 'id, unitId, date',
+  enrolledUnit: 'id, unitId, status',
+  card: 'id, unitId, subjectId',
+  notice: 'id, unitId, issuedOn',
+  supervisionVisit: 'id, unitId, date',
+  assessment: 'id, unitId, quarter',
+  receipt: 'id, unitId',
+} as const;
+
+export type RecordTableName = keyof typeof RECORD_TABLES_V1;
+export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES_V1) as RecordTableName[];
+
+export const SCHEMA_V1 = { ...LOCAL_TABLES_V1, ...RECORD_TABLES_V1 } as const;

@@ -1,0 +1,49 @@
+/**
+ * First-start setup: records what this installation is (单位 or 工委) and creates the device
+ * identity, in one transaction — either both are there after a crash or neither is.
+ */
+import { expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
+import { newId } from '../../shared/ids/uuidv7';
+import { setupInputSchema, type SetupInput } from '../../shared/setup/setupInput';
+import { createDeviceIdentity } from '../identity/deviceIdentity';
+import type { TaizhangDb } from './db';
+import type { WorkspaceRow } from './localTypes';
+
+export async function getWorkspace(db: TaizhangDb): Promise<WorkspaceRow | null> {
+  return (await db.workspace.get('workspace')) ?? null;
+}
+
+export type SetupError = ExpectedError<'validation' | 'already-set-up'>;
+
+export async function completeSetup(
+  db: TaizhangDb,
+  input: SetupInput,
+  now: Date = new Date(),
+): Promise<Result<WorkspaceRow, SetupError>> {
+  const parsed = setupInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail(expectedError('validation', issue?.message ?? '填写的内容不完整', issue?.path as (string | number)[]));
+  }
+  const setup = parsed.data;
+  const device = await createDeviceIdentity(now);
+  const row: WorkspaceRow = {
+    key: 'workspace',
+    mode: setup.mode,
+    ownerId: newId(),
+    name: setup.name,
+    creditCode: setup.mode === 'unit' ? setup.creditCode : null,
+    staffCount: setup.mode === 'unit' ? setup.staffCount : null,
+    partyGroupKind: setup.mode === 'unit' ? setup.partyGroupKind : null,
+    operatorName: setup.operatorName,
+    createdAt: now.toISOString(),
+  };
+  return db.transaction('rw', db.workspace, db.device, async () => {
+    if (await db.workspace.get('workspace')) {
+      return fail(expectedError('already-set-up', '本机已完成初始设置，不能重复设置。如需更改单位信息，请到“设置”中修改。'));
+    }
+    await db.device.put(device);
+    await db.workspace.put(row);
+    return ok(row);
+  });
+}

@@ -1,0 +1,36 @@
+/** The areas of the app, in sidebar order. `built` areas have real pages; the others say 建设中. */
+import type { ReactNode } from 'react';
+import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+
+export interface Area {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** One line on what the area will hold, shown on its 建设中 page. */
+  purpose: string;
+}
+
+export const AREAS: readonly Area[] = [
+  { key: 'workbench', path: '/', label: '工作台', icon: <DashboardOutlined />, purpose: '本单位党建工作概况、待办事项和预警提醒。' },
+  { key: 'organisations', path: '/organisations', label: '组织与党员', icon: <ApartmentOutlined />, purpose: '党组织树、“两委”班子、任期与换届三色预警、党员花名册。' },
+  { key: 'meetings', path: '/meetings', label: '三会一课', icon: <CalendarOutlined />, purpose: '“三会一课”、主题党日、组织生活会等会议记录、出勤与完成情况日历。' },
+  { key: 'training', path: '/training', label: '教育培训', icon: <BookOutlined />, purpose: '培训班次、报名与考勤、学时和全员覆盖情况。' },
+  { key: 'projects', path: '/projects', label: '书记项目', icon: <FlagOutlined />, purpose: '党组(党委)书记项目的目标、进度与评价。' },
+  { key: 'rectification', path: '/rectification', label: '整改落实', icon: <ToolOutlined />, purpose: '巡视巡察、督导、考核发现问题的整改措施、时限与销号。' },
+  { key: 'funds', path: '/funds', label: '经费保障', icon: <AccountBookOutlined />, purpose: '党建经费预算科目与支出明细。' },
+  { key: 'sync', path: '/sync', label: '同步', icon: <SwapOutlined />, purpose: '用U盘与市委直属机关工委交换加密同步包、回执与通知。' },
+  { key: 'reports', path: '/reports', label: '报表', icon: <BarChartOutlined />, purpose: '年度落实机关党建主体责任情况报告、会议记录、签到表、花名册等 PDF 报表。' },
+  { key: 'settings', path: '/settings', label: '设置', icon: <SettingOutlined />, purpose: '本机工作模式、单位信息、设备身份与数据存储。' },
+];

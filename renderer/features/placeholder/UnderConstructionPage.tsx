@@ -1,0 +1,21 @@
+/** The honest page of an area that is not built yet: says so, and what it will hold. No fake data. */
+import { Card, Result } from 'antd';
+import type { Area } from '../frame/navigation';
+
+export function UnderConstructionPage({ area }: { area: Area }) {
+  return (
+    <Card>
+      <Result
+        status="info"
+        icon={area.icon}
+        title={`${area.label}（建设中）`}
+        subTitle={
+          <>
+            <div>{area.purpose}</div>
+            <div style={{ marginTop: 8 }}>此功能正在建设中，当前版本尚不能使用。已录入的数据不受影响。</div>
+          </>
+        }
+      />
+    </Card>
+  );
+}

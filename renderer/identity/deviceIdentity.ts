@@ -1,0 +1,35 @@
+/**
+ * This device's identity: a device id and two key pairs made with WebCrypto — Ed25519 to sign
+ * the bundles it sends, X25519 to receive bundles encrypted to it. The private keys are created
+ * non-extractable: they can sign and derive on this device and can never be read out of it.
+ */
+import { bytesToBase64 } from '../../shared/encoding/base64';
+import { newId } from '../../shared/ids/uuidv7';
+import type { DeviceRow } from '../db/localTypes';
+
+async function exportRawPublicKey(key: CryptoKey): Promise<string> {
+  return bytesToBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
+}
+
+export async function createDeviceIdentity(now: Date = new Date()): Promise<DeviceRow> {
+  const signing = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const encryption = (await crypto.subtle.generateKey({ name: 'X25519' }, false, ['deriveBits'])) as CryptoKeyPair;
+  return {
+    key: 'device',
+    deviceId: newId(),
+    signingPublicKey: await exportRawPublicKey(signing.publicKey),
+    signingPrivateKey: signing.privateKey,
+    encryptionPublicKey: await exportRawPublicKey(encryption.publicKey),
+    encryptionPrivateKey: encryption.privateKey,
+    createdAt: now.toISOString(),
+    lastRev: null,
+  };
+}
+
+/** A short fingerprint people can read aloud to compare keys (e.g. "3F2A-91C0-7B44-E0D1"). */
+export async function keyFingerprint(publicKeyBase64: string): Promise<string> {
+  const bytes = new TextEncoder().encode(publicKeyBase64);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return hex.match(/.{4}/g)!.join('-');
+}

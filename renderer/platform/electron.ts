@@ -1,0 +1,19 @@
+/** The bridge inside the Electron shell: calls the preload's one-function-per-channel API. */
+import { ExpectedFailure } from '../../shared/errors/errors';
+import type { IpcEnvelope, PreloadApi } from '../../shared/ipc/contract';
+import type { PlatformBridge } from '../../shared/platform';
+
+function unwrap<T>(envelope: IpcEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ExpectedFailure(envelope.error);
+}
+
+export function createElectronBridge(api: PreloadApi): PlatformBridge {
+  return {
+    kind: 'electron',
+    saveFile: async (suggestedName, bytes, filters) =>
+      unwrap(await api.saveFile({ suggestedName, bytes, ...(filters ? { filters: [...filters] } : {}) })),
+    openFile: async (filters) => unwrap(await api.openFile(filters ? { filters: [...filters] } : {})),
+    appInfo: async () => unwrap(await api.appInfo()),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The one IPC contract between the Electron main process and the renderer.
+ *
+ * Each channel names its argument schema and its result schema. The preload exposes exactly one
+ * function per channel; the main side refuses unknown channels, frames other than the top
+ * `app://` frame, and payloads that do not match the argument schema.
+ */
+import { z } from 'zod';
+
+/** Upper bound for bytes crossing IPC in one call (a report PDF, a sync bundle, a spreadsheet). */
+export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
+
+const fileName = z
+  .string()
+  .min(1, '文件名不能为空')
+  .max(200, '文件名太长')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), '文件名含有不允许的字符（\\ / : * ? " < > |）');
+
+export const fileFilterSchema = z
+  .object({
+    name: z.string().min(1).max(100),
+    extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$|^\*$/)).min(1).max(20),
+  })
+  .strict();
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+const bytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, '文件内容格式不正确')
+  .refine((b) => b.byteLength <= MAX_IPC_FILE_BYTES, '文件超过 512 MB，无法处理');
+
+export const saveFileArgs = z
+  .object({ suggestedName: fileName, bytes, filters: z.array(fileFilterSchema).max(10).optional() })
+  .strict();
+export const saveFileResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), fileName: z.string() }).strict(),
+  z.object({ saved: z.literal(false) }).strict(),
+]);
+export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
+
+export const openFileArgs = z.object({ filters: z.array(fileFilterSchema).max(10).optional() }).strict();
+export const openedFileSchema = z.object({ name: z.string(), bytes }).strict();
+export type OpenedFile = z.infer<typeof openedFileSchema>;
+export const openFileResultSchema = openedFileSchema.nullable();
+
+export const appInfoArgs = z.object({}).strict();
+export const appInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    platform: z.string(),
+    shell: z.enum(['electron', 'web']),
+    electronVersion: z.string().nullable(),
+    chromeVersion: z.string().nullable(),
+    userDataPath: z.string().nullable(),
+  })
+  .strict();
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Channel → argument and result schemas. Adding a channel here is the only way to add IPC. */
+export const IPC_CONTRACT = {
+  'file:save': { args: saveFileArgs, result: saveFileResultSchema },
+  'file:open': { args: openFileArgs, result: openFileResultSchema },
+  'app:info': { args: appInfoArgs, result: appInfoSchema },
+} as const;
+
+export type IpcChannel = keyof typeof IPC_CONTRACT;
+export type IpcArgs<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['args']>;
+export type IpcResult<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['result']>;
+
+export const IPC_CHANNELS = Object.keys(IPC_CONTRACT) as IpcChannel[];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(IPC_CONTRACT, value);
+}
+
+/** Every answer from the main process: a value, or an expected failure with a Chinese message. */
+export type IpcEnvelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string } };
+
+/** What the preload puts on `window.taizhang`: one function per channel, nothing else. */
+export interface PreloadApi {
+  saveFile(args: IpcArgs<'file:save'>): Promise<IpcEnvelope<IpcResult<'file:save'>>>;
+  openFile(args: IpcArgs<'file:open'>): Promise<IpcEnvelope<IpcResult<'file:open'>>>;
+  appInfo(): Promise<IpcEnvelope<IpcResult<'app:info'>>>;
+}
+
+/** The custom scheme the renderer is served from (stable IndexedDB origin). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'taizhang';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

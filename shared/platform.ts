@@ -1,0 +1,20 @@
+/**
+ * The platform bridge: everything the renderer may ask of its host. Declared here, in the
+ * domain core, so that renderer/ and electron/ meet only through this interface.
+ * `renderer/platform/electron.ts` calls the preload API; `renderer/platform/web.ts` uses browser
+ * downloads and `<input type=file>`.
+ */
+import type { AppInfo, FileFilter, OpenedFile, SaveFileResult } from './ipc/contract';
+
+export type { AppInfo, FileFilter, OpenedFile, SaveFileResult };
+
+export interface PlatformBridge {
+  /** 'electron' inside the desktop shell, 'web' in a plain browser (local serve, tests). */
+  readonly kind: 'electron' | 'web';
+  /** Save bytes under a suggested file name; the user picks the place (dialog or download). */
+  saveFile(suggestedName: string, bytes: Uint8Array, filters?: readonly FileFilter[]): Promise<SaveFileResult>;
+  /** Let the user pick one file; `null` when they cancel. */
+  openFile(filters?: readonly FileFilter[]): Promise<OpenedFile | null>;
+  /** Version and platform facts for 设置 and bug reports. */
+  appInfo(): Promise<AppInfo>;
+}

@@ -1,0 +1,33 @@
+/** Shared steps of the end-to-end tests, written as a user would do them. */
+import { mkdirSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+/** A checksum-valid, made-up 统一社会信用代码 (GB 32100). */
+export const VALID_CREDIT_CODE = '11410100MB1234567W';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180): Promise<void> {
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  await page.getByTestId('mode-unit').click();
+  await page.getByLabel('单位名称').fill(name);
+  await page.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);
+  await page.getByLabel('机关工作人员总数').fill(String(staff));
+  await page.getByText('党组', { exact: true }).click();
+  await page.getByLabel('操作人姓名（选填）').fill('张敏');
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByTestId('title-bar')).toBeVisible();
+}
+
+export async function setUpAsCommittee(page: Page, name = '中共示范市委直属机关工作委员会'): Promise<void> {
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  await page.getByTestId('mode-committee').click();
+  await page.getByLabel('工委名称').fill(name);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByTestId('title-bar')).toBeVisible();
+}

@@ -1,0 +1,107 @@
+/** First start, as a new user: set up as a unit or as the committee, and find it again later. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { screenshot, setUpAsCommittee, setUpAsUnit, VALID_CREDIT_CODE } from './helpers';
+
+test('a unit sets up on first start and finds it again after a reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  await screenshot(page, 'setup-screen');
+  await setUpAsUnit(page);
+  await expect(page.getByTestId('workspace-mode')).toHaveText('单位');
+  await expect(page.getByTestId('workspace-name')).toHaveText('市财政局');
+  await expect(page).toHaveTitle('机关党建台账 — 市财政局（单位）');
+  // every area is in the sidebar, in Chinese
+  for (const label of ['工作台', '组织与党员', '三会一课', '教育培训', '书记项目', '整改落实', '经费保障', '同步', '报表', '设置']) {
+    await expect(page.getByRole('navigation', { name: '功能区' }).getByText(label, { exact: true })).toBeVisible();
+  }
+  await screenshot(page, 'frame-workbench');
+
+  await page.reload();
+  await expect(page.getByTestId('workspace-name')).toHaveText('市财政局');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const details = page.getByTestId('settings-workspace');
+  await expect(details).toContainText('单位');
+  await expect(details).toContainText(VALID_CREDIT_CODE);
+  await expect(details).toContainText('180 人');
+  await expect(details).toContainText('党组');
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  // the persistent-storage request has been answered, whatever the answer
+  await expect(page.getByTestId('storage-persistence')).not.toHaveAttribute('data-state', 'pending');
+  await screenshot(page, 'settings');
+});
+
+test('an area that is not built yet says so honestly', async ({ page }) => {
+  await page.goto('/');
+  await setUpAsUnit(page);
+  await page.getByRole('menuitem', { name: '三会一课' }).click();
+  await expect(page.getByText('三会一课（建设中）')).toBeVisible();
+  await expect(page.getByText('此功能正在建设中')).toBeVisible();
+  await expect(page).toHaveURL(/#\/meetings$/);
+});
+
+test('a wrong credit code is refused in Chinese and nothing is saved', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('单位名称').fill('市审计局');
+  await page.getByLabel('统一社会信用代码').fill('11410100MB12345670');
+  await page.getByLabel('机关工作人员总数').fill('90');
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByText('统一社会信用代码校验位不正确')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+});
+
+test('the committee sets up in its own browser context', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await setUpAsCommittee(page);
+  await expect(page.getByTestId('workspace-mode')).toHaveText('工委');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await expect(page.getByTestId('settings-workspace')).toContainText('工委名称');
+  await screenshot(page, 'frame-committee');
+  await context.close();
+});
+
+test('setup survives closing and reopening the browser on the same profile', async ({ baseURL }) => {
+  // Playwright's default context keeps IndexedDB in memory; a persistent one writes a real profile.
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'taizhang-profile-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL, locale: 'zh-CN' });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await setUpAsUnit(page, '市教育局', 240);
+    await context.close();
+
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await expect(page.getByTestId('workspace-name')).toHaveText('市教育局');
+    await expect(page.getByTestId('workspace-mode')).toHaveText('单位');
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('the Content-Security-Policy forbids an inline script', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+    );
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true;';
+    document.head.appendChild(script);
+    const directive = await Promise.race([violation, new Promise<string>((r) => setTimeout(() => r('none'), 2000))]);
+    return { ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, directive };
+  });
+  expect(outcome.ran).toBe(false);
+  expect(outcome.directive).toMatch(/^script-src/);
+});
