@@ -2,12 +2,14 @@
  * First-start setup: records what this installation is (单位 or 工委) and creates the device
  * identity, in one transaction — either both are there after a crash or neither is.
  */
-import { expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
+import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
 import { setupInputSchema, type SetupInput } from '../../shared/setup/setupInput';
 import { createDeviceIdentity } from '../identity/deviceIdentity';
 import type { TaizhangDb } from './db';
 import type { WorkspaceRow } from './localTypes';
+import { createRecord } from './recordRepository';
+import { makeWriteContext } from './writeContext';
 
 export async function getWorkspace(db: TaizhangDb): Promise<WorkspaceRow | null> {
   return (await db.workspace.get('workspace')) ?? null;
@@ -38,12 +40,23 @@ export async function completeSetup(
     operatorName: setup.operatorName,
     createdAt: now.toISOString(),
   };
-  return db.transaction('rw', db.workspace, db.device, async () => {
+  return db.transaction('rw', [db.workspace, db.device, db.unit, db.changes, db.audit], async () => {
     if (await db.workspace.get('workspace')) {
       return fail(expectedError('already-set-up', '本机已完成初始设置，不能重复设置。如需更改单位信息，请到“设置”中修改。'));
     }
     await db.device.put(device);
     await db.workspace.put(row);
+    if (setup.mode === 'unit') {
+      // The unit's own record (synced to the committee): its id is the unitId of everything it owns.
+      const ctx = makeWriteContext(db, row, device, () => now);
+      const unit = await createRecord(
+        ctx,
+        'unit',
+        { name: setup.name, creditCode: setup.creditCode, staffCount: setup.staffCount, partyGroupKind: setup.partyGroupKind },
+        { id: row.ownerId },
+      );
+      if (!unit.ok) throw new ExpectedFailure(unit.error); // rolls the whole setup back
+    }
     return ok(row);
   });
 }

@@ -154,6 +154,15 @@ export function requiredText(max: number = SHORT_TEXT_MAX) {
     .max(max, `内容不能超过 ${max} 个字，请精简`);
 }
 
+// ── Lists ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A list of `item`, at most `max` long; `what` names the items, e.g. '议题'. */
+export function listOf<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z
+    .array(item, { error: typeMessage(`${what}列表`) })
+    .max(max, `${what}过多（超过 ${max} 项），请精简或合并`);
+}
+
 // ── Ids and technical strings ──────────────────────────────────────────────────────────────────
 
 /** A record id: a lower-case UUIDv7 made by `newId()`. */

@@ -174,37 +174,6 @@ export function combineCompletion(results: readonly { readonly completion: Compl
   );
 }
 
-export interface CommitteeSeatFact {
-  readonly organisationId: string;
-  readonly memberId: string;
-  readonly from: IsoDate;
-  readonly to: IsoDate | null;
-  readonly deleted?: boolean;
-}
-
-/** Members holding a seat on the organisation's committee on `date` (seat `from`/`to` inclusive). */
-export function committeeMembersOn(seats: readonly CommitteeSeatFact[], organisationId: string, date: IsoDate): Set<string> {
-  const ids = new Set<string>();
-  for (const s of seats)
-    if (
-      s.deleted !== true &&
-      s.organisationId === organisationId &&
-      compareIsoDates(s.from, date) <= 0 &&
-      (s.to === null || compareIsoDates(date, s.to) <= 0)
-    )
-      ids.add(s.memberId);
-  return ids;
-}
-
-/**
- * Whether an organisation has a committee (支委会) on `date`: at least 3 seats held (支部条例: a
- * 支委会 has 3–5 members; a branch of fewer than 7 full members has only a secretary and perhaps a
- * deputy, i.e. 1–2 seats).
- */
-export function hasCommitteeOn(seats: readonly CommitteeSeatFact[], organisationId: string, date: IsoDate): boolean {
-  return committeeMembersOn(seats, organisationId, date).size >= 3;
-}
-
 export interface TimelinessMeeting {
   readonly date: IsoDate;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvoke, isTrustedSender } from './ipcGuard';
+
+const TOP = { url: 'app://taizhang/index.html#/settings', isTopFrame: true };
+
+describe('IPC guard', () => {
+  it('accepts a contract channel from the top app:// frame with a valid payload', () => {
+    const r = checkInvoke('file:save', TOP, { suggestedName: '报告.pdf', bytes: new Uint8Array([1, 2, 3]) });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.channel).toBe('file:save');
+  });
+
+  it.each([
+    ['an unknown channel', 'shell:open'],
+    ['a prototype key', '__proto__'],
+    ['a non-string channel', 42],
+  ])('refuses %s', (_what, channel) => {
+    const r = checkInvoke(channel, TOP, {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('ipc-unknown-channel');
+      expect(r.error.message).toMatch(/未知通道/);
+    }
+  });
+
+  it.each([
+    ['a sub-frame of our own origin', { url: 'app://taizhang/index.html', isTopFrame: false }],
+    ['a web page', { url: 'https://example.com/', isTopFrame: true }],
+    ['a file:// page', { url: 'file:///C:/evil.html', isTopFrame: true }],
+    ['a look-alike host', { url: 'app://taizhang.evil/index.html', isTopFrame: true }],
+    ['a host that only contains ours', { url: 'https://evil.com/app://taizhang/', isTopFrame: true }],
+    ['an unparsable URL', { url: 'not a url', isTopFrame: true }],
+  ])('refuses %s as sender', (_what, frame) => {
+    expect(isTrustedSender(frame)).toBe(false);
+    const r = checkInvoke('app:info', frame, {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('ipc-untrusted-sender');
+  });
+
+  it('refuses a missing sender frame (destroyed or navigated away)', () => {
+    const r = checkInvoke('app:info', null, {});
+    expect(!r.ok && r.error.kind).toBe('ipc-untrusted-sender');
+  });
+
+  it.each([
+    ['a path in the file name', 'file:save', { suggestedName: '../../etc/passwd', bytes: new Uint8Array(1) }],
+    ['bytes that are not bytes', 'file:save', { suggestedName: 'a.pdf', bytes: 'AAAA' }],
+    ['an extra field', 'file:save', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), path: '/tmp/x' }],
+    ['a bad filter', 'file:open', { filters: [{ name: 'x', extensions: ['../exe'] }] }],
+    ['arguments to app:info', 'app:info', { debug: true }],
+  ])('refuses a bad payload: %s', (_what, channel, payload) => {
+    const r = checkInvoke(channel, TOP, payload);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('ipc-bad-payload');
+      expect(r.error.message).toMatch(/^请求参数不正确/);
+    }
+  });
+});

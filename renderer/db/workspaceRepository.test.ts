@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type TaizhangDb } from './db';
+import { completeSetup, getWorkspace } from './workspaceRepository';
+
+const VALID_CODE = '11410100MB1234567W';
+let db: TaizhangDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = openDatabase(`test-setup-${++n}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('first-start setup', () => {
+  it('records a unit and creates the device identity with non-extractable keys', async () => {
+    const r = await completeSetup(db, { mode: 'unit', name: ' 市财政局 ', creditCode: '11410100mb1234567w', staffCount: 180, partyGroupKind: 'partyGroup', operatorName: '张敏' });
+    expect(r.ok).toBe(true);
+    const ws = await getWorkspace(db);
+    expect(ws).toMatchObject({ mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 180, partyGroupKind: 'partyGroup', operatorName: '张敏' });
+    const device = await db.device.get('device');
+    expect(device?.deviceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(device?.signingPrivateKey.extractable).toBe(false);
+    expect(device?.signingPrivateKey.algorithm.name).toBe('Ed25519');
+    expect(device?.encryptionPrivateKey.algorithm.name).toBe('X25519');
+    // the stored private key still signs, and the stored public key verifies it
+    const data = new TextEncoder().encode('台账');
+    const sig = await crypto.subtle.sign('Ed25519', device!.signingPrivateKey, data);
+    const pub = await crypto.subtle.importKey('raw', Uint8Array.from(atob(device!.signingPublicKey), (c) => c.charCodeAt(0)), 'Ed25519', false, ['verify']);
+    expect(await crypto.subtle.verify('Ed25519', pub, sig, data)).toBe(true);
+  });
+
+  it('records a committee with only its name', async () => {
+    const r = await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会' });
+    expect(r.ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({ mode: 'committee', creditCode: null, staffCount: null, partyGroupKind: null });
+  });
+
+  it.each([
+    [{ mode: 'unit', name: '市', creditCode: VALID_CODE, staffCount: 10, partyGroupKind: 'partyGroup' }, ['name'], '单位名称至少 2 个字'],
+    [{ mode: 'unit', name: '市财政局', creditCode: '11410100MB12345670', staffCount: 10, partyGroupKind: 'partyGroup' }, ['creditCode'], '统一社会信用代码校验位不正确'],
+    [{ mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 0, partyGroupKind: 'partyGroup' }, ['staffCount'], '机关工作人员总数至少为 1'],
+    [{ mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 12.5, partyGroupKind: 'partyGroup' }, ['staffCount'], '机关工作人员总数应为整数'],
+    [{ mode: 'committee', name: '' }, ['name'], '工委名称至少 2 个字'],
+  ] as const)('refuses invalid input with a Chinese message on the field (%#)', async (input, path, message) => {
+    const r = await completeSetup(db, input as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('validation');
+      expect(r.error.path).toEqual(path);
+      expect(r.error.message).toContain(message);
+    }
+    expect(await getWorkspace(db)).toBeNull();
+    expect(await db.device.count()).toBe(0);
+  });
+
+  it('cannot be done twice, and the first setup stays', async () => {
+    await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会' });
+    const device = await db.device.get('device');
+    const r = await completeSetup(db, { mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 5, partyGroupKind: 'partyGroup' });
+    expect(!r.ok && r.error.kind).toBe('already-set-up');
+    expect(await getWorkspace(db)).toMatchObject({ mode: 'committee' });
+    expect((await db.device.get('device'))?.deviceId).toBe(device?.deviceId);
+  });
+});
