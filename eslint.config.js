@@ -25,14 +25,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'scripts/**/*.ts'],
     plugins: { layers },
     rules: { 'layers/boundaries': 'error' },
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['electron/**/*.ts'], languageOptions: { globals: { ...globals.node } } },
   {
-    files: ['scripts/**/*.{js,mjs}', 'bin/**/*.mjs', 'test/**/*.ts', '*.config.{js,ts}', 'vite.electron.config.ts'],
+    files: ['scripts/**/*.{js,mjs,ts}', 'bin/**/*.mjs', 'test/**/*.ts', '*.config.{js,ts}', 'vite.electron.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -4,13 +4,15 @@
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const LAYERS = ['shared', 'renderer', 'electron'];
+const LAYERS = ['shared', 'renderer', 'electron', 'scripts'];
 
 /** Which layer may import which other layers. */
 const ALLOWED = {
   shared: ['shared'],
   renderer: ['renderer', 'shared'],
   electron: ['electron', 'shared'],
+  // build helpers and the command-line tools: Node code over the domain core, never the app's UI or shell
+  scripts: ['scripts', 'shared'],
 };
 
 /** Bare modules a layer must not use. */
@@ -18,6 +20,7 @@ const FORBIDDEN_MODULES = {
   shared: [/^node:/, /^(fs|path|os|child_process|crypto|http|https|net|url|stream|worker_threads|buffer)$/, /^electron(\/|$)/, /^dexie/, /^react/, /^antd/, /^zustand/, /^@ant-design\//],
   renderer: [/^electron(\/|$)/, /^node:/],
   electron: [],
+  scripts: [/^electron(\/|$)/],
 };
 
 function layerOf(absFile) {

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { basisPointsPercent, chineseDate, chineseNumeral, fractionWords, percent, yuan } from './text';
+
+describe('Chinese wording', () => {
+  it.each([
+    ['2027-03-01', '2027年3月1日'],
+    ['2026-12-31', '2026年12月31日'],
+  ])('chineseDate %s', (d, text) => {
+    expect(chineseDate(d)).toBe(text);
+  });
+  it.each([
+    [1, '一'],
+    [10, '十'],
+    [12, '十二'],
+    [20, '二十'],
+    [45, '四十五'],
+    [100, '100'],
+  ])('chineseNumeral %i', (n, text) => {
+    expect(chineseNumeral(n)).toBe(text);
+  });
+  it.each([
+    [1, 2, '半数'],
+    [2, 4, '半数'],
+    [4, 5, '五分之四'],
+    [1, 3, '三分之一'],
+    [2, 3, '三分之二'],
+  ])('fractionWords %i/%i', (a, b, text) => {
+    expect(fractionWords(a, b)).toBe(text);
+  });
+  it.each([
+    [0.01, '1%'],
+    [1 / 75, '1.33%'],
+    [0.015, '1.5%'],
+    [2 / 3, '66.67%'],
+    [1, '100%'],
+    [0, '0%'],
+  ])('percent %f', (x, text) => {
+    expect(percent(x)).toBe(text);
+  });
+  it.each([
+    [50, '0.5%'],
+    [150, '1.5%'],
+    [10000, '100%'],
+  ])('basisPointsPercent %i', (bp, text) => {
+    expect(basisPointsPercent(bp)).toBe(text);
+  });
+  it.each([
+    [0, '0.00元'],
+    [20, '0.20元'],
+    [150000, '1500.00元'],
+    [-5, '-0.05元'],
+  ])('yuan %i', (fen, text) => {
+    expect(yuan(fen)).toBe(text);
+  });
+});
