@@ -2,7 +2,7 @@
  * attachment: the description of a file (photo, scan) attached to a record. The bytes live in the
  * non-synced `attachmentBlobs` table keyed by `sha256`.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { count, Id, Mime, oneOf, requiredText, Sha256Hex } from './primitives';

@@ -2,7 +2,7 @@
  * careVisit (走访慰问), commendation (表彰) and publicity (宣传报道). A care visit's `reason` may
  * hold health or hardship details: sensitive personal information.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { Fen, IsoDate, requiredText, text, TEXT_MAX } from './primitives';

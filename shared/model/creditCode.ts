@@ -47,5 +47,5 @@ export const CreditCode = z
   .toUpperCase()
   .superRefine((s, ctx) => {
     const problem = creditCodeProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
   });

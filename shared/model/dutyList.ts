@@ -2,7 +2,7 @@
  * dutyList (三级五岗职责清单): one post's duty items for a year, with the holder's self-check.
  * Levels and posts are data (the city's list may differ), stored as Chinese text.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { strictObject, withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { listOf, requiredText, text, TEXT_MAX, Year } from './primitives';

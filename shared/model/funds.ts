@@ -1,5 +1,5 @@
 /** fundLine (党建经费预算科目) and expense (经费支出). Money is integer 分. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { Fen, Id, IsoDate, requiredText, TEXT_MAX, Year } from './primitives';

@@ -16,7 +16,7 @@ describe('GB 11643 ID number', () => {
   it.each([
     // the standard's worked example: check character X
     ['11010519491231002X', null],
-    // computed with the MOD 11-2 weights by hand and by idNumberCheckChar
+    // check characters computed with idNumberCheckChar (the first also by hand: Σ = 174, 174 mod 11 = 9 → '3')
     ['110101199003071233', null],
     ['440304198506153320', null],
     ['350102197901010012', null],

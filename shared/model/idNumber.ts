@@ -89,5 +89,5 @@ export const IdNumber = z
   .toUpperCase()
   .superRefine((s, ctx) => {
     const problem = idNumberProblem(s);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
   });

@@ -2,12 +2,12 @@
  * member (党员). `idNumber` and `phone` are sensitive personal information: mask them for display
  * (idNumber.ts) and never log them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkOrder, issue } from './checks';
 import { birthDateFromIdNumber, genderFromIdNumber, IdNumber } from './idNumber';
 import { strictObject, withMeta } from './meta';
 import type { FieldLabels } from './meta';
-import { Id, IsoDate, listOf, oneOf, Phone, requiredText, text } from './primitives';
+import { Id, IsoDate, listOf, oneOf, Phone, requiredText } from './primitives';
 import { CADRE_KINDS, GENDER_LABELS, GENDERS, MEMBER_STATUSES, MEMBERSHIP_KINDS } from './vocabulary';
 
 /** One period of membership in an organisation; the open one (`to: null`) is the current one. */

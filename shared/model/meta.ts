@@ -8,10 +8,13 @@ import { Id, IsoInstant, requiredText, typeMessage } from './primitives';
 
 /** Message for an object: unknown keys (hostile or newer data) or not an object at all. */
 export function objectMessage(what: string): (issue: z.core.$ZodRawIssue) => string {
-  return (issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `含有无法识别的字段：${issue.keys.join('、')}；该数据可能已被改动或来自不兼容的版本，请向发送方重新索取`
-      : typeMessage(what)(issue);
+  return (issue) => {
+    if (issue.code !== 'unrecognized_keys') return typeMessage(what)(issue);
+    // The keys come from untrusted input: show a few, shortened.
+    const shown = issue.keys.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+    const more = issue.keys.length > 5 ? `等${issue.keys.length}个` : '';
+    return `含有无法识别的字段（${shown.join('、')}${more}），该数据可能已被改动或来自不兼容的版本，请向发送方重新索取`;
+  };
 }
 
 /** A strict object (unknown keys are refused) with Chinese messages. */
@@ -22,7 +25,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, what = '一条�
 /** Hybrid-logical-clock revision stamp (see shared/clock/hlc.ts). */
 export const Rev = z
   .string({ error: typeMessage('修订号') })
-  .refine(isRev, '修订号（rev）格式不正确，该记录可能已损坏或来自不兼容的版本，请向发送方重新索取数据');
+  .refine(isRev, { message: '修订号（rev）格式不正确，该记录可能已损坏或来自不兼容的版本，请向发送方重新索取数据', abort: true });
 
 export const syncMetaShape = {
   id: Id,

@@ -4,6 +4,10 @@
  * `validateRecord` prefixes it), so one primitive serves every field.
  *
  * Text is trimmed on parse; a record that went through a schema once parses to itself again.
+ *
+ * Checks that a record's cross-field `.superRefine` relies on (dates, instants, ids, numbers, ID
+ * numbers, credit codes) abort on failure: zod then skips the record-level checks, so those only
+ * ever see well-formed fields and never add a confusing second message about a field already wrong.
  */
 import { z } from 'zod';
 import { isUuidV7 } from '../ids/uuidv7';
@@ -70,7 +74,7 @@ export function isIsoDate(s: unknown): s is string {
 /** A calendar date `YYYY-MM-DD` (no time zone), a real day between 1900 and 2999. */
 export const IsoDate = z.string({ error: typeMessage('日期') }).superRefine((s, ctx) => {
   const problem = isoDateProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: s });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
 });
 export type IsoDate = z.infer<typeof IsoDate>;
 
@@ -83,20 +87,20 @@ export function isIsoInstant(s: unknown): s is string {
 /** A UTC instant `YYYY-MM-DDTHH:mm:ss.sssZ`, exactly as `Date.prototype.toISOString` writes it. */
 export const IsoInstant = z
   .string({ error: typeMessage('时间') })
-  .refine(isIsoInstant, '时间格式应为 UTC 时间戳（如 2026-01-15T08:00:00.000Z），该记录可能已损坏');
+  .refine(isIsoInstant, { message: '时间格式应为 UTC 时间戳（如 2026-01-15T08:00:00.000Z），该记录可能已损坏', abort: true });
 export type IsoInstant = z.infer<typeof IsoInstant>;
 
 /** An integer year such as 2026. */
 export const Year = z
   .number({ error: typeMessage('年份（整数）') })
-  .int('年份应为整数，例如 2026')
-  .min(MIN_YEAR, `年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间，请核对`)
-  .max(MAX_YEAR, `年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间，请核对`);
+  .int({ message: '年份应为整数，例如 2026', abort: true })
+  .min(MIN_YEAR, { message: `年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间，请核对`, abort: true })
+  .max(MAX_YEAR, { message: `年份应在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间，请核对`, abort: true });
 
 /** A quarter such as `2026-Q3`. */
 export const Quarter = z
   .string({ error: typeMessage('季度') })
-  .regex(/^\d{4}-Q[1-4]$/, '季度格式应为“年份-Q季度”，例如 2026-Q3')
+  .regex(/^\d{4}-Q[1-4]$/, { message: '季度格式应为“年份-Q季度”，例如 2026-Q3', abort: true })
   .refine((s) => {
     const y = Number(s.slice(0, 4));
     return y >= MIN_YEAR && y <= MAX_YEAR;
@@ -110,24 +114,24 @@ export const MAX_FEN = 1_000_000_000_000;
 /** Money: a non-negative integer number of 分 (1 元 = 100 分), never a float of 元. */
 export const Fen = z
   .number({ error: typeMessage('金额') })
-  .int('金额应精确到分（以分为单位的整数），请检查是否有多余的小数位')
-  .min(0, '金额不能为负数，请核对')
-  .max(MAX_FEN, '金额过大（超过100亿元），请核对单位是否为“元”');
+  .int({ message: '金额应精确到分（以分为单位的整数），请检查是否有多余的小数位', abort: true })
+  .min(0, { message: '金额不能为负数，请核对', abort: true })
+  .max(MAX_FEN, { message: '金额过大（超过100亿元），请核对单位是否为“元”', abort: true });
 
 /** A count: integer ≥ 0. */
 export function count(what = '数量') {
   return z
     .number({ error: typeMessage(`${what}（整数）`) })
-    .int(`${what}应为整数，请核对`)
-    .min(0, `${what}不能为负数，请核对`);
+    .int({ message: `${what}应为整数，请核对`, abort: true })
+    .min(0, { message: `${what}不能为负数，请核对`, abort: true });
 }
 
 /** A bounded non-negative number that may have decimals (hours, scores). */
 export function amount(what: string, max: number) {
   return z
     .number({ error: typeMessage(what) })
-    .min(0, `${what}不能为负数，请核对`)
-    .max(max, `${what}不能超过 ${max}，请核对`);
+    .min(0, { message: `${what}不能为负数，请核对`, abort: true })
+    .max(max, { message: `${what}不能超过 ${max}，请核对`, abort: true });
 }
 
 // ── Text ───────────────────────────────────────────────────────────────────────────────────────
@@ -168,7 +172,7 @@ export function listOf<T extends z.ZodType>(item: T, max: number, what: string) 
 /** A record id: a lower-case UUIDv7 made by `newId()`. */
 export const Id = z
   .string({ error: typeMessage('编号') })
-  .refine(isUuidV7, '编号格式不正确（应为系统生成的编号），该记录可能已损坏，请向发送方重新索取数据');
+  .refine(isUuidV7, { message: '编号格式不正确（应为系统生成的编号），该记录可能已损坏，请向发送方重新索取数据', abort: true });
 export type Id = z.infer<typeof Id>;
 
 /** SHA-256 as 64 lower-case hex digits. */

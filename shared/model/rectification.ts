@@ -1,5 +1,5 @@
 /** rectification (整改事项): a problem found by 巡视/巡察, 督导 or assessment, until 销号. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { issue } from './checks';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';

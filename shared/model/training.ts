@@ -3,7 +3,7 @@
  * Chinese words themselves (e.g. '党支部书记示范培训', '现场教学式', '红色教育基地'): the domain keeps
  * these lists editable, so they are data, not codes.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkOrder, issue } from './checks';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
