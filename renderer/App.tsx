@@ -19,6 +19,11 @@ import { AREAS } from './features/frame/navigation';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
+import { WorkbenchPage } from './features/workbench/WorkbenchPage';
+import { OrganisationsArea } from './features/organisations/OrganisationsArea';
+
+/** Areas with real pages; the others show an honest 建设中 page. */
+const BUILT_AREAS = new Set(['workbench', 'organisations', 'settings']);
 
 dayjs.locale('zh-cn');
 
@@ -30,11 +35,9 @@ function buildRouter(workspace: WorkspaceRow) {
       path: '/',
       element: <AppFrame workspace={workspace} />,
       children: [
-        ...AREAS.filter((a) => a.key !== 'settings').map((area) =>
-          area.path === '/'
-            ? { index: true, element: <UnderConstructionPage area={area} /> }
-            : { path: area.path.slice(1), element: <UnderConstructionPage area={area} /> },
-        ),
+        { index: true, element: <WorkbenchPage /> },
+        { path: 'organisations/*', element: <OrganisationsArea /> },
+        ...AREAS.filter((a) => !BUILT_AREAS.has(a.key)).map((area) => ({ path: area.path.slice(1), element: <UnderConstructionPage area={area} /> })),
         { path: 'settings', element: <SettingsPage workspace={workspace} /> },
         { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> },
       ],
@@ -65,7 +68,7 @@ export function App() {
     void requestPersistentStorage().then(setPersistence);
   }, [setPersistence]);
   return (
-    <ConfigProvider locale={zhCN} theme={THEME}>
+    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <WorkspaceGate />
       </AntdApp>

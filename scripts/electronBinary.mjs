@@ -39,7 +39,9 @@ export function ensureElectronBinary({ timeoutMs = 120_000 } = {}) {
   const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'pipe', timeout: timeoutMs, encoding: 'utf8' });
   binary = installedElectronBinary();
   if (binary) return { binary };
-  const tail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-2).join(' ').slice(0, 300);
+  // The downloader prints a stack trace; its first non-stack line says what went wrong (e.g. "fetch failed").
+  const lines = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.split('\n').map((l) => l.trim());
+  const tail = (lines.find((l) => l !== '' && !l.startsWith('at ') && /error|fail/i.test(l)) ?? lines.find((l) => l !== '') ?? '').slice(0, 200);
   const nodeNote = major < 22 ? `；Electron 的下载工具需要 Node.js ≥ 22.12，本机为 ${process.versions.node}` : '';
   return {
     binary: null,

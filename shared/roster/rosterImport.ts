@@ -171,7 +171,7 @@ function rowInput(
   };
   const checked = validateRecord('member', { ...PLACEHOLDER_META, ...input });
   if (!checked.ok) {
-    return { input: null, messages: [...messages, ...checked.error.issues.map((i) => `${fieldLabel(i.path)}${i.message}`)] };
+    return { input: null, messages: [...messages, ...checked.error.issues.map((i) => withFieldLabel(i.path, i.message))] };
   }
   const { id: _id, unitId: _u, rev: _r, deleted: _d, updatedBy: _b, createdAt: _c, ...fields } = checked.value;
   return { input: fields, messages };
@@ -181,9 +181,10 @@ const MEMBER_FIELD_TO_ROSTER: Record<string, string> = {
   name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', idNumber: '身份证号', phone: '联系电话',
   joinedOn: '入党时间', convertedOn: '转正时间', membership: '党员类别', organisationId: '所在支部',
 };
-function fieldLabel(path: readonly (string | number)[]): string {
+/** "入党时间：…" unless the message already names the field. */
+function withFieldLabel(path: readonly (string | number)[], message: string): string {
   const label = MEMBER_FIELD_TO_ROSTER[String(path[0])];
-  return label ? `${label}：` : '';
+  return label && !message.startsWith(label) ? `${label}：${message}` : message;
 }
 
 /**

@@ -22,8 +22,10 @@ function waitForUrl(child: ChildProcess, output: string[]): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 120 s:\n${output.join('')}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
-      const m = /已在 (http:\/\/127\.0\.0\.1:\d+\/) 提供服务/.exec(output.join(''));
-      if (m?.[1]) {
+      const text = output.join('');
+      const m = /已在 (http:\/\/127\.0\.0\.1:\d+\/) 提供服务/.exec(text);
+      // wait for the whole announcement, which ends with how to stop the server
+      if (m?.[1] && text.includes('Ctrl+C')) {
         clearTimeout(timer);
         resolve(m[1]);
       }

@@ -1,0 +1,179 @@
+/**
+ * 党员花名册: search by name or pinyin initials, filter by organisation, status, category and cadre;
+ * paginated so thousands of members stay smooth; ID numbers and phones masked by default.
+ */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { App, Button, Card, Empty, Input, Radio, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Member } from '../../../shared/model/member';
+import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBERSHIP_KIND_LABELS, MEMBER_STATUSES, MEMBER_STATUS_LABELS, MEMBERSHIP_KINDS, type MemberStatus, type MembershipKind } from '../../../shared/model/vocabulary';
+import { subtreeIds } from '../../../shared/rules/setupHints';
+import { recordFullExport } from '../../db/memberRepository';
+import { sessionWriteContext } from '../../db/session';
+import { platform } from '../../platform';
+import { todayIso } from '../common/today';
+import { useUnitRecords } from '../common/useUnitRecords';
+import { MemberFormDrawer, organisationTreeSelectData } from './MemberFormDrawer';
+import { matchesSearch, searchKey, type SearchKey } from './memberSearch';
+import { RosterImportModal } from './RosterImportModal';
+import { rosterWorkbook } from './rosterExport';
+import { SensitiveValue } from './SensitiveValue';
+import { StatusModal } from './StatusModal';
+import { TransferModal } from './TransferModal';
+
+type CadreFilter = 'any' | 'fullTime' | 'partTime' | 'cadre';
+
+export function MembersPage() {
+  const data = useUnitRecords();
+  const { modal, message } = App.useApp();
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [orgFilter, setOrgFilter] = useState<string | undefined>();
+  const [statusFilter, setStatusFilter] = useState<MemberStatus | undefined>('active');
+  const [membershipFilter, setMembershipFilter] = useState<MembershipKind | undefined>();
+  const [cadreFilter, setCadreFilter] = useState<CadreFilter>('any');
+  const [drawer, setDrawer] = useState<{ editing: Member | null } | null>(null);
+  const [transfer, setTransfer] = useState<Member | null>(null);
+  const [statusFor, setStatusFor] = useState<Member | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  const organisations = useMemo(() => data?.organisations ?? [], [data]);
+  const members = useMemo(() => data?.members ?? [], [data]);
+  const keys = useMemo(() => new Map<string, SearchKey>(members.map((m) => [m.id, searchKey(m.name, m.idNumber)])), [members]);
+  const orgName = useMemo(() => new Map(organisations.map((o) => [o.id, o.name])), [organisations]);
+  const treeData = useMemo(() => organisationTreeSelectData(organisations), [organisations]);
+
+  const filtered = useMemo(() => {
+    const inOrg = orgFilter ? subtreeIds(orgFilter, organisations) : null;
+    return members
+      .filter(
+        (m) =>
+          (!inOrg || inOrg.has(m.organisationId)) &&
+          (!statusFilter || m.status === statusFilter) &&
+          (!membershipFilter || m.membership === membershipFilter) &&
+          (cadreFilter === 'any' || (cadreFilter === 'cadre' ? m.cadre !== null : m.cadre === cadreFilter)) &&
+          matchesSearch(keys.get(m.id)!, deferredQuery),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  }, [members, organisations, keys, orgFilter, statusFilter, membershipFilter, cadreFilter, deferredQuery]);
+
+  if (!data) return <Spin description="正在读取…" />;
+
+  function exportRoster() {
+    let full = false;
+    modal.confirm({
+      title: '导出花名册',
+      content: (
+        <Radio.Group defaultValue={false} onChange={(e) => (full = e.target.value as boolean)} style={{ marginTop: 8 }}>
+          <Space orientation="vertical">
+            <Radio value={false}>脱敏导出（身份证号、电话部分隐藏）— 推荐</Radio>
+            <Radio value={true}>完整导出（含完整身份证号、电话，将记入操作日志）</Radio>
+          </Space>
+        </Radio.Group>
+      ),
+      okText: '导出',
+      cancelText: '取消',
+      onOk: async () => {
+        const bytes = await rosterWorkbook(filtered, organisations, full);
+        if (full) await recordFullExport(await sessionWriteContext(), filtered.length);
+        const saved = await platform().saveFile(`党员花名册_${todayIso()}${full ? '_完整' : ''}.xlsx`, bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
+        if (saved.saved) void message.success(`已导出 ${filtered.length} 人`);
+      },
+    });
+  }
+
+  return (
+    <Card
+      title="党员花名册"
+      extra={
+        <Space>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={organisations.length === 0}>
+            导入花名册
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={exportRoster} disabled={members.length === 0}>
+            导出花名册
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ editing: null })} disabled={organisations.length === 0}>
+            登记党员
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder="姓名、拼音首字母或身份证后几位" style={{ width: 260 }} value={query} onChange={(e) => setQuery(e.target.value)} aria-label="查找党员" />
+        <TreeSelect allowClear placeholder="全部党组织" style={{ width: 220 }} treeData={treeData as never} treeDefaultExpandAll value={orgFilter} onChange={setOrgFilter} aria-label="按党组织筛选" />
+        <Select allowClear placeholder="全部状态" style={{ width: 110 }} value={statusFilter} onChange={setStatusFilter} options={MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STATUS_LABELS[s] }))} aria-label="按状态筛选" />
+        <Select allowClear placeholder="正式/预备" style={{ width: 120 }} value={membershipFilter} onChange={setMembershipFilter} options={MEMBERSHIP_KINDS.map((k) => ({ value: k, label: MEMBERSHIP_KIND_LABELS[k] }))} aria-label="按党员类别筛选" />
+        <Select
+          style={{ width: 150 }}
+          value={cadreFilter}
+          onChange={setCadreFilter}
+          aria-label="按党务干部筛选"
+          options={[
+            { value: 'any', label: '全部人员' },
+            { value: 'cadre', label: '党务干部' },
+            { value: 'fullTime', label: '专职党务干部' },
+            { value: 'partTime', label: '兼职党务干部' },
+          ]}
+        />
+        <Typography.Text type="secondary" data-testid="member-count">
+          共 {filtered.length} 人
+        </Typography.Text>
+      </Space>
+      <Table<Member>
+        rowKey="id"
+        size="middle"
+        dataSource={filtered}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (t) => `共 ${t} 人` }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                organisations.length === 0 ? '请先在“组织树”中建立党组织，再登记党员。' : members.length === 0 ? '还没有党员。可以逐个登记，或导入花名册。' : '没有符合条件的党员'
+              }
+            />
+          ),
+        }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
+          { title: '性别', key: 'gender', width: 60, render: (_, m) => GENDER_LABELS[m.gender] },
+          { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', width: 110 },
+          { title: '身份证号', key: 'idNumber', width: 230, render: (_, m) => <SensitiveValue member={m} field="idNumber" /> },
+          { title: '联系电话', key: 'phone', width: 160, render: (_, m) => <SensitiveValue member={m} field="phone" /> },
+          { title: '入党时间', dataIndex: 'joinedOn', key: 'joinedOn', width: 110 },
+          {
+            title: '类别',
+            key: 'membership',
+            width: 90,
+            render: (_, m) => (m.membership === 'probationary' ? <Tag color="orange">预备党员</Tag> : '正式党员'),
+          },
+          { title: '所在党组织', key: 'org', render: (_, m) => orgName.get(m.organisationId) ?? '—' },
+          { title: '状态', key: 'status', width: 70, render: (_, m) => (m.status === 'active' ? '在职' : <Tag>{MEMBER_STATUS_LABELS[m.status]}</Tag>) },
+          { title: '党务干部', key: 'cadre', width: 110, render: (_, m) => (m.cadre ? CADRE_KIND_LABELS[m.cadre] : '') },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 170,
+            render: (_, m) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setDrawer({ editing: m })}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => setTransfer(m)}>
+                  转接
+                </Button>
+                <Button type="link" size="small" onClick={() => setStatusFor(m)}>
+                  状态
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <MemberFormDrawer open={drawer !== null} editing={drawer?.editing ?? null} organisations={organisations} onClose={() => setDrawer(null)} />
+      <TransferModal member={transfer} organisations={organisations} onClose={() => setTransfer(null)} />
+      <StatusModal member={statusFor} onClose={() => setStatusFor(null)} />
+      <RosterImportModal open={importing} organisations={organisations} members={members} onClose={() => setImporting(false)} />
+    </Card>
+  );
+}

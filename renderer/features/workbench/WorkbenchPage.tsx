@@ -1,0 +1,158 @@
+/**
+ * 工作台: the unit's home — counts, terms in yellow/red, the 专职党务干部 ratio against 1–2%, and
+ * the to-do list the rules produce.
+ */
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { cadreRatio } from '../../../shared/rules/cadreRatio';
+import { memberCounts } from '../../../shared/rules/setupHints';
+import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type TodoItem } from '../../../shared/rules/todos';
+import { termLight } from '../../../shared/rules/termLight';
+import { chineseDay } from '../common/dates';
+import { todayIso } from '../common/today';
+import { useRuleProfile } from '../common/useRuleProfile';
+import { useUnitRecords } from '../common/useUnitRecords';
+
+const AREA_PATH: Record<TodoItem['area'], string> = {
+  organisations: '/organisations',
+  members: '/organisations/members',
+  meetings: '/meetings',
+  training: '/training',
+  projects: '/projects',
+  rectification: '/rectification',
+  funds: '/funds',
+  sync: '/sync',
+};
+
+const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }> = {
+  high: { color: 'error', text: '紧急' },
+  medium: { color: 'warning', text: '提醒' },
+  low: { color: 'default', text: '一般' },
+};
+
+export function WorkbenchPage() {
+  const data = useUnitRecords();
+  const profile = useRuleProfile();
+  const navigate = useNavigate();
+  const asOf = todayIso();
+
+  const figures = useMemo(() => {
+    if (!data?.unit) return null;
+    const liveOrgs = data.organisations.filter((o) => !o.dissolvedOn);
+    const onRoll = data.members.filter((m) => m.status === 'active' || m.status === 'retired');
+    const lights = liveOrgs
+      .map((o) => termLight({ organisation: o, elections: data.elections, asOf }, profile))
+      .filter((r) => r.applicable);
+    const ratio = cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile);
+    const todos = sortTodos([
+      ...termTodos(liveOrgs, data.elections, asOf, profile),
+      ...conversionTodos(data.members, asOf),
+      ...cadreRatioTodos({ staffCount: data.unit.staffCount, members: data.members }, profile),
+    ]);
+    const tops = liveOrgs.filter((o) => o.parentId === null);
+    const total = tops.reduce((n, o) => n + memberCounts(o.id, liveOrgs, data.members, asOf).total, 0);
+    return {
+      organisations: liveOrgs.length,
+      members: total || onRoll.length,
+      probationary: onRoll.filter((m) => m.membership === 'probationary').length,
+      red: lights.filter((r) => r.light === 'red').length,
+      yellow: lights.filter((r) => r.light === 'yellow').length,
+      ratio,
+      todos,
+    };
+  }, [data, profile, asOf]);
+
+  if (!data) return <Spin description="正在读取…" />;
+  if (!data.unit || !figures) {
+    return (
+      <Card>
+        <Empty description="工作台显示本单位的概况和待办事项（工委模式的全市概况将在后续版本提供）。" />
+      </Card>
+    );
+  }
+  const { ratio } = figures;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {data.unit.name} · 工作台
+        <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12 }}>
+          {chineseDay(asOf)}
+        </Typography.Text>
+      </Typography.Title>
+      {figures.organisations === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title="开始使用：请先到“组织与党员 → 组织树”建立本单位的党组织，再登记或导入党员。"
+          action={<Typography.Link onClick={() => void navigate('/organisations')}>去建立</Typography.Link>}
+        />
+      )}
+      <Row gutter={16}>
+        <Col span={6}>
+          <Card data-testid="stat-organisations">
+            <Statistic title="党组织" value={figures.organisations} suffix="个" />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card data-testid="stat-members">
+            <Statistic title="党员" value={figures.members} suffix="人" />
+            <Typography.Text type="secondary">其中预备党员 {figures.probationary} 人</Typography.Text>
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card data-testid="stat-terms">
+            <Statistic title="换届预警（红 / 黄）" value={`${figures.red} / ${figures.yellow}`} styles={{ content: { color: figures.red ? '#cf1322' : figures.yellow ? '#d48806' : undefined } }} />
+            <Typography.Link onClick={() => void navigate('/organisations/terms')}>查看三色预警</Typography.Link>
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card data-testid="stat-cadre-ratio">
+            <Statistic
+              title="专职党务干部占比"
+              value={(ratio.ratio * 100).toFixed(2)}
+              suffix="%"
+              styles={{ content: { color: ratio.state === 'below' ? '#cf1322' : undefined } }}
+            />
+            <Space size={4}>
+              <Tag color={ratio.state === 'below' ? 'error' : ratio.state === 'above' ? 'warning' : 'success'} data-testid="cadre-ratio-state">
+                {ratio.state === 'below' ? '低于1%' : ratio.state === 'above' ? '高于2%' : '符合1%—2%'}
+              </Tag>
+              <Typography.Text type="secondary">
+                {ratio.fullTimeCount} / {ratio.staffCount} 人
+              </Typography.Text>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+      {ratio.state === 'below' && <Alert type="warning" showIcon title={ratio.reason} data-testid="cadre-ratio-warning" />}
+      <Card title={`待办事项（${figures.todos.length}）`}>
+        <List
+          data-testid="todo-list"
+          dataSource={figures.todos}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" /> }}
+          renderItem={(item) => (
+            <List.Item
+              actions={[
+                <Typography.Link key="go" onClick={() => void navigate(AREA_PATH[item.area])}>
+                  去处理
+                </Typography.Link>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space>
+                    <Tag color={SEVERITY_TAG[item.severity].color}>{SEVERITY_TAG[item.severity].text}</Tag>
+                    {item.title}
+                  </Space>
+                }
+                description={item.detail}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Space>
+  );
+}

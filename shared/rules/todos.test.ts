@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { NATIONAL_PROFILE_V1 } from './profile';
+import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type ProbationaryMember } from './todos';
+
+const ASOF = '2026-11-28';
+
+const prob = (joinedOn: string, extra: Partial<ProbationaryMember> = {}): ProbationaryMember => ({
+  id: `m-${joinedOn}`,
+  name: '王芳',
+  joinedOn,
+  membership: 'probationary',
+  status: 'active',
+  statusChangedOn: null,
+  postings: [{ organisationId: 'b1', from: joinedOn, to: null }],
+  ...extra,
+});
+
+describe('to-do sources', () => {
+  it.each([
+    ['2025-12-29', null], // 31 days left: not yet
+    ['2025-12-28', '预备党员王芳：预备期即将届满'], // exactly 30 days left
+    ['2025-11-28', '预备党员王芳：预备期即将届满'], // ends today
+    ['2025-11-27', '预备党员王芳：预备期已满，尚未转正'],
+  ])('a probationary member who joined %s → %s', (joinedOn, title) => {
+    const items = conversionTodos([prob(joinedOn)], ASOF);
+    expect(items[0]?.title ?? null).toBe(title);
+  });
+
+  it('does not remind about full members, or members who left', () => {
+    expect(conversionTodos([prob('2025-11-01', { membership: 'full' })], ASOF)).toEqual([]);
+    expect(conversionTodos([prob('2025-11-01', { status: 'transferredOut', statusChangedOn: '2026-01-01', postings: [{ organisationId: 'b1', from: '2025-11-01', to: '2026-01-01' }] })], ASOF)).toEqual([]);
+  });
+
+  it('lists yellow and red terms, not green ones, red first', () => {
+    const org = (id: string, termStart: string | null) => ({ id, name: id, kind: 'branch' as const, dissolvedOn: null, termStart, termYears: 3, termEnd: null, extension: null });
+    const items = sortTodos(termTodos([org('绿支部', '2025-01-01'), org('黄支部', '2024-02-01'), org('红支部', '2023-01-01'), org('无任期支部', null)], [], ASOF, NATIONAL_PROFILE_V1));
+    expect(items.map((i) => [i.severity, i.title])).toEqual([
+      ['high', '红支部：换届已逾期'],
+      ['high', '无任期支部：未录入任期信息'],
+      ['medium', '黄支部：即将到期换届'],
+    ]);
+  });
+
+  it('flags the cadre ratio only below 1%', () => {
+    const cadres = (n: number) => Array.from({ length: n }, () => ({ status: 'active' as const, cadre: 'fullTime' as const }));
+    expect(cadreRatioTodos({ staffCount: 300, members: cadres(2) }, NATIONAL_PROFILE_V1)[0]?.title).toBe('专职党务干部配备不足');
+    expect(cadreRatioTodos({ staffCount: 300, members: cadres(3) }, NATIONAL_PROFILE_V1)).toEqual([]);
+  });
+});
