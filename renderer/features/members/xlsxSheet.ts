@@ -2,10 +2,11 @@
  * Reading and writing .xlsx with ExcelJS (loaded only when needed: it is large).
  * Reading is bounded: the file size is checked before the workbook is parsed.
  */
+import type * as ExcelJsModule from 'exceljs';
 import { ROSTER_LIMITS } from '../../../shared/roster/rosterImport';
 import { ExpectedFailure, expectedError } from '../../../shared/errors/errors';
 
-type ExcelJs = typeof import('exceljs');
+type ExcelJs = typeof ExcelJsModule;
 
 async function excel(): Promise<ExcelJs> {
   const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
