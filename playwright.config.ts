@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './test/e2e/chromium';
 
-const PORT = 4179;
+// Overridable so that two engineers (or an engineer and CI) can run e2e side by side.
+const PORT = Number(process.env.TZ_E2E_PORT ?? 4179);
+const DIST = process.env.TZ_E2E_DIST ?? 'dist/renderer';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,7 +26,7 @@ export default defineConfig({
   },
   // Serves the built renderer (npm run test:e2e builds it first), as `npm start` does.
   webServer: {
-    command: `node scripts/serve.mjs ${PORT}`,
+    command: `node scripts/serve.mjs ${PORT} ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -67,7 +67,8 @@ export async function serveRenderer({ root, port = 0, host = '127.0.0.1' }) {
 // `node scripts/serve.mjs [port]`: serve until stopped (Playwright's webServer uses this).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? 0);
-  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+  const projectRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const root = path.resolve(projectRoot, process.argv[3] ?? 'dist/renderer');
   const { url } = await serveRenderer({ root, port });
   console.log(`机关党建台账（浏览器版）已在 ${url} 提供服务`);
 }

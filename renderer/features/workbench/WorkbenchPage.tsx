@@ -13,6 +13,7 @@ import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitRecords } from '../common/useUnitRecords';
+import { useAreaTodos } from './useAreaTodos';
 
 const AREA_PATH: Record<TodoItem['area'], string> = {
   organisations: '/organisations',
@@ -36,6 +37,7 @@ export function WorkbenchPage() {
   const profile = useRuleProfile();
   const navigate = useNavigate();
   const asOf = todayIso();
+  const areaTodos = useAreaTodos();
 
   const figures = useMemo(() => {
     if (!data?.unit) return null;
@@ -49,6 +51,7 @@ export function WorkbenchPage() {
       ...termTodos(liveOrgs, data.elections, asOf, profile),
       ...conversionTodos(data.members, asOf),
       ...cadreRatioTodos({ staffCount: data.unit.staffCount, members: data.members }, profile),
+      ...areaTodos,
     ]);
     const tops = liveOrgs.filter((o) => o.parentId === null);
     const total = tops.reduce((n, o) => n + memberCounts(o.id, liveOrgs, data.members, asOf).total, 0);
@@ -61,7 +64,7 @@ export function WorkbenchPage() {
       ratio,
       todos,
     };
-  }, [data, profile, asOf]);
+  }, [data, profile, asOf, areaTodos]);
 
   if (!data) return <Spin description="正在读取…" />;
   if (!data.unit || !figures) {

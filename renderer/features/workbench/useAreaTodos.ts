@@ -1,0 +1,11 @@
+/**
+ * To-dos contributed by the other areas (meetings owed, training gaps, …). Each area exports a
+ * hook returning `TodoItem[]` computed by its rules in shared/rules; add one line per area here.
+ */
+import type { TodoItem } from '../../../shared/rules/todos';
+
+export function useAreaTodos(): TodoItem[] {
+  return [
+    // ...useMeetingTodos(),
+  ];
+}
