@@ -34,5 +34,5 @@ function sortKey(name: string): string {
 export function compareNames(a: string, b: string): number {
   const ka = sortKey(a);
   const kb = sortKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : a.localeCompare(b, 'zh-CN');
+  return ka.localeCompare(kb, 'zh-CN') || a.localeCompare(b, 'zh-CN');
 }

@@ -1,0 +1,103 @@
+/**
+ * Writes of meeting records and their attachments. A meeting and the attachments added with it
+ * are saved in ONE transaction: the bytes (attachmentBlobs, once per SHA-256), the attachment
+ * records, the meeting. Deleting a meeting is a tombstone, its attachments too.
+ */
+import { ExpectedFailure, fail, ok, type Result } from '../../shared/errors/errors';
+import { newId } from '../../shared/ids/uuidv7';
+import type { Attachment } from '../../shared/model/attachment';
+import type { Meeting } from '../../shared/model/meeting';
+import type { MeetingKind } from '../../shared/model/vocabulary';
+import { createRecord, deleteRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
+import type { WriteContext } from './writeContext';
+
+/** A file chosen in the form, checked and hashed, not yet stored. */
+export interface NewAttachment {
+  readonly name: string;
+  readonly mime: string;
+  readonly sha256: string;
+  readonly bytes: Uint8Array;
+  readonly thumbnail: Blob | null;
+}
+
+export type MeetingInput = Omit<RecordInput<'meeting'>, 'attachmentIds'> & { readonly keptAttachmentIds: readonly string[] };
+
+const tables = (ctx: WriteContext) => [ctx.db.meeting, ctx.db.attachment, ctx.db.attachmentBlobs, ctx.db.changes, ctx.db.audit, ctx.db.device];
+
+async function storeAttachments(ctx: WriteContext, meetingId: string, files: readonly NewAttachment[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const f of files) {
+    if (!(await ctx.db.attachmentBlobs.get(f.sha256))) {
+      await ctx.db.attachmentBlobs.put({ sha256: f.sha256, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mime }), thumbnail: f.thumbnail });
+    }
+    const r = await createRecord(ctx, 'attachment', { sha256: f.sha256, mime: f.mime, size: f.bytes.byteLength, name: f.name, ownerTable: 'meeting', ownerId: meetingId });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+    ids.push(r.value.id);
+  }
+  return ids;
+}
+
+async function inTransaction<T>(ctx: WriteContext, body: () => Promise<Result<T, WriteError>>): Promise<Result<T, WriteError>> {
+  try {
+    return await ctx.db.transaction('rw', tables(ctx), body);
+  } catch (e) {
+    if (e instanceof ExpectedFailure) return fail(e.error as WriteError);
+    throw e;
+  }
+}
+
+export async function createMeeting(ctx: WriteContext, input: MeetingInput, files: readonly NewAttachment[]): Promise<Result<Meeting, WriteError>> {
+  return inTransaction(ctx, async () => {
+    const id = newId();
+    const { keptAttachmentIds: _kept, ...fields } = input;
+    const attachmentIds = await storeAttachments(ctx, id, files);
+    const r = await createRecord(ctx, 'meeting', { ...fields, attachmentIds }, { id });
+    if (!r.ok) throw new ExpectedFailure(r.error); // roll back the attachments too
+    return ok(r.value);
+  });
+}
+
+/** Saves edits; attachments not kept are tombstoned, new ones stored. */
+export async function updateMeeting(ctx: WriteContext, id: string, input: MeetingInput, files: readonly NewAttachment[]): Promise<Result<Meeting, WriteError>> {
+  return inTransaction(ctx, async () => {
+    const existing = (await ctx.db.meeting.get(id)) as unknown as Meeting | undefined;
+    const { keptAttachmentIds, ...fields } = input;
+    for (const old of existing?.attachmentIds ?? []) {
+      if (!keptAttachmentIds.includes(old)) {
+        const r = await deleteRecord(ctx, 'attachment', old);
+        if (!r.ok && r.error.kind !== 'not-found') throw new ExpectedFailure(r.error);
+      }
+    }
+    const added = await storeAttachments(ctx, id, files);
+    const r = await updateRecord(ctx, 'meeting', id, { ...fields, attachmentIds: [...keptAttachmentIds, ...added] });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+    return ok(r.value);
+  });
+}
+
+export async function deleteMeeting(ctx: WriteContext, id: string): Promise<Result<Meeting, WriteError>> {
+  return inTransaction(ctx, async () => {
+    const r = await deleteRecord(ctx, 'meeting', id);
+    if (!r.ok) return r;
+    for (const a of r.value.attachmentIds) {
+      const d = await deleteRecord(ctx, 'attachment', a);
+      if (!d.ok && d.error.kind !== 'not-found') throw new ExpectedFailure(d.error);
+    }
+    return ok(r.value);
+  });
+}
+
+/** The latest meeting of a kind in an organisation, to start a new one from (topics and attendees). */
+export async function lastMeetingOfKind(ctx: Pick<WriteContext, 'db'>, organisationId: string, kind: MeetingKind): Promise<Meeting | null> {
+  const rows = (await ctx.db.meeting
+    .where('[organisationId+date]')
+    .between([organisationId, ''], [organisationId, '\uffff'])
+    .reverse()
+    .toArray()) as unknown as Meeting[];
+  return rows.find((m) => !m.deleted && m.kind === kind) ?? null;
+}
+
+export async function attachmentsOf(ctx: Pick<WriteContext, 'db'>, ids: readonly string[]): Promise<Attachment[]> {
+  const rows = (await ctx.db.attachment.bulkGet([...ids])) as unknown as (Attachment | undefined)[];
+  return rows.filter((a): a is Attachment => a !== undefined && !a.deleted);
+}
