@@ -53,7 +53,7 @@ describe('meeting repository', () => {
     expect(r.value.attachmentIds).toHaveLength(2);
     expect(await db.attachment.count()).toBe(2);
     expect(await db.attachmentBlobs.count()).toBe(1);
-    const stored = (await db.attachment.get(r.value.attachmentIds[0]!)) as { ownerId: string; size: number };
+    const stored = (await db.attachment.get(r.value.attachmentIds[0]!)) as unknown as { ownerId: string; size: number };
     expect(stored).toMatchObject({ ownerId: r.value.id, size: 1000 });
   });
 
