@@ -21,9 +21,11 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { OrganisationsArea } from './features/organisations/OrganisationsArea';
+import { MeetingFormPage } from './features/meetings/MeetingFormPage';
+import { MeetingsArea } from './features/meetings/MeetingsArea';
 
 /** Areas with real pages; the others show an honest 建设中 page. */
-const BUILT_AREAS = new Set(['workbench', 'organisations', 'settings']);
+const BUILT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'settings']);
 
 dayjs.locale('zh-cn');
 
@@ -37,6 +39,9 @@ function buildRouter(workspace: WorkspaceRow) {
       children: [
         { index: true, element: <WorkbenchPage /> },
         { path: 'organisations/*', element: <OrganisationsArea /> },
+        { path: 'meetings/record', element: <MeetingFormPage /> },
+        { path: 'meetings/edit/:id', element: <MeetingFormPage /> },
+        { path: 'meetings/*', element: <MeetingsArea /> },
         ...AREAS.filter((a) => !BUILT_AREAS.has(a.key)).map((area) => ({ path: area.path.slice(1), element: <UnderConstructionPage area={area} /> })),
         { path: 'settings', element: <SettingsPage workspace={workspace} /> },
         { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> },

@@ -11,6 +11,10 @@ export interface CliCommand {
 /** Command name → its module. Add one line per command (keep the list sorted). */
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   // commands: one line each, e.g.  verify: () => import('./commands/verify'),
+  bundle: () => import('./commands/bundle'),
+  inspect: () => import('./commands/inspect'),
+  keys: () => import('./commands/keys'),
+  verify: () => import('./commands/verify'),
 };
 
 async function printHelp(out: (line: string) => void): Promise<void> {

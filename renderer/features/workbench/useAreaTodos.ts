@@ -3,9 +3,10 @@
  * hook returning `TodoItem[]` computed by its rules in shared/rules; add one line per area here.
  */
 import type { TodoItem } from '../../../shared/rules/todos';
+import { useMeetingTodos } from '../meetings/useMeetingTodos';
 
 export function useAreaTodos(): TodoItem[] {
   return [
-    // ...useMeetingTodos(),
+    ...useMeetingTodos(),
   ];
 }

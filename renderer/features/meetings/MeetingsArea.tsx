@@ -1,0 +1,21 @@
+/** 三会一课: the area's screens as tabs; the record form has its own page. */
+import { Tabs } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { ComplianceCalendarPage } from './ComplianceCalendarPage';
+import { MeetingListPage } from './MeetingListPage';
+import { MemberAttendancePage } from './MemberAttendancePage';
+import { UnitOverviewPage } from './UnitOverviewPage';
+
+const TABS = [
+  { key: '/meetings', label: '会议记录', element: <MeetingListPage /> },
+  { key: '/meetings/calendar', label: '完成情况日历', element: <ComplianceCalendarPage /> },
+  { key: '/meetings/overview', label: '全单位概览', element: <UnitOverviewPage /> },
+  { key: '/meetings/attendance', label: '党员出勤', element: <MemberAttendancePage /> },
+];
+
+export function MeetingsArea() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const active = TABS.find((t) => t.key === location.pathname)?.key ?? '/meetings';
+  return <Tabs activeKey={active} onChange={(key) => void navigate(key)} destroyOnHidden items={TABS.map((t) => ({ key: t.key, label: t.label, children: t.element }))} />;
+}
