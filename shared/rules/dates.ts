@@ -120,10 +120,24 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return toDayNumber(to) - toDayNumber(from);
 }
 
+/**
+ * Dates already checked. The rules compare the same few thousand dates millions of times on a
+ * large unit; remembering which strings are valid keeps the check without re-parsing each time.
+ */
+const CHECKED = new Set<string>();
+const CHECKED_MAX = 100_000;
+
+function assertIsoDate(text: IsoDate): void {
+  if (CHECKED.has(text)) return;
+  parseIsoDate(text);
+  if (CHECKED.size >= CHECKED_MAX) CHECKED.clear();
+  CHECKED.add(text);
+}
+
 /** ISO dates order as strings; this also checks both are dates. */
 export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  parseIsoDate(a);
-  parseIsoDate(b);
+  assertIsoDate(a);
+  assertIsoDate(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

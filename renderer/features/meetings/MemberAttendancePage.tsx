@@ -7,6 +7,7 @@ import { Alert, Card, Empty, Input, Spin, Switch, Space, Table, Tag, Typography 
 import type { Member } from '../../../shared/model/member';
 import { memberAttendanceRate, selfWithdrawalWarning, type MemberAttendanceRate, type SelfWithdrawalWarning } from '../../../shared/rules/attendance';
 import { chineseYearMonth } from '../../../shared/rules/text';
+import { meetingsByMember } from '../../../shared/rules/attendanceIndex';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitRecords } from '../common/useUnitRecords';
@@ -30,14 +31,7 @@ export function MemberAttendancePage() {
     if (!data || !records) return [];
     const orgName = new Map(data.organisations.map((o) => [o.id, o.name]));
     const since = records.meetings.length ? records.meetings[records.meetings.length - 1]!.date : asOf;
-    // index meetings by member once: each member only looks at the meetings that list them
-    const byMember = new Map<string, typeof records.meetings>();
-    for (const m of records.meetings)
-      for (const a of m.attendance) {
-        const list = byMember.get(a.memberId);
-        if (list) list.push(m);
-        else byMember.set(a.memberId, [m]);
-      }
+    const byMember = meetingsByMember(records.meetings);
     return data.members
       .filter((m) => m.status === 'active')
       .map((member): Row => {
