@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   bundle: () => import('./commands/bundle'),
   inspect: () => import('./commands/inspect'),
   keys: () => import('./commands/keys'),
+  report: () => import('./commands/report'),
   verify: () => import('./commands/verify'),
 };
 

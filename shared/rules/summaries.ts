@@ -214,3 +214,8 @@ export function quarterScores(
     };
   });
 }
+
+/** How many organisations owe at least one period of some required meeting (未按期召开). */
+export function organisationsOwing(results: readonly MeetingComplianceResult[]): number {
+  return results.filter((r) => r.kinds.some((k) => k.periods.some((p) => p.state === 'owed'))).length;
+}

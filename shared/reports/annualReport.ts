@@ -1,0 +1,266 @@
+/**
+ * 年度落实机关党建主体责任情况报告: the unit's 党组(党委) reports to the organs working committee.
+ *
+ * Title; 主送 the committee; opening (draft); 一、履行主体责任情况 by 政治建设和制度落实 / 思想建设和
+ * 教育培训 / 组织建设 / 作风建设和问题整改 / 工作保障, every figure filled in from `computeAnnualFigures`
+ * (shared/rules); 二、存在问题及原因 and 三、下一步打算 (drafts the cadre edits; defaults built from the
+ * figures); 附件说明; signature and date; attachments: the figures table and the table of every
+ * organisation's organisational life and term.
+ */
+import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS, TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
+import { basisPointsPercent, chineseDate, percent } from '../rules/text';
+import type { IsoDate } from '../rules/dates';
+import { defaultAnnualDrafts, partyGroupName, type AnnualDrafts } from './annualDrafts';
+import { draftParagraphs } from './draftText';
+import { hours, NONE, ofDue, pct, quoted, yuanAmount, yuanText } from './format';
+import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
+import { gongwen, type Gongwen, type TableColumn, type TableRow } from './gongwenLayout';
+import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
+import { computeAnnualFigures, withoutUnitName, type AnnualFigures, type UnitReportData } from './reportData';
+
+export interface AnnualReportOptions {
+  readonly fonts?: ReportFontSet;
+  /** The cadre's saved drafts; missing parts use `defaultAnnualDrafts`. */
+  readonly drafts?: Partial<AnnualDrafts>;
+  /** 成文日期; defaults to the figures' day (`data.asOf`). */
+  readonly date?: IsoDate;
+  /** Figures already computed for the same data (the app shows them before printing). */
+  readonly figures?: AnnualFigures;
+}
+
+export function annualReportTitle(data: UnitReportData): string {
+  return `${partyGroupName(data)}关于${data.year}年度落实机关党建主体责任情况的报告`;
+}
+
+/** The kinds of the branch-level tables, in the order 支部条例 lists them. */
+const LIFE_KINDS: readonly MeetingKind[] = [
+  'branchGeneralMeeting',
+  'branchCommitteeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themedPartyDay',
+  'organisationalLifeMeeting',
+  'democraticAppraisal',
+];
+
+function kindTotal(f: AnnualFigures, kind: MeetingKind) {
+  return f.byKind.find((k) => k.kind === kind) ?? null;
+}
+
+function politicalSection(data: UnitReportData, f: AnnualFigures): string {
+  const lg = kindTotal(f, 'leadingGroupMeeting');
+  const study = kindTotal(f, 'theoryStudyGroup');
+  const parts = [
+    `${partyGroupName(data)}全年召开党组（党委）会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
+    `理论学习中心组集体学习${f.held.theoryStudyGroup}次${study && study.due > 0 ? `，按季度完成${study.met}次、应完成${study.due}次` : ''}`,
+  ];
+  const p = f.projects;
+  const project =
+    p.projects.length === 0
+      ? '本年度未录入党组（党委）书记项目'
+      : `确定党组（党委）书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
+  return `${parts.join('，')}。${project}。`;
+}
+
+function trainingSection(data: UnitReportData, f: AnnualFigures): string {
+  const t = f.training;
+  const h = f.trainingHours;
+  const members =
+    t.members.share === null
+      ? '本年度没有应参训党员'
+      : `党员应参训${t.members.shouldTrain}人，已参训${t.members.trained}人，覆盖率${percent(t.members.share)}，${t.members.metTarget ? '实现' : '未实现'}${data.profile.training.coverageTargetBasisPoints === 10000 ? '全员覆盖' : `${basisPointsPercent(data.profile.training.coverageTargetBasisPoints)}的覆盖目标`}`;
+  const heads = t.heads.share === null ? '' : `；党组织书记参训${t.heads.trained}人（应参训${t.heads.shouldTrain}人），覆盖率${percent(t.heads.share)}`;
+  const leaders = t.leadership.share === null ? '' : `；领导班子成员参训${t.leadership.trained}人（应参训${t.leadership.shouldTrain}人），覆盖率${percent(t.leadership.share)}`;
+  const induction =
+    t.newHeadsWithoutInduction.length > 0 ? `；${t.newHeadsWithoutInduction.length}名新任党组织书记尚未参加任职培训` : '';
+  return (
+    `全年本单位举办党员教育培训班${h.classes.unit}期，参加机关工委组织的培训班${h.classes.committee}期。` +
+    `${members}，人均参训${hours(h.averageHours)}学时${heads}${leaders}${induction}。`
+  );
+}
+
+function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
+  const c = f.organisationCounts.byKind;
+  const orgs = (['organCommittee', 'disciplineCommittee', 'generalBranch', 'branch', 'group'] as const)
+    .filter((k) => c[k] > 0)
+    .map((k) => `${ORGANISATION_KIND_LABELS[k]}${c[k]}个`);
+  const r = f.roster;
+  const first =
+    `截至${chineseDate(f.referenceDate)}，本单位设${orgs.length > 0 ? orgs.join('、') : '基层党组织0个'}；` +
+    `有党员${r.total}名，其中在职党员${r.active}名、离退休党员${r.retired}名，正式党员${r.full}名、预备党员${r.probationary}名；` +
+    `本年度新发展党员${r.joinedThisYear}名。`;
+
+  const life = LIFE_KINDS.map((k) => kindTotal(f, k))
+    .filter((k): k is NonNullable<typeof k> => k !== null && k.due > 0)
+    .map((k) => `${MEETING_KIND_LABELS[k.kind]}${ofDue(k.met, k.due)}`);
+  const second =
+    `全年“三会一课”、主题党日等组织生活应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
+    `${life.length > 0 ? `（按期召开/应召开：${life.join('，')}）` : ''}；` +
+    `开展主题党日${f.held.themedPartyDay}次、党课${f.held.partyLecture}次，召开组织生活会${f.held.organisationalLifeMeeting}次、民主评议党员${f.held.democraticAppraisal}次。`;
+
+  const t = f.terms;
+  const third =
+    `实行任期制的党组织${t.applicable}个，按换届三色预警，${TERM_LIGHT_LABELS.green}色${t.byLight.green}个、${TERM_LIGHT_LABELS.yellow}色${t.byLight.yellow}个、${TERM_LIGHT_LABELS.red}色${t.byLight.red}个` +
+    `${t.extended > 0 ? `（其中经批准延期${t.extended}个）` : ''}。` +
+    `机关工作人员${f.cadre.staffCount}名，配备专职党务干部${f.cadre.fullTimeCount}名，占比${percent(f.cadre.ratio)}，` +
+    `${f.cadre.state === 'within' ? '符合' : f.cadre.state === 'below' ? '低于' : '高于'}${basisPointsPercent(data.profile.cadreRatio.minBasisPoints)}至${basisPointsPercent(data.profile.cadreRatio.maxBasisPoints)}的配备要求。`;
+  return [first, second, third];
+}
+
+function rectificationSection(f: AnnualFigures): string {
+  const r = f.rectification;
+  if (r.total === 0) return '本年度没有需要整改的问题事项。';
+  return (
+    `本年度需整改的问题事项${r.total}项，已整改销号${r.closed}项${r.closedShare === null ? '' : `（销号率${percent(r.closedShare)}）`}，` +
+    `正在整改${r.inProgress}项，尚未整改${r.open}项${r.overdue > 0 ? `，超过整改时限${r.overdue}项` : ''}。`
+  );
+}
+
+function fundsSection(f: AnnualFigures): string {
+  const u = f.funds;
+  if (u.lines.length === 0) return `${u.year}年未列支党建工作经费预算。`;
+  return (
+    `本年度党建工作经费预算${u.lines.length}项，共${yuanText(u.budgetFen)}，已支出${yuanText(u.spentFen)}` +
+    `${u.share === null ? '' : `，执行率${percent(u.share)}`}，` +
+    '用于“三会一课”、主题党日、党员教育培训等工作。'
+  );
+}
+
+function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfContent {
+  const t = f.training;
+  const rows: TableRow[] = [
+    { section: '组织和党员' },
+    ['基层党组织（个）', String(f.organisationCounts.baseLevel)],
+    ['其中：党支部（个）', String(f.organisationCounts.byKind.branch)],
+    ['党员总数（名）', String(f.roster.total)],
+    ['其中：在职/离退休（名）', `${f.roster.active}/${f.roster.retired}`],
+    ['预备党员（名）', String(f.roster.probationary)],
+    ['本年度发展党员（名）', String(f.roster.joinedThisYear)],
+    { section: '组织生活' },
+    ['组织生活完成率', pct(f.completion.rate)],
+    ...LIFE_KINDS.flatMap((k): TableRow[] => {
+      const kt = kindTotal(f, k);
+      return kt === null || kt.due === 0 ? [] : [[`${MEETING_KIND_LABELS[k]}（按期召开/应召开）`, ofDue(kt.met, kt.due)]];
+    }),
+    ['主题党日开展（次）', String(f.held.themedPartyDay)],
+    { section: '党组（党委）' },
+    ['专题研究党建工作（次）', String(f.held.leadingGroupMeeting)],
+    ['理论学习中心组学习（次）', String(f.held.theoryStudyGroup)],
+    ['书记项目（项）', String(f.projects.projects.length)],
+    ['书记项目节点（完成/总数）', ofDue(f.projects.done, f.projects.milestones)],
+    { section: '教育培训' },
+    ['举办培训班（期）', String(f.trainingHours.classes.unit)],
+    ['参加工委培训班（期）', String(f.trainingHours.classes.committee)],
+    ['党员培训覆盖率', pct(t.members.share)],
+    ['党员人均学时', hours(f.trainingHours.averageHours)],
+    ['党组织书记培训覆盖率', pct(t.heads.share)],
+    ['领导班子成员培训覆盖率', pct(t.leadership.share)],
+    { section: '换届' },
+    ['实行任期制的党组织（个）', String(f.terms.applicable)],
+    ['绿色/黄色/红色（个）', `${f.terms.byLight.green}/${f.terms.byLight.yellow}/${f.terms.byLight.red}`],
+    { section: '党务干部' },
+    ['专职党务干部（名）', String(f.cadre.fullTimeCount)],
+    ['机关工作人员（名）', String(f.cadre.staffCount)],
+    ['配备比例', percent(f.cadre.ratio)],
+    { section: '问题整改' },
+    ['整改事项（项）', String(f.rectification.total)],
+    ['已销号（项）', String(f.rectification.closed)],
+    ['超过整改时限（项）', String(f.rectification.overdue)],
+    { section: '党建工作经费' },
+    ['预算（元）', yuanAmount(f.funds.budgetFen)],
+    ['支出（元）', yuanAmount(f.funds.spentFen)],
+    ['执行率', pct(f.funds.share)],
+  ];
+  const columns: TableColumn[] = [
+    { header: '指标', width: '*' },
+    { header: `${data.year}年`, width: 120, align: 'right' },
+  ];
+  return gw.table({ columns, rows });
+}
+
+function organisationsTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfContent {
+  const kinds = LIFE_KINDS.filter((k) => f.byKind.some((t) => t.kind === k && t.due > 0));
+  const columns: TableColumn[] = [
+    { header: '党组织', width: '*' },
+    { header: '党员', width: 22, align: 'right' },
+    ...kinds.map((k): TableColumn => ({ header: MEETING_KIND_LABELS[k], width: 31, align: 'center' })),
+    { header: '完成率', width: 38, align: 'right' },
+    { header: '换届', width: 22, align: 'center' },
+  ];
+  const rows = f.organisations
+    // the 党组(党委)'s own meetings are in attachment 1; this table is about base-level organisations
+    .filter((o) => o.organisation.kind !== 'leadingGroup')
+    .map((o) => {
+      const cells = kinds.map((k) => {
+        const kc = o.compliance.kinds.find((x) => x.kind === k);
+        return kc === undefined ? NONE : ofDue(kc.met, kc.due);
+      });
+      return [
+        withoutUnitName(o.organisation.name, data.unit.name),
+        String(o.members),
+        ...cells,
+        pct(o.compliance.completion.rate),
+        o.term.applicable ? TERM_LIGHT_LABELS[o.term.light] : NONE,
+      ];
+    });
+  return gw.table({ columns, rows, fontSize: 10.5, compact: true });
+}
+
+export function buildAnnualReport(data: UnitReportData, options: AnnualReportOptions = {}): PdfDocumentDefinition {
+  const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
+  const f = options.figures ?? computeAnnualFigures(data);
+  const defaults = defaultAnnualDrafts(data, f);
+  const drafts: AnnualDrafts = {
+    intro: options.drafts?.intro?.trim() || defaults.intro,
+    problems: options.drafts?.problems?.trim() || defaults.problems,
+    nextSteps: options.drafts?.nextSteps?.trim() || defaults.nextSteps,
+  };
+  const signer = partyGroupName(data);
+  const attachments = [`${data.year}年度机关党建主要指标统计表`, `${data.year}年度各党组织组织生活和换届情况表`];
+  const org = organisationSection(data, f);
+
+  const content: PdfContent[] = [
+    gw.title([signer, `关于${data.year}年度落实机关党建主体责任`, '情况的报告']),
+    gw.blank(1),
+    gw.addressee(`${data.committeeName}：`),
+    ...draftParagraphs(gw, drafts.intro),
+    ...gw.keepWithNext(gw.heading1('一、履行主体责任情况'), gw.heading2('（一）政治建设和制度落实。', politicalSection(data, f))),
+    gw.heading2('（二）思想建设和教育培训。', trainingSection(data, f)),
+    gw.heading2('（三）组织建设。', org[0]),
+    ...org.slice(1).map((p) => gw.paragraph(p)),
+    gw.heading2('（四）作风建设和问题整改。', rectificationSection(f)),
+    gw.heading2('（五）工作保障。', fundsSection(f)),
+  ];
+
+  const problems = draftParagraphs(gw, drafts.problems);
+  const steps = draftParagraphs(gw, drafts.nextSteps);
+  content.push(
+    ...withHeading(gw, '二、存在问题及原因', problems),
+    ...withHeading(gw, '三、下一步打算', steps),
+    gw.paragraph('特此报告。'),
+    gw.blank(1),
+    ...gw.attachmentNote(attachments),
+    gw.blank(2),
+    gw.signature(signer, options.date ?? data.asOf),
+    ...gw.attachmentHeader(1, attachments[0] ?? ''),
+    figuresTable(gw, data, f),
+    ...gw.attachmentHeader(2, attachments[1] ?? ''),
+    organisationsTable(gw, data, f),
+    gw.note('注：组织生活各栏为“按期召开期数/应召开期数”；“—”表示该党组织无此项要求或尚未到期；换届栏为换届三色预警。', 10.5),
+  );
+
+  return gw.document({
+    title: annualReportTitle(data),
+    subject: `${data.year}年度落实机关党建主体责任情况报告`,
+    author: signer,
+    keywords: `机关党建,主体责任,${data.year}`,
+    content,
+  });
+}
+
+/** A level-1 heading kept with the first line of what follows it. */
+function withHeading(gw: Gongwen, heading: string, body: PdfContent[]): PdfContent[] {
+  const [first, ...rest] = body;
+  if (first === undefined || typeof first !== 'object' || !('stack' in first)) return [gw.heading1(heading), ...body];
+  return [...gw.keepWithNext(gw.heading1(heading), first), ...rest];
+}

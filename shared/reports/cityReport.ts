@@ -1,0 +1,299 @@
+/**
+ * 全市机关党建情况汇总 (the committee's report to the municipal party committee): city figures,
+ * then attachments — a per-unit table, the organisations whose term has run out (红色预警), the
+ * cards (红黄牌) of the year, and the quarterly monitoring scores. Each unit's figures are its
+ * `computeAnnualFigures`; the city totals add them up with shared/rules/summaries.ts.
+ */
+import type { Assessment, Card } from '../model';
+import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
+import { compareIsoDates, yearOf, type IsoDate } from '../rules/dates';
+import { combineCompletion, type CompletionRate } from '../rules/meetingCompliance';
+import type { RuleProfile } from '../rules/profile';
+import {
+  cadreStateCounts,
+  cardCounts,
+  combineCoverage,
+  combineOrganisationCounts,
+  combineRosters,
+  quarterScores,
+  termLightCounts,
+  type CardCounts,
+  type CoverageTotal,
+  type QuarterScores,
+  type RosterTotals,
+  type TermLightCounts,
+} from '../rules/summaries';
+import { basisPointsPercent, chineseDate, percent } from '../rules/text';
+import { NONE, pct, tidy } from './format';
+import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
+import { gongwen, type TableRow } from './gongwenLayout';
+import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
+import { computeAnnualFigures, withoutUnitName, type AnnualFigures, type UnitReportData } from './reportData';
+
+export interface CityReportData {
+  /** The organs working committee issuing the report, e.g. 中共某某市委直属机关工委. */
+  readonly committeeName: string;
+  /** 主送, e.g. 中共某某市委. */
+  readonly addressee: string;
+  readonly year: number;
+  readonly asOf: IsoDate;
+  readonly profile: RuleProfile;
+  /** Each enrolled unit's snapshot (same year, asOf and profile). */
+  readonly units: readonly UnitReportData[];
+  /** The committee's cards (红黄牌), any year (earlier yellows count for escalation). */
+  readonly cards: readonly Card[];
+  /** The committee's quarterly assessments (季度考核), any year. */
+  readonly assessments: readonly Assessment[];
+}
+
+export interface UnitLine {
+  readonly data: UnitReportData;
+  readonly figures: AnnualFigures;
+  /** Cards issued to the unit or its organisations in the year, by colour. */
+  readonly cards: { readonly yellow: number; readonly red: number };
+  /** Assessment total per quarter 1–4 (null when not assessed). */
+  readonly quarters: readonly (number | null)[];
+}
+
+export interface CityFigures {
+  readonly units: readonly UnitLine[];
+  readonly organisations: { readonly byKind: Readonly<Record<string, number>>; readonly baseLevel: number };
+  readonly roster: RosterTotals;
+  readonly completion: CompletionRate;
+  readonly training: CoverageTotal;
+  readonly cadre: Readonly<Record<'below' | 'within' | 'above', number>>;
+  readonly terms: TermLightCounts;
+  readonly cards: CardCounts;
+  readonly quarters: readonly QuarterScores[];
+}
+
+export interface CityReportOptions {
+  readonly fonts?: ReportFontSet;
+  /** 成文日期; default `data.asOf`. */
+  readonly date?: IsoDate;
+  readonly figures?: CityFigures;
+}
+
+export function computeCityFigures(data: CityReportData): CityFigures {
+  const units: UnitLine[] = data.units.map((u) => {
+    const figures = computeAnnualFigures(u);
+    const cards = { yellow: 0, red: 0 };
+    for (const c of data.cards)
+      if (!c.deleted && c.unitId === u.unit.id && yearOf(c.issuedOn) === data.year && compareIsoDates(c.issuedOn, data.asOf) <= 0) cards[c.colour]++;
+    const quarters = [1, 2, 3, 4].map(
+      (q) => data.assessments.find((a) => !a.deleted && a.unitId === u.unit.id && a.quarter === `${data.year}-Q${q}`)?.total ?? null,
+    );
+    return { data: u, figures, cards, quarters };
+  });
+  const f = units.map((u) => u.figures);
+  return {
+    units,
+    organisations: combineOrganisationCounts(f.map((x) => x.organisationCounts)),
+    roster: combineRosters(f.map((x) => x.roster)),
+    completion: combineCompletion(f),
+    training: combineCoverage(
+      f.map((x) => x.training.members),
+      data.profile,
+    ),
+    cadre: cadreStateCounts(f.map((x) => x.cadre)),
+    terms: termLightCounts(f.flatMap((x) => x.organisations.map((o) => o.term))),
+    cards: cardCounts(data.cards, data.year, data.asOf, data.profile),
+    quarters: quarterScores(data.assessments, data.year),
+  };
+}
+
+export function cityReportTitle(data: Pick<CityReportData, 'year'>): string {
+  return `${data.year}年度全市机关党建情况汇总`;
+}
+
+function subjectName(data: CityReportData, card: Card): string {
+  const unit = data.units.find((u) => u.unit.id === card.unitId);
+  if (card.subjectKind === 'unit') return unit?.unit.name ?? NONE;
+  return unit?.organisations.find((o) => o.id === card.subjectId)?.name ?? NONE;
+}
+
+export function buildCityReport(data: CityReportData, options: CityReportOptions = {}): PdfDocumentDefinition {
+  const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
+  const c = options.figures ?? computeCityFigures(data);
+  const { year } = data;
+  const title = cityReportTitle(data);
+  const n = c.units.length;
+  const orgCount = c.organisations.byKind;
+  const cadreMin = basisPointsPercent(data.profile.cadreRatio.minBasisPoints);
+  const cadreMax = basisPointsPercent(data.profile.cadreRatio.maxBasisPoints);
+  const belowTarget = c.units.filter((u) => u.figures.completion.rate !== null && u.figures.completion.met < u.figures.completion.due).length;
+  const redUnits = c.units.filter((u) => u.figures.terms.byLight.red > 0).length;
+
+  const quarterText = c.quarters
+    .filter((q) => q.assessed > 0)
+    .map((q) => `第${q.quarter.slice(-1)}季度考核${q.assessed}个单位，平均${q.average}分，最高${q.highest}分，最低${q.lowest}分`);
+
+  const attachments = [
+    `${year}年度各单位机关党建主要指标情况表`,
+    '任期届满未换届党组织（红色预警）情况表',
+    `${year}年度红黄牌情况表`,
+    `${year}年度各单位季度监控考核得分表`,
+  ];
+
+  const content: PdfContent[] = [
+    gw.title(title),
+    gw.blank(1),
+    gw.addressee(`${data.addressee}：`),
+    gw.paragraph(
+      `根据市直机关各单位报送的党建台账数据，现将${year}年度全市机关党建工作情况汇总报告如下（数据截至${chineseDate(data.asOf)}）。`,
+    ),
+    ...gw.keepWithNext(
+      gw.heading1('一、基本情况'),
+      gw.paragraph(
+        `全市纳入统计的市直机关单位${n}个，共有机关党委${orgCount.organCommittee ?? 0}个、机关纪委${orgCount.disciplineCommittee ?? 0}个、党总支${orgCount.generalBranch ?? 0}个、党支部${orgCount.branch ?? 0}个、党小组${orgCount.group ?? 0}个；` +
+          `党员${c.roster.total}名，其中在职党员${c.roster.active}名、离退休党员${c.roster.retired}名，预备党员${c.roster.probationary}名，本年度发展党员${c.roster.joinedThisYear}名。`,
+      ),
+    ),
+    ...gw.keepWithNext(
+      gw.heading1('二、主要指标完成情况'),
+      gw.heading2(
+        '（一）组织生活。',
+        `全市“三会一课”、主题党日等组织生活应按期召开${c.completion.due}次，按期召开${c.completion.met}次，完成率${pct(c.completion.rate)}；${belowTarget}个单位存在未按期召开的情况。`,
+      ),
+    ),
+    gw.heading2(
+      '（二）教育培训。',
+      `全市党员应参训${c.training.shouldTrain}人，已参训${c.training.trained}人，覆盖率${pct(c.training.share)}，${c.training.metTarget ? '实现' : '尚未实现'}全员覆盖。`,
+    ),
+    gw.heading2(
+      '（三）党务干部配备。',
+      `专职党务干部配备比例在${cadreMin}至${cadreMax}之间的单位${c.cadre.within}个，低于${cadreMin}的${c.cadre.below}个，高于${cadreMax}的${c.cadre.above}个。`,
+    ),
+    gw.heading2(
+      '（四）按期换届。',
+      `实行任期制的党组织${c.terms.applicable}个，换届三色预警${TERM_LIGHT_LABELS.green}色${c.terms.byLight.green}个、${TERM_LIGHT_LABELS.yellow}色${c.terms.byLight.yellow}个、${TERM_LIGHT_LABELS.red}色${c.terms.byLight.red}个，红色预警涉及${redUnits}个单位（见附件2）。`,
+    ),
+    ...gw.keepWithNext(
+      gw.heading1('三、红黄牌和季度监控考核情况'),
+      gw.paragraph(
+        `全年发出${CARD_COLOUR_LABELS.yellow}${c.cards.issued.yellow}张、${CARD_COLOUR_LABELS.red}${c.cards.issued.red}张，其中${CARD_FIX_STATUS_LABELS.fixed}${c.cards.byFixStatus.fixed}张、${CARD_FIX_STATUS_LABELS.pending}${c.cards.byFixStatus.pending}张、${CARD_FIX_STATUS_LABELS.overdue}${c.cards.byFixStatus.overdue}张；` +
+          `按规则应升级为红牌尚未发出的${c.cards.pendingEscalations.length}张。` +
+          (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度考核结果。'),
+      ),
+    ),
+    ...gw.keepWithNext(
+      gw.heading1('四、下一步工作'),
+      gw.paragraph(
+        '督促组织生活未按期完成的单位限期整改，对任期届满未换届的党组织逐一督办；对专职党务干部配备不足的单位提出配备要求；对逾期未整改的黄牌按规定升级处理，持续开展季度无感知监控考核，推动机关党建工作提质增效。',
+      ),
+    ),
+    gw.paragraph('特此报告。'),
+    gw.blank(1),
+    ...gw.attachmentNote(attachments),
+    gw.blank(2),
+    gw.signature(data.committeeName, options.date ?? data.asOf),
+  ];
+
+  // 附件1: per unit
+  content.push(
+    ...gw.attachmentHeader(1, attachments[0] ?? ''),
+    gw.table({
+      columns: [
+        { header: '序号', width: 22, align: 'center' },
+        { header: '单位', width: '*' },
+        { header: '党员', width: 30, align: 'right' },
+        { header: '组织生活完成率', width: 48, align: 'right' },
+        { header: '培训覆盖率', width: 44, align: 'right' },
+        { header: '专职党务干部占比', width: 48, align: 'right' },
+        { header: '换届（红/黄）', width: 40, align: 'center' },
+        { header: '红黄牌（红/黄）', width: 40, align: 'center' },
+      ],
+      rows: c.units.map((u, i) => [
+        String(i + 1),
+        u.data.unit.name,
+        String(u.figures.roster.total),
+        pct(u.figures.completion.rate),
+        pct(u.figures.training.members.share),
+        percent(u.figures.cadre.ratio),
+        `${u.figures.terms.byLight.red}/${u.figures.terms.byLight.yellow}`,
+        `${u.cards.red}/${u.cards.yellow}`,
+      ]),
+      fontSize: 10,
+      compact: true,
+    }),
+  );
+
+  // 附件2: red terms
+  const red: TableRow[] = c.units.flatMap((u) =>
+    u.figures.organisations.flatMap((o): TableRow[] =>
+      o.term.applicable && o.term.light === 'red'
+        ? [[u.data.unit.name, withoutUnitName(o.organisation.name, u.data.unit.name), o.term.termEnd === null ? '未录入' : chineseDate(o.term.termEnd), tidy(o.term.reason)]]
+        : [],
+    ),
+  );
+  content.push(
+    ...gw.attachmentHeader(2, attachments[1] ?? ''),
+    gw.table({
+      columns: [
+        { header: '单位', width: 90 },
+        { header: '党组织', width: 110 },
+        { header: '任期届满', width: 78, align: 'center' },
+        { header: '情况', width: '*' },
+      ],
+      rows: red.length > 0 ? red : [{ section: '无' }],
+      fontSize: 10.5,
+    }),
+  );
+
+  // 附件3: cards of the year
+  const cards = data.cards
+    .filter((k) => !k.deleted && yearOf(k.issuedOn) === year && compareIsoDates(k.issuedOn, data.asOf) <= 0)
+    .sort((a, b) => compareIsoDates(a.issuedOn, b.issuedOn));
+  const escalate = new Set(c.cards.pendingEscalations.map((e) => e.cardId));
+  content.push(
+    ...gw.attachmentHeader(3, attachments[2] ?? ''),
+    gw.table({
+      columns: [
+        { header: '对象', width: 96 },
+        { header: '牌色', width: 28, align: 'center' },
+        { header: '亮牌日期', width: 74, align: 'center' },
+        { header: '事由', width: '*' },
+        { header: '整改期限', width: 74, align: 'center' },
+        { header: '状态', width: 52, align: 'center' },
+      ],
+      rows:
+        cards.length > 0
+          ? cards.map((k) => [
+              subjectName(data, k),
+              CARD_COLOUR_LABELS[k.colour],
+              chineseDate(k.issuedOn),
+              k.trigger,
+              k.fixBy === null ? NONE : chineseDate(k.fixBy),
+              `${CARD_FIX_STATUS_LABELS[k.fixStatus]}${escalate.has(k.id) ? '（应升级）' : ''}`,
+            ])
+          : [{ section: '无' }],
+      fontSize: 10,
+      compact: true,
+    }),
+  );
+
+  // 附件4: quarter scores
+  content.push(
+    ...gw.attachmentHeader(4, attachments[3] ?? ''),
+    gw.table({
+      columns: [
+        { header: '序号', width: 24, align: 'center' },
+        { header: '单位', width: '*' },
+        ...[1, 2, 3, 4].map((q) => ({ header: `第${q}季度`, width: 54, align: 'right' as const })),
+      ],
+      rows: [
+        ...c.units.map((u, i) => [String(i + 1), u.data.unit.name, ...u.quarters.map((t) => (t === null ? NONE : String(t)))]),
+        ['', '平均', ...c.quarters.map((q) => (q.average === null ? NONE : String(q.average)))],
+      ],
+      fontSize: 10.5,
+    }),
+  );
+
+  return gw.document({
+    title,
+    subject: title,
+    author: data.committeeName,
+    keywords: `全市机关党建,汇总,${year}`,
+    content,
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * The plain data a unit's reports are built from (a snapshot the app queries from Dexie, the CLI
+ * reads from a fixture or a bundle), and the year's figures computed from it. Every figure comes
+ * from a `shared/rules` function; this module only decides which records and which day they are
+ * about.
+ */
+import type {
+  CommitteeSeat,
+  Election,
+  Enrolment,
+  Expense,
+  FundLine,
+  Meeting,
+  Member,
+  Organisation,
+  Rectification,
+  SecretaryProject,
+  TrainingClass,
+  Unit,
+} from '../model';
+import type { MeetingKind } from '../model/vocabulary';
+import { treeOrder } from '../rules/organisationTree';
+import { cadreRatio, type CadreRatioResult } from '../rules/cadreRatio';
+import { compareIsoDates, isoDate, minDate, type IsoDate } from '../rules/dates';
+import { fundUsage, type FundUsage } from '../rules/funds';
+import { combineCompletion, meetingCompliance, type CompletionRate, type MeetingComplianceResult } from '../rules/meetingCompliance';
+import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations';
+import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
+import { rectificationProgress, type RectificationProgress } from '../rules/rectification';
+import { rosterSummary, type RosterSummary } from '../rules/roster';
+import { hasCommitteeOn } from '../rules/seats';
+import { secretaryProjectProgress, type SecretaryProjectProgress } from '../rules/secretaryProjects';
+import {
+  complianceByKind,
+  meetingsHeldByKind,
+  organisationsOwing,
+  termLightCounts,
+  trainingHours,
+  type KindTotal,
+  type TermLightCounts,
+  type TrainingHours,
+} from '../rules/summaries';
+import { termLight, type TermLightResult, type TermNotApplicable } from '../rules/termLight';
+import { trainingCoverage, type TrainingCoverageResult } from '../rules/trainingCoverage';
+
+/** Everything a unit's reports read. Records are the live ones (tombstones already left out). */
+export interface UnitReportData {
+  readonly unit: Unit;
+  readonly organisations: readonly Organisation[];
+  readonly elections: readonly Election[];
+  readonly seats: readonly CommitteeSeat[];
+  readonly members: readonly Member[];
+  readonly meetings: readonly Meeting[];
+  readonly trainingClasses: readonly TrainingClass[];
+  readonly enrolments: readonly Enrolment[];
+  readonly secretaryProjects: readonly SecretaryProject[];
+  readonly rectifications: readonly Rectification[];
+  readonly fundLines: readonly FundLine[];
+  readonly expenses: readonly Expense[];
+  /** The rule profile in force for the year (the committee's, else the national defaults). */
+  readonly profile: RuleProfile;
+  readonly year: number;
+  /** The day the figures are about: 12月31日 of the year, or an earlier day for a year in progress. */
+  readonly asOf: IsoDate;
+  /** 主送: the organs working committee, e.g. 中共某某市委直属机关工委. */
+  readonly committeeName: string;
+}
+
+/** Records by table, as a fixture file or a decoded bundle holds them. */
+export interface UnitRecords {
+  readonly unit?: readonly Unit[];
+  readonly organisation?: readonly Organisation[];
+  readonly election?: readonly Election[];
+  readonly committeeSeat?: readonly CommitteeSeat[];
+  readonly member?: readonly Member[];
+  readonly meeting?: readonly Meeting[];
+  readonly trainingClass?: readonly TrainingClass[];
+  readonly enrolment?: readonly Enrolment[];
+  readonly secretaryProject?: readonly SecretaryProject[];
+  readonly rectification?: readonly Rectification[];
+  readonly fundLine?: readonly FundLine[];
+  readonly expense?: readonly Expense[];
+}
+
+export interface SnapshotOptions {
+  readonly unitId: string;
+  readonly year: number;
+  /** Defaults to 12月31日 of the year. */
+  readonly asOf?: IsoDate;
+  readonly committeeName: string;
+  readonly profile?: RuleProfile;
+}
+
+/** The snapshot of one unit from its records: live records of that unit only. Null without its unit record. */
+export function unitReportData(records: UnitRecords, options: SnapshotOptions): UnitReportData | null {
+  const live = <T extends { readonly deleted: boolean; readonly unitId: string }>(rows: readonly T[] | undefined): T[] =>
+    (rows ?? []).filter((r) => !r.deleted && r.unitId === options.unitId);
+  const unit = live(records.unit).find((u) => u.id === options.unitId);
+  if (unit === undefined) return null;
+  return {
+    unit,
+    organisations: live(records.organisation),
+    elections: live(records.election),
+    seats: live(records.committeeSeat),
+    members: live(records.member),
+    meetings: live(records.meeting),
+    trainingClasses: live(records.trainingClass),
+    enrolments: live(records.enrolment),
+    secretaryProjects: live(records.secretaryProject),
+    rectifications: live(records.rectification),
+    fundLines: live(records.fundLine),
+    expenses: live(records.expense),
+    profile: options.profile ?? NATIONAL_PROFILE_V1,
+    year: options.year,
+    asOf: options.asOf ?? isoDate(options.year, 12, 31),
+    committeeName: options.committeeName,
+  };
+}
+
+/** One organisation's line in the report. */
+export interface OrganisationFigures {
+  readonly organisation: Organisation;
+  readonly hasCommittee: boolean;
+  /** Members on the roster in this organisation on the reference day. */
+  readonly members: number;
+  readonly compliance: MeetingComplianceResult;
+  readonly term: TermLightResult | TermNotApplicable;
+}
+
+export interface AnnualFigures {
+  readonly year: number;
+  readonly asOf: IsoDate;
+  /** 12月31日 of the year, or asOf when earlier. */
+  readonly referenceDate: IsoDate;
+  readonly organisationCounts: OrganisationCounts;
+  readonly roster: RosterSummary;
+  /** Organisations that existed during the year, in the input order. */
+  readonly organisations: readonly OrganisationFigures[];
+  /** 三会一课 and other organisational life of all organisations together. */
+  readonly completion: CompletionRate;
+  readonly byKind: readonly KindTotal[];
+  /** Organisations that owe at least one period of a required meeting. */
+  readonly organisationsOwing: number;
+  readonly held: Readonly<Record<MeetingKind, number>>;
+  readonly training: TrainingCoverageResult;
+  readonly trainingHours: TrainingHours;
+  readonly terms: TermLightCounts;
+  readonly cadre: CadreRatioResult;
+  readonly projects: SecretaryProjectProgress;
+  readonly rectification: RectificationProgress;
+  readonly funds: FundUsage;
+}
+
+/**
+ * Organisations in report order, the same whatever order the records came in: the organisation
+ * tree read depth-first, parents before children, siblings by name with 第二 before 第十 (the order
+ * of the app's organisation tree, shared/rules/organisationTree.ts).
+ */
+export function reportOrder<T extends { readonly organisation: Organisation } | Organisation>(items: readonly T[]): T[] {
+  const orgOf = (x: T): Organisation => ('organisation' in x ? x.organisation : x);
+  const byId = new Map(items.map((x) => [orgOf(x).id, x] as const));
+  return treeOrder(items.map(orgOf)).flatMap(({ node }) => {
+    const item = byId.get(node.id);
+    return item === undefined ? [] : [item];
+  });
+}
+
+/** 市统计局办公室党支部 → 办公室党支部, where the unit's name is already on the line or the page. */
+export function withoutUnitName(name: string, unitName: string): string {
+  return unitName !== '' && name.startsWith(unitName) && name.length > unitName.length ? name.slice(unitName.length) : name;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
+}
+
+export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
+  const { year, asOf, profile } = data;
+  const referenceDate = minDate(isoDate(year, 12, 31), asOf);
+  const yearStart = isoDate(year, 1, 1);
+  const roster = rosterSummary(data.members, referenceDate);
+  const existedInYear = data.organisations.filter(
+    (o) => organisationExistsOn(o, referenceDate) || (o.dissolvedOn !== null && compareIsoDates(o.dissolvedOn, yearStart) > 0),
+  );
+  // each organisation's own meetings and seats, so that the rules do not scan the whole unit's
+  const meetingsOf = groupBy(data.meetings, (m) => m.organisationId);
+  const seatsOf = groupBy(data.seats, (s) => s.organisationId);
+  const organisations: OrganisationFigures[] = reportOrder(existedInYear).map((organisation) => {
+    const hasCommittee = hasCommitteeOn(seatsOf.get(organisation.id) ?? [], organisation.id, referenceDate);
+    return {
+      organisation,
+      hasCommittee,
+      members: roster.byOrganisation.get(organisation.id) ?? 0,
+      compliance: meetingCompliance({ organisation, hasCommittee, meetings: meetingsOf.get(organisation.id) ?? [], year, asOf }, profile),
+      term: termLight({ organisation, elections: data.elections, asOf: referenceDate }, profile),
+    };
+  });
+  const compliances = organisations.map((o) => o.compliance);
+  const training = trainingCoverage(
+    {
+      year,
+      asOf,
+      members: data.members,
+      classes: data.trainingClasses,
+      enrolments: data.enrolments,
+      seats: data.seats,
+      organisations: data.organisations,
+    },
+    profile,
+  );
+  return {
+    year,
+    asOf,
+    referenceDate,
+    organisationCounts: organisationCounts(data.organisations, referenceDate),
+    roster,
+    organisations,
+    completion: combineCompletion(compliances),
+    byKind: complianceByKind(compliances),
+    organisationsOwing: organisationsOwing(compliances),
+    held: meetingsHeldByKind(data.meetings, year, asOf),
+    training,
+    trainingHours: trainingHours(training, data.trainingClasses),
+    terms: termLightCounts(organisations.map((o) => o.term)),
+    cadre: cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile),
+    projects: secretaryProjectProgress(data.secretaryProjects, year, asOf),
+    rectification: rectificationProgress(data.rectifications, year, asOf),
+    funds: fundUsage(data.fundLines, data.expenses, year),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * 签到表: the names of those expected at a planned meeting or a training class, two to a row, each
+ * with a blank cell to sign in. For a meeting: its attendance list without those excluded with
+ * approval (不计入应到), or — for a meeting planned without a list — the members of the
+ * organisation on the day. For a class: its enrolments.
+ */
+import { MEETING_KIND_LABELS } from '../model/vocabulary';
+import type { IsoDate } from '../rules/dates';
+import { isActiveMemberOn, organisationOn } from '../rules/membership';
+import { chineseDate } from '../rules/text';
+import { partyGroupName } from './annualDrafts';
+import { NONE } from './format';
+import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
+import { gongwen, type TableColumn } from './gongwenLayout';
+import type { PdfDocumentDefinition } from './pdfTypes';
+import { trainingSignInSheet } from '../training/signInSheet';
+import type { UnitReportData } from './reportData';
+
+export interface SignInPerson {
+  readonly name: string;
+  /** e.g. the organisation, shown small under the name. */
+  readonly note?: string;
+}
+
+export interface SignInSheet {
+  readonly title: string;
+  /** Lines under the title: [label, value]. */
+  readonly details: readonly (readonly [string, string])[];
+  readonly people: readonly SignInPerson[];
+  /** Who issues the sheet (metadata). */
+  readonly author: string;
+}
+
+export interface SignInOptions {
+  readonly fonts?: ReportFontSet;
+  /** Blank rows added for people not on the list (列席, 补签). Default 2 rows. */
+  readonly spareRows?: number;
+}
+
+export function buildSignInSheet(sheet: SignInSheet, options: SignInOptions = {}): PdfDocumentDefinition {
+  const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
+  const withNotes = sheet.people.some((p) => p.note !== undefined && p.note !== '');
+  // with the organisation to show, one person a row; otherwise two, side by side
+  const perRow = withNotes ? 1 : 2;
+  const spare = (options.spareRows ?? 2) * perRow;
+  const slots: (SignInPerson | null)[] = [...sheet.people, ...Array.from({ length: spare }, () => null)];
+  while (slots.length % perRow !== 0) slots.push(null);
+  const rows: string[][] = [];
+  for (let i = 0; i < slots.length; i += perRow) {
+    const row: string[] = [];
+    for (let j = 0; j < perRow; j++) {
+      const p = slots[i + j] ?? null;
+      row.push(String(i + j + 1), p?.name ?? '');
+      if (withNotes) row.push(p?.note ?? '');
+      row.push('');
+    }
+    rows.push(row);
+  }
+  const block: TableColumn[] = withNotes
+    ? [
+        { header: '序号', width: 30, align: 'center' },
+        { header: '姓名', width: 80, align: 'center' },
+        { header: '所在党组织', width: '*', align: 'center' },
+        { header: '签名', width: 150 },
+      ]
+    : [
+        { header: '序号', width: 26, align: 'center' },
+        { header: '姓名', width: 92, align: 'center' },
+        { header: '签名', width: '*' },
+      ];
+  const columns = perRow === 1 ? block : [...block, ...block];
+  const table = gw.table({ columns, rows, fontSize: 12, rowHeight: 32 });
+  return gw.document({
+    title: sheet.title,
+    subject: '签到表',
+    author: sheet.author,
+    keywords: '签到表',
+    content: [
+      gw.title(sheet.title),
+      gw.blank(1),
+      ...sheet.details.map(([label, value]) => gw.flush(`${label}：${value === '' ? NONE : value}`)),
+      gw.flush(`应到人数：${sheet.people.length}人\u3000\u3000实到人数：\u3000\u3000\u3000人`),
+      gw.blank(1),
+      table,
+    ],
+  });
+}
+
+/** The sheet of a meeting (planned or held). Throws when the meeting is not in the data. */
+export function signInSheetForMeeting(data: UnitReportData, meetingId: string): SignInSheet {
+  const meeting = data.meetings.find((m) => m.id === meetingId);
+  if (meeting === undefined) throw new Error(`meeting ${meetingId} is not in the report data`);
+  const organisation = data.organisations.find((o) => o.id === meeting.organisationId);
+  const members = new Map(data.members.map((m) => [m.id, m] as const));
+  const expected =
+    meeting.attendance.length > 0
+      ? meeting.attendance.filter((a) => a.status !== 'excluded').map((a) => members.get(a.memberId)?.name ?? '')
+      : membersOfOrganisationOn(data, meeting.organisationId, meeting.date);
+  return {
+    title: `${organisation?.name ?? ''}${MEETING_KIND_LABELS[meeting.kind]}签到表`,
+    details: [
+      ['会议时间', chineseDate(meeting.date)],
+      ['会议地点', meeting.place],
+      ['会议议题', meeting.topics.join('；')],
+    ],
+    people: expected.filter((n) => n !== '').map((name) => ({ name })),
+    author: partyGroupName(data),
+  };
+}
+
+/** Members of an organisation (its own roster, not its sub-organisations') on a day, in roster order. */
+function membersOfOrganisationOn(data: UnitReportData, organisationId: string, date: IsoDate): string[] {
+  return data.members
+    .filter((m) => isActiveMemberOn(m, date) && (m.postings.length === 0 ? m.organisationId : organisationOn(m, date)) === organisationId)
+    .map((m) => m.name);
+}
+
+/**
+ * The sheet of a training class: its enrolled members, by organisation in tree order (the rows are
+ * shared/training/signInSheet.ts's, which the training pages show too). Throws when the class is
+ * not in the data.
+ */
+export function signInSheetForTraining(data: UnitReportData, classId: string): SignInSheet {
+  const trainingClass = data.trainingClasses.find((c) => c.id === classId);
+  if (trainingClass === undefined) throw new Error(`training class ${classId} is not in the report data`);
+  return trainingSignInSheet({
+    trainingClass,
+    enrolments: data.enrolments,
+    members: data.members,
+    organisations: data.organisations,
+    unit: data.unit,
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The annual accountability report of the `small` synthetic unit, rendered with pdfmake and read
+ * back with poppler: title, headings, the figures (each equal to what shared/rules computes from
+ * the same records), drafts replacing the default text, and the 公文 page and grid.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  cadreRatio,
+  combineCompletion,
+  hasCommitteeOn,
+  meetingCompliance,
+  termLight,
+  trainingCoverage,
+} from '../../shared/rules';
+import { rosterSummary } from '../../shared/rules/roster';
+import { percent } from '../../shared/rules/text';
+import { buildAnnualReport } from '../../shared/reports/annualReport';
+import { GONGWEN } from '../../shared/reports/gongwenLayout';
+import type { UnitReportData } from '../../shared/reports/reportData';
+import { BLOCK, bodyWords, expectGongwen, lineTops, type CheckedPdf } from './gongwenChecks';
+import { compact, pdfText, requirePoppler } from './poppler';
+import { AS_OF, renderToFile, smallUnit } from './reportFixtures';
+
+let data: UnitReportData;
+let pdf: CheckedPdf;
+let file: string;
+
+beforeAll(async () => {
+  requirePoppler();
+  data = smallUnit();
+  file = await renderToFile('annual.pdf', buildAnnualReport(data, { date: '2027-01-15' }));
+  pdf = expectGongwen(file);
+}, 60_000);
+
+describe('年度落实机关党建主体责任情况报告', () => {
+  it('has the title, addressee, the three parts, attachments, signature and date', () => {
+    const text = compact(pdf.text);
+    expect(text).toContain('中共市统计局党组关于2026年度落实机关党建主体责任情况的报告');
+    expect(text).toContain('中共市委直属机关工委：');
+    for (const heading of [
+      '一、履行主体责任情况',
+      '（一）政治建设和制度落实。',
+      '（二）思想建设和教育培训。',
+      '（三）组织建设。',
+      '二、存在问题及原因',
+      '三、下一步打算',
+      '附件：1.2026年度机关党建主要指标统计表',
+      '附件1',
+      '附件2',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain('中共市统计局党组2027年1月15日');
+  });
+
+  it('states the figures that shared/rules computes from the same records', () => {
+    const text = compact(pdf.text);
+    const seats = data.seats;
+    const compliance = data.organisations.map((organisation) =>
+      meetingCompliance(
+        { organisation, hasCommittee: hasCommitteeOn(seats, organisation.id, AS_OF), meetings: data.meetings, year: 2026, asOf: AS_OF },
+        data.profile,
+      ),
+    );
+    const completion = combineCompletion(compliance);
+    expect(completion.due).toBeGreaterThan(0);
+    expect(text).toContain(`应按期召开${completion.due}次，按期召开${completion.met}次，完成率${percent(completion.rate ?? 0)}`);
+
+    const roster = rosterSummary(data.members, AS_OF);
+    expect(text).toContain(`有党员${roster.total}名，其中在职党员${roster.active}名、离退休党员${roster.retired}名`);
+
+    const training = trainingCoverage(
+      { year: 2026, asOf: AS_OF, members: data.members, classes: data.trainingClasses, enrolments: data.enrolments, seats, organisations: data.organisations },
+      data.profile,
+    );
+    expect(text).toContain(`党员应参训${training.members.shouldTrain}人，已参训${training.members.trained}人，覆盖率${percent(training.members.share ?? 0)}`);
+
+    const cadre = cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, data.profile);
+    expect(text).toContain(`机关工作人员${cadre.staffCount}名，配备专职党务干部${cadre.fullTimeCount}名，占比${percent(cadre.ratio)}`);
+
+    const lights = data.organisations.map((organisation) => termLight({ organisation, elections: data.elections, asOf: AS_OF }, data.profile));
+    const count = (light: string) => lights.filter((l) => l.applicable && l.light === light).length;
+    expect(count('red') + count('yellow') + count('green')).toBeGreaterThan(0);
+    expect(text).toContain(`绿色${count('green')}个、黄色${count('yellow')}个、红色${count('red')}个`);
+  });
+
+  it('sets the body on the grid: 22 lines a page, 28 characters a line, lines justified to the block', () => {
+    // page 2 is body text from top to bottom
+    const page = pdf.pages[1];
+    expect(page).toBeDefined();
+    if (page === undefined) return;
+    const tops = lineTops(page);
+    expect(tops).toHaveLength(GONGWEN.linesPerPage);
+    for (let i = 1; i < tops.length; i++) expect(Math.abs((tops[i] ?? 0) - (tops[i - 1] ?? 0) - GONGWEN.linePitch)).toBeLessThan(0.05);
+
+    let full = 0;
+    for (const p of pdf.pages) {
+      const words = bodyWords(p);
+      for (const top of lineTops(p)) {
+        const line = words.filter((w) => Math.abs(w.yMin - top) < 0.01).sort((a, b) => a.xMin - b.xMin);
+        const chars = [...line.map((w) => w.text).join('')];
+        const starts = line[0]?.xMin ?? 0;
+        const ends = line[line.length - 1]?.xMax ?? 0;
+        const fullWidthOnly = chars.every((c) => /[\u3000-\u9fff\uff00-\uffef“”‘’]/.test(c));
+        if (Math.abs(starts - BLOCK.left) < 0.5 && Math.abs(ends - BLOCK.right) < 0.5 && fullWidthOnly) {
+          // 28 on the grid; one or two more when closing punctuation is squeezed in (避头尾), one
+          // less when a character moved down with the punctuation that may not start a line
+          if (chars.length === GONGWEN.charsPerLine) full++;
+          else if (chars.length > GONGWEN.charsPerLine) {
+            expect(chars.length, chars.join('')).toBeLessThanOrEqual(GONGWEN.charsPerLine + 2);
+            expect(chars[chars.length - 1], chars.join('')).toMatch(/[，。、；：？！）》”’]/);
+          } else expect(chars.length, chars.join('')).toBe(GONGWEN.charsPerLine - 1);
+        }
+      }
+    }
+    expect(full, 'lines of 28 full-width characters, flush with both edges').toBeGreaterThan(5);
+  });
+
+  it('uses the cadre’s saved drafts instead of the defaults', async () => {
+    const drafted = await renderToFile(
+      'annual-drafts.pdf',
+      buildAnnualReport(data, {
+        date: '2027-01-15',
+        drafts: { problems: '（一）学习不够深入。个别党员理论学习浮于表面。', nextSteps: '持续加强理论武装，这是草稿内容。' },
+      }),
+    );
+    const text = compact(pdfText(drafted));
+    expect(text).toContain('（一）学习不够深入。个别党员理论学习浮于表面。');
+    expect(text).toContain('持续加强理论武装，这是草稿内容。');
+    expect(text).not.toContain('分析原因，主要是');
+    // the figures part is unchanged
+    expect(text).toContain('一、履行主体责任情况');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * 全市机关党建情况汇总 for a small city (6 units) with the committee's cards and quarterly
+ * assessments: city totals equal to shared/rules over the units' records, the per-unit table, the
+ * red-term list, the cards and the quarter scores; the 公文 page; tables that break across pages.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { combineCompletion, hasCommitteeOn, meetingCompliance, termLight } from '../../shared/rules';
+import { rosterSummary } from '../../shared/rules/roster';
+import { percent } from '../../shared/rules/text';
+import { buildCityReport, type CityReportData } from '../../shared/reports/cityReport';
+import { expectGongwen, type CheckedPdf } from './gongwenChecks';
+import { compact, requirePoppler } from './poppler';
+import { AS_OF, cityUnits, committeeRecords, renderToFile, YEAR } from './reportFixtures';
+import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
+
+let city: CityReportData;
+let pdf: CheckedPdf;
+
+beforeAll(async () => {
+  requirePoppler();
+  const units = cityUnits(6);
+  const { cards, assessments } = committeeRecords(units);
+  city = {
+    committeeName: '中共市委直属机关工委',
+    addressee: '中共市委',
+    year: YEAR,
+    asOf: AS_OF,
+    profile: NATIONAL_PROFILE_V1,
+    units,
+    cards,
+    assessments,
+  };
+  pdf = expectGongwen(await renderToFile('city.pdf', buildCityReport(city, { date: '2027-01-20' })));
+}, 120_000);
+
+describe('全市机关党建情况汇总', () => {
+  it('has the title, addressee, sections, attachments and signature', () => {
+    const text = compact(pdf.text);
+    expect(text).toContain('2026年度全市机关党建情况汇总');
+    expect(text).toContain('中共市委：');
+    for (const h of ['一、基本情况', '二、主要指标完成情况', '三、红黄牌和季度监控考核情况', '四、下一步工作', '附件1', '附件2', '附件3', '附件4'])
+      expect(text).toContain(h);
+    expect(text).toContain('中共市委直属机关工委2027年1月20日');
+  });
+
+  it('adds up the units’ figures as shared/rules computes them', () => {
+    const text = compact(pdf.text);
+    const results = city.units.flatMap((u) =>
+      u.organisations.map((organisation) =>
+        meetingCompliance(
+          { organisation, hasCommittee: hasCommitteeOn(u.seats, organisation.id, AS_OF), meetings: u.meetings, year: YEAR, asOf: AS_OF },
+          u.profile,
+        ),
+      ),
+    );
+    const completion = combineCompletion(results);
+    expect(text).toContain(`应按期召开${completion.due}次，按期召开${completion.met}次，完成率${percent(completion.rate ?? 0)}`);
+    const members = city.units.reduce((s, u) => s + rosterSummary(u.members, AS_OF).total, 0);
+    expect(text).toContain(`党员${members}名`);
+    const red = city.units.reduce(
+      (s, u) => s + u.organisations.filter((o) => {
+        const t = termLight({ organisation: o, elections: u.elections, asOf: AS_OF }, u.profile);
+        return t.applicable && t.light === 'red';
+      }).length,
+      0,
+    );
+    expect(text).toContain(`红色${red}个`);
+    expect(text).toContain(`全市纳入统计的市直机关单位${city.units.length}个`);
+    for (const u of city.units) expect(text).toContain(u.unit.name);
+  });
+
+  it('lists the cards and the quarter scores as the committee issued them', () => {
+    const text = compact(pdf.text);
+    const yellow = city.cards.filter((c) => c.colour === 'yellow').length;
+    expect(yellow).toBeGreaterThan(0);
+    expect(text).toContain(`全年发出黄牌${yellow}张`);
+    // table cells wrap: the start of each trigger is on one line
+    for (const c of city.cards) expect(text).toContain(c.trigger.slice(0, 8));
+    for (const a of city.assessments) expect(text).toContain(String(a.total));
+  });
+});

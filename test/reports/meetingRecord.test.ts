@@ -1,0 +1,74 @@
+/**
+ * 会议记录 of one meeting and an organisation's year of 三会一课 记录, from the `small` unit: the
+ * fields, attendance (absentees with their reasons), quorum and vote results exactly as
+ * shared/rules/quorum.ts judges them, and the 公文 page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ABSENCE_REASON_LABELS, MEETING_KIND_LABELS } from '../../shared/model/vocabulary';
+import { countAttendance, hasCommitteeOn, meetingCompliance, motionResult, voteQuorum } from '../../shared/rules';
+import { chineseDate, percent } from '../../shared/rules/text';
+import { tidy } from '../../shared/reports/format';
+import { buildMeetingBook, buildMeetingRecord } from '../../shared/reports/meetingRecord';
+import type { UnitReportData } from '../../shared/reports/reportData';
+import { expectGongwen } from './gongwenChecks';
+import { compact, requirePoppler } from './poppler';
+import { AS_OF, renderToFile, smallUnit } from './reportFixtures';
+
+let data: UnitReportData;
+
+beforeAll(() => {
+  requirePoppler();
+  data = smallUnit();
+});
+
+describe('会议记录', () => {
+  it('records one 支部党员大会: fields, attendance with absentees and reasons, quorum and votes', async () => {
+    const meeting =
+      data.meetings.find((m) => m.kind === 'branchGeneralMeeting' && m.resolutions.length > 0 && m.attendance.some((a) => a.status === 'absent')) ??
+      data.meetings.find((m) => m.kind === 'branchGeneralMeeting' && m.resolutions.length > 0);
+    expect(meeting, 'the small fixture has a 支部党员大会 with a resolution').toBeDefined();
+    if (meeting === undefined) return;
+    const organisation = data.organisations.find((o) => o.id === meeting.organisationId);
+    const pdf = expectGongwen(await renderToFile('meeting.pdf', buildMeetingRecord(data, meeting.id)));
+    const text = compact(pdf.text);
+
+    expect(text).toContain(`${organisation?.name}${MEETING_KIND_LABELS.branchGeneralMeeting}记录`);
+    expect(text).toContain(`时间：${chineseDate(meeting.date)}`);
+    expect(text).toContain(`地点：${meeting.place}`);
+    expect(text).toContain(`主持人：${meeting.chair}`);
+    expect(text).toContain(`记录人：${meeting.recorder}`);
+    const counts = countAttendance(meeting.attendance);
+    expect(text).toContain(`应到人数：${counts.shouldAttend}人`);
+    expect(text).toContain(`实到人数：${counts.present}人`);
+    const names = new Map(data.members.map((m) => [m.id, m.name] as const));
+    for (const a of meeting.attendance.filter((x) => x.status === 'absent'))
+      expect(text).toContain(`${names.get(a.memberId)}（${ABSENCE_REASON_LABELS[a.absenceReason ?? 'other']}`);
+    for (const t of meeting.topics) expect(text).toContain(compact(t));
+    expect(text).toContain(compact(tidy(voteQuorum(counts, data.profile).reason)));
+    for (const r of meeting.resolutions) {
+      expect(text).toContain(`赞成${r.yes}票，反对${r.no}票，弃权${r.abstain}票`);
+      expect(text).toContain(compact(tidy(motionResult(r, counts, data.profile).reason)));
+    }
+  });
+
+  it('collects a branch’s year: completion by kind from meetingCompliance, a list, one record per page', async () => {
+    const branch = data.organisations.find((o) => o.kind === 'branch' && data.meetings.some((m) => m.organisationId === o.id));
+    expect(branch).toBeDefined();
+    if (branch === undefined) return;
+    const pdf = expectGongwen(await renderToFile('meeting-book.pdf', buildMeetingBook(data, branch.id)));
+    const text = compact(pdf.text);
+    expect(text).toContain(`${branch.name}2026年度“三会一课”记录`);
+    const compliance = meetingCompliance(
+      { organisation: branch, hasCommittee: hasCommitteeOn(data.seats, branch.id, AS_OF), meetings: data.meetings, year: 2026, asOf: AS_OF },
+      data.profile,
+    );
+    expect(text).toContain(`${compliance.completion.met}/${compliance.completion.due}（${percent(compliance.completion.rate ?? 0)}）`);
+    for (const k of compliance.kinds) expect(text).toContain(`${MEETING_KIND_LABELS[k.kind]}`);
+    const own = data.meetings.filter((m) => m.organisationId === branch.id && m.date.startsWith('2026'));
+    expect(own.length).toBeGreaterThan(10);
+    expect(text).toContain(`共${own.length}次会议`);
+    // each record starts a page: summary pages + one page or more per meeting
+    expect(pdf.pageCount).toBeGreaterThan(own.length);
+    for (const m of own) expect(text).toContain(`${chineseDate(m.date)}${MEETING_KIND_LABELS[m.kind]}记录`);
+  });
+});

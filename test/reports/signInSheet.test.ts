@@ -1,0 +1,69 @@
+/**
+ * 签到表 for a planned meeting (no attendance yet: the organisation's members on the day) and for a
+ * training class (its enrolled members): every expected name once, a signature column, the page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../shared/model';
+import { isActiveMemberOn, organisationOn } from '../../shared/rules';
+import { chineseDate } from '../../shared/rules/text';
+import type { UnitReportData } from '../../shared/reports/reportData';
+import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
+import { expectGongwen } from './gongwenChecks';
+import { compact, requirePoppler } from './poppler';
+import { renderToFile, smallUnit } from './reportFixtures';
+
+let data: UnitReportData;
+
+beforeAll(() => {
+  requirePoppler();
+  data = smallUnit();
+});
+
+describe('签到表', () => {
+  it('lists the members of the organisation for a planned meeting, with room to sign', async () => {
+    const branch = data.organisations.find((o) => o.kind === 'branch');
+    const template = data.meetings.find((m) => m.organisationId === branch?.id);
+    expect(template).toBeDefined();
+    if (branch === undefined || template === undefined) return;
+    const planned: Meeting = {
+      ...template,
+      id: '01a30000-0000-7000-8000-000000000001',
+      kind: 'themedPartyDay',
+      date: '2027-01-20',
+      place: '三楼党员活动室',
+      topics: ['学习贯彻全会精神'],
+      attendance: [],
+      resolutions: [],
+      minutes: '',
+    };
+    const withPlan: UnitReportData = { ...data, meetings: [...data.meetings, planned] };
+    const sheet = signInSheetForMeeting(withPlan, planned.id);
+    const expected = data.members
+      .filter((m) => isActiveMemberOn(m, planned.date) && (m.postings.length === 0 ? m.organisationId : organisationOn(m, planned.date)) === branch.id)
+      .map((m) => m.name);
+    expect(sheet.people.map((p) => p.name)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(3);
+
+    const pdf = expectGongwen(await renderToFile('signin-meeting.pdf', buildSignInSheet(sheet)));
+    const text = compact(pdf.text);
+    expect(text).toContain(`${branch.name}主题党日签到表`);
+    expect(text).toContain(`会议时间：${chineseDate(planned.date)}`);
+    expect(text).toContain('三楼党员活动室');
+    expect(text).toContain(`应到人数：${expected.length}人`);
+    expect(text).toContain('签名');
+    for (const name of expected) expect(text).toContain(name);
+  });
+
+  it('lists a training class’s enrolled members', async () => {
+    const cls = data.trainingClasses.find((c) => data.enrolments.filter((e) => e.classId === c.id).length > 20);
+    expect(cls).toBeDefined();
+    if (cls === undefined) return;
+    const sheet = signInSheetForTraining(data, cls.id);
+    const enrolled = new Set(data.enrolments.filter((e) => e.classId === cls.id).map((e) => e.memberId));
+    expect(sheet.people).toHaveLength(enrolled.size);
+    const pdf = expectGongwen(await renderToFile('signin-training.pdf', buildSignInSheet(sheet)));
+    const text = compact(pdf.text);
+    expect(text).toContain(`${cls.title}签到表`);
+    for (const m of data.members.filter((x) => enrolled.has(x.id))) expect(text).toContain(m.name);
+  });
+});
