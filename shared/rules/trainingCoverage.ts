@@ -84,6 +84,8 @@ export function creditedTrainingByMember(
   year: number,
   classes: readonly TrainingClassFact[],
   enrolments: readonly EnrolmentFact[],
+  /** Classes starting after this day have not been held yet and credit nothing (a planned class's enrolments may already be entered). */
+  heldBy?: IsoDate,
 ): Map<string, CreditedTraining> {
   const byId = new Map(classes.filter((c) => c.deleted !== true).map((c) => [c.id, c] as const));
   // member → credited class → hours
@@ -94,6 +96,7 @@ export function creditedTrainingByMember(
     if (own === undefined) continue;
     const target = (e.makeUpOfClassId !== null ? byId.get(e.makeUpOfClassId) : undefined) ?? own;
     if (yearOf(target.startDate) !== year) continue;
+    if (heldBy !== undefined && compareIsoDates(own.startDate, heldBy) > 0) continue;
     const perMember = credit.get(e.memberId) ?? new Map<string, number>();
     const hours = Number.isFinite(e.attendedHours) && e.attendedHours > 0 ? e.attendedHours : 0;
     perMember.set(target.id, Math.max(perMember.get(target.id) ?? 0, hours));
@@ -183,7 +186,7 @@ export function trainingCoverage(input: TrainingCoverageInput, profile: RuleProf
   const { year, asOf } = input;
   const { training } = profile;
   const referenceDate = minDate(isoDate(year, 12, 31), asOf);
-  const credited = creditedTrainingByMember(year, input.classes, input.enrolments);
+  const credited = creditedTrainingByMember(year, input.classes, input.enrolments, input.asOf);
 
   const population = input.members.filter((m) => isActiveMemberOn(m, referenceDate));
   const memberHours = population.map((m) => ({

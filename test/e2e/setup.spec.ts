@@ -37,10 +37,10 @@ test('a unit sets up on first start and finds it again after a reload', async ({
 test('an area that is not built yet says so honestly', async ({ page }) => {
   await page.goto('/');
   await setUpAsUnit(page);
-  await page.getByRole('menuitem', { name: '三会一课' }).click();
-  await expect(page.getByText('三会一课（建设中）')).toBeVisible();
+  await page.getByRole('menuitem', { name: '书记项目' }).click();
+  await expect(page.getByText('书记项目（建设中）')).toBeVisible();
   await expect(page.getByText('此功能正在建设中')).toBeVisible();
-  await expect(page).toHaveURL(/#\/meetings$/);
+  await expect(page).toHaveURL(/#\/projects$/);
 });
 
 test('a wrong credit code is refused in Chinese and nothing is saved', async ({ page }) => {
