@@ -9,6 +9,7 @@ import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/c
 import { isExpectedFailure } from '../shared/errors/errors';
 import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
 import { appInfo, openFile, saveFile } from './fileHandlers';
+import { listSystemFonts, readSystemFont } from './systemFonts';
 
 function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
   const frame = event.senderFrame;
@@ -24,6 +25,10 @@ async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
       return openFile(win, call.args);
     case 'app:info':
       return appInfo();
+    case 'fonts:list':
+      return listSystemFonts();
+    case 'fonts:read':
+      return readSystemFont(call.args.id);
   }
 }
 

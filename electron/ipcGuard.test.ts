@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IPC_CONTRACT } from '../shared/ipc/contract';
 import { checkInvoke, isTrustedSender } from './ipcGuard';
 
 const TOP = { url: 'app://taizhang/index.html#/settings', isTopFrame: true };
@@ -21,6 +22,26 @@ describe('IPC guard', () => {
       expect(r.error.kind).toBe('ipc-unknown-channel');
       expect(r.error.message).toMatch(/未知通道/);
     }
+  });
+
+  it('accepts fonts:list without arguments and fonts:read with a listed id', () => {
+    const list = checkInvoke('fonts:list', TOP, {});
+    expect(list.ok && list.value.channel).toBe('fonts:list');
+    const read = checkInvoke('fonts:read', TOP, { id: 'font-3' });
+    expect(read.ok && read.value.channel === 'fonts:read' && read.value.args.id).toBe('font-3');
+  });
+
+  it('refuses fonts:read from a sub-frame', () => {
+    const r = checkInvoke('fonts:read', { url: 'app://taizhang/index.html', isTopFrame: false }, { id: 'font-0' });
+    expect(!r.ok && r.error.kind).toBe('ipc-untrusted-sender');
+  });
+
+  it('bounds what fonts:list and fonts:read may return', () => {
+    const entry = { id: 'font-0', family: '仿宋', fileName: 'simfang.ttf', size: 10 };
+    expect(IPC_CONTRACT['fonts:list'].result.safeParse([entry]).success).toBe(true);
+    expect(IPC_CONTRACT['fonts:list'].result.safeParse(Array.from({ length: 65 }, () => entry)).success).toBe(false);
+    expect(IPC_CONTRACT['fonts:read'].result.safeParse({ id: 'font-0', bytes: new Uint8Array(4) }).success).toBe(true);
+    expect(IPC_CONTRACT['fonts:read'].result.safeParse({ id: 'font-0', bytes: 'AAAA' }).success).toBe(false);
   });
 
   it.each([
@@ -48,6 +69,13 @@ describe('IPC guard', () => {
     ['an extra field', 'file:save', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), path: '/tmp/x' }],
     ['a bad filter', 'file:open', { filters: [{ name: 'x', extensions: ['../exe'] }] }],
     ['arguments to app:info', 'app:info', { debug: true }],
+    ['arguments to fonts:list', 'fonts:list', { dir: 'C:\\Windows\\Fonts' }],
+    ['a path instead of a font id', 'fonts:read', { id: 'C:\\Windows\\Fonts\\simfang.ttf' }],
+    ['a relative path as font id', 'fonts:read', { id: '../../etc/passwd' }],
+    ['a font id with a path beside it', 'fonts:read', { id: 'font-0', path: '/etc/shadow' }],
+    ['a font id that is not a string', 'fonts:read', { id: 0 }],
+    ['an overlong font id', 'fonts:read', { id: 'font-1234' }],
+    ['no font id', 'fonts:read', {}],
   ])('refuses a bad payload: %s', (_what, channel, payload) => {
     const r = checkInvoke(channel, TOP, payload);
     expect(r.ok).toBe(false);

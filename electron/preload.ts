@@ -9,6 +9,8 @@ const api: PreloadApi = {
   saveFile: (args: IpcArgs<'file:save'>) => ipcRenderer.invoke('file:save', args),
   openFile: (args: IpcArgs<'file:open'>) => ipcRenderer.invoke('file:open', args),
   appInfo: () => ipcRenderer.invoke('app:info', {}),
+  listFonts: () => ipcRenderer.invoke('fonts:list', {}),
+  readFont: (args: IpcArgs<'fonts:read'>) => ipcRenderer.invoke('fonts:read', args),
 };
 
 contextBridge.exposeInMainWorld('taizhang', api);

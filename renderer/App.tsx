@@ -21,11 +21,14 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { OrganisationsArea } from './features/organisations/OrganisationsArea';
+import { TrainingArea } from './features/training/TrainingArea';
 import { MeetingFormPage } from './features/meetings/MeetingFormPage';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
+import { ReportsArea } from './features/reports/ReportsArea';
+import { SyncPage } from './features/sync/SyncPage';
 
 /** Areas with real pages; the others show an honest 建设中 page. */
-const BUILT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'settings']);
+const BUILT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
 
 dayjs.locale('zh-cn');
 
@@ -39,10 +42,13 @@ function buildRouter(workspace: WorkspaceRow) {
       children: [
         { index: true, element: <WorkbenchPage /> },
         { path: 'organisations/*', element: <OrganisationsArea /> },
+        { path: 'training/*', element: <TrainingArea /> },
         { path: 'meetings/record', element: <MeetingFormPage /> },
         { path: 'meetings/edit/:id', element: <MeetingFormPage /> },
         { path: 'meetings/*', element: <MeetingsArea /> },
+        { path: 'reports/*', element: <ReportsArea /> },
         ...AREAS.filter((a) => !BUILT_AREAS.has(a.key)).map((area) => ({ path: area.path.slice(1), element: <UnderConstructionPage area={area} /> })),
+        { path: 'sync/*', element: <SyncPage workspace={workspace} /> },
         { path: 'settings', element: <SettingsPage workspace={workspace} /> },
         { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> },
       ],

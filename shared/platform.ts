@@ -4,9 +4,9 @@
  * `renderer/platform/electron.ts` calls the preload API; `renderer/platform/web.ts` uses browser
  * downloads and `<input type=file>`.
  */
-import type { AppInfo, FileFilter, OpenedFile, SaveFileResult } from './ipc/contract';
+import type { AppInfo, FileFilter, OpenedFile, SaveFileResult, SystemFont } from './ipc/contract';
 
-export type { AppInfo, FileFilter, OpenedFile, SaveFileResult };
+export type { AppInfo, FileFilter, OpenedFile, SaveFileResult, SystemFont };
 
 export interface PlatformBridge {
   /** 'electron' inside the desktop shell, 'web' in a plain browser (local serve, tests). */
@@ -17,4 +17,8 @@ export interface PlatformBridge {
   openFile(filters?: readonly FileFilter[]): Promise<OpenedFile | null>;
   /** Version and platform facts for 设置 and bug reports. */
   appInfo(): Promise<AppInfo>;
+  /** The host's 公文 fonts (Windows, UOS, Kylin) for the reports; empty in a browser or when none are installed. */
+  listSystemFonts(): Promise<SystemFont[]>;
+  /** The bytes of one font `listSystemFonts` named. */
+  readSystemFont(id: string): Promise<Uint8Array>;
 }

@@ -5,7 +5,8 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { DB_NAME, SCHEMA_V1, type RecordTableName } from './schema';
-import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, WorkspaceRow } from './localTypes';
+import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
+import type { ReportDraftRow } from './localTypes';
 
 /** Synced rows are typed by their zod schemas in shared/model; storage sees their common shape. */
 export interface StoredRecord {
@@ -23,6 +24,10 @@ export type TaizhangDb = Dexie & {
   audit: Table<AuditRow, number>;
   conflicts: Table<ConflictRow, number>;
   attachmentBlobs: Table<AttachmentBlobRow, string>;
+  syncPeer: Table<SyncPeerRow, string>;
+  syncState: Table<SyncStateRow, string>;
+  importLog: Table<ImportLogRow, string>;
+  reportDrafts: Table<ReportDraftRow, number>;
 } & { [T in RecordTableName]: Table<StoredRecord, string> };
 
 export function openDatabase(name: string = DB_NAME): TaizhangDb {

@@ -71,3 +71,87 @@ export interface AttachmentBlobRow {
   blob: Blob;
   thumbnail: Blob | null;
 }
+
+/** One bundle this unit sent: which change-log range it covered (a receipt of `sequence` acknowledges up to `toSeq`). */
+export interface SentBundle {
+  sequence: number;
+  bundleId: string;
+  /** Highest local change `seq` the bundle covered (a snapshot covers everything up to it). */
+  toSeq: number;
+  snapshot: boolean;
+  at: string;
+}
+
+/** The last receipt the committee returned (unit side). */
+export interface LastReceipt {
+  highestSequence: number;
+  bundleId: string;
+  receivedAt: string;
+  /** The change-log position the receipt acknowledges: the next delta starts after it. */
+  ackedToSeq: number;
+}
+
+/**
+ * The other side of the sync (docs/sync.md). Unit side: one row, the committee it is enrolled with
+ * (`peerId` = committee id). Committee side: one row per enrolled unit (`peerId` = unit id), holding
+ * what is not a synced record: the unit device's encryption key and the last bundle received.
+ */
+export interface SyncPeerRow {
+  peerId: string;
+  role: 'committee' | 'unit';
+  name: string;
+  /** base64 raw Ed25519 key: unit side, the committee's (pinned at enrolment); committee side, the unit device's pinned key. */
+  signingPublicKey: string | null;
+  /** base64 raw X25519 key bundles to this peer are encrypted to (null until the unit's key card arrived). */
+  encryptionPublicKey: string | null;
+  /** Committee side: the unit device whose key is pinned. */
+  deviceId: string | null;
+  enrolledAt: string;
+  /** Unit side: bundles sent to the committee (newest last, at most the last 200). */
+  sent: SentBundle[];
+  /** Unit side: the last receipt from the committee. */
+  lastReceipt: LastReceipt | null;
+  /** Committee side: the last bundle received from this unit. */
+  lastBundle: { sequence: number; bundleId: string; at: string; snapshot: boolean } | null;
+}
+
+/** This side's outgoing counter (key 'outgoing'): the sequence of the next bundle it sends. */
+export interface SyncStateRow {
+  key: 'outgoing';
+  nextSequence: number;
+}
+
+/** One applied bundle; its presence makes a second import of the same bundle a no-op. */
+export interface ImportLogRow {
+  bundleId: string;
+  at: string;
+  kind: 'unit-to-committee' | 'committee-to-unit';
+  senderId: string;
+  senderName: string;
+  sequence: number;
+  snapshot: boolean;
+  counts: Record<string, number>;
+  written: number;
+  unchanged: number;
+  older: number;
+  conflicts: number;
+  actor: string;
+}
+
+/**
+ * One saved version of the annual report's editable parts (开头, 存在问题及原因, 下一步打算): local
+ * text of this unit, never synced. Every save appends a version; the highest `seq` of a unit and
+ * year is the one in use.
+ */
+export interface ReportDraftRow {
+  seq?: number;
+  unitId: string;
+  year: number;
+  intro: string;
+  problems: string;
+  nextSteps: string;
+  /** 主送 as the cadre last set it. */
+  addressee: string;
+  savedAt: string;
+  savedBy: string;
+}

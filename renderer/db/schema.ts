@@ -17,6 +17,10 @@ export const LOCAL_TABLES_V1 = {
   audit: '++seq, [table+id], at',
   conflicts: '++seq, [table+id], resolved',
   attachmentBlobs: 'sha256',
+  syncPeer: 'peerId',
+  syncState: 'key',
+  importLog: 'bundleId, at',
+  reportDrafts: '++seq, [unitId+year]',
 } as const;
 
 /** Synced record tables (see docs/data-model.md). */

@@ -3,6 +3,7 @@
  * the bundles it sends, X25519 to receive bundles encrypted to it. The private keys are created
  * non-extractable: they can sign and derive on this device and can never be read out of it.
  */
+import { keyFingerprint as sharedKeyFingerprint, publicKeyFromBase64 } from '../../shared/bundle/keys';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import { newId } from '../../shared/ids/uuidv7';
 import type { DeviceRow } from '../db/localTypes';
@@ -26,10 +27,11 @@ export async function createDeviceIdentity(now: Date = new Date()): Promise<Devi
   };
 }
 
-/** A short fingerprint people can read aloud to compare keys (e.g. "3F2A-91C0-7B44-E0D1"). */
-export async function keyFingerprint(publicKeyBase64: string): Promise<string> {
-  const bytes = new TextEncoder().encode(publicKeyBase64);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const hex = Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
-  return hex.match(/.{4}/g)!.join('-');
+/**
+ * A short fingerprint people can read aloud to compare keys (e.g. "3F2A-91C0-7B44-E0D1"): the shared
+ * `keyFingerprint` over the RAW 32-byte key, so this device, the committee and the CLI show the same.
+ */
+export function keyFingerprint(publicKeyBase64: string): Promise<string> {
+  const raw = publicKeyFromBase64(publicKeyBase64);
+  return Promise.resolve(raw === null ? '（密钥格式错误）' : sharedKeyFingerprint(raw));
 }

@@ -15,5 +15,7 @@ export function createElectronBridge(api: PreloadApi): PlatformBridge {
       unwrap(await api.saveFile({ suggestedName, bytes, ...(filters ? { filters: [...filters] } : {}) })),
     openFile: async (filters) => unwrap(await api.openFile(filters ? { filters: [...filters] } : {})),
     appInfo: async () => unwrap(await api.appInfo()),
+    listSystemFonts: async () => unwrap(await api.listFonts()),
+    readSystemFont: async (id) => unwrap(await api.readFont({ id })).bytes,
   };
 }

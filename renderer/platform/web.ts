@@ -68,5 +68,9 @@ export function createWebBridge(doc: Document = document): PlatformBridge {
         userDataPath: null,
       };
     },
+    /** A browser cannot read the host's font files: the reports use the bundled fonts. */
+    listSystemFonts: () => Promise.resolve([]),
+    readSystemFont: () =>
+      Promise.reject(new ExpectedFailure(expectedError('font-unavailable', '浏览器中无法读取本机字体，报表使用内置字体。'))),
   };
 }

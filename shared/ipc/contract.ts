@@ -57,11 +57,46 @@ export const appInfoSchema = z
   .strict();
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/**
+ * The host's 公文 fonts (仿宋_GB2312, 黑体, 楷体, 方正小标宋简体 …) for the reports. `fonts:list` names
+ * the candidate files the main process found in the host's own font directories, each under an id
+ * it made up; `fonts:read` returns the bytes of one listed id. The renderer never sends a path.
+ */
+export const MAX_FONT_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_LISTED_FONTS = 64;
+export const fontIdSchema = z.string().regex(/^font-[0-9]{1,3}$/, '字体编号不正确');
+
+export const systemFontSchema = z
+  .object({
+    id: fontIdSchema,
+    /** The family the file name stands for, e.g. simfang.ttf → 仿宋. */
+    family: z.string().min(1).max(60),
+    fileName: z.string().min(1).max(200),
+    size: z.number().int().min(0).max(MAX_FONT_FILE_BYTES),
+  })
+  .strict();
+export type SystemFont = z.infer<typeof systemFontSchema>;
+
+export const fontsListArgs = z.object({}).strict();
+export const fontsListResultSchema = z.array(systemFontSchema).max(MAX_LISTED_FONTS);
+
+export const fontsReadArgs = z.object({ id: fontIdSchema }).strict();
+export const fontsReadResultSchema = z
+  .object({
+    id: fontIdSchema,
+    bytes: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, '字体内容格式不正确')
+      .refine((b) => b.byteLength <= MAX_FONT_FILE_BYTES, '字体文件超过 64 MB'),
+  })
+  .strict();
+
 /** Channel → argument and result schemas. Adding a channel here is the only way to add IPC. */
 export const IPC_CONTRACT = {
   'file:save': { args: saveFileArgs, result: saveFileResultSchema },
   'file:open': { args: openFileArgs, result: openFileResultSchema },
   'app:info': { args: appInfoArgs, result: appInfoSchema },
+  'fonts:list': { args: fontsListArgs, result: fontsListResultSchema },
+  'fonts:read': { args: fontsReadArgs, result: fontsReadResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -84,6 +119,8 @@ export interface PreloadApi {
   saveFile(args: IpcArgs<'file:save'>): Promise<IpcEnvelope<IpcResult<'file:save'>>>;
   openFile(args: IpcArgs<'file:open'>): Promise<IpcEnvelope<IpcResult<'file:open'>>>;
   appInfo(): Promise<IpcEnvelope<IpcResult<'app:info'>>>;
+  listFonts(): Promise<IpcEnvelope<IpcResult<'fonts:list'>>>;
+  readFont(args: IpcArgs<'fonts:read'>): Promise<IpcEnvelope<IpcResult<'fonts:read'>>>;
 }
 
 /** The custom scheme the renderer is served from (stable IndexedDB origin). */

@@ -3,10 +3,12 @@
  * hook returning `TodoItem[]` computed by its rules in shared/rules; add one line per area here.
  */
 import type { TodoItem } from '../../../shared/rules/todos';
+import { useTrainingTodos } from '../training/useTrainingTodos';
 import { useMeetingTodos } from '../meetings/useMeetingTodos';
 
 export function useAreaTodos(): TodoItem[] {
   return [
     ...useMeetingTodos(),
+    ...useTrainingTodos(),
   ];
 }

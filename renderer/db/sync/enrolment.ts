@@ -1,0 +1,176 @@
+/**
+ * Enrolment (纳管登记), both sides (docs/sync.md):
+ *   - committee: `enrolUnit` assigns the unit's id and writes an `enrolledUnit` (status invited, no
+ *     key); `enrolmentFileFor` gives the file to carry to the unit; `reEnrolUnit` forgets the pinned
+ *     key (a reinstalled PC) so the next bundle is confirmed again; `revokeUnit` refuses its bundles.
+ *   - unit: `acceptEnrolment` stores the committee (its keys, pinned by the user's fingerprint check)
+ *     and, the first time, re-keys every own record to the assigned id in ONE transaction.
+ */
+import { keyFingerprintOfBase64 } from '../../../shared/bundle';
+import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
+import { newId } from '../../../shared/ids/uuidv7';
+import type { EnrolledUnit } from '../../../shared/model/committee';
+import { RECORD_TABLE_NAMES } from '../schema';
+import type { TaizhangDb } from '../db';
+import type { SyncPeerRow } from '../localTypes';
+import { createRecord, updateRecord, type WriteError } from '../recordRepository';
+import type { WriteContext } from '../writeContext';
+import { encodeEnrolmentFile, type EnrolmentFile, ENROLMENT_FORMAT } from './enrolmentFile';
+import { syncError, type SyncError } from './syncErrors';
+
+// ── committee side ────────────────────────────────────────────────────────────────────────────
+
+function committeeOnly(ctx: WriteContext): SyncError | null {
+  return ctx.mode === 'committee' ? null : syncError('wrong-mode', '只有工委端可以办理纳管登记。');
+}
+
+export async function enrolUnit(ctx: WriteContext, name: string): Promise<Result<EnrolledUnit, WriteError | SyncError>> {
+  const wrong = committeeOnly(ctx);
+  if (wrong) return fail(wrong);
+  const trimmed = name.trim();
+  const unitId = newId();
+  const created = await createRecord(ctx, 'enrolledUnit', { name: trimmed, publicKey: null, status: 'invited', revokedAt: null, unitId }, { id: unitId });
+  return created;
+}
+
+/** The enrolment file for an enrolled unit, and a file name for it. */
+export async function enrolmentFileFor(ctx: WriteContext, unitId: string): Promise<Result<{ bytes: Uint8Array; fileName: string; file: EnrolmentFile }, SyncError>> {
+  const wrong = committeeOnly(ctx);
+  if (wrong) return fail(wrong);
+  const [unit, workspace, device] = await Promise.all([ctx.db.enrolledUnit.get(unitId), ctx.db.workspace.get('workspace'), ctx.db.device.get('device')]);
+  if (!unit || unit.deleted || !workspace || !device) return fail(syncError('unit-not-found'));
+  const file: EnrolmentFile = {
+    format: ENROLMENT_FORMAT,
+    version: 1,
+    committeeId: ctx.ownerId,
+    committeeName: workspace.name,
+    committeeSigningPublicKey: device.signingPublicKey,
+    committeeEncryptionPublicKey: device.encryptionPublicKey,
+    unitId,
+    unitName: unit.name as string,
+    issuedAt: ctx.now().toISOString(),
+  };
+  return ok({ bytes: encodeEnrolmentFile(file), fileName: `${file.unitName}_纳管登记.tze`, file });
+}
+
+/** A reinstalled unit PC has a new key: forget the pinned one; its next bundle is confirmed by fingerprint again. */
+export async function reEnrolUnit(ctx: WriteContext, unitId: string): Promise<Result<EnrolledUnit, WriteError | SyncError>> {
+  const wrong = committeeOnly(ctx);
+  if (wrong) return fail(wrong);
+  const { db } = ctx;
+  return db.transaction('rw', [db.enrolledUnit, db.changes, db.audit, db.device, db.syncPeer], async () => {
+    const updated = await updateRecord(ctx, 'enrolledUnit', unitId, { status: 'invited', publicKey: null, revokedAt: null });
+    if (!updated.ok) return updated;
+    await db.syncPeer.update(unitId, { signingPublicKey: null, encryptionPublicKey: null, deviceId: null });
+    return updated;
+  });
+}
+
+export async function revokeUnit(ctx: WriteContext, unitId: string): Promise<Result<EnrolledUnit, WriteError | SyncError>> {
+  const wrong = committeeOnly(ctx);
+  if (wrong) return fail(wrong);
+  return updateRecord(ctx, 'enrolledUnit', unitId, { status: 'revoked', revokedAt: ctx.now().toISOString() });
+}
+
+// ── unit side ─────────────────────────────────────────────────────────────────────────────────
+
+export interface EnrolmentPreview {
+  readonly file: EnrolmentFile;
+  readonly committeeFingerprint: string;
+  /** True when this unit's records will be re-keyed to the assigned id. */
+  readonly rekey: boolean;
+  readonly recordsToRekey: number;
+  /** Re-importing the same committee's file (e.g. new committee keys): just updates the committee's keys. */
+  readonly renewal: boolean;
+}
+
+export async function previewEnrolment(db: TaizhangDb, file: EnrolmentFile): Promise<Result<EnrolmentPreview, SyncError>> {
+  const workspace = await db.workspace.get('workspace');
+  if (!workspace || workspace.mode !== 'unit') return fail(syncError('wrong-mode', '纳管登记文件只能在单位端导入。工委端请使用“纳管单位”办理登记。'));
+  const peers = await db.syncPeer.toArray();
+  const current = peers.find((p) => p.role === 'committee');
+  if (current && current.peerId !== file.committeeId) {
+    return fail(
+      syncError('enrolment-mismatch', `本单位已登记到“${current.name}”，此登记文件来自“${file.committeeName}”，不能同时登记两个工委。请确认选择了正确的文件。`),
+    );
+  }
+  if (current && workspace.ownerId !== file.unitId) {
+    return fail(
+      syncError('enrolment-mismatch', `此登记文件是发给“${file.unitName}”的，与本单位的登记编号不一致，不能导入。请向工委核实后重新索取本单位的登记文件。`),
+    );
+  }
+  const rekey = workspace.ownerId !== file.unitId;
+  let recordsToRekey = 0;
+  if (rekey) {
+    for (const t of RECORD_TABLE_NAMES) {
+      recordsToRekey += t === 'unit' ? await db.unit.where('id').equals(workspace.ownerId).count() : await db.table(t).where('unitId').equals(workspace.ownerId).count();
+    }
+  }
+  return ok({
+    file,
+    committeeFingerprint: keyFingerprintOfBase64(file.committeeSigningPublicKey) ?? '',
+    rekey,
+    recordsToRekey,
+    renewal: current !== undefined,
+  });
+}
+
+/**
+ * Store the committee and (first enrolment) re-key: every own record's `unitId`, the unit record's
+ * id, the change log rows of the unit record and the workspace's ownerId move to the assigned id —
+ * all in ONE transaction, so a failure leaves the old ids everywhere. Revs are kept: these records
+ * have never left this PC (a unit already enrolled is never re-keyed). The caller must reopen the
+ * session afterwards (the write context holds the owner id): the screen reloads the app.
+ */
+export async function acceptEnrolment(db: TaizhangDb, file: EnrolmentFile, now: Date = new Date()): Promise<Result<{ rekeyed: boolean }, SyncError | ExpectedError>> {
+  const preview = await previewEnrolment(db, file);
+  if (!preview.ok) return preview;
+  const tables = [db.workspace, db.syncPeer, db.changes, ...RECORD_TABLE_NAMES.map((t) => db.table(t))];
+  try {
+    return await db.transaction('rw', tables, async () => {
+      const workspace = await db.workspace.get('workspace');
+      if (!workspace) throw new ExpectedFailure(expectedError('not-set-up', '本机尚未完成初始设置，请先完成设置。'));
+      const oldId = workspace.ownerId;
+      const newIdValue = file.unitId;
+      const rekeyed = oldId !== newIdValue;
+      if (rekeyed) {
+        for (const t of RECORD_TABLE_NAMES) {
+          if (t === 'unit') continue;
+          await db.table(t).where('unitId').equals(oldId).modify({ unitId: newIdValue });
+        }
+        const unit = await db.unit.get(oldId);
+        if (unit) {
+          await db.unit.delete(oldId);
+          await db.unit.put({ ...unit, id: newIdValue, unitId: newIdValue });
+        }
+        await db.changes.where('[table+id]').equals(['unit', oldId]).modify({ id: newIdValue });
+        await db.attachment.where('[ownerTable+ownerId]').equals(['unit', oldId]).modify({ ownerId: newIdValue });
+        await db.workspace.update('workspace', { ownerId: newIdValue });
+      }
+      const existing = await db.syncPeer.get(file.committeeId);
+      const peer: SyncPeerRow = {
+        peerId: file.committeeId,
+        role: 'committee',
+        name: file.committeeName,
+        signingPublicKey: file.committeeSigningPublicKey,
+        encryptionPublicKey: file.committeeEncryptionPublicKey,
+        deviceId: null,
+        enrolledAt: now.toISOString(),
+        sent: existing?.sent ?? [],
+        // A renewed enrolment (new committee keys, or the committee re-enrolled this PC) starts with a snapshot.
+        lastReceipt: null,
+        lastBundle: null,
+      };
+      await db.syncPeer.put(peer);
+      return ok({ rekeyed });
+    });
+  } catch (e) {
+    if (e instanceof ExpectedFailure) return fail(e.error);
+    throw e;
+  }
+}
+
+/** The committee this unit is enrolled with, if any. */
+export async function committeePeer(db: TaizhangDb): Promise<SyncPeerRow | null> {
+  return (await db.syncPeer.toArray()).find((p) => p.role === 'committee') ?? null;
+}

@@ -1,0 +1,323 @@
+/**
+ * Import, both sides (docs/sync.md): bounded read → header → sender key and signature → decrypt →
+ * manifest hashes → every record (the codec, shared/bundle) → a preview of what would change →
+ * the user confirms → ONE strict-durability transaction that writes the records, keeps conflicts,
+ * pins a first key, writes the receipt and the import log. Any failure leaves the database as it was.
+ */
+import {
+  BUNDLE_LIMITS,
+  bundleError,
+  openBundle,
+  publicKeyFromBase64,
+  readHeader,
+  verifyBundle,
+  type BundleHeader,
+  type OpenedBundle,
+  type SenderTrust,
+} from '../../../shared/bundle';
+import { compareRev, encodeRev } from '../../../shared/clock/hlc';
+import { ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
+import type { Attachment } from '../../../shared/model/attachment';
+import { RECORD_TABLES, type RecordTable } from '../../../shared/model/tables';
+import type { StoredRecord, TaizhangDb } from '../db';
+import type { ImportLogRow, SyncPeerRow } from '../localTypes';
+import { createRecord, updateRecord } from '../recordRepository';
+import { RECORD_TABLE_NAMES } from '../schema';
+import type { WriteContext } from '../writeContext';
+import { deviceDecrypter } from './deviceKeys';
+import { committeePeer } from './enrolment';
+import { findKeyCard, type KeyCard } from './keyCard';
+import { mergeAction, type MergeAction } from './merge';
+import { syncError } from './syncErrors';
+
+export type TableCounts = Record<MergeAction, number>;
+
+export interface ConflictPreview {
+  readonly table: RecordTable;
+  readonly id: string;
+  readonly action: 'update-conflict' | 'older-conflict';
+}
+
+export interface ImportPreview {
+  readonly opened: OpenedBundle;
+  readonly header: BundleHeader;
+  readonly senderName: string;
+  readonly senderFingerprint: string;
+  /** First bundle of an invited unit: the user must confirm the fingerprint before it is pinned. */
+  readonly firstContact: boolean;
+  /** Per table present in the bundle: how many records would be new, updated, unchanged… */
+  readonly tables: ReadonlyMap<RecordTable, TableCounts>;
+  readonly conflicts: readonly ConflictPreview[];
+  readonly attachmentCount: number;
+  /** Committee side: the unit device's key card (its encryption key for the return bundle). */
+  readonly keyCard: KeyCard | null;
+}
+
+export interface ImportSummary {
+  readonly written: number;
+  readonly unchanged: number;
+  readonly older: number;
+  readonly conflicts: number;
+  readonly protectedCount: number;
+  readonly pinned: boolean;
+  /** A clock warning (the sender's date looks wrong); the records were still applied. */
+  readonly clockWarning: string | null;
+}
+
+const emptyCounts = (): TableCounts => ({ new: 0, update: 0, 'update-conflict': 0, unchanged: 0, older: 0, 'older-conflict': 0, protected: 0 });
+
+function expectedKind(ctx: WriteContext): BundleHeader['kind'] {
+  return ctx.mode === 'committee' ? 'unit-to-committee' : 'committee-to-unit';
+}
+
+async function senderTrust(ctx: WriteContext, header: BundleHeader): Promise<{ trust: SenderTrust; name: string }> {
+  if (ctx.mode === 'committee') {
+    const unit = await ctx.db.enrolledUnit.get(header.senderUnitId);
+    if (!unit || unit.deleted) return { trust: { status: 'unknown' }, name: '' };
+    const name = unit.name as string;
+    if (unit.status === 'revoked') return { trust: { status: 'revoked' }, name };
+    const key = unit.publicKey ? publicKeyFromBase64(unit.publicKey) : null;
+    return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unpinned' }, name };
+  }
+  const peer = await committeePeer(ctx.db);
+  if (!peer || peer.peerId !== header.senderUnitId || !peer.signingPublicKey) return { trust: { status: 'unknown' }, name: '' };
+  const key = publicKeyFromBase64(peer.signingPublicKey);
+  return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unknown' }, name: peer.name };
+}
+
+function recordsOf(opened: OpenedBundle): [RecordTable, StoredRecord[]][] {
+  return RECORD_TABLES.filter((t) => opened.records[t] !== undefined).map((t) => [t, opened.records[t] as unknown as StoredRecord[]]);
+}
+
+/** Everything up to the preview; nothing is written. */
+export async function prepareImport(ctx: WriteContext, bytes: Uint8Array): Promise<Result<ImportPreview, ExpectedError>> {
+  if (bytes.length > BUNDLE_LIMITS.maxFileBytes) return fail(bundleError('too-large', `file is ${bytes.length} bytes`));
+  const untrusted = readHeader(bytes);
+  if (!untrusted.ok) return untrusted;
+  const claimed = untrusted.value.claimedHeader;
+  const kind = expectedKind(ctx);
+  if (claimed.kind !== kind) {
+    return fail(
+      bundleError(
+        'wrong-recipient',
+        `bundle kind ${claimed.kind}, this side imports ${kind}`,
+        claimed.kind === 'unit-to-committee'
+          ? '此同步包是单位报送工委的，不能在单位端导入。请确认选择了工委发来的同步包。'
+          : '此同步包是工委发给单位的，不能在工委端导入。请确认选择了单位报送的同步包。',
+      ),
+    );
+  }
+  const { trust, name } = await senderTrust(ctx, claimed);
+  const verified = verifyBundle(untrusted.value, trust);
+  if (!verified.ok) return verified;
+  if (await ctx.db.importLog.get(verified.value.header.bundleId)) return fail(syncError('already-imported'));
+  const device = await ctx.db.device.get('device');
+  if (!device) return fail(syncError('wrong-mode', '本机尚未完成初始设置，请先完成设置。'));
+  const opened = await openBundle(verified.value, deviceDecrypter(device), { recipientId: ctx.ownerId, kind });
+  if (!opened.ok) return opened;
+
+  const o = opened.value;
+  const tables = new Map<RecordTable, TableCounts>();
+  const conflicts: ConflictPreview[] = [];
+  for (const [table, records] of recordsOf(o)) {
+    const counts = emptyCounts();
+    const stored = (await ctx.db.table(table).bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+    records.forEach((r, i) => {
+      const action = mergeAction(table, r, stored[i], ctx.mode);
+      counts[action]++;
+      if (action === 'update-conflict' || action === 'older-conflict') conflicts.push({ table, id: r.id, action });
+    });
+    tables.set(table, counts);
+  }
+  const keyCard =
+    ctx.mode === 'committee'
+      ? findKeyCard((o.records.attachment ?? []) as readonly Attachment[], o.attachments, o.header.senderUnitId, o.header.senderPublicKey)
+      : null;
+  return ok({
+    opened: o,
+    header: o.header,
+    senderName: name,
+    senderFingerprint: o.senderFingerprint,
+    firstContact: o.trust === 'unpinned',
+    tables,
+    conflicts,
+    attachmentCount: o.attachments.size,
+    keyCard,
+  });
+}
+
+/** The highest rev among the records (to merge into this device's clock). */
+function highestRev(opened: OpenedBundle): string | null {
+  let top: string | null = null;
+  for (const [, records] of recordsOf(opened)) for (const r of records) if (top === null || compareRev(r.rev, top) > 0) top = r.rev;
+  return top;
+}
+
+/**
+ * Apply a previewed bundle in ONE transaction. `fingerprintConfirmed` must be true for a first
+ * contact (the user read the fingerprint with the unit on the phone).
+ */
+export async function applyImport(
+  ctx: WriteContext,
+  preview: ImportPreview,
+  options: { fingerprintConfirmed?: boolean } = {},
+): Promise<Result<ImportSummary, ExpectedError>> {
+  const { db } = ctx;
+  const { opened, header } = preview;
+  if (preview.firstContact && options.fingerprintConfirmed !== true) return fail(syncError('fingerprint-not-confirmed'));
+
+  // The clock follows the newest incoming rev (unless the sender's date is absurd: then it warns).
+  let clockWarning: string | null = null;
+  const top = highestRev(opened);
+  if (top !== null) {
+    const merged = ctx.hlc.receive(top);
+    if (!merged.ok) clockWarning = merged.error.message;
+  }
+
+  const tables = [
+    ...RECORD_TABLE_NAMES.map((t) => db.table(t)),
+    db.conflicts,
+    db.importLog,
+    db.syncPeer,
+    db.changes,
+    db.audit,
+    db.device,
+    db.attachmentBlobs,
+  ];
+  try {
+    return await db.transaction('rw', tables, async () => {
+      if (await db.importLog.get(header.bundleId)) throw new ExpectedFailure(syncError('already-imported'));
+      const at = ctx.now().toISOString();
+      let written = 0;
+      let unchanged = 0;
+      let older = 0;
+      let conflictCount = 0;
+      let protectedCount = 0;
+      const counts: Record<string, number> = {};
+
+      for (const [table, records] of recordsOf(opened)) {
+        counts[table] = records.length;
+        const store = db.table(table);
+        const stored = (await store.bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+        const puts: StoredRecord[] = [];
+        for (let i = 0; i < records.length; i++) {
+          const incoming = records[i]!;
+          const current = stored[i];
+          const action = mergeAction(table, incoming, current, ctx.mode);
+          if (action === 'protected') protectedCount++;
+          else if (action === 'unchanged') unchanged++;
+          else if (action === 'older') older++;
+          else {
+            if (action === 'update-conflict' || action === 'older-conflict') {
+              const lost = action === 'update-conflict' ? current! : incoming;
+              const kept = action === 'update-conflict' ? incoming : current!;
+              const known = await db.conflicts.where('[table+id]').equals([table, incoming.id]).filter((c) => c.lostRev === lost.rev).count();
+              if (known === 0) {
+                await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false });
+                conflictCount++;
+              }
+            }
+            if (action === 'older-conflict') older++;
+            else {
+              puts.push(incoming);
+              written++;
+            }
+          }
+        }
+        if (puts.length > 0) await store.bulkPut(puts);
+      }
+
+      for (const [hash, bytes] of opened.attachments) {
+        if (!(await db.attachmentBlobs.get(hash))) {
+          const mime = ((opened.records.attachment ?? []) as readonly Attachment[]).find((a) => a.sha256 === hash)?.mime ?? 'application/octet-stream';
+          await db.attachmentBlobs.put({ sha256: hash, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), thumbnail: null });
+        }
+      }
+
+      let pinned = false;
+      if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
+      else await afterReturnBundle(db, ctx.ownerId, opened);
+
+      const device = await db.device.get('device');
+      const clock = encodeRev(ctx.hlc.state());
+      if (device && (device.lastRev === null || compareRev(clock, device.lastRev) > 0)) await db.device.update('device', { lastRev: clock });
+
+      const log: ImportLogRow = {
+        bundleId: header.bundleId,
+        at,
+        kind: header.kind,
+        senderId: header.senderUnitId,
+        senderName: preview.senderName,
+        sequence: header.sequence,
+        snapshot: header.snapshot,
+        counts,
+        written,
+        unchanged,
+        older,
+        conflicts: conflictCount,
+        actor: ctx.actor,
+      };
+      await db.importLog.add(log);
+      return ok({ written, unchanged, older, conflicts: conflictCount, protectedCount, pinned, clockWarning });
+    });
+  } catch (e) {
+    if (e instanceof ExpectedFailure) return fail(e.error);
+    throw e;
+  }
+}
+
+/** Committee: pin a first key, remember the unit device's encryption key, write the unit's receipt. */
+async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: string): Promise<boolean> {
+  const { db } = ctx;
+  const { header } = preview;
+  const unitId = header.senderUnitId;
+  const unit = await db.enrolledUnit.get(unitId);
+  let pinned = false;
+  if (preview.firstContact) {
+    const r = await updateRecord(ctx, 'enrolledUnit', unitId, { publicKey: header.senderPublicKey, status: 'active', revokedAt: null });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+    pinned = true;
+  }
+  const peer = await db.syncPeer.get(unitId);
+  const newer = !peer?.lastBundle || header.sequence > peer.lastBundle.sequence;
+  const row: SyncPeerRow = {
+    peerId: unitId,
+    role: 'unit',
+    name: (unit?.name as string | undefined) ?? preview.senderName,
+    signingPublicKey: header.senderPublicKey,
+    encryptionPublicKey: preview.keyCard?.encryptionPublicKey ?? (peer?.signingPublicKey === header.senderPublicKey ? (peer?.encryptionPublicKey ?? null) : null),
+    deviceId: preview.keyCard?.deviceId ?? header.senderDeviceId,
+    enrolledAt: peer?.enrolledAt ?? at,
+    sent: [],
+    lastReceipt: null,
+    lastBundle: newer ? { sequence: header.sequence, bundleId: header.bundleId, at, snapshot: header.snapshot } : (peer?.lastBundle ?? null),
+  };
+  await db.syncPeer.put(row);
+
+  // The receipt: the highest sequence applied from this unit (one receipt record per unit).
+  const receipt = (await db.receipt.where('unitId').equals(unitId).toArray()).find((r) => !r.deleted);
+  if (!receipt) {
+    const r = await createRecord(ctx, 'receipt', { unitId, highestSequence: header.sequence, bundleId: header.bundleId, receivedAt: at });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+  } else if (header.sequence > (receipt.highestSequence as number)) {
+    const r = await updateRecord(ctx, 'receipt', receipt.id, { highestSequence: header.sequence, bundleId: header.bundleId, receivedAt: at });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+  }
+  return pinned;
+}
+
+/** Unit: a receipt from the committee moves the start of the next export. */
+async function afterReturnBundle(db: TaizhangDb, ownId: string, opened: OpenedBundle): Promise<void> {
+  const peer = await committeePeer(db);
+  if (!peer) return;
+  const receipts = ((opened.records.receipt ?? []) as unknown as StoredRecord[]).filter((r) => r.unitId === ownId && !r.deleted);
+  for (const r of receipts) {
+    const highest = r.highestSequence as number;
+    if (peer.lastReceipt && highest <= peer.lastReceipt.highestSequence) continue;
+    const sent = peer.sent.find((s) => s.sequence === highest);
+    if (!sent) continue; // a receipt for a bundle this PC did not send (e.g. before a reinstall): no position to start from
+    await db.syncPeer.update(peer.peerId, {
+      lastReceipt: { highestSequence: highest, bundleId: r.bundleId as string, receivedAt: r.receivedAt as string, ackedToSeq: sent.toSeq },
+    });
+  }
+}

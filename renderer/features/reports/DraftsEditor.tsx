@@ -1,0 +1,32 @@
+/** The annual report's editable parts: 开头, 二、存在问题及原因, 三、下一步打算 — one paragraph per line. */
+import { Form, Input, Typography } from 'antd';
+import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
+
+const PARTS: readonly { key: keyof AnnualDrafts; label: string; rows: number }[] = [
+  { key: 'intro', label: '开头', rows: 4 },
+  { key: 'problems', label: '二、存在问题及原因', rows: 8 },
+  { key: 'nextSteps', label: '三、下一步打算', rows: 8 },
+];
+
+export function DraftsEditor({ value, onChange, disabled }: { value: AnnualDrafts; onChange: (next: AnnualDrafts) => void; disabled?: boolean }) {
+  return (
+    <div data-testid="drafts-editor">
+      <Typography.Paragraph type="secondary">
+        每行一段；以“（一）”开头的段落按二级标题排版（标题句用楷体）。留空的部分使用系统根据全年数据生成的文字。
+      </Typography.Paragraph>
+      {PARTS.map((p) => (
+        <Form.Item key={p.key} label={p.label} htmlFor={`draft-${p.key}`} layout="vertical">
+          <Input.TextArea
+            id={`draft-${p.key}`}
+            aria-label={p.label}
+            value={value[p.key]}
+            rows={p.rows}
+            maxLength={20_000}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...value, [p.key]: e.target.value })}
+          />
+        </Form.Item>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Runs one report in the PDF worker: progress while it runs, then the save dialog (or download)
+ * with `<单位>_<报表名>_<year>.pdf`, and which fonts the report used.
+ */
+import { useCallback, useState } from 'react';
+import { Alert, App, Progress, Space, Typography } from 'antd';
+import type { SnapshotOptions } from '../../../shared/reports/reportData';
+import { platform } from '../../platform';
+import { generatePdf, type PdfStage, type ReportJob } from '../../workers/pdfClient';
+import { loadUnitRecords } from './reportSources';
+
+const STAGE_LABELS: Record<PdfStage, string> = { fonts: '正在载入字体', layout: '正在排版', render: '正在生成 PDF' };
+
+export interface PdfOutcome {
+  fileName: string;
+  saved: boolean;
+  fonts: string;
+  pages: number;
+  ms: number;
+}
+
+export function usePdfJob() {
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<{ stage: PdfStage; percent: number } | null>(null);
+  const [outcome, setOutcome] = useState<PdfOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback(
+    async (snapshot: SnapshotOptions, job: ReportJob, fileName: string): Promise<PdfOutcome | null> => {
+      setOutcome(null);
+      setError(null);
+      setProgress({ stage: 'fonts', percent: 0 });
+      try {
+        const records = await loadUnitRecords();
+        const result = await generatePdf(records, snapshot, job, (p) => setProgress({ stage: p.stage, percent: Math.round(p.fraction * 100) }));
+        setProgress({ stage: 'render', percent: 100 });
+        const saved = await platform().saveFile(fileName, result.bytes, [{ name: 'PDF 文件', extensions: ['pdf'] }]);
+        const done: PdfOutcome = { fileName: saved.saved ? saved.fileName : fileName, saved: saved.saved, fonts: result.fonts, pages: result.pages, ms: result.ms };
+        setOutcome(done);
+        if (saved.saved) void message.success(`已生成 ${done.fileName}（${done.pages} 页）`);
+        return done;
+      } catch (e) {
+        const text = e instanceof Error ? e.message : String(e);
+        setError(`未能生成 PDF：${text}`);
+        return null;
+      } finally {
+        setProgress(null);
+      }
+    },
+    [message],
+  );
+
+  const panel = (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {progress && (
+        <div data-testid="pdf-progress">
+          <Typography.Text type="secondary">{STAGE_LABELS[progress.stage]}…</Typography.Text>
+          <Progress percent={progress.percent} status="active" />
+        </div>
+      )}
+      {error && <Alert type="error" showIcon title={error} />}
+      {outcome && (
+        <Alert
+          data-testid="pdf-outcome"
+          type={outcome.saved ? 'success' : 'info'}
+          showIcon
+          title={outcome.saved ? `已生成 ${outcome.fileName}：${outcome.pages} 页，用时 ${(outcome.ms / 1000).toFixed(1)} 秒` : '已生成，但未保存（已取消保存）'}
+          description={<span data-testid="pdf-fonts">本报表使用的字体：{outcome.fonts}</span>}
+        />
+      )}
+    </Space>
+  );
+
+  return { run, running: progress !== null, panel };
+}

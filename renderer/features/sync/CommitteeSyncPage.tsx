@@ -1,0 +1,164 @@
+/**
+ * 同步 (committee): enrol a unit (its enrolment file is saved at once), the enrolled units with
+ * status, key fingerprint and last bundle (enrolment file again, return bundle, re-enrol, revoke),
+ * import a unit's bundle, and the conflicts list with restore.
+ */
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { keyFingerprintOfBase64 } from '../../../shared/bundle';
+import { RECORD_TABLE_LABELS, isRecordTable } from '../../../shared/model/tables';
+import type { EnrolledUnit } from '../../../shared/model/committee';
+import { appDatabase } from '../../db/db';
+import type { ConflictRow, SyncPeerRow } from '../../db/localTypes';
+import { sessionWriteContext } from '../../db/session';
+import { openConflicts, restoreConflict } from '../../db/sync/conflicts';
+import { enrolmentFileFor, enrolUnit, reEnrolUnit, revokeUnit } from '../../db/sync/enrolment';
+import { ENROLMENT_EXTENSION } from '../../db/sync/enrolmentFile';
+import { BUNDLE_FILTERS, exportReturnBundle } from '../../db/sync/exportBundle';
+import { platform } from '../../platform';
+import { useWriteAction } from '../common/useWriteAction';
+import { ImportPanel } from './ImportPanel';
+
+const STATUS: Record<EnrolledUnit['status'], { color: string; text: string }> = {
+  invited: { color: 'default', text: '待首次报送' },
+  active: { color: 'success', text: '已启用' },
+  revoked: { color: 'error', text: '已吊销' },
+};
+
+interface Row {
+  unit: EnrolledUnit;
+  peer: SyncPeerRow | undefined;
+}
+
+async function loadUnits(): Promise<Row[]> {
+  const db = appDatabase();
+  const [units, peers] = await Promise.all([db.enrolledUnit.toArray(), db.syncPeer.toArray()]);
+  const byId = new Map(peers.map((p) => [p.peerId, p]));
+  return (units as unknown as EnrolledUnit[]).filter((u) => !u.deleted).map((unit) => ({ unit, peer: byId.get(unit.id) }));
+}
+
+export function CommitteeSyncPage() {
+  const rows = useLiveQuery(loadUnits, []);
+  const conflicts = useLiveQuery(() => openConflicts(appDatabase()), []);
+  const [form] = Form.useForm<{ name: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const run = useWriteAction();
+  const { message } = App.useApp();
+
+  async function saveEnrolmentFile(unitId: string) {
+    const file = await enrolmentFileFor(await sessionWriteContext(), unitId);
+    if (!file.ok) return setError(file.error.message);
+    await platform().saveFile(file.value.fileName, file.value.bytes, [{ name: '纳管登记文件', extensions: [ENROLMENT_EXTENSION] }]);
+    void message.success(`已导出“${file.value.fileName}”，请拷给该单位导入。`);
+  }
+
+  async function enrol({ name }: { name: string }) {
+    setError(null);
+    const unit = await run((ctx) => enrolUnit(ctx, name), { form, fields: ['name'] });
+    if (!unit) return;
+    form.resetFields();
+    await saveEnrolmentFile(unit.id);
+  }
+
+  async function returnBundle(unitId: string) {
+    setError(null);
+    const r = await exportReturnBundle(await sessionWriteContext(), unitId);
+    if (!r.ok) return setError(r.error.message);
+    await platform().saveFile(r.value.fileName, r.value.bytes, BUNDLE_FILTERS);
+    void message.success(`已生成回执“${r.value.fileName}”，请拷给该单位导入。`);
+  }
+
+  async function restore(row: ConflictRow) {
+    const r = await restoreConflict(appDatabase(), row.seq!);
+    if (!r.ok) setError(r.error.message);
+    else void message.success('已恢复为该版本（仅本机）。请通知单位在其电脑上核对该记录并重新保存。');
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        同步
+      </Typography.Title>
+      {error && <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} data-testid="sync-page-error" />}
+      <Card title="纳管单位" data-testid="enrolled-units">
+        <Form form={form} layout="inline" onFinish={(v) => void enrol(v)} style={{ marginBottom: 16 }}>
+          <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写要登记的单位名称' }]}>
+            <Input style={{ width: 260 }} maxLength={200} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            登记新单位并导出登记文件
+          </Button>
+        </Form>
+        <Table<Row>
+          size="small"
+          rowKey={(r) => r.unit.id}
+          dataSource={rows ?? []}
+          pagination={false}
+          locale={{ emptyText: '尚未登记任何单位' }}
+          columns={[
+            { title: '单位', key: 'name', render: (_, r) => r.unit.name },
+            { title: '状态', key: 'status', render: (_, r) => <Tag color={STATUS[r.unit.status].color}>{STATUS[r.unit.status].text}</Tag> },
+            {
+              title: '密钥指纹',
+              key: 'fp',
+              render: (_, r) => (r.unit.publicKey ? <Typography.Text code>{keyFingerprintOfBase64(r.unit.publicKey)}</Typography.Text> : '—'),
+            },
+            {
+              title: '最近同步包',
+              key: 'last',
+              render: (_, r) => (r.peer?.lastBundle ? `第 ${r.peer.lastBundle.sequence} 号（${new Date(r.peer.lastBundle.at).toLocaleString('zh-CN')}）` : '—'),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              render: (_, r) => (
+                <Space size={4} wrap>
+                  <Button size="small" onClick={() => void saveEnrolmentFile(r.unit.id)}>
+                    登记文件
+                  </Button>
+                  <Button size="small" type="primary" disabled={r.unit.status !== 'active'} onClick={() => void returnBundle(r.unit.id)}>
+                    生成回执
+                  </Button>
+                  <Popconfirm title="重新登记后，该单位下一个同步包需重新核对密钥指纹。用于单位更换电脑或重装程序。" okText="重新登记" cancelText="取消" onConfirm={() => void run((ctx) => reEnrolUnit(ctx, r.unit.id), { success: '已重新登记，请把新的登记文件交给该单位' })}>
+                    <Button size="small">重新登记</Button>
+                  </Popconfirm>
+                  <Popconfirm title="吊销后将拒绝该单位密钥签名的所有同步包。" okText="吊销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void run((ctx) => revokeUnit(ctx, r.unit.id), { success: '已吊销该单位的密钥' })}>
+                    <Button size="small" danger disabled={r.unit.status === 'revoked'}>
+                      吊销
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <ImportPanel title="导入单位同步包" hint="选择单位报送的同步包（.tzb）。导入前会显示来源、范围和将要发生的变化，确认后才写入。" />
+      <Card title="冲突记录" data-testid="conflicts">
+        <Table<ConflictRow>
+          size="small"
+          rowKey={(r) => r.seq!}
+          dataSource={conflicts ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '没有冲突：同一单位的两台电脑修改同一条记录时，未采用的版本会列在这里' }}
+          columns={[
+            { title: '数据类型', key: 't', render: (_, r) => (isRecordTable(r.table) ? RECORD_TABLE_LABELS[r.table] : r.table) },
+            { title: '未采用的版本', key: 'lost', render: (_, r) => String((r.lost as { name?: unknown; title?: unknown }).name ?? (r.lost as { title?: unknown }).title ?? r.id) },
+            { title: '修改人', key: 'by', render: (_, r) => String((r.lost as { updatedBy?: unknown }).updatedBy ?? '') },
+            { title: '发现时间', key: 'at', render: (_, r) => new Date(r.at).toLocaleString('zh-CN') },
+            {
+              title: '操作',
+              key: 'restore',
+              render: (_, r) => (
+                <Popconfirm title="用这个版本替换当前版本？当前版本会保留在冲突记录中。" okText="恢复" cancelText="取消" onConfirm={() => void restore(r)}>
+                  <Button size="small">恢复此版本</Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

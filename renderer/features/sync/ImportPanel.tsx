@@ -1,0 +1,165 @@
+/**
+ * 导入同步包 (both sides): pick a .tzb → every check of the codec → a preview (from whom, which
+ * bundle, counts per table, what will change, conflicts; on first contact the key fingerprint to
+ * confirm by phone) → 确认导入 applies it in one transaction. Every refusal is shown in Chinese.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { isExpectedFailure } from '../../../shared/errors/errors';
+import { RECORD_TABLE_LABELS, type RecordTable } from '../../../shared/model/tables';
+import { sessionWriteContext } from '../../db/session';
+import { applyImport, prepareImport, type ImportPreview, type ImportSummary, type TableCounts } from '../../db/sync/importBundle';
+import { BUNDLE_FILTERS } from '../../db/sync/exportBundle';
+import { platform } from '../../platform';
+
+type State = { step: 'pick' } | { step: 'preview'; fileName: string; preview: ImportPreview } | { step: 'done'; summary: ImportSummary; fileName: string };
+
+export function ImportPanel({ title, hint }: { title: string; hint: string }) {
+  const [state, setState] = useState<State>({ step: 'pick' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+
+  async function pick() {
+    setError(null);
+    setBusy(true);
+    try {
+      const file = await platform().openFile([...BUNDLE_FILTERS]);
+      if (!file) return;
+      const r = await prepareImport(await sessionWriteContext(), file.bytes);
+      if (!r.ok) setError(r.error.message);
+      else {
+        setConfirmed(false);
+        setState({ step: 'preview', fileName: file.name, preview: r.value });
+      }
+    } catch (e) {
+      setError(isExpectedFailure(e) ? e.error.message : '读取同步包失败：本机数据存储出错。请重试；如仍失败，请重新启动程序。');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function apply() {
+    if (state.step !== 'preview') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await applyImport(await sessionWriteContext(), state.preview, { fingerprintConfirmed: confirmed });
+      if (!r.ok) setError(r.error.message);
+      else setState({ step: 'done', summary: r.value, fileName: state.fileName });
+    } catch {
+      setError('导入失败，数据库没有任何改动。请重试；如仍失败，请重新启动程序。');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const current = { pick: 0, preview: 1, done: 2 }[state.step];
+  return (
+    <Card title={title} data-testid="import-panel">
+      <Steps size="small" current={current} style={{ marginBottom: 16 }} items={[{ title: '选择文件' }, { title: '核对预览' }, { title: '完成' }]} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="sync-error" />}
+      {state.step === 'pick' && (
+        <Space orientation="vertical">
+          <Typography.Text type="secondary">{hint}</Typography.Text>
+          <Button type="primary" icon={<ImportOutlined />} loading={busy} onClick={() => void pick()}>
+            选择同步包
+          </Button>
+        </Space>
+      )}
+      {state.step === 'preview' && <PreviewView preview={state.preview} fileName={state.fileName} confirmed={confirmed} onConfirmed={setConfirmed} />}
+      {state.step === 'preview' && (
+        <Space style={{ marginTop: 16 }}>
+          <Button onClick={() => setState({ step: 'pick' })}>取消</Button>
+          <Button type="primary" loading={busy} disabled={state.preview.firstContact && !confirmed} onClick={() => void apply()}>
+            确认导入
+          </Button>
+        </Space>
+      )}
+      {state.step === 'done' && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert
+            type="success"
+            showIcon
+            data-testid="import-result"
+            title={`已导入“${state.fileName}”：写入 ${state.summary.written} 条，无变化 ${state.summary.unchanged} 条，较旧未采用 ${state.summary.older} 条${state.summary.conflicts ? `，冲突 ${state.summary.conflicts} 条（见冲突记录）` : ''}。${state.summary.pinned ? '已登记该单位的密钥。' : ''}`}
+          />
+          {state.summary.clockWarning && <Alert type="warning" showIcon title={state.summary.clockWarning} />}
+          <Button onClick={() => setState({ step: 'pick' })}>继续导入</Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+const ACTIONS: { key: keyof TableCounts | 'conflicts'; title: string }[] = [
+  { key: 'new', title: '新增' },
+  { key: 'update', title: '更新' },
+  { key: 'unchanged', title: '无变化' },
+  { key: 'older', title: '较旧（不采用）' },
+  { key: 'conflicts', title: '冲突' },
+];
+
+function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: ImportPreview; fileName: string; confirmed: boolean; onConfirmed: (v: boolean) => void }) {
+  const h = preview.header;
+  const rows = [...preview.tables].map(([table, c]) => ({
+    table,
+    new: c.new,
+    update: c.update + c['update-conflict'],
+    unchanged: c.unchanged + c.protected,
+    older: c.older,
+    conflicts: c['update-conflict'] + c['older-conflict'],
+  }));
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-preview">
+      <Descriptions column={2} bordered size="small">
+        <Descriptions.Item label="文件">{fileName}</Descriptions.Item>
+        <Descriptions.Item label="发送方">{preview.senderName || h.senderUnitId}</Descriptions.Item>
+        <Descriptions.Item label="同步包序号">第 {h.sequence} 号</Descriptions.Item>
+        <Descriptions.Item label="范围">{h.snapshot ? '完整数据' : `变更 ${h.changeRange!.fromSeq}–${h.changeRange!.toSeq}`}</Descriptions.Item>
+        <Descriptions.Item label="生成时间">{new Date(h.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
+        <Descriptions.Item label="发送方密钥指纹">
+          <Typography.Text code data-testid="sender-fingerprint">
+            {preview.senderFingerprint}
+          </Typography.Text>
+        </Descriptions.Item>
+      </Descriptions>
+      {preview.firstContact && (
+        <Alert
+          type="warning"
+          showIcon
+          title="首次接收该单位的同步包"
+          description={
+            <Space orientation="vertical">
+              <span>请打电话给“{preview.senderName}”，请对方打开“设置”页念出“签名密钥指纹”，与上面的指纹逐位核对。一致才能导入；导入后本机将只接受这把密钥签名的同步包。</span>
+              {!preview.keyCard && <span>注意：同步包中没有该设备的加密公钥，暂时无法给该单位生成回执。</span>}
+              <Checkbox checked={confirmed} onChange={(e) => onConfirmed(e.target.checked)}>
+                已与单位电话核对，密钥指纹一致
+              </Checkbox>
+            </Space>
+          }
+        />
+      )}
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="table"
+        dataSource={rows}
+        data-testid="import-counts"
+        columns={[
+          { title: '数据类型', key: 'table', render: (_, r) => RECORD_TABLE_LABELS[r.table as RecordTable] },
+          ...ACTIONS.map((a) => ({
+            title: a.title,
+            key: a.key,
+            render: (_: unknown, r: Record<string, unknown>) => {
+              const v = r[a.key] as number;
+              return v > 0 && a.key === 'conflicts' ? <Tag color="warning">{v}</Tag> : v;
+            },
+          })),
+        ]}
+      />
+      {preview.attachmentCount > 0 && <Typography.Text type="secondary">附件文件 {preview.attachmentCount} 个。</Typography.Text>}
+    </Space>
+  );
+}

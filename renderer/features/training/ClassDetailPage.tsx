@@ -1,0 +1,217 @@
+/**
+ * One training class: its facts, and its enrolled members with attendance — enrol (报名参训),
+ * 全部参训, 缺训 with a reason, 补训 either way, remove; the 签到表 preview. A class the 工委
+ * organises is read-only here except for this unit's enrolments.
+ */
+import { useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { recordOwner } from '../../../shared/model/tables';
+import { TRAINING_ORGANISER_LABELS } from '../../../shared/model/vocabulary';
+import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, type TrainingSignInInput } from '../../../shared/training/signInSheet';
+import { deleteTrainingClass, markAllAttended } from '../../db/trainingRepository';
+import { todayIso } from '../common/today';
+import { useUnitRecords } from '../common/useUnitRecords';
+import { useWriteAction } from '../common/useWriteAction';
+import { AbsenceModal } from './AbsenceModal';
+import { ClassFormModal } from './ClassFormModal';
+import { classCounts } from './classFacts';
+import { EnrolModal } from './EnrolModal';
+import { EnrolmentTable, type EnrolmentRow } from './EnrolmentTable';
+import { MakeUpModal, type MakeUpTarget } from './MakeUpModal';
+import { SignInSheetModal } from './SignInSheetModal';
+import { useTrainingRecords } from './useTrainingRecords';
+import { hoursLabel } from './vocabulary';
+
+export function ClassDetailPage({ classId }: { classId: string }) {
+  const unit = useUnitRecords();
+  const training = useTrainingRecords();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { modal } = App.useApp();
+  const run = useWriteAction();
+  const [editing, setEditing] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
+  const [signIn, setSignIn] = useState(false);
+  const [absence, setAbsence] = useState<MakeUpTarget | null>(null);
+  const [makeUp, setMakeUp] = useState<MakeUpTarget | null>(null);
+
+  const cls = training?.classes.find((c) => c.id === classId) ?? null;
+  const classes = useMemo(() => new Map((training?.classes ?? []).map((c) => [c.id, c] as const)), [training]);
+  const own = useMemo(() => (training?.enrolments ?? []).filter((e) => e.classId === classId), [training, classId]);
+
+  const signInInput = useMemo((): TrainingSignInInput | null => {
+    if (!cls || !unit) return null;
+    return {
+      trainingClass: cls,
+      enrolments: own,
+      members: unit.members,
+      organisations: unit.organisations,
+      unit: unit.unit ?? { name: '', partyGroupKind: 'partyGroup' },
+    };
+  }, [cls, unit, own]);
+
+  const rows = useMemo((): EnrolmentRow[] => {
+    if (!signInInput || !training) return [];
+    const byMember = new Map(own.map((e) => [e.memberId, e] as const));
+    const madeUpBy = (memberId: string) => training.enrolments.find((x) => x.memberId === memberId && x.makeUpOfClassId === classId) ?? null;
+    const listed = trainingSignInRows(signInInput).map((r) => {
+      const e = byMember.get(r.memberId)!;
+      return { seq: r.seq, enrolment: e, name: r.name, organisation: r.organisation, madeUpBy: e.status === 'absent' ? madeUpBy(r.memberId) : null };
+    });
+    const seen = new Set(listed.map((r) => r.enrolment.id));
+    const orphans = own
+      .filter((e) => !seen.has(e.id))
+      .map((e, i) => ({ seq: listed.length + i + 1, enrolment: e, name: '（已删除的党员）', organisation: '', madeUpBy: null }));
+    return [...listed, ...orphans];
+  }, [signInInput, training, own, classId]);
+
+  if (!unit || !training) return <Spin description="正在读取…" />;
+  if (!cls) {
+    return (
+      <Result
+        status="404"
+        title="培训班不存在或已删除"
+        extra={
+          <Button type="primary" onClick={() => void navigate('/training')}>
+            返回培训班列表
+          </Button>
+        }
+      />
+    );
+  }
+
+  const mine = recordOwner('trainingClass', cls) === training.mode;
+  const canEnrol = training.mode === 'unit';
+  const counts = classCounts(own).get(cls.id);
+  const today = todayIso();
+  const notStarted = cls.startDate > today;
+  const openAll = rows.filter((r) => !(r.enrolment.status === 'attended' && r.enrolment.attendedHours === cls.hours) && r.enrolment.status !== 'madeUp' && !r.madeUpBy).length;
+
+  function confirmDelete() {
+    if (!cls) return;
+    modal.confirm({
+      title: `删除培训班“${cls.title}”？`,
+      content: own.length > 0 ? `该班的 ${own.length} 条参训记录将一并删除，相关学时不再计入。删除记录保留在操作日志中。` : '删除记录保留在操作日志中。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        const done = await run((ctx) => deleteTrainingClass(ctx, cls.id), { success: '已删除' });
+        if (done) void navigate('/training');
+      },
+    });
+  }
+
+  function confirmAllAttended() {
+    if (!cls) return;
+    modal.confirm({
+      title: '全部登记为参训？',
+      content: `将 ${openAll} 人登记为参训，学时按计划 ${hoursLabel(cls.hours)} 学时（已登记的缺训原因会清除）。补训记录和已补训的缺训保持不变。`,
+      okText: '全部参训',
+      cancelText: '取消',
+      onOk: () => run((ctx) => markAllAttended(ctx, cls.id), { success: '已全部登记为参训' }),
+    });
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="class-detail">
+      <Card
+        title={
+          <Space wrap>
+            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void (location.key === 'default' ? navigate('/training') : navigate(-1))} aria-label="返回培训班列表" />
+            <span>{cls.title}</span>
+            <Tag color={cls.organiser === 'committee' ? 'red' : undefined}>{TRAINING_ORGANISER_LABELS[cls.organiser]}举办</Tag>
+            {notStarted && <Tag color="blue">未开始</Tag>}
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Button onClick={() => setSignIn(true)}>签到表</Button>
+            {mine && <Button onClick={() => setEditing(true)}>编辑</Button>}
+            {mine && (
+              <Button danger onClick={confirmDelete}>
+                删除
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {!mine && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={
+              canEnrol
+                ? '本培训班由机关工委举办，班次信息以工委下发的为准，不能修改；请在下方登记本单位党员的报名和参训情况。'
+                : '本培训班由单位自行举办，工委只能查看。'
+            }
+          />
+        )}
+        {notStarted && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="培训尚未开始：报名的党员暂按“参训”登记，培训结束后请核对考勤。开始日期之前，本班不计入学时和覆盖率。"
+          />
+        )}
+        <Descriptions column={3} size="small" bordered>
+          <Descriptions.Item label="培训类别">{cls.category}</Descriptions.Item>
+          <Descriptions.Item label="培训形式">{cls.format || '—'}</Descriptions.Item>
+          <Descriptions.Item label="计划学时">{hoursLabel(cls.hours)} 学时</Descriptions.Item>
+          <Descriptions.Item label="培训日期">{trainingDates(cls)}</Descriptions.Item>
+          <Descriptions.Item label="培训地点">{trainingPlace(cls) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="授课人">{cls.lecturer || '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card
+        title={
+          <Space wrap>
+            <span>参训人员</span>
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="class-counts">
+              {counts
+                ? `报名 ${counts.enrolled} 人，参训 ${counts.attended} 人，缺训 ${counts.absent} 人（未补训 ${counts.absentNotMadeUp} 人），补训 ${counts.madeUp} 人`
+                : '尚未报名'}
+            </Typography.Text>
+          </Space>
+        }
+        extra={
+          canEnrol && (
+            <Space wrap>
+              <Button onClick={confirmAllAttended} disabled={openAll === 0}>
+                全部参训
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEnrolling(true)} disabled={unit.members.length === 0}>
+                报名参训
+              </Button>
+            </Space>
+          )
+        }
+      >
+        {canEnrol && unit.members.length === 0 && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title="还没有党员。请先到“组织与党员 → 党员花名册”登记或导入党员，再报名参训。" />
+        )}
+        <EnrolmentTable
+          cls={cls}
+          rows={rows}
+          classes={classes}
+          editable={canEnrol}
+          actions={{
+            absence: (r) => setAbsence({ enrolment: r.enrolment, name: r.name }),
+            makeUp: (r) => setMakeUp({ enrolment: r.enrolment, name: r.name }),
+          }}
+        />
+      </Card>
+
+      <ClassFormModal open={editing} editing={cls} organiser={training.mode} classes={training.classes} onClose={() => setEditing(false)} />
+      <EnrolModal trainingClass={cls} open={enrolling} organisations={unit.organisations} members={unit.members} enrolments={own} onClose={() => setEnrolling(false)} />
+      <AbsenceModal target={absence} onClose={() => setAbsence(null)} />
+      <MakeUpModal target={makeUp} trainingClass={cls} classes={training.classes} enrolments={training.enrolments} onClose={() => setMakeUp(null)} />
+      {signInInput && <SignInSheetModal open={signIn} sheet={trainingSignInSheet(signInInput)} rows={trainingSignInRows(signInInput)} onClose={() => setSignIn(false)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * 新增 / 编辑 a training class: title, category, format, place, dates, planned hours, lecturer.
+ * Category, format and place kind are editable lists: the national defaults and the unit's own
+ * earlier entries are suggested, anything else may be typed. The organiser is this workspace
+ * (a unit's own classes; the 工委's arrive in its bundles).
+ */
+import { useEffect, useMemo } from 'react';
+import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { MAX_TRAINING_HOURS, type TrainingClass } from '../../../shared/model/training';
+import { TRAINING_ORGANISER_LABELS, type TrainingOrganiser } from '../../../shared/model/vocabulary';
+import { createTrainingClass, updateTrainingClass } from '../../db/trainingRepository';
+import { fromIso, toIso } from '../common/dates';
+import { useWriteAction } from '../common/useWriteAction';
+import { DEFAULT_CATEGORIES, DEFAULT_FORMATS, DEFAULT_PLACE_KINDS, suggestions } from './vocabulary';
+
+interface Values {
+  title: string;
+  category: string;
+  format?: string;
+  placeKind?: string;
+  place?: string;
+  startDate: Dayjs;
+  endDate: Dayjs;
+  hours: number;
+  lecturer?: string;
+}
+
+const FIELDS = ['title', 'category', 'format', 'placeKind', 'place', 'startDate', 'endDate', 'hours', 'lecturer', 'organiser'];
+
+export function ClassFormModal({
+  open,
+  editing,
+  organiser,
+  classes,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: TrainingClass | null;
+  /** Who organises a new class: this workspace. */
+  organiser: TrainingOrganiser;
+  /** Every class, for the suggestions. */
+  classes: readonly TrainingClass[];
+  onClose: () => void;
+  onSaved?: (c: TrainingClass) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const run = useWriteAction();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        title: editing.title,
+        category: editing.category,
+        format: editing.format,
+        placeKind: editing.placeKind,
+        place: editing.place,
+        startDate: fromIso(editing.startDate)!,
+        endDate: fromIso(editing.endDate)!,
+        hours: editing.hours,
+        lecturer: editing.lecturer,
+      });
+    } else {
+      form.setFieldsValue({ category: '党员教育培训', placeKind: '本单位' });
+    }
+  }, [open, editing, form]);
+
+  const options = useMemo(
+    () => ({
+      category: suggestions(DEFAULT_CATEGORIES, classes.map((c) => c.category)),
+      format: suggestions(DEFAULT_FORMATS, classes.map((c) => c.format)),
+      placeKind: suggestions(DEFAULT_PLACE_KINDS, classes.map((c) => c.placeKind)),
+    }),
+    [classes],
+  );
+
+  async function submit(v: Values) {
+    const fields = {
+      title: v.title,
+      category: v.category,
+      format: v.format ?? '',
+      placeKind: v.placeKind ?? '',
+      place: v.place ?? '',
+      startDate: toIso(v.startDate)!,
+      endDate: toIso(v.endDate)!,
+      hours: v.hours,
+      lecturer: v.lecturer ?? '',
+    };
+    const saved = await run((ctx) => (editing ? updateTrainingClass(ctx, editing.id, fields) : createTrainingClass(ctx, { ...fields, organiser })), {
+      success: editing ? '已保存' : `已新增培训班“${v.title.trim()}”`,
+      form,
+      fields: FIELDS,
+    });
+    if (saved) {
+      onClose();
+      onSaved?.(saved);
+    }
+  }
+
+  /** Narrow the list while typing; show it all when the field holds a value from the list. */
+  const filterFor = (list: readonly { value: string }[]) => (input: string, option?: { value: string }) =>
+    list.some((o) => o.value === input.trim()) || (option?.value ?? '').includes(input.trim());
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? `编辑培训班：${editing.title}` : '新增培训班'}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      width={680}
+    >
+      <Typography.Paragraph type="secondary">
+        主办方：{TRAINING_ORGANISER_LABELS[editing?.organiser ?? organiser]}
+        {organiser === 'unit' && '。工委举办的培训班会随工委的同步包到达，无需在此登记。'}
+      </Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="培训班信息">
+        <Form.Item name="title" label="培训班名称" rules={[{ required: true, whitespace: true, message: '请填写培训班名称' }]}>
+          <Input maxLength={200} placeholder="例如：2026年党员集中轮训班" />
+        </Form.Item>
+        <Space size={16} style={{ display: 'flex' }} align="start" wrap>
+          <Form.Item name="category" label="培训类别" rules={[{ required: true, whitespace: true, message: '请选择或填写培训类别' }]} style={{ width: 240 }}>
+            <AutoComplete options={options.category} filterOption={filterFor(options.category)} placeholder="选择或输入" maxLength={50} />
+          </Form.Item>
+          <Form.Item name="format" label="培训形式" style={{ width: 180 }}>
+            <AutoComplete options={options.format} filterOption={filterFor(options.format)} placeholder="选择或输入" maxLength={50} allowClear />
+          </Form.Item>
+          <Form.Item name="hours" label="计划学时" rules={[{ required: true, message: '请填写计划学时' }]} extra="按天计一般每天 8 学时。">
+            <InputNumber min={0} max={MAX_TRAINING_HOURS} step={0.5} precision={1} style={{ width: 120 }} />
+          </Form.Item>
+        </Space>
+        <Space size={16} style={{ display: 'flex' }} align="start" wrap>
+          <Form.Item name="startDate" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+            <DatePicker
+              onChange={(d: Dayjs | null) => {
+                const end = form.getFieldValue('endDate') as Dayjs | undefined;
+                if (d && (!end || end.isBefore(d, 'day'))) form.setFieldValue('endDate', d);
+              }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="endDate"
+            label="结束日期"
+            dependencies={['startDate']}
+            rules={[
+              { required: true, message: '请选择结束日期' },
+              ({ getFieldValue }) => ({
+                validator: (_, end: Dayjs | undefined) => {
+                  const start = getFieldValue('startDate') as Dayjs | undefined;
+                  return end && start && end.isBefore(start, 'day') ? Promise.reject(new Error('结束日期不能早于开始日期')) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="lecturer" label="授课人">
+            <Input maxLength={100} placeholder="例如：市委党校 陈教授" style={{ width: 220 }} />
+          </Form.Item>
+        </Space>
+        <Space size={16} style={{ display: 'flex' }} align="start" wrap>
+          <Form.Item name="placeKind" label="培训场所类型" style={{ width: 200 }}>
+            <AutoComplete options={options.placeKind} filterOption={filterFor(options.placeKind)} placeholder="选择或输入" maxLength={50} allowClear />
+          </Form.Item>
+          <Form.Item name="place" label="培训地点" style={{ width: 420 }}>
+            <Input maxLength={200} placeholder="例如：三楼会议室、古田会议纪念馆" />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

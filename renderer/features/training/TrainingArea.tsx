@@ -1,0 +1,34 @@
+/**
+ * 教育培训: 培训班 (the list, and one class's detail at /training/classes/:id) and 学时与覆盖率, as
+ * tabs with their own URLs.
+ */
+import { Tabs } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { ClassDetailPage } from './ClassDetailPage';
+import { CoveragePage } from './CoveragePage';
+import { TrainingClassesPage } from './TrainingClassesPage';
+
+const CLASSES = '/training';
+const COVERAGE = '/training/coverage';
+const DETAIL = /^\/training\/classes\/([^/]+)$/;
+
+export function TrainingArea() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const detail = DETAIL.exec(location.pathname)?.[1];
+  const active = location.pathname === COVERAGE ? COVERAGE : CLASSES;
+  return (
+    <Tabs
+      activeKey={active}
+      onTabClick={(key) => {
+        // also from a class's page back to the list
+        if (key !== location.pathname) void navigate(key);
+      }}
+      destroyOnHidden
+      items={[
+        { key: CLASSES, label: '培训班', children: detail ? <ClassDetailPage classId={decodeURIComponent(detail)} /> : <TrainingClassesPage /> },
+        { key: COVERAGE, label: '学时与覆盖率', children: <CoveragePage /> },
+      ]}
+    />
+  );
+}

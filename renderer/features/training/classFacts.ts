@@ -1,0 +1,44 @@
+/** Small facts about classes the training screens show: dates in words, counts per class. */
+import type { Enrolment, TrainingClass } from '../../../shared/model/training';
+import { compareIsoDates } from '../../../shared/rules/dates';
+
+/** 3月10日, or 3月10日—3月12日; the year too when `withYear`. */
+export function classDates(c: Pick<TrainingClass, 'startDate' | 'endDate'>, withYear = false): string {
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number);
+    return withYear ? `${y}年${m}月${dd}日` : `${m}月${dd}日`;
+  };
+  return c.startDate === c.endDate ? day(c.startDate) : `${day(c.startDate)}—${day(c.endDate)}`;
+}
+
+export interface ClassCounts {
+  enrolled: number;
+  attended: number;
+  absent: number;
+  /** Absent and not made up anywhere. */
+  absentNotMadeUp: number;
+  madeUp: number;
+}
+
+/** Enrolments of each class, counted by status; absences made up elsewhere are told apart. */
+export function classCounts(enrolments: readonly Enrolment[]): Map<string, ClassCounts> {
+  const madeUpKeys = new Set(enrolments.filter((e) => e.makeUpOfClassId !== null).map((e) => `${e.memberId}|${e.makeUpOfClassId}`));
+  const out = new Map<string, ClassCounts>();
+  for (const e of enrolments) {
+    const c = out.get(e.classId) ?? { enrolled: 0, attended: 0, absent: 0, absentNotMadeUp: 0, madeUp: 0 };
+    c.enrolled++;
+    if (e.status === 'attended') c.attended++;
+    else if (e.status === 'madeUp') c.madeUp++;
+    else {
+      c.absent++;
+      if (!madeUpKeys.has(`${e.memberId}|${e.classId}`)) c.absentNotMadeUp++;
+    }
+    out.set(e.classId, c);
+  }
+  return out;
+}
+
+/** Newest first, then by title. */
+export function compareClasses(a: TrainingClass, b: TrainingClass): number {
+  return compareIsoDates(b.startDate, a.startDate) || a.title.localeCompare(b.title, 'zh-CN');
+}

@@ -1,0 +1,146 @@
+/**
+ * 报表 as a new unit's cadre would make them: a branch with five members and one meeting, the
+ * annual report's 存在问题及原因 rewritten in the app, the PDF generated (in the worker, with the
+ * bundled fonts: a browser offers no host fonts), downloaded and read back with poppler; the draft
+ * is still there after a reload.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { idNumberCheckChar } from '../../shared/model/idNumber';
+import { screenshot, setUpAsUnit } from './helpers';
+
+function idNumber(birth: string, seq: number): string {
+  const first17 = `411302${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-reports-'));
+
+async function rosterFile(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['姓名', '性别', '民族', '身份证号', '入党时间', '转正时间', '所在支部']);
+  const people = [
+    ['王芳', '女', '1985-03-12', 22],
+    ['李强', '男', '1990-11-05', 13],
+    ['赵敏', '女', '1996-01-20', 42],
+    ['孙丽', '女', '1988-08-08', 24],
+    ['周杰', '男', '1979-04-30', 35],
+  ] as const;
+  for (const [name, gender, birth, seq] of people) ws.addRow([name, gender, '汉族', idNumber(birth, seq), '2010-07-01', '2011-07-01', '第一党支部']);
+  const file = path.join(tmp, '花名册.xlsx');
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  return file;
+}
+
+async function chooseFile(page: Page, button: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** pdftotext without the grid's letter spacing and line breaks. */
+const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const squeezed = (text: string): string => text.replace(/\s+/g, '');
+
+const PROBLEMS = '经自查，我局存在的主要问题是党建台账填报不够及时。原因是专职党务干部力量不足。';
+
+test('edit the annual report draft, generate the PDF in the worker, check it with poppler, and find the draft again after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const year = dayjs().year();
+
+  await page.goto('/');
+  await setUpAsUnit(page, '市审计局', 90);
+
+  // a branch and its five members
+  await page.getByRole('menuitem', { name: '组织与党员' }).click();
+  await page.getByRole('button', { name: '新增党组织' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('党组织名称').fill('第一党支部');
+  await dialog.getByLabel('类别').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('党支部', { exact: true }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('tab', { name: '党员花名册' }).click();
+  await page.getByRole('button', { name: '导入花名册' }).click();
+  await chooseFile(page, '选择花名册文件', await rosterFile());
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '确认导入（5 人）' }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+
+  // one meeting: this month's 主题党日, everyone present
+  await page.getByRole('menuitem', { name: '三会一课' }).click();
+  await page.getByRole('button', { name: '记录会议' }).click();
+  await page.getByLabel('党组织', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
+  await page.getByLabel('会议类型').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('主题党日', { exact: true }).click();
+  await page.getByLabel('议题1', { exact: true }).fill('重温入党誓词');
+  await page.getByRole('button', { name: '保存会议记录' }).click();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+
+  // 报表: the annual report's drafts start from the generated text
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  const problems = page.getByLabel('二、存在问题及原因');
+  await expect(problems).toHaveValue(/对照机关党建主体责任要求/);
+  await expect(page.getByLabel('主送')).toHaveValue('中共××市委直属机关工委');
+  await page.getByLabel('主送').fill('中共示范市委直属机关工委');
+  await problems.fill(PROBLEMS);
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByTestId('draft-status')).toContainText('已保存第1版');
+
+  // 生成 PDF: progress, then the download
+  const download = page.waitForEvent('download');
+  const started = Date.now();
+  await page.getByRole('button', { name: '生成 PDF' }).click();
+  await expect(page.getByTestId('pdf-progress')).toBeVisible();
+  const file = await download;
+  const elapsed = Date.now() - started;
+  expect(file.suggestedFilename()).toBe(`市审计局_年度落实机关党建主体责任情况报告_${year}.pdf`);
+  const saved = path.join(tmp, file.suggestedFilename());
+  await file.saveAs(saved);
+  await expect(page.getByTestId('pdf-outcome')).toContainText('页');
+  await expect(page.getByTestId('pdf-fonts')).toContainText('正文=Noto Serif SC（内置字体，代仿宋体）');
+  console.log(`annual report generated and downloaded in ${elapsed} ms; ${await page.getByTestId('pdf-outcome').innerText()}`);
+  await screenshot(page, 'reports-annual');
+
+  const text = pdfText(saved);
+  const flat = squeezed(text);
+  expect(flat).toContain(`中共市审计局党组关于${year}年度落实机关党建主体责任情况的报告`);
+  expect(flat).toContain('中共示范市委直属机关工委：');
+  expect(flat).toContain('二、存在问题及原因');
+  expect(flat).toContain(squeezed(PROBLEMS));
+  expect(text).toContain('— 1 —');
+  const fonts = execFileSync('pdffonts', [saved], { encoding: 'utf8' });
+  const fontLines = fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
+  expect(fontLines.length).toBeGreaterThanOrEqual(2);
+  for (const line of fontLines) {
+    expect(line).toMatch(/^[A-Z]{6}\+/); // a subset
+    expect(line).toMatch(/\byes\s+yes\b/); // embedded, subset
+  }
+  expect(fonts).toMatch(/NotoSerifSC/);
+  expect(execFileSync('pdfinfo', ['-custom', saved], { encoding: 'utf8' })).toMatch(/reportFonts/);
+
+  // reload: the draft is still there
+  await page.reload();
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  await expect(page.getByLabel('二、存在问题及原因')).toHaveValue(PROBLEMS);
+  await expect(page.getByLabel('主送')).toHaveValue('中共示范市委直属机关工委');
+
+  // the sign-in sheet of the meeting (a new session after the reload: the worker fetches the fonts again)
+  await page.getByRole('tab', { name: '签到表' }).click();
+  await page.getByRole('combobox', { name: '会议' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(/第一党支部主题党日/).click();
+  const sheet = page.waitForEvent('download');
+  await page.getByTestId('signin-report').getByRole('button', { name: '生成 PDF' }).click();
+  const sheetFile = path.join(tmp, 'signin.pdf');
+  await (await sheet).saveAs(sheetFile);
+  expect(squeezed(pdfText(sheetFile))).toContain('王芳');
+  await expect(page.getByTestId('signin-report').getByTestId('pdf-outcome')).toContainText('页');
+  console.log(`sign-in sheet (after the reload): ${await page.getByTestId('signin-report').getByTestId('pdf-outcome').innerText()}`);
+  await screenshot(page, 'reports-signin');
+});
