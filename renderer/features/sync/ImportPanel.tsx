@@ -111,11 +111,23 @@ function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: I
     older: c.older,
     conflicts: c['update-conflict'] + c['older-conflict'],
   }));
+  // The name the unit gives itself in its own unit record, to confirm along with the fingerprint.
+  const ownName = preview.opened.records.unit?.find((u) => u.id === h.senderUnitId)?.name ?? null;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="import-preview">
       <Descriptions column={2} bordered size="small">
         <Descriptions.Item label="文件">{fileName}</Descriptions.Item>
         <Descriptions.Item label="发送方">{preview.senderName || h.senderUnitId}</Descriptions.Item>
+        {ownName !== null && (
+          <Descriptions.Item label="单位自报名称" span={2}>
+            <span data-testid="sender-own-name">{ownName}</span>
+            {preview.senderName && ownName !== preview.senderName && (
+              <Typography.Text type="warning" style={{ marginInlineStart: 8 }}>
+                与纳管登记的名称“{preview.senderName}”不一致，请核实是否为同一单位
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="同步包序号">第 {h.sequence} 号</Descriptions.Item>
         <Descriptions.Item label="范围">{h.snapshot ? '完整数据' : `变更 ${h.changeRange!.fromSeq}–${h.changeRange!.toSeq}`}</Descriptions.Item>
         <Descriptions.Item label="生成时间">{new Date(h.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
@@ -132,7 +144,7 @@ function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: I
           title="首次接收该单位的同步包"
           description={
             <Space orientation="vertical">
-              <span>请打电话给“{preview.senderName}”，请对方打开“设置”页念出“签名密钥指纹”，与上面的指纹逐位核对。一致才能导入；导入后本机将只接受这把密钥签名的同步包。</span>
+              <span>请打电话给“{preview.senderName}”，核对单位名称，并请对方打开“设置”页念出“签名密钥指纹”，与上面的指纹逐位核对。一致才能导入；导入后本机将只接受这把密钥签名的同步包。</span>
               {!preview.keyCard && <span>注意：同步包中没有该设备的加密公钥，暂时无法给该单位生成回执。</span>}
               <Checkbox checked={confirmed} onChange={(e) => onConfirmed(e.target.checked)}>
                 已与单位电话核对，密钥指纹一致
