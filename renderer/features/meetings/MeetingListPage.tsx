@@ -1,11 +1,13 @@
 /** 会议记录: every meeting, filtered by organisation, kind and year; view, edit, delete (with confirmation). */
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Card, Descriptions, Drawer, Empty, List, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Empty, List, Select, Space, Spin, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Meeting } from '../../../shared/model/meeting';
 import { ABSENCE_REASON_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
 import { countAttendance } from '../../../shared/rules/quorum';
+import { meetingTimeliness } from '../../../shared/rules/meetingCompliance';
+import { useRuleProfile } from '../common/useRuleProfile';
 import { subtreeIds } from '../../../shared/rules/setupHints';
 import { deleteMeeting } from '../../db/meetingRepository';
 import { appDatabase } from '../../db/db';
@@ -59,6 +61,7 @@ function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting 
 export function MeetingListPage() {
   const data = useUnitRecords();
   const records = useMeetingRecords();
+  const profile = useRuleProfile();
   const navigate = useNavigate();
   const { modal } = App.useApp();
   const run = useWriteAction();
@@ -126,13 +129,19 @@ export function MeetingListPage() {
           {
             title: '应到/实到',
             key: 'att',
-            width: 110,
+            width: 170,
             render: (_, m) => {
               const c = countAttendance(m.attendance);
+              const timeliness = meetingTimeliness(m, m.createdAt, profile);
               return (
                 <Space size={4}>
                   {c.shouldAttend}/{c.present}
                   {m.quorumWarning && <Tag color="warning">人数不足</Tag>}
+                  {timeliness.late && (
+                    <Tooltip title={timeliness.reason}>
+                      <Tag>补录</Tag>
+                    </Tooltip>
+                  )}
                 </Space>
               );
             },
