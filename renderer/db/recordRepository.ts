@@ -106,6 +106,8 @@ export async function updateRecord<T extends RecordTable>(
     };
     const checked = validateRecord(table, candidate);
     if (!checked.ok) return checked;
+    // the new version must stay ours too (e.g. a unit's class cannot be handed to the committee)
+    if (recordOwner(table, checked.value as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
     if (diffFields(existing, checked.value as unknown as StoredRecord).length === 0) {
       return ok(existing as unknown as RecordOf<T>); // nothing changed: no new revision
     }

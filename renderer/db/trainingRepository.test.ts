@@ -154,13 +154,14 @@ describe('training classes', () => {
     expect((await updateTrainingClass(ctx, c.id, { hours: 10, title: '2026年党员集中轮训（第一期）' })).ok).toBe(true);
   });
 
-  it('the organiser never changes — updateRecord alone would hand the class to the committee', async () => {
+  it('the organiser never changes — not through the training repository, nor through the generic update', async () => {
     const c = await newClass();
     const r = await updateTrainingClass(ctx, c.id, { organiser: 'committee' });
     expect(!r.ok && r.error.kind).toBe('organiser-fixed');
-    // Why the check is here: the generic update checks the owner of the stored version only.
+    // the generic update checks the owner of the new version too: a unit cannot hand its class to the committee
     const raw = await updateRecord(ctx, 'trainingClass', c.id, { organiser: 'committee' });
-    expect(raw.ok).toBe(true);
+    expect(!raw.ok && raw.error.kind).toBe('not-owner');
+    expect(await db.trainingClass.get(c.id)).toMatchObject({ organiser: 'unit' });
   });
 
   it('deleting a class tombstones it and its enrolments in one go', async () => {

@@ -1,7 +1,7 @@
 /**
  * Edge cases of hours and coverage that trainingCoverage.test.ts does not spell out: partial
  * attendance, make-ups seen through the whole figure, members who joined mid-year, members
- * transferred out, in, and between branches. One known gap is kept as an expected failure.
+ * transferred out, in, and between branches, and a class not held yet.
  */
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from './membership';

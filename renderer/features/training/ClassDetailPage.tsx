@@ -16,13 +16,20 @@ import { useUnitRecords } from '../common/useUnitRecords';
 import { useWriteAction } from '../common/useWriteAction';
 import { AbsenceModal } from './AbsenceModal';
 import { ClassFormModal } from './ClassFormModal';
-import { classCounts } from './classFacts';
+import { classCounts, deleteWarning, type ClassCounts } from './classFacts';
 import { EnrolModal } from './EnrolModal';
 import { EnrolmentTable, type EnrolmentRow } from './EnrolmentTable';
 import { MakeUpModal, type MakeUpTarget } from './MakeUpModal';
 import { SignInSheetModal } from './SignInSheetModal';
 import { useTrainingRecords } from './useTrainingRecords';
 import { hoursLabel } from './vocabulary';
+
+/** 报名 3 人，参训 2 人，缺训 1 人（未补训 1 人）; 补训 only when someone made up another class here. */
+function countsText(c: ClassCounts): string {
+  const absent = c.absent > 0 ? `，缺训 ${c.absent} 人（${c.absentNotMadeUp > 0 ? `未补训 ${c.absentNotMadeUp} 人` : '均已补训'}）` : '';
+  const madeUp = c.madeUp > 0 ? `，补训 ${c.madeUp} 人` : '';
+  return `报名 ${c.enrolled} 人，参训 ${c.attended} 人${absent}${madeUp}`;
+}
 
 export function ClassDetailPage({ classId }: { classId: string }) {
   const unit = useUnitRecords();
@@ -84,7 +91,7 @@ export function ClassDetailPage({ classId }: { classId: string }) {
 
   const mine = recordOwner('trainingClass', cls) === training.mode;
   const canEnrol = training.mode === 'unit';
-  const counts = classCounts(own).get(cls.id);
+  const counts = classCounts(training.enrolments).get(cls.id);
   const today = todayIso();
   const notStarted = cls.startDate > today;
   const openAll = rows.filter((r) => !(r.enrolment.status === 'attended' && r.enrolment.attendedHours === cls.hours) && r.enrolment.status !== 'madeUp' && !r.madeUpBy).length;
@@ -93,7 +100,7 @@ export function ClassDetailPage({ classId }: { classId: string }) {
     if (!cls) return;
     modal.confirm({
       title: `删除培训班“${cls.title}”？`,
-      content: own.length > 0 ? `该班的 ${own.length} 条参训记录将一并删除，相关学时不再计入。删除记录保留在操作日志中。` : '删除记录保留在操作日志中。',
+      content: deleteWarning(cls.id, own),
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -173,9 +180,7 @@ export function ClassDetailPage({ classId }: { classId: string }) {
           <Space wrap>
             <span>参训人员</span>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="class-counts">
-              {counts
-                ? `报名 ${counts.enrolled} 人，参训 ${counts.attended} 人，缺训 ${counts.absent} 人（未补训 ${counts.absentNotMadeUp} 人），补训 ${counts.madeUp} 人`
-                : '尚未报名'}
+              {counts ? countsText(counts) : '尚未报名'}
             </Typography.Text>
           </Space>
         }

@@ -35,7 +35,6 @@ function HoursCell({ row, cls, disabled }: { row: EnrolmentRow; cls: TrainingCla
   /** The value last refused: Enter and then leaving the box should not say so twice. */
   const refused = useRef<number | null>(null);
   async function commit() {
-    console.log('commit', value, e.attendedHours, refused.current, saving.current);
     if (saving.current) return;
     if (value === null) {
       setValue(e.attendedHours);

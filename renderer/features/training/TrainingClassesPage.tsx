@@ -15,7 +15,7 @@ import { deleteTrainingClass } from '../../db/trainingRepository';
 import { todayIso } from '../common/today';
 import { useWriteAction } from '../common/useWriteAction';
 import { ClassFormModal } from './ClassFormModal';
-import { classCounts, classDates, compareClasses } from './classFacts';
+import { classCounts, classDates, compareClasses, deleteWarning } from './classFacts';
 import { useTrainingRecords } from './useTrainingRecords';
 import { DEFAULT_CATEGORIES, hoursLabel, suggestions } from './vocabulary';
 
@@ -62,10 +62,9 @@ export function TrainingClassesPage() {
   const ownClass = (c: TrainingClass) => recordOwner('trainingClass', c) === mode;
 
   function confirmDelete(c: TrainingClass) {
-    const n = counts.get(c.id)?.enrolled ?? 0;
     modal.confirm({
       title: `删除培训班“${c.title}”？`,
-      content: n > 0 ? `该班的 ${n} 条参训记录将一并删除，相关学时不再计入。删除记录保留在操作日志中。` : '删除记录保留在操作日志中。',
+      content: deleteWarning(c.id, data?.enrolments ?? []),
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -133,6 +132,7 @@ export function TrainingClassesPage() {
           {
             title: '培训班名称',
             key: 'title',
+            width: 240,
             render: (_, c) => (
               <Space size={4} wrap>
                 <Button type="link" size="small" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void navigate(`/training/classes/${c.id}`)}>
@@ -143,15 +143,24 @@ export function TrainingClassesPage() {
               </Space>
             ),
           },
-          { title: '类别', dataIndex: 'category', key: 'category', width: 150 },
-          { title: '形式', key: 'format', width: 100, render: (_, c) => c.format || '—' },
-          { title: '培训日期', key: 'dates', width: 170, render: (_, c) => classDates(c, year === ALL) },
-          { title: '地点', key: 'place', width: 200, ellipsis: true, render: (_, c) => trainingPlace(c) || '—' },
-          { title: '计划学时', key: 'hours', width: 90, align: 'right', render: (_, c) => hoursLabel(c.hours) },
+          {
+            title: '类别 / 形式',
+            key: 'category',
+            width: 150,
+            render: (_, c) => (
+              <>
+                <div>{c.category}</div>
+                {c.format && <Typography.Text type="secondary">{c.format}</Typography.Text>}
+              </>
+            ),
+          },
+          { title: '培训日期', key: 'dates', width: year === ALL ? 190 : 110, render: (_, c) => classDates(c, year === ALL) },
+          { title: '地点', key: 'place', ellipsis: { showTitle: true }, render: (_, c) => trainingPlace(c) || '—' },
+          { title: '计划学时', key: 'hours', width: 84, align: 'right', render: (_, c) => hoursLabel(c.hours) },
           {
             title: '参训情况',
             key: 'counts',
-            width: 190,
+            width: 170,
             render: (_, c) => {
               const n = counts.get(c.id);
               if (!n) return <Typography.Text type="secondary">尚未报名</Typography.Text>;
@@ -168,13 +177,10 @@ export function TrainingClassesPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 150,
+            width: 100,
             render: (_, c) =>
               ownClass(c) ? (
                 <Space size={0}>
-                  <Button type="link" size="small" onClick={() => void navigate(`/training/classes/${c.id}`)}>
-                    查看
-                  </Button>
                   <Button type="link" size="small" onClick={() => setForm({ editing: c })}>
                     编辑
                   </Button>

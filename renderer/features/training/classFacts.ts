@@ -42,3 +42,13 @@ export function classCounts(enrolments: readonly Enrolment[]): Map<string, Class
 export function compareClasses(a: TrainingClass, b: TrainingClass): number {
   return compareIsoDates(b.startDate, a.startDate) || a.title.localeCompare(b.title, 'zh-CN');
 }
+
+/** What deleting a class takes with it, in words for the confirmation. */
+export function deleteWarning(classId: string, enrolments: readonly Enrolment[]): string {
+  const own = enrolments.filter((e) => e.classId === classId);
+  if (own.length === 0) return '删除记录保留在操作日志中。';
+  const makeUps = own.filter((e) => e.makeUpOfClassId !== null).length;
+  return `该班的 ${own.length} 条参训记录将一并删除，相关学时不再计入${
+    makeUps > 0 ? `；其中 ${makeUps} 人在本班补训其他培训班，删除后那些缺训将恢复为“未补训”` : ''
+  }。删除记录保留在操作日志中。`;
+}
