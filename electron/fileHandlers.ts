@@ -1,7 +1,8 @@
 /** The handlers behind the file channels: native save/open dialogs with bounded reads. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { savedFiles } from './savedFiles';
 import { MAX_IPC_FILE_BYTES, type AppInfo, type IpcArgs, type IpcResult } from '../shared/ipc/contract';
 import { ExpectedFailure, expectedError } from '../shared/errors/errors';
 
@@ -23,7 +24,16 @@ export async function saveFile(win: BrowserWindow, args: IpcArgs<'file:save'>): 
       expectedError('file-write-failed', `文件未能保存：${(e as NodeJS.ErrnoException).code ?? '写入失败'}。请检查磁盘空间或U盘是否已拔出，然后重试。`),
     );
   }
-  return { saved: true, fileName: path.basename(result.filePath) };
+  return { saved: true, fileName: path.basename(result.filePath), openToken: savedFiles.remember(result.filePath) };
+}
+
+/** Opens a file this session saved, in the system's default viewer (to read or print it). */
+export async function openSaved(args: IpcArgs<'file:open-saved'>): Promise<IpcResult<'file:open-saved'>> {
+  const filePath = savedFiles.lookup(args.token);
+  if (!filePath) throw new ExpectedFailure(expectedError('file-not-openable', '找不到刚保存的文件（可能已重新启动程序），请到保存的位置打开后打印。'));
+  const problem = await shell.openPath(filePath);
+  if (problem) throw new ExpectedFailure(expectedError('file-not-openable', `无法打开文件：${problem}。请到保存的位置用 PDF 阅读器打开后打印。`));
+  return { opened: true };
 }
 
 export async function openFile(win: BrowserWindow, args: IpcArgs<'file:open'>): Promise<IpcResult<'file:open'>> {

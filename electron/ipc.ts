@@ -8,7 +8,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/contract';
 import { isExpectedFailure } from '../shared/errors/errors';
 import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
-import { appInfo, openFile, saveFile } from './fileHandlers';
+import { appInfo, openFile, openSaved, saveFile } from './fileHandlers';
 import { listSystemFonts, readSystemFont } from './systemFonts';
 
 function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
@@ -21,6 +21,8 @@ async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
   switch (call.channel) {
     case 'file:save':
       return saveFile(win, call.args);
+    case 'file:open-saved':
+      return openSaved(call.args);
     case 'file:open':
       return openFile(win, call.args);
     case 'app:info':

@@ -69,6 +69,8 @@ describe('IPC guard', () => {
     ['an extra field', 'file:save', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), path: '/tmp/x' }],
     ['a bad filter', 'file:open', { filters: [{ name: 'x', extensions: ['../exe'] }] }],
     ['arguments to app:info', 'app:info', { debug: true }],
+    ['a path instead of a saved-file token', 'file:open-saved', { token: '/etc/passwd' }],
+    ['an extra path beside the token', 'file:open-saved', { token: '123e4567-e89b-42d3-a456-426614174000', path: 'C:/x.exe' }],
     ['arguments to fonts:list', 'fonts:list', { dir: 'C:\\Windows\\Fonts' }],
     ['a path instead of a font id', 'fonts:read', { id: 'C:\\Windows\\Fonts\\simfang.ttf' }],
     ['a relative path as font id', 'fonts:read', { id: '../../etc/passwd' }],

@@ -7,6 +7,7 @@ import type { IpcArgs, PreloadApi } from '../shared/ipc/contract';
 
 const api: PreloadApi = {
   saveFile: (args: IpcArgs<'file:save'>) => ipcRenderer.invoke('file:save', args),
+  openSaved: (args: IpcArgs<'file:open-saved'>) => ipcRenderer.invoke('file:open-saved', args),
   openFile: (args: IpcArgs<'file:open'>) => ipcRenderer.invoke('file:open', args),
   appInfo: () => ipcRenderer.invoke('app:info', {}),
   listFonts: () => ipcRenderer.invoke('fonts:list', {}),

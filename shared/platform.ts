@@ -13,6 +13,11 @@ export interface PlatformBridge {
   readonly kind: 'electron' | 'web';
   /** Save bytes under a suggested file name; the user picks the place (dialog or download). */
   saveFile(suggestedName: string, bytes: Uint8Array, filters?: readonly FileFilter[]): Promise<SaveFileResult>;
+  /**
+   * Opens a file just saved by `saveFile` for reading or printing: the system's PDF viewer in
+   * Electron (by the save's token, never by a path), a new browser tab in the web build.
+   */
+  openSaved(saved: Extract<SaveFileResult, { saved: true }>, bytes: Uint8Array, mime: string): Promise<void>;
   /** Let the user pick one file; `null` when they cancel. */
   openFile(filters?: readonly FileFilter[]): Promise<OpenedFile | null>;
   /** Version and platform facts for 设置 and bug reports. */

@@ -11,6 +11,10 @@ function unwrap<T>(envelope: IpcEnvelope<T>): T {
 export function createElectronBridge(api: PreloadApi): PlatformBridge {
   return {
     kind: 'electron',
+    openSaved: async (saved) => {
+      if (!saved.openToken) throw new ExpectedFailure({ kind: 'file-not-openable', message: '该文件无法直接打开，请到保存的位置用 PDF 阅读器打开后打印。' });
+      unwrap(await api.openSaved({ token: saved.openToken }));
+    },
     saveFile: async (suggestedName, bytes, filters) =>
       unwrap(await api.saveFile({ suggestedName, bytes, ...(filters ? { filters: [...filters] } : {}) })),
     openFile: async (filters) => unwrap(await api.openFile(filters ? { filters: [...filters] } : {})),

@@ -18,6 +18,12 @@ function acceptAttribute(filters?: readonly FileFilter[]): string {
 export function createWebBridge(doc: Document = document): PlatformBridge {
   return {
     kind: 'web',
+    async openSaved(_saved, bytes, mime) {
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+      const opened = window.open(url, '_blank');
+      setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+      if (!opened) throw new ExpectedFailure(expectedError('file-not-openable', '浏览器阻止了新窗口。请允许本页面打开新窗口，或打开下载的文件后打印。'));
+    },
     async saveFile(suggestedName, bytes) {
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
       const url = URL.createObjectURL(blob);

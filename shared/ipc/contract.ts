@@ -33,7 +33,8 @@ export const saveFileArgs = z
   .object({ suggestedName: fileName, bytes, filters: z.array(fileFilterSchema).max(10).optional() })
   .strict();
 export const saveFileResultSchema = z.discriminatedUnion('saved', [
-  z.object({ saved: z.literal(true), fileName: z.string() }).strict(),
+  // openToken: lets the renderer ask the shell to open THIS saved file (for printing) without ever holding its path
+  z.object({ saved: z.literal(true), fileName: z.string(), openToken: z.string().max(64).optional() }).strict(),
   z.object({ saved: z.literal(false) }).strict(),
 ]);
 export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
@@ -42,6 +43,10 @@ export const openFileArgs = z.object({ filters: z.array(fileFilterSchema).max(10
 export const openedFileSchema = z.object({ name: z.string(), bytes }).strict();
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 export const openFileResultSchema = openedFileSchema.nullable();
+
+/** Open a file this session saved (by the token `file:save` returned) in the system's viewer, e.g. to print a PDF. */
+export const openSavedArgs = z.object({ token: z.string().regex(/^[0-9a-f-]{36}$/, '文件标识不正确') }).strict();
+export const openSavedResultSchema = z.object({ opened: z.literal(true) }).strict();
 
 export const appInfoArgs = z.object({}).strict();
 export const appInfoSchema = z
@@ -94,6 +99,7 @@ export const fontsReadResultSchema = z
 export const IPC_CONTRACT = {
   'file:save': { args: saveFileArgs, result: saveFileResultSchema },
   'file:open': { args: openFileArgs, result: openFileResultSchema },
+  'file:open-saved': { args: openSavedArgs, result: openSavedResultSchema },
   'app:info': { args: appInfoArgs, result: appInfoSchema },
   'fonts:list': { args: fontsListArgs, result: fontsListResultSchema },
   'fonts:read': { args: fontsReadArgs, result: fontsReadResultSchema },
@@ -118,6 +124,7 @@ export type IpcEnvelope<T> =
 export interface PreloadApi {
   saveFile(args: IpcArgs<'file:save'>): Promise<IpcEnvelope<IpcResult<'file:save'>>>;
   openFile(args: IpcArgs<'file:open'>): Promise<IpcEnvelope<IpcResult<'file:open'>>>;
+  openSaved(args: IpcArgs<'file:open-saved'>): Promise<IpcEnvelope<IpcResult<'file:open-saved'>>>;
   appInfo(): Promise<IpcEnvelope<IpcResult<'app:info'>>>;
   listFonts(): Promise<IpcEnvelope<IpcResult<'fonts:list'>>>;
   readFont(args: IpcArgs<'fonts:read'>): Promise<IpcEnvelope<IpcResult<'fonts:read'>>>;

@@ -108,6 +108,13 @@ test('edit the annual report draft, generate the PDF in the worker, check it wit
   console.log(`annual report generated and downloaded in ${elapsed} ms; ${await page.getByTestId('pdf-outcome').innerText()}`);
   await screenshot(page, 'reports-annual');
 
+  // 打开打印: the generated PDF opens in a viewer (a new tab in the web build)
+  const viewer = page.context().waitForEvent('page');
+  await page.getByTestId('pdf-outcome').getByRole('button', { name: '打开打印' }).click();
+  const opened = await viewer;
+  expect(opened.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  await opened.close();
+
   const text = pdfText(saved);
   const flat = squeezed(text);
   expect(flat).toContain(`中共市审计局党组关于${year}年度落实机关党建主体责任情况的报告`);

@@ -3,7 +3,10 @@
  * with `<单位>_<报表名>_<year>.pdf`, and which fonts the report used.
  */
 import { useCallback, useState } from 'react';
-import { Alert, App, Progress, Space, Typography } from 'antd';
+import { Alert, App, Button, Progress, Space, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { isExpectedFailure } from '../../../shared/errors/errors';
+import type { SaveFileResult } from '../../../shared/platform';
 import type { SnapshotOptions } from '../../../shared/reports/reportData';
 import { platform } from '../../platform';
 import { generatePdf, type PdfStage, type ReportJob } from '../../workers/pdfClient';
@@ -14,6 +17,9 @@ const STAGE_LABELS: Record<PdfStage, string> = { fonts: '正在载入字体', la
 export interface PdfOutcome {
   fileName: string;
   saved: boolean;
+  /** The save's result and the bytes, to open the PDF for printing. */
+  savedFile: Extract<SaveFileResult, { saved: true }> | null;
+  bytes: Uint8Array;
   fonts: string;
   pages: number;
   ms: number;
@@ -35,7 +41,15 @@ export function usePdfJob() {
         const result = await generatePdf(records, snapshot, job, (p) => setProgress({ stage: p.stage, percent: Math.round(p.fraction * 100) }));
         setProgress({ stage: 'render', percent: 100 });
         const saved = await platform().saveFile(fileName, result.bytes, [{ name: 'PDF 文件', extensions: ['pdf'] }]);
-        const done: PdfOutcome = { fileName: saved.saved ? saved.fileName : fileName, saved: saved.saved, fonts: result.fonts, pages: result.pages, ms: result.ms };
+        const done: PdfOutcome = {
+          fileName: saved.saved ? saved.fileName : fileName,
+          saved: saved.saved,
+          savedFile: saved.saved ? saved : null,
+          bytes: result.bytes,
+          fonts: result.fonts,
+          pages: result.pages,
+          ms: result.ms,
+        };
         setOutcome(done);
         if (saved.saved) void message.success(`已生成 ${done.fileName}（${done.pages} 页）`);
         return done;
@@ -66,6 +80,20 @@ export function usePdfJob() {
           showIcon
           title={outcome.saved ? `已生成 ${outcome.fileName}：${outcome.pages} 页，用时 ${(outcome.ms / 1000).toFixed(1)} 秒` : '已生成，但未保存（已取消保存）'}
           description={<span data-testid="pdf-fonts">本报表使用的字体：{outcome.fonts}</span>}
+          action={
+            outcome.savedFile && (
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() =>
+                  void platform()
+                    .openSaved(outcome.savedFile!, outcome.bytes, 'application/pdf')
+                    .catch((e: unknown) => message.error(isExpectedFailure(e) ? e.error.message : '无法打开文件，请到保存的位置打开后打印。'))
+                }
+              >
+                打开打印
+              </Button>
+            )
+          }
         />
       )}
     </Space>
