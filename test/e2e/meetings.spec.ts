@@ -65,6 +65,7 @@ test('record meetings with attendance and a photo, see the quorum warning and th
   await dialog.getByLabel('党组织名称').fill('第一党支部');
   await dialog.getByLabel('类别').click();
   await page.locator('.ant-select-dropdown:visible').getByText('党支部', { exact: true }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
   await dialog.getByRole('button', { name: '保存' }).click();
   await page.getByRole('tab', { name: '党员花名册' }).click();
   await page.getByRole('button', { name: '导入花名册' }).click();
@@ -84,8 +85,10 @@ test('record meetings with attendance and a photo, see the quorum warning and th
   await page.getByRole('button', { name: '记录会议' }).click();
   await page.getByLabel('党组织', { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
   await page.getByLabel('会议类型').click();
   await page.locator('.ant-select-dropdown:visible').getByText('支部党员大会', { exact: true }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
   await page.getByLabel('议题1', { exact: true }).fill('讨论发展党员事宜');
   const table = page.getByTestId('attendance-table');
   await expect(table.locator('tbody tr')).toHaveCount(5);
@@ -93,6 +96,7 @@ test('record meetings with attendance and a photo, see the quorum warning and th
     await table.getByLabel(`${name}出勤`).getByText('缺席').click();
     await table.getByLabel(`${name}缺席原因`).click();
     await page.locator('.ant-select-dropdown:visible').getByText('公差', { exact: true }).click();
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
   }
   await expect(page.getByTestId('quorum-check')).toHaveText('有表决权党员应到 5 人，实到 2 人，未过半数，不能进行表决');
   await chooseFile(page, '添加附件', photoFile());

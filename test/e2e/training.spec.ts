@@ -44,6 +44,8 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  // wait until the list has closed: a closing dropdown would cover the next field
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 async function newOrganisation(page: Page, name: string): Promise<void> {
