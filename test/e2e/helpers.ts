@@ -1,6 +1,13 @@
 /** Shared steps of the end-to-end tests, written as a user would do them. */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { idNumberCheckChar } from '../../shared/model/idNumber';
+
+/** A checksum-valid, made-up ID number (GB 11643) for a birth date; an odd `seq` is a man, even a woman. */
+export function idNumber(birth: string, seq: number): string {
+  const first17 = `411302${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
 
 /** A checksum-valid, made-up 统一社会信用代码 (GB 32100). */
 export const VALID_CREDIT_CODE = '11410100MB1234567W';

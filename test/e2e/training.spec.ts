@@ -10,13 +10,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumberCheckChar } from '../../shared/model/idNumber';
-import { screenshot, setUpAsUnit } from './helpers';
-
-function idNumber(birth: string, seq: number): string {
-  const first17 = `411302${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
+import { idNumber, screenshot, setUpAsUnit } from './helpers';
 
 async function rosterFile(): Promise<string> {
   const wb = new ExcelJS.Workbook();
