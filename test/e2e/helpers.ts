@@ -38,3 +38,17 @@ export async function setUpAsCommittee(page: Page, name = '中共示范市委直
   await page.getByRole('button', { name: '完成设置' }).click();
   await expect(page.getByTestId('title-bar')).toBeVisible();
 }
+
+/**
+ * Picks `option` in the select list that is open now, and makes sure the list has closed: on a
+ * busy machine antd sometimes leaves it open after the click (it would then cover the next field),
+ * so the click is repeated until the list is gone.
+ */
+export async function pickFromOpenList(page: Page, option: string | RegExp): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible');
+  await expect(list.getByText(option, { exact: typeof option === 'string' }).first()).toBeVisible();
+  await expect(async () => {
+    if ((await list.count()) > 0) await list.getByText(option, { exact: typeof option === 'string' }).first().click({ timeout: 3000 });
+    await expect(list).toHaveCount(0, { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+}

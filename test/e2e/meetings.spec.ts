@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-meetings-'));
 
@@ -58,8 +58,7 @@ test('record meetings with attendance and a photo, see the quorum warning and th
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('党组织名称').fill('第一党支部');
   await dialog.getByLabel('类别').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('党支部', { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '党支部');
   await dialog.getByRole('button', { name: '保存' }).click();
   await page.getByRole('tab', { name: '党员花名册' }).click();
   await page.getByRole('button', { name: '导入花名册' }).click();
@@ -78,19 +77,16 @@ test('record meetings with attendance and a photo, see the quorum warning and th
   await page.getByRole('tab', { name: '会议记录' }).click();
   await page.getByRole('button', { name: '记录会议' }).click();
   await page.getByLabel('党组织', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '第一党支部（党支部）');
   await page.getByLabel('会议类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('支部党员大会', { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '支部党员大会');
   await page.getByLabel('议题1', { exact: true }).fill('讨论发展党员事宜');
   const table = page.getByTestId('attendance-table');
   await expect(table.locator('tbody tr')).toHaveCount(5);
   for (const name of ['李强', '孙丽', '周杰']) {
     await table.getByLabel(`${name}出勤`).getByText('缺席').click();
     await table.getByLabel(`${name}缺席原因`).click();
-    await page.locator('.ant-select-dropdown:visible').getByText('公差', { exact: true }).click();
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+    await pickFromOpenList(page, '公差');
   }
   await expect(page.getByTestId('quorum-check')).toHaveText('有表决权党员应到 5 人，实到 2 人，未过半数，不能进行表决');
   await chooseFile(page, '添加附件', photoFile());

@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -23,8 +23,7 @@ async function addOrganisation(page: Page, o: { name: string; kind?: string; ter
   await dialog.getByLabel('党组织名称').fill(o.name);
   if (o.kind) {
     await dialog.getByLabel('类别').click();
-    await page.locator('.ant-select-dropdown:visible').getByText(o.kind, { exact: true }).click();
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+    await pickFromOpenList(page, o.kind);
   }
   await pickDate(page, '本届任期开始', o.termStart);
   if (o.years) await dialog.getByLabel('任期（年）').fill(String(o.years));
@@ -79,8 +78,7 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await pickDate(page, '入党时间', '2008-07-01');
   await pickDate(page, '转正时间', '2009-07-01');
   await drawer.getByLabel('所在党组织').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '第一党支部（党支部）');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已登记党员王芳')).toBeVisible();
   await expect(page.getByTestId('member-count')).toHaveText('共 1 人');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-reports-'));
 
@@ -57,8 +57,7 @@ test('edit the annual report draft, generate the PDF in the worker, check it wit
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('党组织名称').fill('第一党支部');
   await dialog.getByLabel('类别').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('党支部', { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '党支部');
   await dialog.getByRole('button', { name: '保存' }).click();
   await page.getByRole('tab', { name: '党员花名册' }).click();
   await page.getByRole('button', { name: '导入花名册' }).click();
@@ -71,11 +70,9 @@ test('edit the annual report draft, generate the PDF in the worker, check it wit
   await page.getByRole('menuitem', { name: '三会一课' }).click();
   await page.getByRole('button', { name: '记录会议' }).click();
   await page.getByLabel('党组织', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '第一党支部（党支部）');
   await page.getByLabel('会议类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('主题党日', { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, '主题党日');
   await page.getByLabel('议题1', { exact: true }).fill('重温入党誓词');
   await page.getByRole('button', { name: '保存会议记录' }).click();
   await expect(page.getByText('已保存', { exact: true })).toBeVisible();
@@ -138,8 +135,7 @@ test('edit the annual report draft, generate the PDF in the worker, check it wit
   // the sign-in sheet of the meeting (a new session after the reload: the worker fetches the fonts again)
   await page.getByRole('tab', { name: '签到表' }).click();
   await page.getByRole('combobox', { name: '会议' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(/第一党支部主题党日/).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0); // closed before the next field
+  await pickFromOpenList(page, /第一党支部主题党日/);
   const sheet = page.waitForEvent('download');
   await page.getByTestId('signin-report').getByRole('button', { name: '生成 PDF' }).click();
   const sheetFile = path.join(tmp, 'signin.pdf');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 async function rosterFile(): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -37,9 +37,7 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-  // wait until the list has closed: a closing dropdown would cover the next field
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await pickFromOpenList(page, option);
 }
 
 async function newOrganisation(page: Page, name: string): Promise<void> {
@@ -122,7 +120,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await expect(detail).toContainText('本单位·三楼会议室');
   await page.getByRole('button', { name: '报名参训' }).click();
   await page.getByRole('dialog').getByLabel('党组织', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('第一党支部（党支部）').click();
+  await pickFromOpenList(page, '第一党支部（党支部）');
   await expect(page.getByTestId('enrol-preview')).toHaveText('将报名 3 人。');
   await screenshot(page, 'training-enrol');
   await page.getByRole('button', { name: '报名（3 人）' }).click();
