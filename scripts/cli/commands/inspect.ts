@@ -5,11 +5,10 @@
  * before anything is decrypted; a refusal is reported in the JSON (`error`) and on stderr, exit 1.
  */
 import { decrypterFromSecretKey, keyFingerprintOfBase64, openBundle, readHeader, verifyBundle } from '../../../shared/bundle';
-import type { BundleError, SenderTrust } from '../../../shared/bundle';
-import { parseCommandArgs, usageError } from '../args';
+import type { BundleError } from '../../../shared/bundle';
+import { usageError } from '../args';
+import { parseBundleCommandArgs } from '../bundleArgs';
 import { printRefusal, readBundleFile } from '../bundleText';
-import { readPrivateKeyFile } from '../keyFiles';
-import { resolveSenderKey } from '../senderKey';
 
 export const usage =
   '以 JSON 显示同步包头部和清单 print header and manifest as JSON: inspect <file.tzb> [--key committee.private.json] [--sender-key <base64|key file>]';
@@ -23,20 +22,9 @@ function errorJson(e: BundleError): { kind: string; message: string; detail: str
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, { key: { type: 'string' }, 'sender-key': { type: 'string' } });
-  if (!parsed.ok) return usageError(parsed.message, usage);
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) return usageError('需要且只需要一个同步包文件 (exactly one bundle file)', usage);
-  let trust: SenderTrust = { status: 'unpinned' };
-  const senderKeyArg = parsed.values['sender-key'];
-  if (typeof senderKeyArg === 'string') {
-    const senderKey = resolveSenderKey(senderKeyArg);
-    if (!senderKey.ok) return usageError(senderKey.message, usage);
-    trust = { status: 'pinned', publicKey: senderKey.key };
-  }
-  const keyArg = parsed.values.key;
-  const keys = typeof keyArg === 'string' ? readPrivateKeyFile(keyArg) : null;
-  if (keys && !keys.ok) return usageError(keys.message, usage);
+  const parsedArgs = parseBundleCommandArgs(args, usage);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const { file, trust, keys } = parsedArgs;
 
   const read = readBundleFile(file);
   if (!read.ok) {

@@ -7,31 +7,17 @@
  * counts. Exit 0 valid, 1 invalid (the Chinese reason on stderr), 2 usage error.
  */
 import { decrypterFromSecretKey, openBundle, readHeader, verifyBundle } from '../../../shared/bundle';
-import type { SenderTrust } from '../../../shared/bundle';
-import { parseCommandArgs, usageError } from '../args';
+import { usageError } from '../args';
+import { parseBundleCommandArgs } from '../bundleArgs';
 import { printCounts, printHeader, printRefusal, readBundleFile } from '../bundleText';
-import { readPrivateKeyFile } from '../keyFiles';
-import { resolveSenderKey } from '../senderKey';
 
 export const usage =
   '校验同步包 verify a bundle: verify <file.tzb> [--key committee.private.json] [--sender-key <base64|key file>]';
 
 export async function run(args: readonly string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, { key: { type: 'string' }, 'sender-key': { type: 'string' } });
-  if (!parsed.ok) return usageError(parsed.message, usage);
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) return usageError('需要且只需要一个同步包文件 (exactly one bundle file)', usage);
-
-  let trust: SenderTrust = { status: 'unpinned' };
-  const senderKeyArg = parsed.values['sender-key'];
-  if (typeof senderKeyArg === 'string') {
-    const senderKey = resolveSenderKey(senderKeyArg);
-    if (!senderKey.ok) return usageError(senderKey.message, usage);
-    trust = { status: 'pinned', publicKey: senderKey.key };
-  }
-  const keyArg = parsed.values.key;
-  const keys = typeof keyArg === 'string' ? readPrivateKeyFile(keyArg) : null;
-  if (keys && !keys.ok) return usageError(keys.message, usage);
+  const parsedArgs = parseBundleCommandArgs(args, usage);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const { file, trust, keys } = parsedArgs;
 
   const read = readBundleFile(file);
   if (!read.ok) return 'usage' in read ? usageError(read.usage, usage) : printRefusal(read.error);
