@@ -29,6 +29,24 @@ export interface DeviceRow {
   createdAt: string;
   /** The highest HLC rev this device has issued or seen, so the clock survives restarts. */
   lastRev: string | null;
+  /**
+   * Committee only: the passphrase-sealed backup of its keys (docs/bundle-format.md §9.1), kept
+   * so another copy can be saved at any time. Absent for a unit, and for a committee set up
+   * before key backups existed (its keys cannot be backed up).
+   */
+  keyBackup?: KeyBackupState;
+}
+
+/** The committee's key backup as this device keeps it. The file is encrypted; the passphrase is never stored. */
+export interface KeyBackupState {
+  /** The sealed backup file, exactly as saved (canonical JSON text). */
+  sealedFile: string;
+  /** When the keys were sealed (at setup). */
+  sealedAt: string;
+  /** When a copy was last saved to a file the user picked; null until the first copy is saved. */
+  lastSavedAt: string | null;
+  /** The file name of the last saved copy, as the save dialog reported it. */
+  lastSavedName: string | null;
 }
 
 /** The local change log: what an export must carry. */
@@ -64,6 +82,11 @@ export interface ConflictRow {
   lost: unknown;
   at: string;
   resolved: boolean;
+  /** The import that found it; absent for rows written before it was kept, null for a version displaced by a restore. */
+  bundleId?: string | null;
+  /** How it was settled: the kept-aside version restored, or the current one kept (保留现状). */
+  resolution?: 'restored' | 'dismissed';
+  resolvedAt?: string;
 }
 
 export interface AttachmentBlobRow {
@@ -135,6 +158,8 @@ export interface ImportLogRow {
   unchanged: number;
   older: number;
   conflicts: number;
+  /** Records of this side's own that the bundle also carried (never overwritten); absent in older rows. */
+  protectedCount?: number;
   actor: string;
 }
 

@@ -1,13 +1,17 @@
 /**
  * First-start setup: records what this installation is (单位 or 工委) and creates the device
  * identity, in one transaction — either both are there after a crash or neither is.
+ *
+ * The app sets up a committee through committeeSetup.ts, which makes the keys so that they can be
+ * backed up and passes them in as `prepared`; without it this makes fresh keys that can never be
+ * backed up (fine for a unit, and for tests of a committee).
  */
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
 import { setupInputSchema, type SetupInput } from '../../shared/setup/setupInput';
 import { createDeviceIdentity } from '../identity/deviceIdentity';
 import type { TaizhangDb } from './db';
-import type { WorkspaceRow } from './localTypes';
+import type { DeviceRow, WorkspaceRow } from './localTypes';
 import { createRecord } from './recordRepository';
 import { makeWriteContext } from './writeContext';
 
@@ -17,10 +21,19 @@ export async function getWorkspace(db: TaizhangDb): Promise<WorkspaceRow | null>
 
 export type SetupError = ExpectedError<'validation' | 'already-set-up'>;
 
+export const ALREADY_SET_UP_MESSAGE = '本机已完成初始设置，不能重复设置。如需更改单位信息，请到“设置”中修改。';
+
+/** A device identity made by the caller, with the owner id it belongs to (a committee restored from its key backup keeps its id). */
+export interface PreparedIdentity {
+  readonly ownerId: string;
+  readonly device: DeviceRow;
+}
+
 export async function completeSetup(
   db: TaizhangDb,
   input: SetupInput,
   now: Date = new Date(),
+  prepared?: PreparedIdentity,
 ): Promise<Result<WorkspaceRow, SetupError>> {
   const parsed = setupInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -28,11 +41,11 @@ export async function completeSetup(
     return fail(expectedError('validation', issue?.message ?? '填写的内容不完整', issue?.path as (string | number)[]));
   }
   const setup = parsed.data;
-  const device = await createDeviceIdentity(now);
+  const device = prepared?.device ?? (await createDeviceIdentity(now));
   const row: WorkspaceRow = {
     key: 'workspace',
     mode: setup.mode,
-    ownerId: newId(),
+    ownerId: prepared?.ownerId ?? newId(),
     name: setup.name,
     creditCode: setup.mode === 'unit' ? setup.creditCode : null,
     staffCount: setup.mode === 'unit' ? setup.staffCount : null,
@@ -42,7 +55,7 @@ export async function completeSetup(
   };
   return db.transaction('rw', [db.workspace, db.device, db.unit, db.changes, db.audit], async () => {
     if (await db.workspace.get('workspace')) {
-      return fail(expectedError('already-set-up', '本机已完成初始设置，不能重复设置。如需更改单位信息，请到“设置”中修改。'));
+      return fail(expectedError('already-set-up', ALREADY_SET_UP_MESSAGE));
     }
     await db.device.put(device);
     await db.workspace.put(row);

@@ -59,14 +59,28 @@ export interface SealOptions {
   /** log2 of scrypt's N; default 17. Tests may go down to the minimum the reader accepts (15). */
   readonly logN?: number;
   readonly random?: RandomSource;
+  /** Called with 0…1 while scrypt runs (about a second at logN 17), e.g. for a progress bar. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface OpenOptions {
+  /** Called with 0…1 while scrypt runs. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 function passphraseBytes(passphrase: string): Uint8Array {
   return encodeUtf8(passphrase.normalize('NFC'));
 }
 
-function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Uint8Array> {
-  return scryptAsync(passphraseBytes(passphrase), salt, { N: 2 ** logN, r: SCRYPT_R, p: SCRYPT_P, dkLen: 32, maxmem: 2 ** 29 });
+function deriveKey(passphrase: string, salt: Uint8Array, logN: number, onProgress?: (fraction: number) => void): Promise<Uint8Array> {
+  return scryptAsync(passphraseBytes(passphrase), salt, {
+    N: 2 ** logN,
+    r: SCRYPT_R,
+    p: SCRYPT_P,
+    dkLen: 32,
+    maxmem: 2 ** 29,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }
 
 function aadOf(file: Omit<SealedSecretFile, 'ciphertext'>): Uint8Array {
@@ -102,7 +116,7 @@ export async function sealWithPassphrase(
     cipher: { alg: 'AES-256-GCM', nonce: bytesToBase64(nonce) },
   };
   if (!/^[a-z0-9-]{1,64}$/.test(head.purpose)) throw new BugError('sealWithPassphrase: purpose must match [a-z0-9-]{1,64}');
-  const key = await deriveKey(passphrase, salt, logN);
+  const key = await deriveKey(passphrase, salt, logN, options.onProgress);
   const ciphertext = gcm(key, nonce, aadOf(head)).encrypt(secret);
   key.fill(0);
   return ok(canonicalBytes({ ...head, ciphertext: bytesToBase64(ciphertext) }));
@@ -112,6 +126,7 @@ export async function sealWithPassphrase(
 export async function openWithPassphrase(
   fileBytes: Uint8Array,
   passphrase: string,
+  options: OpenOptions = {},
 ): Promise<Result<{ secret: Uint8Array; purpose: string }, BundleError>> {
   if (fileBytes.length > PASSPHRASE_LIMITS.maxFileBytes) return fail(bundleError('not-a-key-backup', `file of ${fileBytes.length} bytes`));
   const parsed = parseCanonical(fileBytes, 4);
@@ -132,7 +147,7 @@ export async function openWithPassphrase(
   if (salt.length !== SALT_BYTES || nonce.length !== NONCE_BYTES || sealed.length <= TAG_BYTES) {
     return fail(bundleError('not-a-key-backup', 'salt, nonce or ciphertext of the wrong length'));
   }
-  const key = await deriveKey(passphrase, salt, head.kdf.logN);
+  const key = await deriveKey(passphrase, salt, head.kdf.logN, options.onProgress);
   try {
     const secret = gcm(key, nonce, aadOf(head)).decrypt(sealed);
     return ok({ secret, purpose: head.purpose });
