@@ -4,7 +4,8 @@
  * saw confirmed survives a power cut.
  */
 import { Dexie, type Table } from 'dexie';
-import { DB_NAME, SCHEMA_V1, type RecordTableName } from './schema';
+import { upgradeRecord } from '../../shared/model/upgrade';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, TABLES_UPGRADED_TO_V2, type RecordTableName } from './schema';
 import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
 import type { ReportDraftRow } from './localTypes';
 
@@ -33,6 +34,25 @@ export type TaizhangDb = Dexie & {
 export function openDatabase(name: string = DB_NAME): TaizhangDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as TaizhangDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2_STORE_CHANGES)
+    .upgrade(async (tx) => {
+      for (const table of TABLES_UPGRADED_TO_V2) {
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, upgradeRecord(table, row, 1));
+          });
+      }
+      // the losing versions kept in `conflicts` can be restored, so they are upgraded too
+      await tx
+        .table('conflicts')
+        .toCollection()
+        .modify((row: ConflictRow) => {
+          if ((TABLES_UPGRADED_TO_V2 as readonly string[]).includes(row.table)) row.lost = upgradeRecord(row.table as RecordTableName, row.lost, 1);
+        });
+    });
   return db;
 }
 

@@ -27,7 +27,7 @@ describe('frozen database v1', () => {
 
   it('is a v1 snapshot whose stores are still declared by v1 (a released version never changes)', () => {
     expect(snapshot.schemaVersion).toBe(1);
-    if (SCHEMA_VERSION === 1) expect(snapshot.stores).toEqual(SCHEMA_V1);
+    expect(snapshot.stores).toEqual(SCHEMA_V1);
   });
 
   it('opens with the current code, every record intact and valid', async () => {
@@ -61,6 +61,14 @@ describe('frozen database v1', () => {
     const member = (snapshot.tables.member as { organisationId: string; idNumber: string }[])[0]!;
     expect(await db.member.where('idNumber').equals(member.idNumber).count()).toBe(1);
     expect(await db.changes.count()).toBe(records);
+    // v1 → v2: classes without sessions, enrolments with their total hours and no session list
+    const classes = await db.trainingClass.toArray();
+    expect(classes.length).toBeGreaterThan(0);
+    for (const c of classes) expect(c.sessions).toEqual([]);
+    const enrolments = await db.enrolment.toArray();
+    for (const e of enrolments) expect(e.attendedSessionIds).toBeNull();
+    const v1Enrolments = snapshot.tables.enrolment as { id: string; attendedHours: number }[];
+    for (const e of v1Enrolments) expect((await db.enrolment.get(e.id))?.attendedHours).toBe(e.attendedHours);
     await db.delete();
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Dexie schema, version 1: every table and the indexes the screens and rules query.
+ * Dexie schema: every table and the indexes the screens and rules query. Version 1 is below;
+ * version 2 changed records, not stores (training sessions, shared/model/upgrade.ts; db.ts runs it).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -7,7 +8,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -54,3 +55,11 @@ export type RecordTableName = keyof typeof RECORD_TABLES_V1;
 export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES_V1) as RecordTableName[];
 
 export const SCHEMA_V1 = { ...LOCAL_TABLES_V1, ...RECORD_TABLES_V1 } as const;
+
+/**
+ * Version 2: the same stores; training classes and enrolments are upgraded in place
+ * (shared/model/upgrade.ts: `sessions: []`, `attendedSessionIds: null`).
+ */
+export const SCHEMA_V2_STORE_CHANGES = {} as const;
+/** Record tables whose rows the v1 → v2 upgrade rewrites. */
+export const TABLES_UPGRADED_TO_V2 = ['trainingClass', 'enrolment'] as const satisfies readonly RecordTableName[];

@@ -89,6 +89,7 @@ const klass = (over: Partial<RecordInput<'trainingClass'>> = {}): RecordInput<'t
   endDate: '2026-03-10',
   hours: 8,
   lecturer: '陈教授',
+  sessions: [],
   ...over,
 });
 
@@ -323,12 +324,12 @@ describe('make-up (补训)', () => {
   type Refused = { ok: boolean; error?: { kind: string; message: string } };
   it.each<[string, () => Promise<() => Promise<Refused>>, string]>([
     [
-      'only an absence can be made up',
+      'only a miss (absence or hours missed) can be made up',
       async () => {
         const e = await enrolmentOf(a.id, m['王芳']!);
         return () => recordMakeUp(ctx, e.id, { kind: 'self', attendedHours: 2 });
       },
-      '王芳在本班不是缺训，无需补训',
+      '王芳在本班全程参训，无需补训',
     ],
     [
       'a make-up cannot come before the missed class',
@@ -345,7 +346,7 @@ describe('make-up (补训)', () => {
         const e = await enrolmentOf(later.id, m['王芳']!);
         return () => updateEnrolment(ctx, e.id, { status: 'madeUp', makeUpOfClassId: a.id });
       },
-      '王芳在《三月集中轮训》中没有缺训记录，不能登记为补训',
+      '王芳在《三月集中轮训》中没有缺训或缺课记录，不能登记为补训',
     ],
     [
       'an absence is made up once',
@@ -410,6 +411,117 @@ describe('make-up (补训)', () => {
     // deleting the make-up class takes the make-up with it; then the absence is free again
     expect((await deleteTrainingClass(ctx, later.id)).ok).toBe(true);
     expect((await updateEnrolment(ctx, absent.id, { status: 'attended', attendedHours: 8 })).ok).toBe(true);
+  });
+});
+
+const valueOf = <T, E>(r: { ok: true; value: T } | { ok: false; error: E }): T | undefined => (r.ok ? r.value : undefined);
+const errorOf = <T, E>(r: { ok: true; value: T } | { ok: false; error: E }): E | undefined => (r.ok ? undefined : r.error);
+
+describe('attendance per session (课次)', () => {
+  // a two-day class: day 1 morning and afternoon (3 + 3 h), day 2 (6 h)
+  const sessions = [
+    { id: 's1', date: '2026-03-10', label: '上午', hours: 3 },
+    { id: 's2', date: '2026-03-10', label: '下午', hours: 3 },
+    { id: 's3', date: '2026-03-11', label: '', hours: 6 },
+  ];
+  let two: TrainingClass;
+  beforeEach(async () => {
+    two = await newClass({ title: '两天轮训班', endDate: '2026-03-11', hours: 12, sessions });
+    const r = await enrolOrganisation(ctx, two.id, b1);
+    if (!r.ok) throw new Error(r.error.message);
+  });
+
+  it('a new enrolment attends every session, with the planned hours', async () => {
+    const e = await enrolmentOf(two.id, m['王芳']!);
+    expect([e.status, e.attendedSessionIds, e.attendedHours]).toEqual(['attended', ['s1', 's2', 's3'], 12]);
+  });
+
+  it('missing a session: the hours are those of the sessions attended, never typed; 缺训 has none', async () => {
+    const e = await enrolmentOf(two.id, m['李强']!);
+    const r = await updateEnrolment(ctx, e.id, { attendedSessionIds: ['s3', 's1'], attendedHours: 99 });
+    expect(r.ok).toBe(true);
+    expect([valueOf(r)?.attendedSessionIds, valueOf(r)?.attendedHours]).toEqual([['s1', 's3'], 9]); // class order, 3 + 6
+    const absent = await updateEnrolment(ctx, e.id, { status: 'absent', absenceReason: '病假' });
+    expect([valueOf(absent)?.attendedSessionIds, valueOf(absent)?.attendedHours]).toEqual([[], 0]);
+    const back = await updateEnrolment(ctx, e.id, { status: 'attended' }); // back to 参训: every session
+    expect([valueOf(back)?.attendedSessionIds, valueOf(back)?.attendedHours]).toEqual([['s1', 's2', 's3'], 12]);
+  });
+
+  it('refuses no session at all for 参训, and a session the class does not have', async () => {
+    const e = await enrolmentOf(two.id, m['李强']!);
+    const none = await updateEnrolment(ctx, e.id, { attendedSessionIds: [] });
+    expect(errorOf(none)?.message).toBe('李强一次课都没有参加，请将参训情况改为“缺训”并填写原因');
+    const unknown = await updateEnrolment(ctx, e.id, { attendedSessionIds: ['s1', 's9'] });
+    expect(errorOf(unknown)?.message).toBe('所选课次不属于本培训班（课次可能已被修改），请刷新后重新勾选');
+    expect((await enrolmentOf(two.id, m['李强']!)).attendedSessionIds).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('the missed day is made up in a later class; coverage credits both days, the planned 12 hours', async () => {
+    const e = await enrolmentOf(two.id, m['李强']!);
+    await updateEnrolment(ctx, e.id, { attendedSessionIds: ['s1', 's2'] }); // missed day 2
+    const later = await newClass({ title: '补训班', startDate: '2026-05-10', endDate: '2026-05-10', hours: 6 });
+    const r = await recordMakeUp(ctx, e.id, { kind: 'inClass', classId: later.id, attendedHours: 6 });
+    expect(r.ok, errorOf(r)?.message).toBe(true);
+    expect([valueOf(r)?.status, valueOf(r)?.makeUpOfClassId, valueOf(r)?.attendedSessionIds]).toEqual(['madeUp', two.id, null]);
+    const classes = (await db.trainingClass.toArray()) as unknown as TrainingClass[];
+    const enrolments = (await db.enrolment.toArray()) as unknown as Enrolment[];
+    const members = (await db.member.toArray()) as never[];
+    const cov = trainingCoverage({ year: 2026, asOf: '2026-12-31', members, classes, enrolments, seats: [], organisations: [] }, NATIONAL_PROFILE_V1);
+    expect(cov.memberHours.find((h) => h.memberId === m['李强'])?.hours).toBe(12);
+    // now that it is made up, the miss cannot quietly become full attendance
+    const full = await updateEnrolment(ctx, e.id, { attendedSessionIds: ['s1', 's2', 's3'] });
+    expect(errorOf(full)?.kind).toBe('has-make-up');
+    // a partial attendance is made up in a class, not on its own
+    const zhao = await enrolmentOf(two.id, m['赵敏']!);
+    await updateEnrolment(ctx, zhao.id, { attendedSessionIds: ['s3'] });
+    const self = await recordMakeUp(ctx, zhao.id, { kind: 'self', attendedHours: 6 });
+    expect(errorOf(self)?.message).toBe('部分缺课的补学请在补训班中登记（本人已有参训记录），或在本班勾选补上的课次');
+  });
+
+  it('editing the sessions carries the enrolments along: a removed session leaves the lists, hours recomputed', async () => {
+    const li = await enrolmentOf(two.id, m['李强']!);
+    await updateEnrolment(ctx, li.id, { attendedSessionIds: ['s1', 's3'] });
+    const r = await updateTrainingClass(ctx, two.id, { sessions: [sessions[0]!, { ...sessions[2]!, hours: 5 }], hours: 8 });
+    expect(r.ok, errorOf(r)?.message).toBe(true);
+    expect((await enrolmentOf(two.id, m['李强']!)).attendedSessionIds).toEqual(['s1', 's3']);
+    expect((await enrolmentOf(two.id, m['李强']!)).attendedHours).toBe(8);
+    expect((await enrolmentOf(two.id, m['王芳']!)).attendedSessionIds).toEqual(['s1', 's3']);
+    expect((await enrolmentOf(two.id, m['王芳']!)).attendedHours).toBe(8);
+  });
+
+  it('refuses to remove the only session someone attended, and changes nothing', async () => {
+    const li = await enrolmentOf(two.id, m['李强']!);
+    await updateEnrolment(ctx, li.id, { attendedSessionIds: ['s2'] });
+    const before = await counts();
+    const r = await updateTrainingClass(ctx, two.id, { sessions: [sessions[0]!, sessions[2]!], hours: 9 });
+    expect(errorOf(r)?.message).toBe('李强只参加了要删除的第2次（3月10日 下午），删除后其参训记录将无课次可依。请先核对该课次，或将其改为缺训。');
+    expect(await counts()).toEqual(before);
+    expect(((await db.trainingClass.get(two.id)) as unknown as TrainingClass).sessions).toHaveLength(3);
+  });
+
+  it('dropping the sessions keeps the hours; splitting a class again needs to know who attended in full', async () => {
+    const li = await enrolmentOf(two.id, m['李强']!);
+    await updateEnrolment(ctx, li.id, { attendedSessionIds: ['s1', 's2'] });
+    const flat = await updateTrainingClass(ctx, two.id, { sessions: [] });
+    expect(flat.ok, errorOf(flat)?.message).toBe(true);
+    const after = await enrolmentOf(two.id, m['李强']!);
+    expect([after.attendedSessionIds, after.attendedHours]).toEqual([null, 6]);
+    const split = await updateTrainingClass(ctx, two.id, { sessions });
+    expect(errorOf(split)?.message).toBe(
+      '李强登记的参训学时（6 学时）少于计划学时，分次后无法确定其参加了哪几次课。请先将其参训学时改为计划学时（分次后再逐次取消未参加的课次），或暂不分次。',
+    );
+    await updateEnrolment(ctx, li.id, { attendedHours: 12 });
+    const again = await updateTrainingClass(ctx, two.id, { sessions });
+    expect(again.ok, errorOf(again)?.message).toBe(true);
+    expect((await enrolmentOf(two.id, m['李强']!)).attendedSessionIds).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('全部参训 ticks every session again', async () => {
+    const li = await enrolmentOf(two.id, m['李强']!);
+    await updateEnrolment(ctx, li.id, { attendedSessionIds: ['s1'] });
+    const r = await markAllAttended(ctx, two.id);
+    expect(valueOf(r)).toEqual({ updated: 1, kept: 0 });
+    expect((await enrolmentOf(two.id, m['李强']!)).attendedHours).toBe(12);
   });
 });
 

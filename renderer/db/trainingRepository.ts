@@ -14,15 +14,22 @@
  * - a member is enrolled in a class at most once (live enrolments), and only while on the unit's
  *   roster during the class;
  * - 缺训 has a reason and 0 hours; 参训 has no reason; hours never exceed the class's planned hours;
- * - a make-up (补训 with `makeUpOfClassId`) makes up a live 缺训 enrolment of the same member in an
- *   earlier (or same-day) class, and each absence is made up at most once;
- * - an absence that has been made up elsewhere cannot be changed, removed, or its class deleted,
- *   until the make-up is removed — otherwise the make-up would point at nothing.
+ * - in a class kept per session (课次, `sessions` not empty) every enrolment lists the sessions
+ *   attended (缺训: none) and its hours are the sum of theirs — computed here, never typed; in a
+ *   class without sessions the list is null and the hours are typed;
+ * - a make-up (补训 with `makeUpOfClassId`) makes up a live enrolment of the same member that MISSED
+ *   something of an earlier (or same-day) class — 缺训, or 参训 with fewer hours than planned (some
+ *   sessions missed) — and each such enrolment is made up at most once;
+ * - an enrolment whose miss has been made up elsewhere cannot stop being a miss, be removed, or
+ *   have its class deleted, until the make-up is removed — otherwise the make-up would point at nothing;
+ * - editing a class's sessions carries its enrolments along in the same transaction (removed
+ *   sessions leave the lists, hours are recomputed); it is refused when it would lose what was
+ *   recorded (see `updateTrainingClass`).
  */
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { Member } from '../../shared/model/member';
 import type { Organisation } from '../../shared/model/organisation';
-import type { Enrolment, TrainingClass } from '../../shared/model/training';
+import { sessionLabel, sumHours, type Enrolment, type TrainingClass } from '../../shared/model/training';
 import { recordOwner } from '../../shared/model/tables';
 import type { EnrolmentStatus } from '../../shared/model/vocabulary';
 import { compareIsoDates } from '../../shared/rules/dates';
@@ -81,7 +88,7 @@ async function memberName(ctx: WriteContext, memberId: string): Promise<string> 
   return m?.name ?? '该党员';
 }
 
-/** Live enrolments elsewhere that make up this (absent) enrolment's class for its member. */
+/** Live enrolments elsewhere that make up this enrolment's class for its member. */
 async function makeUpsOf(ctx: WriteContext, e: Pick<Enrolment, 'classId' | 'memberId'>): Promise<Enrolment[]> {
   return (await enrolmentsOfMember(ctx, e.memberId)).filter((x) => x.makeUpOfClassId === e.classId);
 }
@@ -113,6 +120,20 @@ function hoursText(h: number): string {
   return `${Math.round(h * 100) / 100} 学时`;
 }
 
+/**
+ * Whether an enrolment missed something of its class (so that a make-up can be recorded for it):
+ * 缺训, or 参训 with fewer hours than planned (in a class kept per session: a session missed).
+ */
+export function missedSomething(e: Pick<Enrolment, 'status' | 'attendedHours'>, cls: Pick<TrainingClass, 'hours'>): boolean {
+  return e.status === 'absent' || (e.status === 'attended' && cls.hours > 0 && e.attendedHours < cls.hours);
+}
+
+/** Hours of the given sessions of a class. */
+function hoursOfSessions(cls: Pick<TrainingClass, 'sessions'>, ids: readonly string[]): number {
+  const wanted = new Set(ids);
+  return sumHours(cls.sessions.filter((x) => wanted.has(x.id)).map((x) => x.hours));
+}
+
 // ── classes ───────────────────────────────────────────────────────────────────────────────────
 
 export async function createTrainingClass(ctx: WriteContext, input: RecordInput<'trainingClass'>): Promise<Result<TrainingClass, TrainingWriteError>> {
@@ -132,14 +153,20 @@ export async function createTrainingClass(ctx: WriteContext, input: RecordInput<
 
 /**
  * Edit a class of this workspace. The organiser never changes; planned hours cannot drop below
- * hours already recorded; dates keep every make-up after the class it makes up.
+ * hours already recorded; dates keep every make-up after the class it makes up. When the sessions
+ * (课次) change, the class's enrolments follow in the same transaction:
+ * - sessions removed leave every attendance list (refused if someone attended only those);
+ * - a class split into sessions: those who attended in full attend every session, absences none;
+ *   refused while someone is recorded with part of the hours (which sessions is unknown);
+ * - sessions dropped altogether: enrolments keep their hours, typed from then on;
+ * - hours of every enrolment are recomputed from its sessions.
  */
 export async function updateTrainingClass(
   ctx: WriteContext,
   id: string,
   patch: RecordPatch<'trainingClass'>,
 ): Promise<Result<TrainingClass, TrainingWriteError>> {
-  return ctx.db.transaction('rw', trainingTables(ctx), async () => {
+  return inOneTransaction(ctx, async () => {
     const current = await liveClass(ctx, id);
     if (!current) return fail(classGone());
     if (recordOwner('trainingClass', current) !== ctx.mode) return fail(committeeClass(ctx));
@@ -147,7 +174,8 @@ export async function updateTrainingClass(
       return fail(expectedError('organiser-fixed', '培训班登记后不能更改主办方。如登记错了，请删除后重新登记。', ['organiser']));
     }
     const enrolments = await enrolmentsOfClass(ctx, id);
-    if (patch.hours !== undefined && patch.hours > 0) {
+    const sessions = patch.sessions ?? current.sessions;
+    if (patch.hours !== undefined && patch.hours > 0 && sessions.length === 0) {
       const over = enrolments.filter((e) => e.attendedHours > patch.hours!);
       if (over.length > 0) {
         const most = Math.max(...over.map((e) => e.attendedHours));
@@ -167,7 +195,7 @@ export async function updateTrainingClass(
         }
       }
       // … and make-ups of this class elsewhere must not come before it.
-      for (const e of enrolments.filter((x) => x.status === 'absent')) {
+      for (const e of enrolments) {
         for (const m of await makeUpsOf(ctx, e)) {
           const where = await liveClass(ctx, m.classId);
           if (where && compareIsoDates(where.startDate, startDate) < 0) {
@@ -176,8 +204,66 @@ export async function updateTrainingClass(
         }
       }
     }
-    return updateRecord(ctx, 'trainingClass', id, patch);
+    const updated = await updateRecord(ctx, 'trainingClass', id, patch);
+    if (!updated.ok || patch.sessions === undefined) return updated;
+    const carried = await carryEnrolments(ctx, current, updated.value, enrolments);
+    if (carried) throw new ExpectedFailure(carried);
+    return updated;
   });
+}
+
+/** Inside `updateTrainingClass`: the enrolments after the class's sessions changed (its doc comment). */
+async function carryEnrolments(
+  ctx: WriteContext,
+  before: TrainingClass,
+  after: TrainingClass,
+  enrolments: readonly Enrolment[],
+): Promise<ExpectedError<TrainingWriteErrorKind | 'not-found'> | WriteError | null> {
+  const kept = new Set(after.sessions.map((x) => x.id));
+  for (const e of enrolments) {
+    let next: Pick<Enrolment, 'attendedSessionIds' | 'attendedHours'>;
+    if (after.sessions.length === 0) {
+      next = { attendedSessionIds: null, attendedHours: e.attendedHours };
+    } else if (before.sessions.length === 0 || e.attendedSessionIds === null) {
+      if (e.status !== 'absent' && before.hours > 0 && e.attendedHours < before.hours) {
+        const name = await memberName(ctx, e.memberId);
+        return expectedError(
+          'hours',
+          `${name}登记的参训学时（${hoursText(e.attendedHours)}）少于计划学时，分次后无法确定其参加了哪几次课。请先将其参训学时改为计划学时（分次后再逐次取消未参加的课次），或暂不分次。`,
+          ['sessions'],
+        );
+      }
+      const ids = e.status === 'absent' ? [] : after.sessions.map((x) => x.id);
+      next = { attendedSessionIds: ids, attendedHours: hoursOfSessions(after, ids) };
+    } else {
+      const ids = e.attendedSessionIds.filter((x) => kept.has(x));
+      if (e.status !== 'absent' && ids.length === 0) {
+        const name = await memberName(ctx, e.memberId);
+        const lost = e.attendedSessionIds.map((x) => before.sessions.findIndex((b) => b.id === x)).filter((i) => i >= 0);
+        return expectedError(
+          'hours',
+          `${name}只参加了要删除的${lost.map((i) => sessionLabel(before.sessions[i]!, i)).join('、')}，删除后其参训记录将无课次可依。请先核对该课次，或将其改为缺训。`,
+          ['sessions'],
+        );
+      }
+      next = { attendedSessionIds: ids, attendedHours: hoursOfSessions(after, ids) };
+    }
+    if (missedSomething(e, before) && !missedSomething({ status: e.status, attendedHours: next.attendedHours }, after)) {
+      const [m] = await makeUpsOf(ctx, e);
+      if (m) {
+        return expectedError(
+          'has-make-up',
+          `${await memberName(ctx, e.memberId)}在本班缺的课已在《${await classTitle(ctx, m.classId)}》补训；改动课次后其将不再缺课，请先删除那条补训记录。`,
+          ['sessions'],
+        );
+      }
+    }
+    const same = next.attendedHours === e.attendedHours && JSON.stringify(next.attendedSessionIds) === JSON.stringify(e.attendedSessionIds);
+    if (same) continue;
+    const r = await updateRecord(ctx, 'enrolment', e.id, next);
+    if (!r.ok) return r.error;
+  }
+  return null;
 }
 
 /**
@@ -190,7 +276,7 @@ export async function deleteTrainingClass(ctx: WriteContext, id: string): Promis
     if (!current) return fail(classGone());
     if (recordOwner('trainingClass', current) !== ctx.mode) return fail(committeeClass(ctx));
     const enrolments = await enrolmentsOfClass(ctx, id);
-    for (const e of enrolments.filter((x) => x.status === 'absent')) {
+    for (const e of enrolments) {
       const [m] = await makeUpsOf(ctx, e);
       if (m) {
         return fail(
@@ -215,17 +301,32 @@ export async function deleteTrainingClass(ctx: WriteContext, id: string): Promis
 
 export interface EnrolmentFields {
   readonly status: EnrolmentStatus;
+  /** Typed in a class without sessions; computed from `attendedSessionIds` in a class with sessions. */
   readonly attendedHours: number;
   readonly absenceReason: string | null;
   readonly makeUpOfClassId: string | null;
+  /** Sessions attended, in a class with sessions (null: every session, for a new 参训/补训). */
+  readonly attendedSessionIds: readonly string[] | null;
 }
 
-/** 缺训: 0 hours; 参训: no reason; a make-up link only on 补训 (the schema refuses it otherwise). */
-function normalise(f: EnrolmentFields): EnrolmentFields {
+/**
+ * 缺训: 0 hours, no sessions; 参训: no reason; a make-up link only on 补训 (the schema refuses it
+ * otherwise). In a class with sessions the list is kept in the class's order (null → all) and the
+ * hours are its sum; without sessions the list is null.
+ */
+function normalise(f: EnrolmentFields, cls: Pick<TrainingClass, 'sessions'>): EnrolmentFields {
   const reason = f.absenceReason?.trim() ? f.absenceReason.trim() : null;
-  if (f.status === 'absent') return { ...f, attendedHours: 0, absenceReason: reason, makeUpOfClassId: null };
-  if (f.status === 'attended') return { ...f, absenceReason: null, makeUpOfClassId: null };
-  return { ...f, absenceReason: reason };
+  let sessions: string[] | null = null;
+  let hours = f.attendedHours;
+  if (cls.sessions.length > 0) {
+    const wanted = f.attendedSessionIds === null ? null : new Set(f.attendedSessionIds);
+    sessions = f.status === 'absent' ? [] : cls.sessions.filter((x) => wanted === null || wanted.has(x.id)).map((x) => x.id);
+    hours = hoursOfSessions(cls, sessions);
+  }
+  const g = { ...f, attendedHours: hours, attendedSessionIds: sessions };
+  if (f.status === 'absent') return { ...g, attendedHours: 0, absenceReason: reason, makeUpOfClassId: null };
+  if (f.status === 'attended') return { ...g, absenceReason: null, makeUpOfClassId: null };
+  return { ...g, absenceReason: reason };
 }
 
 /** The checks every enrolment write passes; `self` is the enrolment being changed (null for a new one). */
@@ -235,15 +336,26 @@ async function checkEnrolment(
   memberId: string,
   f: EnrolmentFields,
   self: Enrolment | null,
+  /** The session ids the caller asked for, before normalising (to refuse unknown ones). */
+  requested: readonly string[] | null = null,
 ): Promise<ExpectedError<TrainingWriteErrorKind | 'not-found'> | null> {
   const name = await memberName(ctx, memberId);
   if (f.status === 'absent' && f.absenceReason === null) {
     return expectedError('absence-reason', `请填写${name}的缺训原因`, ['absenceReason']);
   }
+  if (f.attendedSessionIds !== null) {
+    const known = new Set(cls.sessions.map((x) => x.id));
+    if (f.attendedSessionIds.some((x) => !known.has(x)) || (requested !== null && requested.some((x) => !known.has(x)))) {
+      return expectedError('hours', '所选课次不属于本培训班（课次可能已被修改），请刷新后重新勾选', ['attendedSessionIds']);
+    }
+    if (f.status !== 'absent' && f.attendedSessionIds.length === 0) {
+      return expectedError('absence-reason', `${name}一次课都没有参加，请将参训情况改为“缺训”并填写原因`, ['attendedSessionIds']);
+    }
+  }
   if (cls.hours > 0 && f.attendedHours > cls.hours) {
     return expectedError('hours', `参训学时（${hoursText(f.attendedHours)}）不能超过本班计划学时（${hoursText(cls.hours)}），请核对`, ['attendedHours']);
   }
-  if (self !== null && self.status === 'absent' && f.status !== 'absent') {
+  if (self !== null && missedSomething(self, cls) && !missedSomething(f, cls)) {
     const [m] = await makeUpsOf(ctx, self);
     if (m) {
       return expectedError(
@@ -261,8 +373,8 @@ async function checkEnrolment(
       return expectedError('make-up', `补训应在缺训之后：《${cls.title}》早于所补的《${missed.title}》，请重新选择`, ['makeUpOfClassId']);
     }
     const mine = await enrolmentsOfMember(ctx, memberId);
-    if (!mine.some((e) => e.classId === missed.id && e.status === 'absent')) {
-      return expectedError('make-up', `${name}在《${missed.title}》中没有缺训记录，不能登记为补训`, ['makeUpOfClassId']);
+    if (!mine.some((e) => e.classId === missed.id && missedSomething(e, missed))) {
+      return expectedError('make-up', `${name}在《${missed.title}》中没有缺训或缺课记录，不能登记为补训`, ['makeUpOfClassId']);
     }
     const other = mine.find((e) => e.makeUpOfClassId === missed.id && e.id !== self?.id);
     if (other) {
@@ -320,7 +432,8 @@ async function enrol(ctx: WriteContext, cls: TrainingClass, memberIds: readonly 
     }
     const problem = await checkNewEnrolment(ctx, cls, await liveMember(ctx, memberId), existing);
     if (problem) throw new ExpectedFailure(problem);
-    const r = await createRecord(ctx, 'enrolment', { classId: cls.id, memberId, status: 'attended', attendedHours: cls.hours, absenceReason: null, makeUpOfClassId: null });
+    const fields = normalise({ status: 'attended', attendedHours: cls.hours, absenceReason: null, makeUpOfClassId: null, attendedSessionIds: null }, cls);
+    const r = await createRecord(ctx, 'enrolment', { classId: cls.id, memberId, ...recordFields(fields) });
     if (!r.ok) throw new ExpectedFailure(r.error);
     added.push(r.value);
     enrolled.add(memberId);
@@ -377,39 +490,67 @@ export async function updateEnrolment(ctx: WriteContext, id: string, fields: Par
     if (!current) return fail(enrolmentGone());
     const cls = await liveClass(ctx, current.classId);
     if (!cls) return fail(classGone());
-    const next = normalise({
-      status: fields.status ?? current.status,
-      attendedHours: fields.attendedHours ?? current.attendedHours,
-      absenceReason: fields.absenceReason === undefined ? current.absenceReason : fields.absenceReason,
-      makeUpOfClassId: fields.makeUpOfClassId === undefined ? current.makeUpOfClassId : fields.makeUpOfClassId,
-    });
-    const problem = await checkEnrolment(ctx, cls, current.memberId, next, current);
+    const status = fields.status ?? current.status;
+    // a member turned from 缺训 to 参训/补训 without a list of sessions attended every session
+    const sessions = fields.attendedSessionIds !== undefined ? fields.attendedSessionIds : current.status === 'absent' && status !== 'absent' ? null : current.attendedSessionIds;
+    const next = normalise(
+      {
+        status,
+        attendedHours: fields.attendedHours ?? current.attendedHours,
+        absenceReason: fields.absenceReason === undefined ? current.absenceReason : fields.absenceReason,
+        makeUpOfClassId: fields.makeUpOfClassId === undefined ? current.makeUpOfClassId : fields.makeUpOfClassId,
+        attendedSessionIds: sessions,
+      },
+      cls,
+    );
+    const problem = await checkEnrolment(ctx, cls, current.memberId, next, current, fields.attendedSessionIds ?? null);
     if (problem) return fail(problem);
-    return updateRecord(ctx, 'enrolment', id, next);
+    return updateRecord(ctx, 'enrolment', id, recordFields(next));
   });
 }
 
+/** The fields as the record stores them. */
+function recordFields(f: EnrolmentFields): Omit<EnrolmentFields, 'attendedSessionIds'> & { attendedSessionIds: string[] | null } {
+  return { ...f, attendedSessionIds: f.attendedSessionIds === null ? null : [...f.attendedSessionIds] };
+}
+
 /** How an absence was made up: in another (later) class, or on its own (补学, no class recorded). */
-export type MakeUp = { readonly kind: 'inClass'; readonly classId: string; readonly attendedHours: number } | { readonly kind: 'self'; readonly attendedHours: number };
+export type MakeUp =
+  | {
+      readonly kind: 'inClass';
+      readonly classId: string;
+      /** Typed for a make-up class without sessions; from the sessions otherwise. */
+      readonly attendedHours: number;
+      /** In a make-up class with sessions: those attended (default: all). */
+      readonly attendedSessionIds?: readonly string[] | null;
+    }
+  | { readonly kind: 'self'; readonly attendedHours: number };
 
 /**
- * Records the make-up of an absence (a 缺训 enrolment). In another class: a new 补训 enrolment
- * there, linked to the missed class — or, when the member is already enrolled there, that
- * enrolment becomes the make-up. On its own: the absence itself becomes 补训 (its reason kept).
+ * Records the make-up of an enrolment that missed something (缺训, or sessions/hours missed). In
+ * another class: a new 补训 enrolment there, linked to the missed class — or, when the member is
+ * already enrolled there, that enrolment becomes the make-up. On its own (补学, absences only): the
+ * absence itself becomes 补训 (its reason kept).
  */
 export async function recordMakeUp(ctx: WriteContext, absentEnrolmentId: string, makeUp: MakeUp): Promise<Result<Enrolment, TrainingWriteError>> {
   return ctx.db.transaction('rw', trainingTables(ctx), async () => {
     const missed = await liveEnrolment(ctx, absentEnrolmentId);
     if (!missed) return fail(enrolmentGone());
-    if (missed.status !== 'absent') {
-      return fail(expectedError('make-up', `${await memberName(ctx, missed.memberId)}在本班不是缺训，无需补训`));
+    const missedClass = await liveClass(ctx, missed.classId);
+    if (!missedClass) return fail(classGone());
+    if (!missedSomething(missed, missedClass)) {
+      return fail(expectedError('make-up', `${await memberName(ctx, missed.memberId)}在本班全程参训，无需补训`));
     }
     if (makeUp.kind === 'self') {
+      if (missed.status !== 'absent') {
+        return fail(expectedError('make-up', '部分缺课的补学请在补训班中登记（本人已有参训记录），或在本班勾选补上的课次', ['kind']));
+      }
       return updateEnrolment(ctx, missed.id, { status: 'madeUp', attendedHours: makeUp.attendedHours });
     }
     const cls = await liveClass(ctx, makeUp.classId);
     if (!cls) return fail(expectedError('not-found', '所选的补训班不存在或已被删除，请重新选择', ['classId']));
-    const fields = normalise({ status: 'madeUp', attendedHours: makeUp.attendedHours, absenceReason: null, makeUpOfClassId: missed.classId });
+    const requested = makeUp.attendedSessionIds ?? null;
+    const fields = normalise({ status: 'madeUp', attendedHours: makeUp.attendedHours, absenceReason: null, makeUpOfClassId: missed.classId, attendedSessionIds: requested }, cls);
     const there = (await enrolmentsOfClass(ctx, cls.id)).find((e) => e.memberId === missed.memberId);
     if (there) {
       if (there.status === 'absent') {
@@ -425,15 +566,15 @@ export async function recordMakeUp(ctx: WriteContext, absentEnrolmentId: string,
     const member = await liveMember(ctx, missed.memberId);
     const newProblem = await checkNewEnrolment(ctx, cls, member, []);
     if (newProblem) return fail(newProblem);
-    const problem = await checkEnrolment(ctx, cls, missed.memberId, fields, null);
+    const problem = await checkEnrolment(ctx, cls, missed.memberId, fields, null, requested);
     if (problem) return fail(problem);
-    return createRecord(ctx, 'enrolment', { classId: cls.id, memberId: missed.memberId, ...fields });
+    return createRecord(ctx, 'enrolment', { classId: cls.id, memberId: missed.memberId, ...recordFields(fields) });
   });
 }
 
 /**
- * 全部参训: every enrolment of the class becomes 参训 with the planned hours, in one transaction —
- * except make-ups (补训) and absences already made up elsewhere, which keep their record.
+ * 全部参训: every enrolment of the class becomes 参训 with the planned hours (every session), in one
+ * transaction — except make-ups (补训) and misses already made up elsewhere, which keep their record.
  */
 export async function markAllAttended(ctx: WriteContext, classId: string): Promise<Result<{ updated: number; kept: number }, TrainingWriteError>> {
   return inOneTransaction(ctx, async () => {
@@ -442,12 +583,13 @@ export async function markAllAttended(ctx: WriteContext, classId: string): Promi
     let updated = 0;
     let kept = 0;
     for (const e of await enrolmentsOfClass(ctx, classId)) {
-      if (e.status === 'madeUp' || (e.status === 'absent' && (await makeUpsOf(ctx, e)).length > 0)) {
+      if (e.status === 'madeUp' || (missedSomething(e, cls) && (await makeUpsOf(ctx, e)).length > 0)) {
         kept++;
         continue;
       }
-      if (e.status === 'attended' && e.attendedHours === cls.hours) continue;
-      const r = await updateRecord(ctx, 'enrolment', e.id, { status: 'attended', attendedHours: cls.hours, absenceReason: null, makeUpOfClassId: null });
+      const full = normalise({ status: 'attended', attendedHours: cls.hours, absenceReason: null, makeUpOfClassId: null, attendedSessionIds: null }, cls);
+      if (e.status === 'attended' && e.attendedHours === full.attendedHours && JSON.stringify(e.attendedSessionIds) === JSON.stringify(full.attendedSessionIds)) continue;
+      const r = await updateRecord(ctx, 'enrolment', e.id, recordFields(full));
       if (!r.ok) throw new ExpectedFailure(r.error);
       updated++;
     }
@@ -455,12 +597,12 @@ export async function markAllAttended(ctx: WriteContext, classId: string): Promi
   });
 }
 
-/** Takes a member off a class (tombstone). Refused for an absence made up elsewhere. */
+/** Takes a member off a class (tombstone). Refused for a miss made up elsewhere. */
 export async function removeEnrolment(ctx: WriteContext, id: string): Promise<Result<Enrolment, TrainingWriteError>> {
   return ctx.db.transaction('rw', trainingTables(ctx), async () => {
     const current = await liveEnrolment(ctx, id);
     if (!current) return fail(enrolmentGone());
-    if (current.status === 'absent') {
+    {
       const [m] = await makeUpsOf(ctx, current);
       if (m) {
         return fail(

@@ -108,7 +108,17 @@ export interface OpenOptions {
   /** The direction this side accepts: a committee imports 'unit-to-committee', a unit 'committee-to-unit'. */
   readonly kind?: BundleKind;
   readonly limits?: BundleLimits;
+  /**
+   * Progress of the record checks (the long part of a large bundle): called with (0, total) before
+   * the first record, after every `RECORD_PROGRESS_STEP` records, and with (total, total) after the
+   * last; `total` is the manifest's record count. When it returns a promise, the checks wait for it
+   * (the app yields to the event loop there, so a progress bar can paint). Omitted: no calls, no waits.
+   */
+  readonly onRecordsChecked?: (done: number, total: number) => void | Promise<void>;
 }
+
+/** How many records are checked between two `onRecordsChecked` calls. */
+export const RECORD_PROGRESS_STEP = 100;
 
 const refuse = (kind: BundleError['kind'], detail: string, message?: string): { ok: false; error: BundleError } =>
   fail(bundleError(kind, detail, message));
@@ -324,11 +334,14 @@ export async function openBundle(
   if (!manifest.ok) return manifest;
   const m = manifest.value;
 
-  const scope = { kind: header.kind, senderUnitId: header.senderUnitId, recipientId: header.recipientId };
+  const scope = { kind: header.kind, senderUnitId: header.senderUnitId, recipientId: header.recipientId, schemaVersion: header.schemaVersion };
   const seen = duplicateTracker();
   const records: { [T in RecordTable]?: RecordOf<T>[] } = {};
   const counts: Partial<Record<RecordTable, number>> = {};
   const attachmentSizes = new Map<string, Set<number>>();
+  const report = options.onRecordsChecked;
+  let checkedCount = 0;
+  if (report) await report(0, m.totalRecords);
   for (const part of m.tables) {
     const name = recordsPath(part.table);
     const data = files.value.get(name) as Uint8Array;
@@ -356,10 +369,14 @@ export async function openBundle(
         attachmentSizes.set(record.sha256, sizes);
       }
       out.push(result.record);
+      checkedCount += 1;
+      if (report && checkedCount % RECORD_PROGRESS_STEP === 0 && checkedCount < m.totalRecords) await report(checkedCount, m.totalRecords);
     }
     (records as Record<RecordTable, unknown[]>)[part.table] = out;
     counts[part.table] = out.length;
   }
+
+  if (report) await report(checkedCount, m.totalRecords);
 
   const attachments = new Map<string, Uint8Array>();
   for (const a of m.attachments) {

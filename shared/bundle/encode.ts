@@ -83,7 +83,7 @@ export function buildPayload(
   bundleId: string,
   limits: BundleLimits = BUNDLE_LIMITS,
 ): Result<PlainPayload, BundleError> {
-  const scope = { kind: input.kind, senderUnitId: input.senderUnitId, recipientId: input.recipientId };
+  const scope = { kind: input.kind, senderUnitId: input.senderUnitId, recipientId: input.recipientId, schemaVersion: BUNDLE_SCHEMA_VERSION };
   const seen = duplicateTracker();
   const attachmentSizes = new Map<string, Set<number>>();
   const tables: { table: RecordTable; data: Uint8Array; count: number }[] = [];

@@ -3,6 +3,10 @@
  * holds a format-1 bundle made once (2026-01, with seeded test keys) and what it must decode to.
  * Never regenerate these files: if this test fails, the change broke compatibility with bundles
  * already on USB sticks — add a migration (or a new format version) instead.
+ *
+ * The v1 bundle carries records of record schema 1; they decode to the expected records upgraded
+ * by shared/model/upgrade.ts (v2: training classes gain `sessions: []`, enrolments
+ * `attendedSessionIds: null`) and nothing else.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { decrypterFromSecretKey } from './crypto';
 import { decodeBundle } from './decode';
 import { publicKeyFromBase64 } from './keys';
+import type { RecordTable } from '../model/tables';
+import { upgradeRecord } from '../model/upgrade';
 
 const DIR = path.resolve(import.meta.dirname, '../../test/fixtures/bundles/v1');
 
@@ -27,7 +33,14 @@ describe('format 1, frozen', () => {
     expect(r.ok, r.ok ? '' : `${r.error.kind}: ${r.error.detail}`).toBe(true);
     if (!r.ok) return;
     expect(r.value.header).toEqual(expected.header);
-    expect(r.value.records).toEqual(expected.records);
+    expect(r.value.header.schemaVersion).toBe(1);
+    const upgraded = Object.fromEntries(
+      Object.entries(expected.records as Record<RecordTable, unknown[]>).map(([table, rows]) => [table, rows.map((row) => upgradeRecord(table as RecordTable, row, 1))]),
+    );
+    expect(r.value.records).toEqual(upgraded);
+    expect((r.value.records.trainingClass ?? []).length).toBeGreaterThan(0);
+    for (const c of r.value.records.trainingClass ?? []) expect(c.sessions).toEqual([]);
+    for (const e of r.value.records.enrolment ?? []) expect(e.attendedSessionIds).toBeNull();
     expect([...r.value.attachments.keys()].sort()).toEqual(expected.attachmentSha256);
   });
 });

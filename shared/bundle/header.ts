@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isDeviceId } from '../clock/hlc';
 import { isUuidV7 } from '../ids/uuidv7';
 import { isIsoInstant } from '../model/primitives';
+import { OLDEST_RECORD_SCHEMA_VERSION, RECORD_SCHEMA_VERSION } from '../model/upgrade';
 import { PAYLOAD_ALG } from './crypto';
 import { KEY_BASE64_PATTERN } from './keys';
 
@@ -14,7 +15,7 @@ export const BUNDLE_FORMAT = 'taizhang-bundle';
 /** The container/header format version this program reads and writes. */
 export const BUNDLE_VERSION = 1;
 /** The record-schema version (shared/model) of the records inside. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+export const BUNDLE_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
 export const BUNDLE_KINDS = ['unit-to-committee', 'committee-to-unit'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
@@ -64,7 +65,8 @@ export const BundleHeaderSchema = z
     /** Raw X25519 public key the payload is encrypted to, base64. */
     recipientPublicKey: keyBase64,
     createdAt: z.string().refine(isIsoInstant, { message: 'not an ISO instant' }),
-    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    /** Record schema of the records inside (shared/model/upgrade.ts); older ones are upgraded on reading. */
+    schemaVersion: z.int().min(OLDEST_RECORD_SCHEMA_VERSION).max(BUNDLE_SCHEMA_VERSION),
     /** Version of the rule profile in force at the sender (shared/rules/profile.ts). */
     ruleProfileVersion: positive,
     snapshot: z.boolean(),

@@ -6,6 +6,7 @@
 import type { RecordOf } from '../model/registry';
 import { RECORD_TABLE_LABELS, recordOwner } from '../model/tables';
 import type { RecordTable } from '../model/tables';
+import { upgradeRecord } from '../model/upgrade';
 import { validateRecord } from '../model/validate';
 import { bundleError } from './errors';
 import type { BundleError } from './errors';
@@ -19,6 +20,8 @@ export interface RecordScope {
   readonly kind: BundleKind;
   readonly senderUnitId: string;
   readonly recipientId: string;
+  /** Record schema the records were written under (the header's); older records are upgraded before validation. */
+  readonly schemaVersion: number;
 }
 
 function lineLabel(line: number | null): string {
@@ -33,7 +36,7 @@ export function checkRecord<T extends RecordTable>(
   line: number | null,
 ): { ok: true; record: RecordOf<T> } | { ok: false; error: BundleError } {
   const label = RECORD_TABLE_LABELS[table];
-  const validated = validateRecord(table, value);
+  const validated = validateRecord(table, upgradeRecord(table, value, scope.schemaVersion));
   if (!validated.ok) {
     return {
       ok: false,

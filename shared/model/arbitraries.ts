@@ -11,6 +11,7 @@ import { idNumberCheckChar } from './idNumber';
 import type { RecordOf } from './registry';
 import { RECORD_TABLES } from './tables';
 import type { RecordTable } from './tables';
+import { sumHours } from './training';
 import {
   ABSENCE_REASONS,
   CADRE_KINDS,
@@ -270,7 +271,18 @@ const FIELDS: FieldsArbitraries = {
         endDate: fc.constant(endDate),
         hours: hoursArbitrary,
         lecturer: textArbitrary(100),
+        sessions: fc.constant([] as { id: string; date: string; label: string; hours: number }[]),
       }),
+    ).chain((c) =>
+      // half the classes keep attendance per session: 2–4 sessions on the first day, hours adding up
+      fc.oneof(
+        fc.constant(c),
+        fc.array(fc.integer({ min: 0, max: 40 }).map((n) => n / 4), { minLength: 2, maxLength: 4 }).map((hours) => ({
+          ...c,
+          sessions: hours.map((h, i) => ({ id: `s${i + 1}`, date: c.startDate, label: ['上午', '下午', '晚上', '夜间'][i]!, hours: h })),
+          hours: sumHours(hours),
+        })),
+      ),
     ),
 
   enrolment: () =>
@@ -282,10 +294,12 @@ const FIELDS: FieldsArbitraries = {
         status: fc.constantFrom(...ENROLMENT_STATUSES),
         absenceReason: fc.option(requiredTextArbitrary(100), { nil: null }),
         makeUpOfClassId: nullableId,
+        attendedSessionIds: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 5 }), { nil: null }),
       })
       .map((e) => ({
         ...e,
         makeUpOfClassId: e.status === 'madeUp' && e.makeUpOfClassId !== e.classId ? e.makeUpOfClassId : null,
+        attendedSessionIds: e.attendedSessionIds === null ? null : e.status === 'absent' ? [] : e.attendedSessionIds.map((n) => `s${n}`),
       })),
 
   secretaryProject: () =>

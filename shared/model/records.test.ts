@@ -87,6 +87,7 @@ const enrolment: RecordOf<'enrolment'> = {
   status: 'attended',
   absenceReason: null,
   makeUpOfClassId: null,
+  attendedSessionIds: null,
 };
 
 const unit: RecordOf<'unit'> = {
@@ -264,6 +265,62 @@ describe('enrolment', () => {
   it('accepts zero hours and decimals', () => {
     expect(problem('enrolment', enrolment, { attendedHours: 0 })).toBeNull();
     expect(problem('enrolment', enrolment, { attendedHours: 2.5, status: 'madeUp', makeUpOfClassId: ID1 })).toBeNull();
+  });
+});
+
+describe('enrolment per session (课次)', () => {
+  it.each([
+    [{ attendedSessionIds: ['s1', 's1'] }, ['attendedSessionIds', 1], '出勤课次重复，该记录可能已损坏'],
+    [{ attendedSessionIds: ['1'] }, ['attendedSessionIds', 0], '课次编号格式不正确（应为系统生成的 s1、s2……），该记录可能已损坏'],
+    [{ attendedSessionIds: [] }, ['attendedSessionIds'], '没有出勤的课次时参训情况应为“缺训”，请填写缺训原因'],
+    [{ status: 'absent', absenceReason: '病假', attendedHours: 0, attendedSessionIds: ['s2'] }, ['attendedSessionIds'], '缺训人员不应有出勤课次；如参加了部分课次，请将参训情况改为“参训”'],
+  ])('%j → %j %s', (patch, path, message) => {
+    expect(problem('enrolment', enrolment, patch)).toMatchObject({ path, message });
+  });
+
+  it('accepts a partial attendance, an absence with no sessions, and null for a class without sessions', () => {
+    expect(problem('enrolment', enrolment, { attendedSessionIds: ['s1', 's3'], attendedHours: 8 })).toBeNull();
+    expect(problem('enrolment', enrolment, { status: 'absent', absenceReason: '病假', attendedHours: 0, attendedSessionIds: [] })).toBeNull();
+    expect(problem('enrolment', enrolment, { attendedSessionIds: null })).toBeNull();
+  });
+});
+
+describe('training class sessions (课次)', () => {
+  const twoDays: RecordOf<'trainingClass'> = {
+    ...meta(),
+    title: '2026年党员集中轮训',
+    organiser: 'unit',
+    category: '党员教育培训',
+    format: '专题讲座',
+    placeKind: '本单位',
+    place: '三楼会议室',
+    startDate: '2026-03-10',
+    endDate: '2026-03-11',
+    hours: 12,
+    lecturer: '',
+    sessions: [
+      { id: 's1', date: '2026-03-10', label: '上午', hours: 4 },
+      { id: 's2', date: '2026-03-10', label: '下午', hours: 4 },
+      { id: 's3', date: '2026-03-11', label: '', hours: 4 },
+    ],
+  };
+  const [a, b, c] = twoDays.sessions as [RecordOf<'trainingClass'>['sessions'][number], RecordOf<'trainingClass'>['sessions'][number], RecordOf<'trainingClass'>['sessions'][number]];
+
+  it('accepts sessions within the dates whose hours add up, and no sessions at all', () => {
+    expect(problem('trainingClass', twoDays, {})).toBeNull();
+    expect(problem('trainingClass', twoDays, { sessions: [], hours: 5 })).toBeNull();
+    expect(problem('trainingClass', twoDays, { sessions: [{ ...a, hours: 0.1 }, { ...b, hours: 0.2 }, { ...c, hours: 0 }], hours: 0.3 })).toBeNull();
+  });
+
+  it.each([
+    [{ hours: 10 }, ['hours'], '各次课学时之和（12 学时）与计划学时（10 学时）不一致，请核对'],
+    [{ sessions: [a], hours: 4 }, ['sessions'], '分次登记考勤至少需要两次课；只有一次课时请取消分次，直接登记参训学时'],
+    [{ sessions: [a, { ...b, id: 's1' }, c] }, ['sessions', 1, 'id'], '课次编号重复，该记录可能已损坏'],
+    [{ sessions: [a, { ...b, label: '上午' }, c] }, ['sessions', 1, 'label'], '同一天有两次课的时段相同，请用时段（如上午、下午）区分，或删除重复的一次'],
+    [{ sessions: [a, b, { ...c, date: '2026-03-12' }] }, ['sessions', 2, 'date'], '第3次课的日期不在培训班的起止日期之内，请核对'],
+    [{ sessions: [c, a, b] }, ['sessions', 1, 'date'], '课次应按日期先后排列，请核对'],
+  ])('%j → %j %s', (patch, path, message) => {
+    expect(problem('trainingClass', twoDays, patch)).toMatchObject({ path, message });
   });
 });
 

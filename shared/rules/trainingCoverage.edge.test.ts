@@ -51,6 +51,46 @@ describe('partial attendance', () => {
   });
 });
 
+describe('attendance per session (课次) and its make-up', () => {
+  // a two-day class of 16 planned hours kept per day; the make-up class is one day of 8 hours
+  const twoDays: TrainingClassFact = { ...cls('two-days', '2026-04-01', '2026-04-02'), hours: 16 };
+  const makeUpDay: TrainingClassFact = { ...cls('mk', '2026-05-10'), hours: 8 };
+  const longMakeUp: TrainingClassFact = { ...cls('long', '2026-06-10', '2026-06-12'), hours: 24 };
+  const classes = [twoDays, makeUpDay, longMakeUp];
+  it('missed day 2, made it up: both days count, up to the planned 16 hours', () => {
+    const r = run({
+      members: [mem('a')],
+      classes,
+      enrolments: [enrol('a', 'two-days', { attendedHours: 8 }), enrol('a', 'mk', { status: 'madeUp', makeUpOfClassId: 'two-days', attendedHours: 8 })],
+    });
+    expect(hoursOf(r, 'a')).toEqual({ memberId: 'a', hours: 16, trained: true });
+  });
+  it('a make-up entered twice (two devices) does not go past the planned hours', () => {
+    const r = run({
+      members: [mem('a')],
+      classes,
+      enrolments: [
+        enrol('a', 'two-days', { attendedHours: 8 }),
+        enrol('a', 'mk', { status: 'madeUp', makeUpOfClassId: 'two-days', attendedHours: 8 }),
+        enrol('a', 'mk', { status: 'madeUp', makeUpOfClassId: 'two-days', attendedHours: 8 }),
+      ],
+    });
+    expect(hoursOf(r, 'a')?.hours).toBe(16);
+  });
+  it('a make-up in a longer class counts its own hours, even above the missed class’s plan', () => {
+    const r = run({
+      members: [mem('a')],
+      classes,
+      enrolments: [enrol('a', 'two-days', { status: 'absent', attendedHours: 0 }), enrol('a', 'long', { status: 'madeUp', makeUpOfClassId: 'two-days', attendedHours: 24 })],
+    });
+    expect(hoursOf(r, 'a')?.hours).toBe(24);
+  });
+  it('a member who missed day 2 and did not make it up: trained, with day 1’s hours', () => {
+    const r = run({ members: [mem('a'), mem('b')], classes, enrolments: [enrol('a', 'two-days', { attendedHours: 8 }), enrol('b', 'two-days', { attendedHours: 16 })] });
+    expect([hoursOf(r, 'a')?.hours, hoursOf(r, 'b')?.hours, r.members.trained]).toEqual([8, 16, 2]);
+  });
+});
+
 describe('make-up through the whole figure', () => {
   const classes = [cls('k', '2026-03-01'), cls('mk', '2026-05-01')];
   const members = [mem('a'), mem('b'), mem('c')];

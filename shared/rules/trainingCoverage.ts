@@ -6,10 +6,13 @@
  * Hours and "trained":
  * - An enrolment counts when it is not deleted, its status is attended (参训) or madeUp (补训), and
  *   its class exists and is not deleted.
- * - A make-up counts once, for the class it makes up: the credited class is `makeUpOfClassId`
- *   (when that class is known) else `classId`. Several enrolments crediting the same class for a
- *   member (an absent-then-made-up class, a make-up entered twice) count once, with the largest
- *   `attendedHours`.
+ * - A make-up counts for the class it makes up: the credited class is `makeUpOfClassId` (when
+ *   that class is known) else `classId`. Several enrolments crediting the same class for a member
+ *   count once, for hours: their sum, but no more than the credited class's planned hours — a
+ *   member who attended day 1 of a two-day class (课次, 8 of 16 h) and made up day 2 (8 h) has 16 h;
+ *   a make-up entered twice still counts 16 — and never less than the largest single enrolment
+ *   (a make-up in a longer class). When the class's planned hours are unknown or 0, the largest
+ *   single enrolment counts.
  * - A class belongs to the year of its `startDate`.
  * - A member is trained in the year when at least one class of that year is credited to them
  *   (even if no hours were entered); hours = Σ credited hours.
@@ -43,6 +46,8 @@ export interface TrainingClassFact {
   readonly category: string;
   readonly startDate: IsoDate;
   readonly endDate: IsoDate;
+  /** Planned hours (计划学时); caps the hours credited for the class (see the module comment). */
+  readonly hours?: number;
   readonly deleted?: boolean;
 }
 
@@ -88,8 +93,8 @@ export function creditedTrainingByMember(
   heldBy?: IsoDate,
 ): Map<string, CreditedTraining> {
   const byId = new Map(classes.filter((c) => c.deleted !== true).map((c) => [c.id, c] as const));
-  // member → credited class → hours
-  const credit = new Map<string, Map<string, number>>();
+  // member → credited class → hours of each crediting enrolment
+  const credit = new Map<string, Map<string, number[]>>();
   for (const e of enrolments) {
     if (e.deleted === true || e.status === 'absent') continue;
     const own = byId.get(e.classId);
@@ -97,15 +102,26 @@ export function creditedTrainingByMember(
     const target = (e.makeUpOfClassId !== null ? byId.get(e.makeUpOfClassId) : undefined) ?? own;
     if (yearOf(target.startDate) !== year) continue;
     if (heldBy !== undefined && compareIsoDates(own.startDate, heldBy) > 0) continue;
-    const perMember = credit.get(e.memberId) ?? new Map<string, number>();
+    const perMember = credit.get(e.memberId) ?? new Map<string, number[]>();
     const hours = Number.isFinite(e.attendedHours) && e.attendedHours > 0 ? e.attendedHours : 0;
-    perMember.set(target.id, Math.max(perMember.get(target.id) ?? 0, hours));
+    perMember.set(target.id, [...(perMember.get(target.id) ?? []), hours]);
     credit.set(e.memberId, perMember);
   }
   const out = new Map<string, CreditedTraining>();
-  for (const [memberId, perClass] of credit)
-    out.set(memberId, { hours: [...perClass.values()].reduce((a, b) => a + b, 0), classIds: [...perClass.keys()] });
+  for (const [memberId, perClass] of credit) {
+    let total = 0;
+    for (const [classId, hours] of perClass) total += creditedHours(byId.get(classId)!.hours, hours);
+    out.set(memberId, { hours: Math.round(total * 100) / 100, classIds: [...perClass.keys()] });
+  }
   return out;
+}
+
+/** Hours credited for one class from the hours of the enrolments crediting it (module comment). */
+function creditedHours(planned: number | undefined, hours: readonly number[]): number {
+  const largest = Math.max(...hours);
+  if (planned === undefined || !(planned > 0)) return largest;
+  const sum = hours.reduce((a, b) => a + b, 0);
+  return Math.max(largest, Math.min(planned, sum));
 }
 
 export interface CoverageFigure {

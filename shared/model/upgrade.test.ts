@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { RECORD_SCHEMA_VERSION, upgradeRecord } from './upgrade';
+
+describe('upgradeRecord', () => {
+  it('v1 → v2: a class gains no sessions and an enrolment no session list; nothing else changes', () => {
+    const v1Class = { id: 'x', hours: 8, startDate: '2025-05-06' };
+    const v1Enrolment = { id: 'y', attendedHours: 6, status: 'attended' };
+    expect(upgradeRecord('trainingClass', v1Class, 1)).toEqual({ ...v1Class, sessions: [] });
+    expect(upgradeRecord('enrolment', v1Enrolment, 1)).toEqual({ ...v1Enrolment, attendedSessionIds: null });
+    expect(v1Class).not.toHaveProperty('sessions'); // the input is not modified
+    const meeting = { id: 'z', kind: 'branchMeeting' };
+    expect(upgradeRecord('meeting', meeting, 1)).toBe(meeting);
+  });
+
+  it('leaves records of the current schema, fields already present and non-objects alone', () => {
+    const current = { id: 'x' };
+    expect(upgradeRecord('trainingClass', current, RECORD_SCHEMA_VERSION)).toBe(current);
+    const claimed = { id: 'x', sessions: 'not a list' };
+    expect(upgradeRecord('trainingClass', claimed, 1)).toEqual(claimed); // validation judges it afterwards
+    for (const hostile of [null, 7, 'text', ['sessions'], new Date(0)]) expect(upgradeRecord('trainingClass', hostile, 1)).toBe(hostile);
+  });
+
+  it('does not let a "__proto__" key in an old record reach any prototype', () => {
+    const parsed = JSON.parse('{"id":"x","__proto__":{"polluted":true}}') as unknown;
+    const upgraded = upgradeRecord('trainingClass', parsed, 1) as Record<string, unknown>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(upgraded)).toBe(Object.prototype);
+  });
+});

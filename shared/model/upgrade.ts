@@ -1,0 +1,46 @@
+/**
+ * Record schema versions and how a record written under an older one becomes a record of today's
+ * schema. One function for every place old records come from: the database (Dexie's upgrade of a
+ * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
+ *
+ * v1 → v2: training classes gain `sessions` (课次) and enrolments `attendedSessionIds`. A v1 class
+ * kept attendance as total hours, so it becomes a class without sessions (`[]`) and its enrolments
+ * keep their hours with `attendedSessionIds: null` — nothing is guessed about which days were attended.
+ *
+ * The upgrade never trusts its input: anything that is not a plain object is returned unchanged
+ * (validation refuses it afterwards), and a field already present is left for validation to judge.
+ */
+import type { RecordTable } from './tables';
+
+/** The record schema this program writes. Bundles and databases of versions 1..this are read. */
+export const RECORD_SCHEMA_VERSION = 2;
+/** The oldest record schema still read. */
+export const OLDEST_RECORD_SCHEMA_VERSION = 1;
+
+type Upgrade = (table: RecordTable, record: Record<string, unknown>) => Record<string, unknown>;
+
+/** UPGRADES[v] turns a record of version v into one of version v + 1. */
+const UPGRADES: Readonly<Record<number, Upgrade>> = {
+  1: (table, record) => {
+    if (table === 'trainingClass' && !Object.hasOwn(record, 'sessions')) return { ...record, sessions: [] };
+    if (table === 'enrolment' && !Object.hasOwn(record, 'attendedSessionIds')) return { ...record, attendedSessionIds: null };
+    return record;
+  },
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `value`, a record of `table` written under schema `fromVersion`, as a record of today's schema.
+ * Returns a new object when something changed; the input is never modified.
+ */
+export function upgradeRecord(table: RecordTable, value: unknown, fromVersion: number): unknown {
+  if (fromVersion >= RECORD_SCHEMA_VERSION || !isPlainObject(value)) return value;
+  let record = value;
+  for (let v = Math.max(fromVersion, OLDEST_RECORD_SCHEMA_VERSION); v < RECORD_SCHEMA_VERSION; v++) record = UPGRADES[v]!(table, record);
+  return record;
+}
