@@ -26,6 +26,7 @@ import { MeetingFormPage } from './features/meetings/MeetingFormPage';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
 import { ReportsArea } from './features/reports/ReportsArea';
 import { SyncPage } from './features/sync/SyncPage';
+import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 
 /** Areas with real pages; the others show an honest 建设中 page. */
 const BUILT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
@@ -70,6 +71,14 @@ function WorkspaceGate() {
     );
   }
   if (!workspace || !router) return <SetupPage />;
+  if (workspace.mode === 'committee') {
+    // A new committee saves its key backup before anything else.
+    return (
+      <KeyBackupGate workspace={workspace}>
+        <RouterProvider router={router} />
+      </KeyBackupGate>
+    );
+  }
   return <RouterProvider router={router} />;
 }
 

@@ -1,5 +1,7 @@
 /** Shared steps of the end-to-end tests, written as a user would do them. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { idNumberCheckChar } from '../../shared/model/idNumber';
 
@@ -31,12 +33,28 @@ export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180
   await expect(page.getByTestId('title-bar')).toBeVisible();
 }
 
-export async function setUpAsCommittee(page: Page, name = '中共示范市委直属机关工作委员会'): Promise<void> {
+/** The key-backup passphrase the e2e committees use. */
+export const COMMITTEE_PASSPHRASE = '我们支部2026年去了井冈山';
+
+/**
+ * Sets up a committee: name and key-backup passphrase, then the blocking "save your key backup"
+ * step (a download in the web build). Returns the saved backup file's path.
+ */
+export async function setUpAsCommittee(page: Page, name = '中共示范市委直属机关工作委员会', passphrase = COMMITTEE_PASSPHRASE): Promise<string> {
   await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
   await page.getByTestId('mode-committee').click();
   await page.getByLabel('工委名称').fill(name);
+  await page.getByLabel('备份口令', { exact: true }).fill(passphrase);
+  await page.getByLabel('确认备份口令').fill(passphrase);
   await page.getByRole('button', { name: '完成设置' }).click();
+  // scrypt (N = 2^17) takes a second or more on a busy machine
+  await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '保存密钥备份文件' }).click();
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-keys-')), (await download).suggestedFilename());
+  await (await download).saveAs(file);
   await expect(page.getByTestId('title-bar')).toBeVisible();
+  return file;
 }
 
 /**

@@ -8,6 +8,7 @@ import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
+import { KeyBackupCard } from '../keyBackup/KeyBackupCard';
 import { platform } from '../../platform';
 import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 
@@ -70,11 +71,14 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
               {fingerprint ?? '…'}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-              （与工委核对时使用；私钥不可导出，只保存在本机）
+              {workspace.mode === 'committee'
+                ? '（各单位登记时与工委电话核对；私钥不可导出，另有口令加密的密钥备份）'
+                : '（与工委核对时使用；私钥不可导出，只保存在本机）'}
             </Typography.Text>
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {workspace.mode === 'committee' && <KeyBackupCard device={device} />}
       <Card title="数据存储">
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label="持久保存">

@@ -1,15 +1,21 @@
 /**
  * First start: choose the workspace mode (单位 or 工委) and record who this is.
  * Creates the device identity on completion. Nothing is written until the form is valid.
+ * 工委: a new committee also sets the passphrase of its key backup (the keys are sealed before they
+ * are stored; the next step saves the file), or restores its keys from a backup file.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Progress, Radio, Space, Typography } from 'antd';
 import { BankOutlined, ClusterOutlined } from '@ant-design/icons';
+import { KEY_BACKUP_MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from '../../../shared/bundle/keyBackup';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
 import { PARTY_GROUP_KIND_LABELS } from '../../../shared/model/vocabulary';
 import type { SetupInput } from '../../../shared/setup/setupInput';
+import { setUpCommittee } from '../../db/committeeSetup';
 import { appDatabase } from '../../db/db';
 import { completeSetup } from '../../db/workspaceRepository';
+import { useScryptProgress } from '../keyBackup/useScryptProgress';
+import { CommitteeRestoreForm } from './CommitteeRestoreForm';
 
 interface FormValues {
   mode: WorkspaceMode;
@@ -18,6 +24,9 @@ interface FormValues {
   staffCount?: number | null;
   partyGroupKind?: 'partyGroup' | 'partyCommittee';
   operatorName?: string;
+  committeeStart?: 'new' | 'restore';
+  passphrase?: string;
+  passphraseConfirmation?: string;
 }
 
 function toInput(v: FormValues): SetupInput {
@@ -30,6 +39,50 @@ function toInput(v: FormValues): SetupInput {
     partyGroupKind: v.partyGroupKind ?? (undefined as unknown as 'partyGroup'),
     operatorName: v.operatorName ?? '',
   };
+}
+
+/** The backup passphrase, twice, with the rule said in Chinese. */
+function PassphraseFields() {
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="设置密钥备份口令"
+        description={`工委的密钥用于解密各单位报送的同步包、为工委下发的文件签名。完成设置后，程序用此口令加密生成密钥备份文件，请保存到U盘等安全位置；这台电脑损坏或重装时，凭备份文件和口令即可恢复同一工委密钥（密钥指纹不变，各单位手中的纳管登记文件继续有效）。口令至少 ${KEY_BACKUP_MIN_PASSPHRASE_LENGTH} 个字符，建议用一句只有您知道、不易被猜到的话，例如“我们支部2026年去了井冈山”。程序不保存口令，忘记后无法找回。`}
+      />
+      <Form.Item
+        name="passphrase"
+        label="备份口令"
+        required
+        rules={[
+          {
+            validator: (_, value: string | undefined) => {
+              const problem = newPassphraseProblem(value ?? '', value ?? '');
+              return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <Input.Password maxLength={200} autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="passphraseConfirmation"
+        label="确认备份口令"
+        required
+        dependencies={['passphrase']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: string | undefined) =>
+              value === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error('两次输入的口令不一致，请重新输入确认口令。')),
+          }),
+        ]}
+      >
+        <Input.Password maxLength={200} autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
 }
 
 const modeCard = (icon: React.ReactNode, title: string, text: string) => (
@@ -48,14 +101,27 @@ const modeCard = (icon: React.ReactNode, title: string, text: string) => (
 export function SetupPage() {
   const [form] = Form.useForm<FormValues>();
   const mode = Form.useWatch('mode', form) ?? 'unit';
+  const committeeStart = Form.useWatch('committeeStart', form) ?? 'new';
+  const restoring = mode === 'committee' && committeeStart === 'restore';
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const sealing = useScryptProgress();
+
+  async function setUp(values: FormValues) {
+    if (values.mode !== 'committee') return completeSetup(appDatabase(), toInput(values));
+    sealing.start();
+    return setUpCommittee(
+      appDatabase(),
+      { name: values.name ?? '', operatorName: values.operatorName ?? '', passphrase: values.passphrase ?? '', passphraseConfirmation: values.passphraseConfirmation ?? '' },
+      { onProgress: sealing.onProgress },
+    );
+  }
 
   async function submit(values: FormValues) {
     setSaving(true);
     setError(null);
     try {
-      const result = await completeSetup(appDatabase(), toInput(values));
+      const result = await setUp(values);
       if (!result.ok) {
         const field = result.error.path?.[0];
         if (typeof field === 'string' && field !== 'mode') {
@@ -69,6 +135,7 @@ export function SetupPage() {
       setError('保存失败：本机数据存储不可用。请关闭程序后重新打开；如仍失败，请联系技术支持。');
     } finally {
       setSaving(false);
+      sealing.stop();
     }
   }
 
@@ -85,7 +152,7 @@ export function SetupPage() {
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{ mode: 'unit', partyGroupKind: 'partyGroup' }}
+          initialValues={{ mode: 'unit', partyGroupKind: 'partyGroup', committeeStart: 'new' }}
           onFinish={(v) => void submit(v)}
           requiredMark
           aria-label="初始设置"
@@ -102,7 +169,19 @@ export function SetupPage() {
               </Space>
             </Radio.Group>
           </Form.Item>
-          {mode === 'unit' ? (
+          {mode === 'committee' && (
+            <Form.Item name="committeeStart" label="工委密钥">
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={[
+                  { value: 'new', label: '新建工委台账（生成新密钥）' },
+                  { value: 'restore', label: '从密钥备份恢复' },
+                ]}
+              />
+            </Form.Item>
+          )}
+          {restoring ? null : mode === 'unit' ? (
             <>
               <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
                 <Input placeholder="例如：市财政局" maxLength={60} autoFocus />
@@ -133,17 +212,31 @@ export function SetupPage() {
               </Space>
             </>
           ) : (
-            <Form.Item name="name" label="工委名称" rules={[{ required: true, message: '请填写工委名称' }]}>
-              <Input placeholder="例如：中共某某市委直属机关工作委员会" maxLength={60} autoFocus />
-            </Form.Item>
+            <>
+              <Form.Item name="name" label="工委名称" rules={[{ required: true, message: '请填写工委名称' }]}>
+                <Input placeholder="例如：中共某某市委直属机关工作委员会" maxLength={60} autoFocus />
+              </Form.Item>
+              <PassphraseFields />
+            </>
           )}
-          <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
-            <Input maxLength={20} style={{ width: 240 }} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" loading={saving} block>
-            完成设置
-          </Button>
+          {!restoring && (
+            <>
+              <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
+                <Input maxLength={20} style={{ width: 240 }} />
+              </Form.Item>
+              {sealing.percent !== null && (
+                <div style={{ marginBottom: 16 }} data-testid="sealing-progress">
+                  <Typography.Text type="secondary">正在生成工委密钥并用口令加密备份（约需几秒钟，请稍候）…</Typography.Text>
+                  <Progress percent={sealing.percent} size="small" />
+                </div>
+              )}
+              <Button type="primary" htmlType="submit" size="large" loading={saving} block>
+                完成设置
+              </Button>
+            </>
+          )}
         </Form>
+        {restoring && <CommitteeRestoreForm />}
       </Card>
     </div>
   );
