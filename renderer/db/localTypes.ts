@@ -84,6 +84,8 @@ export interface ConflictRow {
   resolved: boolean;
   /** The import that found it; absent for rows written before it was kept, null for a version displaced by a restore. */
   bundleId?: string | null;
+  /** true: the bundle's version lost (this PC's was newer); false: this PC's version lost to the bundle's. */
+  lostFromBundle?: boolean;
   /** How it was settled: the kept-aside version restored, or the current one kept (保留现状). */
   resolution?: 'restored' | 'dismissed';
   resolvedAt?: string;

@@ -26,6 +26,7 @@ import { RECORD_TABLE_NAMES } from '../schema';
 import type { WriteContext } from '../writeContext';
 import { deviceDecrypter } from './deviceKeys';
 import { committeePeer } from './enrolment';
+import { progressReporter, type ImportProgress } from './importProgress';
 import { findKeyCard, type KeyCard } from './keyCard';
 import { mergeAction, type MergeAction } from './merge';
 import { syncError } from './syncErrors';
@@ -89,8 +90,14 @@ function recordsOf(opened: OpenedBundle): [RecordTable, StoredRecord[]][] {
   return RECORD_TABLES.filter((t) => opened.records[t] !== undefined).map((t) => [t, opened.records[t] as unknown as StoredRecord[]]);
 }
 
-/** Everything up to the preview; nothing is written. */
-export async function prepareImport(ctx: WriteContext, bytes: Uint8Array): Promise<Result<ImportPreview, ExpectedError>> {
+/** Everything up to the preview; nothing is written. `onProgress`: 读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据. */
+export async function prepareImport(
+  ctx: WriteContext,
+  bytes: Uint8Array,
+  options: { onProgress?: ImportProgress } = {},
+): Promise<Result<ImportPreview, ExpectedError>> {
+  const progress = progressReporter(options.onProgress);
+  await progress.begin('read');
   if (bytes.length > BUNDLE_LIMITS.maxFileBytes) return fail(bundleError('too-large', `file is ${bytes.length} bytes`));
   const untrusted = readHeader(bytes);
   if (!untrusted.ok) return untrusted;
@@ -108,17 +115,25 @@ export async function prepareImport(ctx: WriteContext, bytes: Uint8Array): Promi
     );
   }
   const { trust, name } = await senderTrust(ctx, claimed);
+  await progress.begin('verify');
   const verified = verifyBundle(untrusted.value, trust);
   if (!verified.ok) return verified;
   if (await ctx.db.importLog.get(verified.value.header.bundleId)) return fail(syncError('already-imported'));
   const device = await ctx.db.device.get('device');
   if (!device) return fail(syncError('wrong-mode', '本机尚未完成初始设置，请先完成设置。'));
-  const opened = await openBundle(verified.value, deviceDecrypter(device), { recipientId: ctx.ownerId, kind });
+  await progress.begin('decrypt');
+  const opened = await openBundle(verified.value, deviceDecrypter(device), {
+    recipientId: ctx.ownerId,
+    kind,
+    onRecordsChecked: options.onProgress ? (done, total) => progress.count('validate', done, total) : undefined,
+  });
   if (!opened.ok) return opened;
 
   const o = opened.value;
   const tables = new Map<RecordTable, TableCounts>();
   const conflicts: ConflictPreview[] = [];
+  await progress.begin('compare', o.totalRecords);
+  let compared = 0;
   for (const [table, records] of recordsOf(o)) {
     const counts = emptyCounts();
     const stored = (await ctx.db.table(table).bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
@@ -128,6 +143,8 @@ export async function prepareImport(ctx: WriteContext, bytes: Uint8Array): Promi
       if (action === 'update-conflict' || action === 'older-conflict') conflicts.push({ table, id: r.id, action });
     });
     tables.set(table, counts);
+    compared += records.length;
+    await progress.count('compare', compared, o.totalRecords);
   }
   const keyCard =
     ctx.mode === 'committee'
@@ -160,10 +177,12 @@ function highestRev(opened: OpenedBundle): string | null {
 export async function applyImport(
   ctx: WriteContext,
   preview: ImportPreview,
-  options: { fingerprintConfirmed?: boolean } = {},
+  options: { fingerprintConfirmed?: boolean; onProgress?: ImportProgress } = {},
 ): Promise<Result<ImportSummary, ExpectedError>> {
   const { db } = ctx;
   const { opened, header } = preview;
+  // Inside the transaction nothing but the database may be awaited: the reports there never yield.
+  const progress = progressReporter(options.onProgress);
   if (preview.firstContact && options.fingerprintConfirmed !== true) return fail(syncError('fingerprint-not-confirmed'));
 
   // The clock follows the newest incoming rev (unless the sender's date is absurd: then it warns).
@@ -194,6 +213,8 @@ export async function applyImport(
       let conflictCount = 0;
       let protectedCount = 0;
       const counts: Record<string, number> = {};
+      let done = 0;
+      progress.countInTransaction('write', 0, opened.totalRecords);
 
       for (const [table, records] of recordsOf(opened)) {
         counts[table] = records.length;
@@ -213,7 +234,7 @@ export async function applyImport(
               const kept = action === 'update-conflict' ? incoming : current!;
               const known = await db.conflicts.where('[table+id]').equals([table, incoming.id]).filter((c) => c.lostRev === lost.rev).count();
               if (known === 0) {
-                await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false });
+                await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false, bundleId: header.bundleId, lostFromBundle: action === 'older-conflict' });
                 conflictCount++;
               }
             }
@@ -225,6 +246,8 @@ export async function applyImport(
           }
         }
         if (puts.length > 0) await store.bulkPut(puts);
+        done += records.length;
+        progress.countInTransaction('write', done, opened.totalRecords);
       }
 
       for (const [hash, bytes] of opened.attachments) {
@@ -255,6 +278,7 @@ export async function applyImport(
         unchanged,
         older,
         conflicts: conflictCount,
+        protectedCount,
         actor: ctx.actor,
       };
       await db.importLog.add(log);

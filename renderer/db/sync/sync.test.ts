@@ -196,7 +196,7 @@ describe('unit → committee → unit', () => {
     const conflict = (await openConflicts(committee.db)).find((c) => c.table === 'organisation')!;
     expect((conflict.lost as { name: string }).name).toBe('第一党支部');
     expect(await committee.db.organisation.get(orgId)).toMatchObject({ name: '第二台电脑改的名称' });
-    await must(restoreConflict(committee.db, conflict.seq!));
+    await must(restoreConflict(committee, conflict.seq!));
     expect(await committee.db.organisation.get(orgId)).toMatchObject({ name: '第一党支部' });
     const after = (await openConflicts(committee.db)).find((c) => c.table === 'organisation')!;
     expect((after.lost as { name: string }).name).toBe('第二台电脑改的名称');

@@ -1,23 +1,23 @@
 /**
  * 同步 (committee): enrol a unit (its enrolment file is saved at once), the enrolled units with
  * status, key fingerprint and last bundle (enrolment file again, return bundle, re-enrol, revoke),
- * import a unit's bundle, and the conflicts list with restore.
+ * import a unit's bundle, the conflicts list (ConflictsCard) and the import history (ImportHistoryCard).
  */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { keyFingerprintOfBase64 } from '../../../shared/bundle';
-import { RECORD_TABLE_LABELS, isRecordTable } from '../../../shared/model/tables';
 import type { EnrolledUnit } from '../../../shared/model/committee';
 import { appDatabase } from '../../db/db';
-import type { ConflictRow, SyncPeerRow } from '../../db/localTypes';
+import type { SyncPeerRow } from '../../db/localTypes';
 import { sessionWriteContext } from '../../db/session';
-import { openConflicts, restoreConflict } from '../../db/sync/conflicts';
 import { enrolmentFileFor, enrolUnit, reEnrolUnit, revokeUnit } from '../../db/sync/enrolment';
 import { ENROLMENT_EXTENSION } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportReturnBundle } from '../../db/sync/exportBundle';
 import { platform } from '../../platform';
 import { useWriteAction } from '../common/useWriteAction';
+import { ConflictsCard } from './ConflictsCard';
+import { ImportHistoryCard } from './ImportHistoryCard';
 import { ImportPanel } from './ImportPanel';
 
 const STATUS: Record<EnrolledUnit['status'], { color: string; text: string }> = {
@@ -40,7 +40,6 @@ async function loadUnits(): Promise<Row[]> {
 
 export function CommitteeSyncPage() {
   const rows = useLiveQuery(loadUnits, []);
-  const conflicts = useLiveQuery(() => openConflicts(appDatabase()), []);
   const [form] = Form.useForm<{ name: string }>();
   const [error, setError] = useState<string | null>(null);
   const run = useWriteAction();
@@ -67,12 +66,6 @@ export function CommitteeSyncPage() {
     if (!r.ok) return setError(r.error.message);
     await platform().saveFile(r.value.fileName, r.value.bytes, BUNDLE_FILTERS);
     void message.success(`已生成回执“${r.value.fileName}”，请拷给该单位导入。`);
-  }
-
-  async function restore(row: ConflictRow) {
-    const r = await restoreConflict(appDatabase(), row.seq!);
-    if (!r.ok) setError(r.error.message);
-    else void message.success('已恢复为该版本（仅本机）。请通知单位在其电脑上核对该记录并重新保存。');
   }
 
   return (
@@ -135,30 +128,8 @@ export function CommitteeSyncPage() {
         />
       </Card>
       <ImportPanel title="导入单位同步包" hint="选择单位报送的同步包（.tzb）。导入前会显示来源、范围和将要发生的变化，确认后才写入。" />
-      <Card title="冲突记录" data-testid="conflicts">
-        <Table<ConflictRow>
-          size="small"
-          rowKey={(r) => r.seq!}
-          dataSource={conflicts ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: '没有冲突：同一单位的两台电脑修改同一条记录时，未采用的版本会列在这里' }}
-          columns={[
-            { title: '数据类型', key: 't', render: (_, r) => (isRecordTable(r.table) ? RECORD_TABLE_LABELS[r.table] : r.table) },
-            { title: '未采用的版本', key: 'lost', render: (_, r) => String((r.lost as { name?: unknown; title?: unknown }).name ?? (r.lost as { title?: unknown }).title ?? r.id) },
-            { title: '修改人', key: 'by', render: (_, r) => String((r.lost as { updatedBy?: unknown }).updatedBy ?? '') },
-            { title: '发现时间', key: 'at', render: (_, r) => new Date(r.at).toLocaleString('zh-CN') },
-            {
-              title: '操作',
-              key: 'restore',
-              render: (_, r) => (
-                <Popconfirm title="用这个版本替换当前版本？当前版本会保留在冲突记录中。" okText="恢复" cancelText="取消" onConfirm={() => void restore(r)}>
-                  <Button size="small">恢复此版本</Button>
-                </Popconfirm>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <ConflictsCard mode="committee" />
+      <ImportHistoryCard mode="committee" />
     </Space>
   );
 }

@@ -1,17 +1,21 @@
 /**
  * 导入同步包 (both sides): pick a .tzb → every check of the codec → a preview (from whom, which
  * bundle, counts per table, what will change, conflicts; on first contact the key fingerprint to
- * confirm by phone) → 确认导入 applies it in one transaction. Every refusal is shown in Chinese.
+ * confirm by phone) → 确认导入 applies it in one transaction. A progress bar follows the stages
+ * (读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据, then 写入). Every refusal is shown in
+ * Chinese and listed in this session's 导入记录 (refusedImports.ts).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Progress, Space, Steps, Table, Tag, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import { RECORD_TABLE_LABELS, type RecordTable } from '../../../shared/model/tables';
 import { sessionWriteContext } from '../../db/session';
 import { applyImport, prepareImport, type ImportPreview, type ImportSummary, type TableCounts } from '../../db/sync/importBundle';
 import { BUNDLE_FILTERS } from '../../db/sync/exportBundle';
+import type { ImportProgressEvent } from '../../db/sync/importProgress';
 import { platform } from '../../platform';
+import { useRefusedImports } from './refusedImports';
 
 type State = { step: 'pick' } | { step: 'preview'; fileName: string; preview: ImportPreview } | { step: 'done'; summary: ImportSummary; fileName: string };
 
@@ -20,21 +24,34 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
+  const addRefusal = useRefusedImports((s) => s.add);
+
+  function refuse(fileName: string, kind: string, reason: string) {
+    setError(reason);
+    setProgress(null);
+    addRefusal({ at: new Date().toISOString(), fileName, kind, reason });
+  }
 
   async function pick() {
     setError(null);
     setBusy(true);
+    let fileName = '';
     try {
       const file = await platform().openFile([...BUNDLE_FILTERS]);
       if (!file) return;
-      const r = await prepareImport(await sessionWriteContext(), file.bytes);
-      if (!r.ok) setError(r.error.message);
+      fileName = file.name;
+      const r = await prepareImport(await sessionWriteContext(), file.bytes, { onProgress: setProgress });
+      if (!r.ok) refuse(file.name, r.error.kind, r.error.message);
       else {
+        setProgress(null);
         setConfirmed(false);
         setState({ step: 'preview', fileName: file.name, preview: r.value });
       }
     } catch (e) {
-      setError(isExpectedFailure(e) ? e.error.message : '读取同步包失败：本机数据存储出错。请重试；如仍失败，请重新启动程序。');
+      const reason = isExpectedFailure(e) ? e.error.message : '读取同步包失败：本机数据存储出错。请重试；如仍失败，请重新启动程序。';
+      if (fileName) refuse(fileName, isExpectedFailure(e) ? e.error.kind : 'storage-error', reason);
+      else setError(reason);
     } finally {
       setBusy(false);
     }
@@ -45,11 +62,11 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await applyImport(await sessionWriteContext(), state.preview, { fingerprintConfirmed: confirmed });
-      if (!r.ok) setError(r.error.message);
+      const r = await applyImport(await sessionWriteContext(), state.preview, { fingerprintConfirmed: confirmed, onProgress: setProgress });
+      if (!r.ok) refuse(state.fileName, r.error.kind, r.error.message);
       else setState({ step: 'done', summary: r.value, fileName: state.fileName });
     } catch {
-      setError('导入失败，数据库没有任何改动。请重试；如仍失败，请重新启动程序。');
+      refuse(state.fileName, 'storage-error', '导入失败，数据库没有任何改动。请重试；如仍失败，请重新启动程序。');
     } finally {
       setBusy(false);
     }
@@ -60,6 +77,15 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
     <Card title={title} data-testid="import-panel">
       <Steps size="small" current={current} style={{ marginBottom: 16 }} items={[{ title: '选择文件' }, { title: '核对预览' }, { title: '完成' }]} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="sync-error" />}
+      {progress && (busy || state.step === 'done') && (
+        <Progress
+          percent={state.step === 'done' ? 100 : progress.percent}
+          status={state.step === 'done' ? 'success' : 'active'}
+          format={(p) => `${p ?? 0}% ${state.step === 'done' ? '完成' : progress.label}`}
+          style={{ marginBottom: 12 }}
+          data-testid="import-progress"
+        />
+      )}
       {state.step === 'pick' && (
         <Space orientation="vertical">
           <Typography.Text type="secondary">{hint}</Typography.Text>
@@ -86,7 +112,14 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
             title={`已导入“${state.fileName}”：写入 ${state.summary.written} 条，无变化 ${state.summary.unchanged} 条，较旧未采用 ${state.summary.older} 条${state.summary.conflicts ? `，冲突 ${state.summary.conflicts} 条（见冲突记录）` : ''}。${state.summary.pinned ? '已登记该单位的密钥。' : ''}`}
           />
           {state.summary.clockWarning && <Alert type="warning" showIcon title={state.summary.clockWarning} />}
-          <Button onClick={() => setState({ step: 'pick' })}>继续导入</Button>
+          <Button
+            onClick={() => {
+              setProgress(null);
+              setState({ step: 'pick' });
+            }}
+          >
+            继续导入
+          </Button>
         </Space>
       )}
     </Card>

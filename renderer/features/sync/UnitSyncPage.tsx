@@ -1,7 +1,8 @@
 /**
  * 同步 (unit): import the committee's enrolment file once (confirming the committee's key
  * fingerprint), export a bundle of every change since the last receipt (or everything) with a
- * progress bar, and import the committee's return bundle (receipt, notices, cards).
+ * progress bar, import the committee's return bundle (receipt, notices, cards), and see the
+ * conflicts such imports found (ConflictsCard) and the import history (ImportHistoryCard).
  */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -16,6 +17,8 @@ import { acceptEnrolment, committeePeer, previewEnrolment, type EnrolmentPreview
 import { ENROLMENT_EXTENSION, parseEnrolmentFile } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportUnitBundle, pendingChangeCount, type ExportedBundle } from '../../db/sync/exportBundle';
 import { platform } from '../../platform';
+import { ConflictsCard } from './ConflictsCard';
+import { ImportHistoryCard } from './ImportHistoryCard';
 import { ImportPanel } from './ImportPanel';
 
 export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
@@ -127,6 +130,8 @@ export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
         </Card>
       )}
       {peer && <ImportPanel title="导入工委回执" hint="工委导入本单位的同步包后会生成回执同步包（含回执、通知、红黄牌等），拷回本机后在这里导入。" />}
+      {peer && <ConflictsCard mode="unit" />}
+      {peer && <ImportHistoryCard mode="unit" />}
       <Modal
         open={enrolment !== null}
         title="确认纳管登记"
