@@ -303,7 +303,7 @@ async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: st
     pinned = true;
   }
   const peer = await db.syncPeer.get(unitId);
-  const newer = !peer?.lastBundle || header.sequence > peer.lastBundle.sequence;
+  const newer = preview.firstContact || !peer?.lastBundle || header.sequence > peer.lastBundle.sequence;
   const row: SyncPeerRow = {
     peerId: unitId,
     role: 'unit',
@@ -323,7 +323,8 @@ async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: st
   if (!receipt) {
     const r = await createRecord(ctx, 'receipt', { unitId, highestSequence: header.sequence, bundleId: header.bundleId, receivedAt: at });
     if (!r.ok) throw new ExpectedFailure(r.error);
-  } else if (header.sequence > (receipt.highestSequence as number)) {
+  } else if (preview.firstContact || header.sequence > (receipt.highestSequence as number)) {
+    // A first contact (re-enrolled: another PC of the unit) starts that PC's own sequence numbers afresh.
     const r = await updateRecord(ctx, 'receipt', receipt.id, { highestSequence: header.sequence, bundleId: header.bundleId, receivedAt: at });
     if (!r.ok) throw new ExpectedFailure(r.error);
   }
@@ -338,8 +339,10 @@ async function afterReturnBundle(db: TaizhangDb, ownId: string, opened: OpenedBu
   for (const r of receipts) {
     const highest = r.highestSequence as number;
     if (peer.lastReceipt && highest <= peer.lastReceipt.highestSequence) continue;
-    const sent = peer.sent.find((s) => s.sequence === highest);
-    if (!sent) continue; // a receipt for a bundle this PC did not send (e.g. before a reinstall): no position to start from
+    // The same sequence AND bundle id: another PC of the unit numbers its bundles from 1 too, and a
+    // receipt for its bundle must not acknowledge this PC's unsent changes.
+    const sent = peer.sent.find((s) => s.sequence === highest && s.bundleId === r.bundleId);
+    if (!sent) continue; // a receipt for a bundle this PC did not send (another PC, or before a reinstall): no position to start from
     await db.syncPeer.update(peer.peerId, {
       lastReceipt: { highestSequence: highest, bundleId: r.bundleId as string, receivedAt: r.receivedAt as string, ackedToSeq: sent.toSeq },
     });

@@ -59,7 +59,7 @@ describe('unit-side conflicts', () => {
     const [view] = await loadConflictViews(unit.db, await viewCtx(unit));
     expect(view!.title).toBe('通知「关于开展主题党日活动的通知」');
     expect(view!.tableLabel).toBe('通知');
-    expect(view!.summary).toContain('采用了同步包中的版本，未采用本机原有的版本');
+    expect(view!.summary).toContain('采用了同步包中的版本，未采用本机已有的版本');
     expect(view!.summary).toContain('王工（笔记本）（设备尾号 p-0001，');
     expect(view!.source).toBe(`导入“中共示范市委直属机关工作委员会”第 ${back.header.sequence} 号同步包时发现`);
     expect(view!.ownRecord).toBe(false);
@@ -91,7 +91,7 @@ describe('unit-side conflicts', () => {
     expect(summary).toMatchObject({ conflicts: 1, older: 1, written: 0 });
     expect(await unit.db.notice.get(id)).toMatchObject({ title: '笔记本上较新的标题' });
     const [view] = await loadConflictViews(unit.db, await viewCtx(unit));
-    expect(view!.summary).toContain('采用了本机原有的版本，未采用同步包中的版本');
+    expect(view!.summary).toContain('采用了本机已有的版本，未采用同步包中的版本');
     expect(view!.title).toBe('通知「笔记本上较新的标题」');
 
     await must(dismissConflict(unit, view!.seq));

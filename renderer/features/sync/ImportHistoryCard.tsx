@@ -56,11 +56,13 @@ export function ImportHistoryCard({ mode }: { mode: WorkspaceMode }) {
           {
             title: '同步包',
             key: 'bundle',
+            width: 170,
             render: (_, r) => (r.kind === 'applied' ? `第 ${r.log.sequence} 号（${r.log.snapshot ? '完整数据' : '变更数据'}）` : '—'),
           },
           {
             title: '记录数',
             key: 'records',
+            width: 76,
             render: (_, r) => {
               if (r.kind !== 'applied') return '—';
               const total = Object.values(r.log.counts).reduce((a, b) => a + b, 0);
@@ -71,10 +73,11 @@ export function ImportHistoryCard({ mode }: { mode: WorkspaceMode }) {
               );
             },
           },
-          { title: '写入', key: 'written', render: (_, r) => (r.kind === 'applied' ? r.log.written : '—') },
+          { title: '写入', key: 'written', width: 64, render: (_, r) => (r.kind === 'applied' ? r.log.written : '—') },
           {
             title: '跳过',
             key: 'skipped',
+            width: 64,
             render: (_, r) =>
               r.kind === 'applied' ? (
                 <Tooltip title={`无变化 ${r.log.unchanged}，较旧未采用 ${r.log.older}${r.log.protectedCount ? `，本机自有记录未覆盖 ${r.log.protectedCount}` : ''}`}>
@@ -84,7 +87,7 @@ export function ImportHistoryCard({ mode }: { mode: WorkspaceMode }) {
                 '—'
               ),
           },
-          { title: '冲突', key: 'conflicts', render: (_, r) => (r.kind === 'applied' ? r.log.conflicts > 0 ? <Tag color="warning">{r.log.conflicts}</Tag> : 0 : '—') },
+          { title: '冲突', key: 'conflicts', width: 64, render: (_, r) => (r.kind === 'applied' ? r.log.conflicts > 0 ? <Tag color="warning">{r.log.conflicts}</Tag> : 0 : '—') },
           {
             title: '结果',
             key: 'result',

@@ -79,8 +79,8 @@ export function describeConflict(row: ConflictRow & { table: RecordTable }, curr
   if (displaced) {
     summary = `在本机恢复另一版本时替换下来的版本：${who(lost, ctx)}。`;
   } else {
-    const lostWhere = row.lostFromBundle === true ? '同步包中的' : row.lostFromBundle === false ? '本机原有的' : '';
-    const keptWhere = row.lostFromBundle === true ? '本机原有的' : row.lostFromBundle === false ? '同步包中的' : '';
+    const lostWhere = row.lostFromBundle === true ? '同步包中的' : row.lostFromBundle === false ? '本机已有的' : '';
+    const keptWhere = row.lostFromBundle === true ? '本机已有的' : row.lostFromBundle === false ? '同步包中的' : '';
     const rule = keptWins ? '按修改时间较新者为准，' : '';
     summary = `两台设备都修改过这条记录，${rule}采用了${keptWhere}版本，未采用${lostWhere}版本：${who(lost, ctx)}。`;
   }
