@@ -29,7 +29,7 @@
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { Member } from '../../shared/model/member';
 import type { Organisation } from '../../shared/model/organisation';
-import { sessionLabel, sumHours, type Enrolment, type TrainingClass } from '../../shared/model/training';
+import { missedSomething, sessionLabel, sumHours, type Enrolment, type TrainingClass } from '../../shared/model/training';
 import { recordOwner } from '../../shared/model/tables';
 import type { EnrolmentStatus } from '../../shared/model/vocabulary';
 import { compareIsoDates } from '../../shared/rules/dates';
@@ -118,14 +118,6 @@ function committeeClass(ctx: WriteContext): ExpectedError<'committee-class'> {
 
 function hoursText(h: number): string {
   return `${Math.round(h * 100) / 100} 学时`;
-}
-
-/**
- * Whether an enrolment missed something of its class (so that a make-up can be recorded for it):
- * 缺训, or 参训 with fewer hours than planned (in a class kept per session: a session missed).
- */
-export function missedSomething(e: Pick<Enrolment, 'status' | 'attendedHours'>, cls: Pick<TrainingClass, 'hours'>): boolean {
-  return e.status === 'absent' || (e.status === 'attended' && cls.hours > 0 && e.attendedHours < cls.hours);
 }
 
 /** Hours of the given sessions of a class. */

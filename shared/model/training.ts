@@ -45,6 +45,14 @@ export function sumHours(hours: Iterable<number>): number {
   return Math.round(total * 100) / 100;
 }
 
+/**
+ * Whether an enrolment missed something of its class (so that a make-up can be recorded for it):
+ * 缺训, or 参训 with fewer hours than planned (in a class kept per session: a session missed).
+ */
+export function missedSomething(e: { readonly status: string; readonly attendedHours: number }, cls: { readonly hours: number }): boolean {
+  return e.status === 'absent' || (e.status === 'attended' && cls.hours > 0 && e.attendedHours < cls.hours);
+}
+
 /** 第2次（11月3日 上午） — a session in words, numbered by its position in the class. */
 export function sessionLabel(session: Pick<TrainingSession, 'date' | 'label'>, position: number): string {
   const [, m, d] = session.date.split('-').map(Number);

@@ -12,7 +12,7 @@ import { partyGroupName } from './annualDrafts';
 import { NONE } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { gongwen, type TableColumn } from './gongwenLayout';
-import type { PdfDocumentDefinition } from './pdfTypes';
+import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
 import { trainingSignInSheet } from '../training/signInSheet';
 import type { UnitReportData } from './reportData';
 
@@ -29,6 +29,11 @@ export interface SignInSheet {
   readonly people: readonly SignInPerson[];
   /** Who issues the sheet (metadata). */
   readonly author: string;
+  /**
+   * A class kept per session (课次): the sessions in words, e.g. 第1次（3月10日 上午）. The sheet is
+   * then printed once per session, each on its own page, so each session is signed for.
+   */
+  readonly sessions?: readonly string[];
 }
 
 export interface SignInOptions {
@@ -69,20 +74,22 @@ export function buildSignInSheet(sheet: SignInSheet, options: SignInOptions = {}
         { header: '签名', width: '*' },
       ];
   const columns = perRow === 1 ? block : [...block, ...block];
-  const table = gw.table({ columns, rows, fontSize: 12, rowHeight: 32 });
+  const page = (session: string | null): PdfContent[] => [
+    gw.title(sheet.title),
+    ...(session === null ? [] : [gw.subtitle(session, 16)]),
+    gw.blank(1),
+    ...sheet.details.map(([label, value]) => gw.flush(`${label}：${value === '' ? NONE : value}`)),
+    gw.flush(`应到人数：${sheet.people.length}人\u3000\u3000实到人数：\u3000\u3000\u3000人`),
+    gw.blank(1),
+    gw.table({ columns, rows, fontSize: 12, rowHeight: 32 }),
+  ];
+  const sessions = sheet.sessions ?? [];
   return gw.document({
     title: sheet.title,
     subject: '签到表',
     author: sheet.author,
     keywords: '签到表',
-    content: [
-      gw.title(sheet.title),
-      gw.blank(1),
-      ...sheet.details.map(([label, value]) => gw.flush(`${label}：${value === '' ? NONE : value}`)),
-      gw.flush(`应到人数：${sheet.people.length}人\u3000\u3000实到人数：\u3000\u3000\u3000人`),
-      gw.blank(1),
-      table,
-    ],
+    content: sessions.length === 0 ? page(null) : sessions.map((session, i) => ({ stack: page(session), ...(i > 0 ? { pageBreak: 'before' as const } : {}) })),
   });
 }
 

@@ -5,13 +5,14 @@
  *
  * Who is on it: every member with a live enrolment in the class, whatever its status — the sheet is
  * printed before the class, so 缺训 is not known yet, and those making up an earlier class here
- * (补训) sign in like everyone else. Each member once.
+ * (补训) sign in like everyone else. Each member once. A class kept per session (课次) has one sheet
+ * per session (the PDF prints each on its own page).
  *
  * Order: by organisation as the tree reads (parents before children, 第一 before 第二 — the
  * organisation the member belonged to on the class's first day), members without a known
  * organisation last; within an organisation by name in pinyin order.
  */
-import type { Enrolment, TrainingClass } from '../model/training';
+import { sessionLabel, type Enrolment, type TrainingClass } from '../model/training';
 import { PARTY_GROUP_KIND_LABELS, type PartyGroupKind } from '../model/vocabulary';
 import { compareIsoDates } from '../rules/dates';
 import { organisationOn, type RosterMember } from '../rules/membership';
@@ -30,7 +31,10 @@ export interface SignInRow {
 }
 
 export interface TrainingSignInInput {
-  readonly trainingClass: Pick<TrainingClass, 'id' | 'title' | 'category' | 'format' | 'placeKind' | 'place' | 'startDate' | 'endDate' | 'lecturer'>;
+  readonly trainingClass: Pick<TrainingClass, 'id' | 'title' | 'category' | 'format' | 'placeKind' | 'place' | 'startDate' | 'endDate' | 'lecturer'> & {
+    /** 课次 (schema v2); a class without them has one sheet. */
+    readonly sessions?: TrainingClass['sessions'];
+  };
   readonly enrolments: readonly Pick<Enrolment, 'classId' | 'memberId' | 'deleted'>[];
   readonly members: readonly (RosterMember & { readonly name: string; readonly organisationId: string })[];
   readonly organisations: readonly (TreeNode & { readonly name: string; readonly deleted?: boolean })[];
@@ -92,5 +96,6 @@ export function trainingSignInSheet(input: TrainingSignInInput): SignInSheet {
     ],
     people: trainingSignInRows(input).map((r) => (r.organisation === '' ? { name: r.name } : { name: r.name, note: r.organisation })),
     author: `中共${input.unit.name}${PARTY_GROUP_KIND_LABELS[input.unit.partyGroupKind]}`,
+    ...(cls.sessions && cls.sessions.length > 0 ? { sessions: cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`) } : {}),
   };
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 async function rosterFile(): Promise<string> {
@@ -46,6 +46,26 @@ async function newOrganisation(page: Page, name: string): Promise<void> {
   await expect(page.getByText(`已新增“${name}”`)).toBeVisible();
 }
 
+/** 机关党委 with 第一党支部 (王芳, 李强, 赵敏) and 第二党支部 (孙丽), from a roster file. */
+async function organisationsAndRoster(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '组织与党员' }).click();
+  await page.getByRole('button', { name: '新增党组织' }).click();
+  await newOrganisation(page, '机关党委');
+  await page.getByRole('button', { name: '新增下级组织' }).click();
+  await newOrganisation(page, '第一党支部');
+  await page.getByRole('tree', { name: '党组织' }).getByText('机关党委').click();
+  await page.getByRole('button', { name: '新增下级组织' }).click();
+  await newOrganisation(page, '第二党支部');
+  await page.getByRole('tab', { name: '党员花名册' }).click();
+  await page.getByRole('button', { name: '导入花名册' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择花名册文件' }).click();
+  await (await chooser).setFiles(await rosterFile());
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '确认导入（4 人）' }).click();
+  await page.getByRole('button', { name: '完成' }).click();
+}
+
 async function expectCoverage(page: Page, members: string, heads?: string): Promise<void> {
   await page.getByRole('tab', { name: '学时与覆盖率' }).click();
   await expect(page.getByTestId('coverage-members-reason')).toHaveText(members);
@@ -66,22 +86,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await setUpAsUnit(page, '市财政局', 180);
 
   // the organisation tree, the roster, and 王芳 as the (new) secretary of 第一党支部
-  await page.getByRole('menuitem', { name: '组织与党员' }).click();
-  await page.getByRole('button', { name: '新增党组织' }).click();
-  await newOrganisation(page, '机关党委');
-  await page.getByRole('button', { name: '新增下级组织' }).click();
-  await newOrganisation(page, '第一党支部');
-  await page.getByRole('tree', { name: '党组织' }).getByText('机关党委').click();
-  await page.getByRole('button', { name: '新增下级组织' }).click();
-  await newOrganisation(page, '第二党支部');
-  await page.getByRole('tab', { name: '党员花名册' }).click();
-  await page.getByRole('button', { name: '导入花名册' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择花名册文件' }).click();
-  await (await chooser).setFiles(await rosterFile());
-  await page.getByRole('button', { name: '下一步：预览' }).click();
-  await page.getByRole('button', { name: '确认导入（4 人）' }).click();
-  await page.getByRole('button', { name: '完成' }).click();
+  await organisationsAndRoster(page);
   await page.getByRole('tab', { name: '组织树' }).click();
   await page.getByRole('tree', { name: '党组织' }).getByText('第一党支部').click();
   await page.getByRole('button', { name: '登记委员' }).click();
@@ -148,7 +153,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await expect(hours).toHaveValue('9.0');
   await hours.fill('4');
   await hours.press('Enter');
-  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人，缺训 1 人（未补训 1 人）');
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人（部分缺课 1 人，未补训 1 人），缺训 1 人（未补训 1 人）');
   await expect(table.getByRole('row', { name: /赵敏/ })).toContainText('未补训');
   await screenshot(page, 'training-class-absence');
 
@@ -178,7 +183,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await expect(page.getByText('已登记赵敏补训')).toBeVisible();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(table.getByRole('row', { name: /赵敏/ })).toContainText('已补训');
-  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人，缺训 1 人（均已补训）');
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人（部分缺课 1 人，未补训 1 人），缺训 1 人（均已补训）');
   await screenshot(page, 'training-class-detail');
 
   await expectCoverage(page, `${year}年党员应参训 4 人，已参训 3 人，覆盖率 75%，未达到全员覆盖`);
@@ -221,5 +226,118 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await expect(page.getByTestId('coverage-members-reason')).toHaveText(`${year}年党员应参训 4 人，已参训 2 人，覆盖率 50%，未达到全员覆盖`);
   await page.getByRole('tab', { name: '培训班' }).click();
   await page.getByRole('button', { name: `${year}年第一期党员集中轮训` }).click();
-  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人，缺训 1 人（未补训 1 人）');
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 2 人（部分缺课 1 人，未补训 1 人），缺训 1 人（未补训 1 人）');
+});
+
+async function pickDateIn(dialog: Locator, label: string, date: string): Promise<void> {
+  const input = dialog.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+test('a two-day class kept per day: a missed day, its make-up in a class created from the make-up dialog, hours per member', async ({ page }) => {
+  test.setTimeout(180_000);
+  const today = dayjs();
+  const year = today.year();
+  const dayOfYear = today.diff(today.startOf('year'), 'day');
+  const start = dayOfYear > 12 ? today.subtract(10, 'day') : today.startOf('year');
+  const day1 = start.format('YYYY-MM-DD');
+  const day2 = start.add(1, 'day').format('YYYY-MM-DD');
+  const d2 = `${start.add(1, 'day').month() + 1}月${start.add(1, 'day').date()}日`;
+  const title = `${year}年党员集中轮训（两天）`;
+
+  await page.goto('/');
+  await setUpAsUnit(page, '市财政局', 180);
+  await organisationsAndRoster(page);
+
+  // the class: two days, 16 hours, attendance per day
+  await page.getByRole('menuitem', { name: '教育培训' }).click();
+  await page.getByRole('button', { name: '新增培训班' }).click();
+  const form = page.getByRole('dialog', { name: '新增培训班' });
+  await form.getByLabel('培训班名称').fill(title);
+  await pickDateIn(form, '开始日期', day1);
+  await pickDateIn(form, '结束日期', day2);
+  await form.getByLabel('计划学时').fill('16');
+  await form.getByText('分次登记考勤').click();
+  const sessions = form.getByTestId('sessions-editor');
+  await expect(sessions.getByLabel('第1次课日期')).toHaveValue(day1);
+  await expect(sessions.getByLabel('第2次课日期')).toHaveValue(day2);
+  await expect(sessions.getByLabel('第1次课学时')).toHaveValue('8.0');
+  await expect(form.getByLabel('计划学时')).toBeDisabled();
+  // a third session, then removed again: the planned hours follow the sum
+  await sessions.getByRole('button', { name: '添加一次课' }).click();
+  await expect(form.getByLabel('计划学时')).toHaveValue('24.0');
+  await sessions.getByRole('button', { name: '删除第3次课' }).click();
+  await expect(form.getByLabel('计划学时')).toHaveValue('16.0');
+  await screenshot(page, 'training-sessions-form');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已新增培训班“${title}”`)).toBeVisible();
+  await expect(page.getByTestId('class-sessions')).toContainText(`第2次（${d2}） 8 学时`);
+
+  // enrol 第一党支部: every day ticked, 16 hours each
+  await page.getByRole('button', { name: '报名参训' }).click();
+  await page.getByRole('dialog').getByLabel('党组织', { exact: true }).click();
+  await pickFromOpenList(page, '第一党支部（党支部）');
+  await page.getByRole('button', { name: '报名（3 人）' }).click();
+  await expect(page.getByText('已报名 3 人')).toBeVisible();
+  const table = page.getByTestId('enrolment-table');
+  await expect(page.getByLabel(`李强第2次（${d2}）出勤`)).toBeChecked();
+  await expect(page.getByTestId('hours-李强')).toHaveText('16');
+
+  // 李强 missed day 2
+  await page.getByLabel(`李强第2次（${d2}）出勤`).uncheck();
+  await expect(page.getByTestId('hours-李强')).toContainText('8');
+  await expect(page.getByTestId('hours-李强')).toContainText('缺 1 次');
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 3 人（部分缺课 1 人，未补训 1 人）');
+  // 赵敏 cannot be left with no day at all while 参训: the app says what to do instead
+  await page.getByLabel(`赵敏第1次（${dayjs(day1).month() + 1}月${dayjs(day1).date()}日）出勤`).uncheck();
+  await page.getByLabel(`赵敏第2次（${d2}）出勤`).click(); // refused: the tick comes back
+  await expect(page.getByText('赵敏一次课都没有参加，请将参训情况改为“缺训”并填写原因')).toBeVisible();
+  await expect(page.getByLabel(`赵敏第2次（${d2}）出勤`)).toBeChecked();
+  await page.getByLabel(`赵敏第1次（${dayjs(day1).month() + 1}月${dayjs(day1).date()}日）出勤`).check();
+  await expect(page.getByTestId('hours-赵敏')).toHaveText('16');
+  await screenshot(page, 'training-sessions-attendance');
+
+  await page.getByRole('tab', { name: '学时与覆盖率' }).click();
+  await expect(page.getByTestId('member-hours').getByRole('row', { name: /李强/ })).toContainText('8');
+  await page.goBack();
+
+  // the make-up of day 2, in a make-up class created right from the make-up dialog
+  await page.getByRole('button', { name: '登记李强的补训' }).click();
+  const makeUp = page.getByRole('dialog', { name: '登记补训：李强' });
+  await expect(makeUp.getByTestId('make-up-miss')).toContainText(`李强《${title}》缺第2次（${d2}），共 8 学时`);
+  await makeUp.getByRole('button', { name: '新建补训班' }).click();
+  const newClass = page.getByRole('dialog', { name: '新增培训班' });
+  await expect(newClass.getByLabel('培训班名称')).toHaveValue(`${title}补训班`);
+  await pickDateIn(newClass, '开始日期', today.format('YYYY-MM-DD'));
+  await newClass.getByLabel('计划学时').fill('8');
+  await newClass.getByRole('button', { name: '保存' }).click();
+  await expect(newClass).toBeHidden();
+  await expect(makeUp.getByText(`${title}补训班（${today.format('YYYY年M月D日')}，8 学时）`)).toBeVisible();
+  await expect(makeUp.getByLabel('补训学时')).toHaveValue('8.0');
+  await screenshot(page, 'training-sessions-make-up');
+  await makeUp.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已登记李强补训')).toBeVisible();
+  await expect(table.getByRole('row', { name: /李强/ })).toContainText('缺课已补训');
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 3 人（部分缺课 1 人，均已补训）');
+
+  // coverage: day 1 and the make-up of day 2 make the planned 16 hours
+  await page.getByRole('tab', { name: '学时与覆盖率' }).click();
+  await expect(page.getByTestId('member-hours').getByRole('row', { name: /李强/ })).toContainText('16');
+  await expect(page.getByTestId('coverage-members-reason')).toHaveText(`${year}年党员应参训 4 人，已参训 3 人，覆盖率 75%，未达到全员覆盖`);
+  await page.goBack();
+
+  // turning the sessions off warns that who-came-which-day would be reduced to totals
+  await page.getByTestId('class-detail').getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: `编辑培训班：${title}` });
+  await edit.getByText('分次登记考勤').click();
+  await expect(edit.getByTestId('sessions-dropped-warning')).toContainText('3 人的按次出勤将只保留参训学时总数');
+  await edit.getByRole('button', { name: '取消' }).click();
+
+  // after a reload it is all still there
+  await page.reload();
+  await expect(page.getByLabel(`李强第2次（${d2}）出勤`)).not.toBeChecked();
+  await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 3 人（部分缺课 1 人，均已补训）');
+  await screenshot(page, 'training-sessions-detail');
 });

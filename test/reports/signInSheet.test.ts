@@ -9,7 +9,8 @@ import { chineseDate } from '../../shared/rules/text';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { expectGongwen } from './gongwenChecks';
-import { compact, requirePoppler } from './poppler';
+import { compact, pdfText, requirePoppler } from './poppler';
+import { sessionLabel } from '../../shared/model/training';
 import { renderToFile, smallUnit } from './reportFixtures';
 
 let data: UnitReportData;
@@ -65,5 +66,27 @@ describe('签到表', () => {
     const text = compact(pdf.text);
     expect(text).toContain(`${cls.title}签到表`);
     for (const m of data.members.filter((x) => enrolled.has(x.id))) expect(text).toContain(m.name);
+  });
+
+  it('prints a class kept per session (课次) once per session, each page naming its session', async () => {
+    const cls = data.trainingClasses.find((c) => c.sessions.length >= 2 && data.enrolments.some((e) => e.classId === c.id));
+    expect(cls, 'the small unit has a class of several days').toBeDefined();
+    if (cls === undefined) return;
+    const sheet = signInSheetForTraining(data, cls.id);
+    expect(sheet.sessions).toEqual(cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`));
+    const file = await renderToFile('signin-sessions.pdf', buildSignInSheet(sheet));
+    const checked = expectGongwen(file);
+    expect(checked.pageCount).toBeGreaterThanOrEqual(cls.sessions.length);
+    const first = sheet.people[0]!.name;
+    // every session starts a page with the title, its own session line, and then the whole list
+    const starts = Array.from({ length: checked.pageCount }, (_, i) => i + 1).filter((p) => compact(pdfText(file, p, p)).includes(compact(`${cls.title}签到表`)));
+    expect(starts).toHaveLength(cls.sessions.length);
+    starts.forEach((p, i) => {
+      const text = compact(pdfText(file, p, starts[i + 1] === undefined ? checked.pageCount : starts[i + 1]! - 1));
+      expect(text).toContain(compact(sheet.sessions![i]!));
+      expect(text).toContain(first);
+      expect(text).toContain(sheet.people[sheet.people.length - 1]!.name);
+    });
+    expect(compact(checked.text).split(compact(`${cls.title}签到表`)).length - 1).toBe(cls.sessions.length);
   });
 });

@@ -8,6 +8,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { recordOwner } from '../../../shared/model/tables';
+import { missedSomething, sessionLabel } from '../../../shared/model/training';
 import { TRAINING_ORGANISER_LABELS } from '../../../shared/model/vocabulary';
 import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, type TrainingSignInInput } from '../../../shared/training/signInSheet';
 import { deleteTrainingClass, markAllAttended } from '../../db/trainingRepository';
@@ -24,11 +25,16 @@ import { SignInSheetModal } from './SignInSheetModal';
 import { useTrainingRecords } from './useTrainingRecords';
 import { hoursLabel } from './vocabulary';
 
-/** 报名 3 人，参训 2 人，缺训 1 人（未补训 1 人）; 补训 only when someone made up another class here. */
+/**
+ * 报名 3 人，参训 2 人（部分缺课 1 人，未补训 1 人），缺训 1 人（未补训 1 人）; 补训 only when
+ * someone made up another class here.
+ */
 function countsText(c: ClassCounts): string {
-  const absent = c.absent > 0 ? `，缺训 ${c.absent} 人（${c.absentNotMadeUp > 0 ? `未补训 ${c.absentNotMadeUp} 人` : '均已补训'}）` : '';
+  const notMadeUp = (n: number) => (n > 0 ? `未补训 ${n} 人` : '均已补训');
+  const partial = c.partial > 0 ? `（部分缺课 ${c.partial} 人，${notMadeUp(c.partialNotMadeUp)}）` : '';
+  const absent = c.absent > 0 ? `，缺训 ${c.absent} 人（${notMadeUp(c.absentNotMadeUp)}）` : '';
   const madeUp = c.madeUp > 0 ? `，补训 ${c.madeUp} 人` : '';
-  return `报名 ${c.enrolled} 人，参训 ${c.attended} 人${absent}${madeUp}`;
+  return `报名 ${c.enrolled} 人，参训 ${c.attended} 人${partial}${absent}${madeUp}`;
 }
 
 export function ClassDetailPage({ classId }: { classId: string }) {
@@ -41,7 +47,7 @@ export function ClassDetailPage({ classId }: { classId: string }) {
   const [editing, setEditing] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
   const [signIn, setSignIn] = useState(false);
-  const [absence, setAbsence] = useState<MakeUpTarget | null>(null);
+  const [absence, setAbsence] = useState<Omit<MakeUpTarget, 'mode'> | null>(null);
   const [makeUp, setMakeUp] = useState<MakeUpTarget | null>(null);
 
   const cls = training?.classes.find((c) => c.id === classId) ?? null;
@@ -65,14 +71,14 @@ export function ClassDetailPage({ classId }: { classId: string }) {
     const madeUpBy = (memberId: string) => training.enrolments.find((x) => x.memberId === memberId && x.makeUpOfClassId === classId) ?? null;
     const listed = trainingSignInRows(signInInput).map((r) => {
       const e = byMember.get(r.memberId)!;
-      return { seq: r.seq, enrolment: e, name: r.name, organisation: r.organisation, madeUpBy: e.status === 'absent' ? madeUpBy(r.memberId) : null };
+      return { seq: r.seq, enrolment: e, name: r.name, organisation: r.organisation, madeUpBy: cls && missedSomething(e, cls) ? madeUpBy(r.memberId) : null };
     });
     const seen = new Set(listed.map((r) => r.enrolment.id));
     const orphans = own
       .filter((e) => !seen.has(e.id))
       .map((e, i) => ({ seq: listed.length + i + 1, enrolment: e, name: '（已删除的党员）', organisation: '', madeUpBy: null }));
     return [...listed, ...orphans];
-  }, [signInInput, training, own, classId]);
+  }, [signInInput, training, own, classId, cls]);
 
   if (!unit || !training) return <Spin description="正在读取…" />;
   if (!cls) {
@@ -91,7 +97,7 @@ export function ClassDetailPage({ classId }: { classId: string }) {
 
   const mine = recordOwner('trainingClass', cls) === training.mode;
   const canEnrol = training.mode === 'unit';
-  const counts = classCounts(training.enrolments).get(cls.id);
+  const counts = classCounts(training.enrolments, classes).get(cls.id);
   const today = todayIso();
   const notStarted = cls.startDate > today;
   const openAll = rows.filter((r) => !(r.enrolment.status === 'attended' && r.enrolment.attendedHours === cls.hours) && r.enrolment.status !== 'madeUp' && !r.madeUpBy).length;
@@ -172,6 +178,13 @@ export function ClassDetailPage({ classId }: { classId: string }) {
           <Descriptions.Item label="培训日期">{trainingDates(cls)}</Descriptions.Item>
           <Descriptions.Item label="培训地点">{trainingPlace(cls) || '—'}</Descriptions.Item>
           <Descriptions.Item label="授课人">{cls.lecturer || '—'}</Descriptions.Item>
+          {cls.sessions.length > 0 && (
+            <Descriptions.Item label="课次" span={3}>
+              <span data-testid="class-sessions">
+                {cls.sessions.map((x, i) => `${sessionLabel(x, i)} ${hoursLabel(x.hours)} 学时`).join('；')}
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
 
@@ -207,12 +220,13 @@ export function ClassDetailPage({ classId }: { classId: string }) {
           editable={canEnrol}
           actions={{
             absence: (r) => setAbsence({ enrolment: r.enrolment, name: r.name }),
-            makeUp: (r) => setMakeUp({ enrolment: r.enrolment, name: r.name }),
+            makeUpOfMiss: (r) => setMakeUp({ enrolment: r.enrolment, name: r.name, mode: 'ofMiss' }),
+            markAsMakeUp: (r) => setMakeUp({ enrolment: r.enrolment, name: r.name, mode: 'asMakeUp' }),
           }}
         />
       </Card>
 
-      <ClassFormModal open={editing} editing={cls} organiser={training.mode} classes={training.classes} onClose={() => setEditing(false)} />
+      <ClassFormModal open={editing} editing={cls} organiser={training.mode} classes={training.classes} enrolled={own.length} onClose={() => setEditing(false)} />
       <EnrolModal trainingClass={cls} open={enrolling} organisations={unit.organisations} members={unit.members} enrolments={own} onClose={() => setEnrolling(false)} />
       <AbsenceModal target={absence} onClose={() => setAbsence(null)} />
       <MakeUpModal target={makeUp} trainingClass={cls} classes={training.classes} enrolments={training.enrolments} onClose={() => setMakeUp(null)} />

@@ -1,11 +1,14 @@
 /**
  * The enrolled members of one class, in sign-in-sheet order, with their attendance editable in
  * place: 参训情况 (参训 / 缺训 with its reason / 补训), hours attended, the make-up link either way.
+ * A class kept per session (课次) shows a column per session with a tick for each member; their
+ * hours are the sum of the sessions ticked.
  */
 import { useRef, useState } from 'react';
-import { App, Button, Empty, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useNavigate } from 'react-router';
-import { MAX_TRAINING_HOURS, type Enrolment, type TrainingClass } from '../../../shared/model/training';
+import { MAX_TRAINING_HOURS, missedSomething, sessionLabel, type Enrolment, type TrainingClass, type TrainingSession } from '../../../shared/model/training';
 import { ENROLMENT_STATUSES, ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/model/vocabulary';
 import { removeEnrolment, updateEnrolment } from '../../db/trainingRepository';
 import { useWriteAction } from '../common/useWriteAction';
@@ -17,13 +20,59 @@ export interface EnrolmentRow {
   enrolment: Enrolment;
   name: string;
   organisation: string;
-  /** For an absence here: the enrolment elsewhere that makes it up. */
+  /** For an absence or a partial attendance here: the enrolment elsewhere that makes it up. */
   madeUpBy: Enrolment | null;
 }
 
 export interface EnrolmentActions {
   absence(row: EnrolmentRow): void;
-  makeUp(row: EnrolmentRow): void;
+  /** Record the make-up of what this row missed here (缺训 or sessions missed). */
+  makeUpOfMiss(row: EnrolmentRow): void;
+  /** This row's attendance here is the make-up of an earlier miss (参训情况 → 补训). */
+  markAsMakeUp(row: EnrolmentRow): void;
+}
+
+/** One tick: the member attended this session. Unticking the last session is refused with a message (缺训 needs a reason). */
+function SessionCell({ row, session, position, disabled }: { row: EnrolmentRow; session: TrainingSession; position: number; disabled: boolean }) {
+  const run = useWriteAction();
+  const e = row.enrolment;
+  // shown at once; put back if the write is refused (a saved write remounts the cell: its key has the rev)
+  const [checked, setChecked] = useState(e.attendedSessionIds?.includes(session.id) ?? false);
+  const [saving, setSaving] = useState(false);
+  async function toggle(on: boolean) {
+    const current = e.attendedSessionIds ?? [];
+    const next = on ? [...current, session.id] : current.filter((x) => x !== session.id);
+    setChecked(on);
+    setSaving(true);
+    const saved = await run((ctx) => updateEnrolment(ctx, e.id, { attendedSessionIds: next }));
+    setSaving(false);
+    if (saved === null) setChecked(!on);
+  }
+  return (
+    <Checkbox
+      checked={checked}
+      disabled={disabled || saving}
+      onChange={(ev) => void toggle(ev.target.checked)}
+      aria-label={`${row.name}${sessionLabel(session, position)}出勤`}
+    />
+  );
+}
+
+/** The hours of a member in a class kept per session: computed, with the sessions missed. */
+function SessionHours({ row, cls }: { row: EnrolmentRow; cls: TrainingClass }) {
+  const e = row.enrolment;
+  const attended = new Set(e.attendedSessionIds ?? []);
+  const missed = e.status === 'absent' ? [] : cls.sessions.map((x, i) => ({ x, i })).filter(({ x }) => !attended.has(x.id));
+  return (
+    <Space size={4} wrap data-testid={`hours-${row.name}`}>
+      <span>{hoursLabel(e.attendedHours)}</span>
+      {missed.length > 0 && (
+        <Tooltip title={`未参加：${missed.map(({ x, i }) => sessionLabel(x, i)).join('、')}`}>
+          <Tag color="warning">缺 {missed.length} 次</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
 }
 
 function HoursCell({ row, cls, disabled }: { row: EnrolmentRow; cls: TrainingClass; disabled: boolean }) {
@@ -101,7 +150,7 @@ export function EnrolmentTable({
     const e = row.enrolment;
     if (status === e.status) return;
     if (status === 'absent') return actions.absence(row);
-    if (status === 'madeUp') return actions.makeUp(row);
+    if (status === 'madeUp') return actions.markAsMakeUp(row);
     const attend = () =>
       run((ctx) => updateEnrolment(ctx, e.id, { status: 'attended', attendedHours: e.status === 'absent' ? cls.hours : e.attendedHours }), { success: `${row.name}：已改为参训` });
     if (e.status === 'madeUp' && e.makeUpOfClassId !== null) {
@@ -117,9 +166,33 @@ export function EnrolmentTable({
     void attend();
   }
 
+  const sessionColumns: ColumnsType<EnrolmentRow> = cls.sessions.map((x, i) => {
+    const [, m, d] = x.date.split('-').map(Number);
+    return {
+      title: (
+        <Tooltip title={`${sessionLabel(x, i)}，${hoursLabel(x.hours)} 学时`}>
+          <div style={{ lineHeight: 1.2, textAlign: 'center' }}>
+            <div>第{i + 1}次</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+              {m}/{d}
+              {x.label ? ` ${x.label}` : ''}
+            </Typography.Text>
+          </div>
+        </Tooltip>
+      ),
+      key: `session-${x.id}`,
+      width: 72,
+      align: 'center' as const,
+      render: (_: unknown, r: EnrolmentRow) => (
+        <SessionCell key={`${r.enrolment.rev}-${x.id}`} row={r} session={x} position={i} disabled={!editable || r.enrolment.status === 'absent'} />
+      ),
+    };
+  });
+
   return (
     <Table<EnrolmentRow>
       rowKey={(r) => r.enrolment.id}
+      scroll={cls.sessions.length > 4 ? { x: 'max-content' } : undefined}
       size="small"
       dataSource={rows as EnrolmentRow[]}
       pagination={rows.length > 50 ? { defaultPageSize: 50, showTotal: (t) => `共 ${t} 人` } : false}
@@ -146,11 +219,13 @@ export function EnrolmentTable({
             />
           ),
         },
+        ...sessionColumns,
         {
           title: '参训学时',
           key: 'hours',
-          width: 100,
-          render: (_, r) => <HoursCell key={r.enrolment.rev} row={r} cls={cls} disabled={!editable || r.enrolment.status === 'absent'} />,
+          width: cls.sessions.length > 0 ? 120 : 100,
+          render: (_, r) =>
+            cls.sessions.length > 0 ? <SessionHours row={r} cls={cls} /> : <HoursCell key={r.enrolment.rev} row={r} cls={cls} disabled={!editable || r.enrolment.status === 'absent'} />,
         },
         {
           title: '缺训原因 / 补训',
@@ -175,7 +250,28 @@ export function EnrolmentTable({
                     <>
                       <Tag color="warning">未补训</Tag>
                       {editable && (
-                        <Button size="small" onClick={() => actions.makeUp(r)} aria-label={`登记${r.name}的补训`}>
+                        <Button size="small" onClick={() => actions.makeUpOfMiss(r)} aria-label={`登记${r.name}的补训`}>
+                          登记补训
+                        </Button>
+                      )}
+                    </>
+                  )}
+                </Space>
+              );
+            }
+            if (e.status === 'attended' && missedSomething(e, cls)) {
+              return (
+                <Space size={4} wrap>
+                  {r.madeUpBy ? (
+                    <>
+                      <Tag color="success">缺课已补训</Tag>
+                      {classLink(classes.get(r.madeUpBy.classId))}
+                    </>
+                  ) : (
+                    <>
+                      <Tag color="warning">缺课未补训</Tag>
+                      {editable && (
+                        <Button size="small" onClick={() => actions.makeUpOfMiss(r)} aria-label={`登记${r.name}的补训`}>
                           登记补训
                         </Button>
                       )}

@@ -46,7 +46,7 @@ export function TrainingClassesPage() {
     );
 
   const classes = useMemo(() => data?.classes ?? [], [data]);
-  const counts = useMemo(() => classCounts(data?.enrolments ?? []), [data]);
+  const counts = useMemo(() => classCounts(data?.enrolments ?? [], new Map((data?.classes ?? []).map((c) => [c.id, c] as const))), [data]);
   const years = useMemo(() => [...new Set([thisYear, ...classes.map((c) => Number(c.startDate.slice(0, 4)))])].sort((a, b) => b - a), [classes, thisYear]);
   const categories = useMemo(() => suggestions(DEFAULT_CATEGORIES, classes.map((c) => c.category)), [classes]);
   const shown = useMemo(
@@ -169,7 +169,7 @@ export function TrainingClassesPage() {
                   <span>
                     参训 {n.attended + n.madeUp} / 报名 {n.enrolled}
                   </span>
-                  {n.absentNotMadeUp > 0 && <Tag color="warning">未补训 {n.absentNotMadeUp}</Tag>}
+                  {n.absentNotMadeUp + n.partialNotMadeUp > 0 && <Tag color="warning">未补训 {n.absentNotMadeUp + n.partialNotMadeUp}</Tag>}
                 </Space>
               );
             },

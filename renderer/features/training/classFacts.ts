@@ -1,5 +1,5 @@
 /** Small facts about classes the training screens show: dates in words, counts per class. */
-import type { Enrolment, TrainingClass } from '../../../shared/model/training';
+import { missedSomething, type Enrolment, type TrainingClass } from '../../../shared/model/training';
 import { compareIsoDates } from '../../../shared/rules/dates';
 
 /** 3月10日, or 3月10日—3月12日; the year too when `withYear`. */
@@ -17,21 +17,35 @@ export interface ClassCounts {
   absent: number;
   /** Absent and not made up anywhere. */
   absentNotMadeUp: number;
+  /** 参训 with fewer hours than planned (sessions missed). */
+  partial: number;
+  /** Partial and not made up anywhere. */
+  partialNotMadeUp: number;
   madeUp: number;
 }
 
-/** Enrolments of each class, counted by status; absences made up elsewhere are told apart. */
-export function classCounts(enrolments: readonly Enrolment[]): Map<string, ClassCounts> {
+/**
+ * Enrolments of each class, counted by status; absences and partial attendances made up elsewhere
+ * are told apart. `classes` gives the planned hours (a class missing from it has no partials).
+ */
+export function classCounts(enrolments: readonly Enrolment[], classes: ReadonlyMap<string, Pick<TrainingClass, 'hours'>>): Map<string, ClassCounts> {
   const madeUpKeys = new Set(enrolments.filter((e) => e.makeUpOfClassId !== null).map((e) => `${e.memberId}|${e.makeUpOfClassId}`));
   const out = new Map<string, ClassCounts>();
   for (const e of enrolments) {
-    const c = out.get(e.classId) ?? { enrolled: 0, attended: 0, absent: 0, absentNotMadeUp: 0, madeUp: 0 };
+    const c = out.get(e.classId) ?? { enrolled: 0, attended: 0, absent: 0, absentNotMadeUp: 0, partial: 0, partialNotMadeUp: 0, madeUp: 0 };
+    const madeUp = madeUpKeys.has(`${e.memberId}|${e.classId}`);
     c.enrolled++;
-    if (e.status === 'attended') c.attended++;
-    else if (e.status === 'madeUp') c.madeUp++;
+    if (e.status === 'attended') {
+      c.attended++;
+      const cls = classes.get(e.classId);
+      if (cls && missedSomething(e, cls)) {
+        c.partial++;
+        if (!madeUp) c.partialNotMadeUp++;
+      }
+    } else if (e.status === 'madeUp') c.madeUp++;
     else {
       c.absent++;
-      if (!madeUpKeys.has(`${e.memberId}|${e.classId}`)) c.absentNotMadeUp++;
+      if (!madeUp) c.absentNotMadeUp++;
     }
     out.set(e.classId, c);
   }
