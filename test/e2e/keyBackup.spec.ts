@@ -19,7 +19,7 @@ async function fingerprintInSettings(page: Page): Promise<string> {
 }
 
 test('set up with a key backup, save it, restore it on a new PC (wrong passphrase refused)', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
 
   // ── the committee's first PC ──
   const first = await browser.newContext();
@@ -41,7 +41,6 @@ test('set up with a key backup, save it, restore it on a new PC (wrong passphras
   await page.getByRole('button', { name: '完成设置' }).click();
   // scrypt runs for a second or more; its progress is shown
   await expect(page.getByTestId('sealing-progress')).toBeVisible();
-  await screenshot(page, 'key-backup-sealing');
   await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('title-bar')).toHaveCount(0);
   const shownFingerprint = (await page.getByTestId('backup-fingerprint').textContent()) ?? '';

@@ -3,7 +3,7 @@
  * with the same id, name and keys. Says plainly that a key backup holds no ledger data.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { PASSPHRASE_LIMITS } from '../../../shared/bundle/limits';
 import { isExpectedFailure } from '../../../shared/errors/errors';
@@ -12,7 +12,7 @@ import { restoreCommittee } from '../../db/committeeSetup';
 import { appDatabase } from '../../db/db';
 import { platform } from '../../platform';
 import { KEY_BACKUP_FILTERS } from '../keyBackup/saveKeyBackup';
-import { useScryptProgress } from '../keyBackup/useScryptProgress';
+import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
 
 interface RestoreValues {
   passphrase?: string;
@@ -95,12 +95,7 @@ export function CommitteeRestoreForm() {
       <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
         <Input maxLength={20} style={{ width: 240 }} />
       </Form.Item>
-      {opening.percent !== null && (
-        <div style={{ marginBottom: 16 }} data-testid="opening-progress">
-          <Typography.Text type="secondary">正在用口令解密密钥备份（约需几秒钟，请稍候）…</Typography.Text>
-          <Progress percent={opening.percent} size="small" />
-        </div>
-      )}
+      {opening.active && <ScryptProgressBar progress={opening} label="正在用口令解密密钥备份（约需几秒钟，请稍候）…" testId="opening-progress" />}
       <Button type="primary" htmlType="submit" size="large" loading={restoring} block>
         恢复工委密钥并完成设置
       </Button>

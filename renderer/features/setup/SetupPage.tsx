@@ -5,7 +5,7 @@
  * are stored; the next step saves the file), or restores its keys from a backup file.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { BankOutlined, ClusterOutlined } from '@ant-design/icons';
 import { KEY_BACKUP_MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from '../../../shared/bundle/keyBackup';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
@@ -14,7 +14,7 @@ import type { SetupInput } from '../../../shared/setup/setupInput';
 import { setUpCommittee } from '../../db/committeeSetup';
 import { appDatabase } from '../../db/db';
 import { completeSetup } from '../../db/workspaceRepository';
-import { useScryptProgress } from '../keyBackup/useScryptProgress';
+import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
 import { CommitteeRestoreForm } from './CommitteeRestoreForm';
 
 interface FormValues {
@@ -224,12 +224,7 @@ export function SetupPage() {
               <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
                 <Input maxLength={20} style={{ width: 240 }} />
               </Form.Item>
-              {sealing.percent !== null && (
-                <div style={{ marginBottom: 16 }} data-testid="sealing-progress">
-                  <Typography.Text type="secondary">正在生成工委密钥并用口令加密备份（约需几秒钟，请稍候）…</Typography.Text>
-                  <Progress percent={sealing.percent} size="small" />
-                </div>
-              )}
+              {sealing.active && <ScryptProgressBar progress={sealing} label="正在生成工委密钥并用口令加密备份（约需几秒钟，请稍候）…" testId="sealing-progress" />}
               <Button type="primary" htmlType="submit" size="large" loading={saving} block>
                 完成设置
               </Button>
