@@ -1,6 +1,7 @@
 /**
  * Dexie schema: every table and the indexes the screens and rules query. Version 1 is below;
- * version 2 changed records, not stores (training sessions, shared/model/upgrade.ts; db.ts runs it).
+ * version 2 adds the ruleProfile store and upgrades training records (shared/model/upgrade.ts;
+ * db.ts runs it).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -51,15 +52,22 @@ export const RECORD_TABLES_V1 = {
   receipt: 'id, unitId',
 } as const;
 
-export type RecordTableName = keyof typeof RECORD_TABLES_V1;
-export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES_V1) as RecordTableName[];
+/** Record tables added in version 2. */
+export const RECORD_TABLES_ADDED_V2 = {
+  ruleProfile: 'id, unitId',
+} as const;
+
+/** The record tables of the current version. */
+export const RECORD_TABLES_CURRENT = { ...RECORD_TABLES_V1, ...RECORD_TABLES_ADDED_V2 } as const;
+export type RecordTableName = keyof typeof RECORD_TABLES_CURRENT;
+export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES_CURRENT) as RecordTableName[];
 
 export const SCHEMA_V1 = { ...LOCAL_TABLES_V1, ...RECORD_TABLES_V1 } as const;
 
 /**
- * Version 2: the same stores; training classes and enrolments are upgraded in place
- * (shared/model/upgrade.ts: `sessions: []`, `attendedSessionIds: null`).
+ * Version 2: a new store for the 工委's rule profiles; training classes and enrolments are
+ * upgraded in place (shared/model/upgrade.ts: `sessions: []`, `attendedSessionIds: null`).
  */
-export const SCHEMA_V2_STORE_CHANGES = {} as const;
+export const SCHEMA_V2_STORE_CHANGES = { ...RECORD_TABLES_ADDED_V2 } as const;
 /** Record tables whose rows the v1 → v2 upgrade rewrites. */
 export const TABLES_UPGRADED_TO_V2 = ['trainingClass', 'enrolment'] as const satisfies readonly RecordTableName[];

@@ -12,6 +12,7 @@ import type { RecordOf } from './registry';
 import { RECORD_TABLES } from './tables';
 import type { RecordTable } from './tables';
 import { sumHours } from './training';
+import { NATIONAL_PROFILE_V1 } from '../rules/profile';
 import {
   ABSENCE_REASONS,
   CADRE_KINDS,
@@ -424,6 +425,28 @@ const FIELDS: FieldsArbitraries = {
       highestSequence: fc.integer({ min: 0, max: 10_000_000 }),
       bundleId: uuidV7Arbitrary,
       receivedAt: isoInstantArbitrary,
+    }),
+
+  // the national profile with the thresholds a committee adjusts most often changed
+  ruleProfile: () =>
+    fc.record({
+      profile: fc
+        .record({
+          version: fc.integer({ min: 1, max: 1000 }),
+          effectiveFrom: isoDateArbitrary(),
+          reminderMonths: fc.integer({ min: 1, max: 12 }),
+          coverage: fc.integer({ min: 1, max: 10_000 }),
+          months: fc.integer({ min: 1, max: 12 }),
+        })
+        .map(({ version, effectiveFrom, reminderMonths, coverage, months }) => ({
+          ...NATIONAL_PROFILE_V1,
+          version,
+          effectiveFrom,
+          terms: { ...NATIONAL_PROFILE_V1.terms, reminderMonths, secondReminderMonths: Math.min(NATIONAL_PROFILE_V1.terms.secondReminderMonths, reminderMonths) },
+          training: { ...NATIONAL_PROFILE_V1.training, coverageTargetBasisPoints: coverage },
+          selfWithdrawal: { months },
+        })),
+      note: textArbitrary(500),
     }),
 };
 

@@ -31,6 +31,7 @@ import { MEMBER_FIELD_LABELS, MemberSchema } from './member';
 import { META_FIELD_LABELS } from './meta';
 import { ELECTION_FIELD_LABELS, ElectionSchema, ORGANISATION_FIELD_LABELS, OrganisationSchema } from './organisation';
 import { RECTIFICATION_FIELD_LABELS, RectificationSchema } from './rectification';
+import { RULE_PROFILE_FIELD_LABELS, RuleProfileRecordSchema } from './ruleProfile';
 import { SECRETARY_PROJECT_FIELD_LABELS, SecretaryProjectSchema } from './secretaryProject';
 import { RECORD_TABLES } from './tables';
 import type { RecordTable } from './tables';
@@ -61,6 +62,7 @@ export const RECORD_SCHEMAS = {
   supervisionVisit: SupervisionVisitSchema,
   assessment: AssessmentSchema,
   receipt: ReceiptSchema,
+  ruleProfile: RuleProfileRecordSchema,
 } as const satisfies Record<RecordTable, z.ZodType>;
 
 /** The record type stored in `table`. */
@@ -96,6 +98,7 @@ const OWN_FIELD_LABELS = {
   supervisionVisit: SUPERVISION_VISIT_FIELD_LABELS,
   assessment: ASSESSMENT_FIELD_LABELS,
   receipt: RECEIPT_FIELD_LABELS,
+  ruleProfile: RULE_PROFILE_FIELD_LABELS,
 } satisfies Record<RecordTable, Readonly<Record<string, string>>>;
 
 function mergeLabels(): Record<RecordTable, Readonly<Record<string, string>>> {

@@ -30,6 +30,7 @@ export const RECORD_TABLES = [
   'supervisionVisit',
   'assessment',
   'receipt',
+  'ruleProfile',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -61,6 +62,7 @@ export const RECORD_TABLE_LABELS: Record<RecordTable, string> = {
   supervisionVisit: '督导检查',
   assessment: '季度考核',
   receipt: '回执',
+  ruleProfile: '规则配置',
 };
 
 /**
@@ -92,6 +94,7 @@ export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   supervisionVisit: 'committee',
   assessment: 'committee',
   receipt: 'committee',
+  ruleProfile: 'committee',
 };
 
 /** The owner of one record: the table's owner, except for training classes the committee organises. */

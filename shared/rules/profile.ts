@@ -432,3 +432,12 @@ export function exceeds(count: number, fraction: Fraction, base: number): boolea
 export function atMost(count: number, fraction: Fraction, base: number): boolean {
   return !exceeds(count, fraction, base);
 }
+
+/**
+ * The profile in force on `date` among the profiles the 工委 issued (ruleProfile records, deleted
+ * ones ignored), or the national defaults when none applies yet (DOMAIN.md: "a unit without a
+ * profile from its committee uses the national defaults").
+ */
+export function ruleProfileInForce(issued: readonly { readonly profile: RuleProfile; readonly deleted?: boolean }[], date: IsoDate): RuleProfile {
+  return profileInForce(issued.filter((r) => r.deleted !== true).map((r) => r.profile), date) ?? NATIONAL_PROFILE_V1;
+}

@@ -4,14 +4,15 @@
  *     snapshot when there is no receipt yet or the user asks; attachments once each; the device key
  *     card rides along (keyCard.ts);
  *   - committee → unit ("return bundle"): the unit's receipt plus the committee-owned records that
- *     concern it (cards, notices, assessments, committee training classes), always whole.
+ *     concern it (cards, notices, assessments, committee training classes, rule profiles), always whole.
  * The sequence is taken before encoding (a cancelled save just leaves a gap, which is harmless).
  */
 import { encodeBundle, publicKeyFromBase64, type BundleHeader } from '../../../shared/bundle';
 import type { BundleRecords } from '../../../shared/bundle/records';
 import { fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
 import { recordOwner, RECORD_TABLES, type RecordTable } from '../../../shared/model/tables';
-import { NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
+import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
+import { ruleProfileInForce } from '../../../shared/rules/profile';
 import type { StoredRecord, TaizhangDb } from '../db';
 import type { SentBundle } from '../localTypes';
 import type { WriteContext } from '../writeContext';
@@ -48,6 +49,12 @@ function safeName(name: string): string {
 
 export function bundleFileName(senderName: string, date: Date, sequence: number, suffix = ''): string {
   return `${safeName(senderName)}${suffix}_${localDate(date)}_第${sequence}号.tzb`;
+}
+
+/** Version of the rule profile in force at this workspace on `day` (the header says which rules the sender counted by). */
+async function profileVersionInForce(db: TaizhangDb, day: Date): Promise<number> {
+  const issued = (await db.ruleProfile.toArray()) as unknown as RuleProfileRecord[];
+  return ruleProfileInForce(issued, localDate(day)).version;
 }
 
 async function takeSequence(db: TaizhangDb): Promise<number> {
@@ -148,7 +155,7 @@ export async function exportUnitBundle(
       recipientId: peer.peerId,
       recipientPublicKey: recipientKey,
       createdAt: createdAt.toISOString(),
-      ruleProfileVersion: NATIONAL_PROFILE_V1.version,
+      ruleProfileVersion: await profileVersionInForce(db, createdAt),
       changeRange: snapshot ? null : { fromSeq, toSeq },
       records,
       attachments,
@@ -174,8 +181,12 @@ export async function exportUnitBundle(
   });
 }
 
-/** Committee-owned tables a return bundle carries (supervision visits and the enrolment register stay at the committee). */
-const RETURN_TABLES = ['receipt', 'card', 'notice', 'assessment', 'trainingClass'] as const satisfies readonly RecordTable[];
+/**
+ * Committee-owned tables a return bundle carries: the unit's receipt, cards, notices, assessments,
+ * committee training classes and the rule profiles the committee issued (supervision visits and
+ * the enrolment register stay at the committee).
+ */
+const RETURN_TABLES = ['receipt', 'card', 'notice', 'assessment', 'trainingClass', 'ruleProfile'] as const satisfies readonly RecordTable[];
 
 export async function exportReturnBundle(ctx: WriteContext, unitId: string, options: { onProgress?: ExportProgress } = {}): Promise<Result<ExportedBundle, ExpectedError>> {
   const { db } = ctx;
@@ -205,7 +216,7 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
       recipientId: unitId,
       recipientPublicKey: recipientKey,
       createdAt: createdAt.toISOString(),
-      ruleProfileVersion: NATIONAL_PROFILE_V1.version,
+      ruleProfileVersion: await profileVersionInForce(db, createdAt),
       changeRange: null,
       records: records as unknown as BundleRecords,
       attachments: [],

@@ -1,9 +1,22 @@
 /**
- * The rule profile in force. A unit without a profile from its committee uses the national
- * defaults (DOMAIN.md); profiles received in the committee's bundles take over once that lands.
+ * The rule profile in force: the newest profile the 工委 issued whose 施行日期 has come (it arrives
+ * in the committee's return bundles; the committee's own workspace holds the ones it issued), or
+ * the national defaults (DOMAIN.md) when there is none.
  */
-import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../../shared/rules/profile';
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
+import { ruleProfileInForce, type RuleProfile } from '../../../shared/rules/profile';
+import { appDatabase } from '../../db/db';
+import { todayIso } from './today';
+
+/** Every issued profile (live records), for the screens that show them. */
+export function useIssuedRuleProfiles(): RuleProfileRecord[] | undefined {
+  return useLiveQuery(async () => ((await appDatabase().ruleProfile.toArray()) as unknown as RuleProfileRecord[]).filter((r) => !r.deleted), []);
+}
 
 export function useRuleProfile(): RuleProfile {
-  return NATIONAL_PROFILE_V1;
+  const issued = useIssuedRuleProfiles();
+  const today = todayIso();
+  return useMemo(() => ruleProfileInForce(issued ?? [], today), [issued, today]);
 }

@@ -52,7 +52,7 @@ export function TermBoardPage() {
           <Statistic title="红色（已到期未换届）" value={count('red')} styles={{ content: { color: '#cf1322' } }} />
         </Card>
         <Card size="small" style={{ width: 160 }}>
-          <Statistic title="黄色（6个月内到期）" value={count('yellow')} styles={{ content: { color: '#d48806' } }} />
+          <Statistic title={`黄色（${profile.terms.reminderMonths}个月内到期）`} value={count('yellow')} styles={{ content: { color: '#d48806' } }} />
         </Card>
         <Card size="small" style={{ width: 160 }}>
           <Statistic title="绿色" value={count('green')} styles={{ content: { color: '#389e0d' } }} />

@@ -9,6 +9,7 @@ import type { WorkspaceRow } from '../../db/localTypes';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { KeyBackupCard } from '../keyBackup/KeyBackupCard';
+import { RuleProfileCard } from './RuleProfileCard';
 import { platform } from '../../platform';
 import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 
@@ -79,6 +80,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
         </Descriptions>
       </Card>
       {workspace.mode === 'committee' && <KeyBackupCard device={device} />}
+      <RuleProfileCard mode={workspace.mode} />
       <Card title="数据存储">
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label="持久保存">

@@ -124,6 +124,10 @@ export function recordName(table: RecordTable, r: Rec, names: NameLookup = () =>
       return `${str(r.quarter)}季度考核`;
     case 'receipt':
       return `第 ${String(r.highestSequence)} 号同步包的回执`;
+    case 'ruleProfile': {
+      const p = (r.profile ?? {}) as { version?: unknown; effectiveFrom?: unknown };
+      return `第 ${String(p.version)} 版（${str(p.effectiveFrom)}起施行）`;
+    }
   }
 }
 

@@ -173,13 +173,14 @@ export function MakeUpModal({
             )}
             {fromAbsence && kind === 'inClass' && (
               <Form.Item label="补训班" required extra={laterClasses.length === 0 ? '还没有开始日期不早于本班的培训班：请点“新建补训班”。' : '开始日期不早于本班的培训班；没有合适的可点“新建补训班”。'}>
-                <Space.Compact style={{ width: '100%' }}>
+                <Space.Compact block>
                   <Form.Item name="classId" noStyle rules={[{ required: true, message: '请选择补训班' }]}>
                     <Select
                       showSearch
                       optionFilterProp="label"
                       placeholder="选择补训班"
                       aria-label="补训班"
+                      style={{ width: 'calc(100% - 128px)' }}
                       options={laterClasses.map((c) => ({ value: c.id, label: classLabel(c) }))}
                       onChange={(id: string) => choose(byId.get(id))}
                     />

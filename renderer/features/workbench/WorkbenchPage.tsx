@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/cadreRatio';
+import { basisPointsPercent } from '../../../shared/rules/text';
 import { memberCounts } from '../../../shared/rules/setupHints';
 import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type TodoItem } from '../../../shared/rules/todos';
 import { termLight } from '../../../shared/rules/termLight';
@@ -120,7 +121,11 @@ export function WorkbenchPage() {
             />
             <Space size={4}>
               <Tag color={ratio.state === 'below' ? 'error' : ratio.state === 'above' ? 'warning' : 'success'} data-testid="cadre-ratio-state">
-                {ratio.state === 'below' ? '低于1%' : ratio.state === 'above' ? '高于2%' : '符合1%—2%'}
+                {ratio.state === 'below'
+                  ? `低于${basisPointsPercent(profile.cadreRatio.minBasisPoints)}`
+                  : ratio.state === 'above'
+                    ? `高于${basisPointsPercent(profile.cadreRatio.maxBasisPoints)}`
+                    : `符合${basisPointsPercent(profile.cadreRatio.minBasisPoints)}—${basisPointsPercent(profile.cadreRatio.maxBasisPoints)}`}
               </Tag>
               <Typography.Text type="secondary">
                 {ratio.fullTimeCount} / {ratio.staffCount} 人

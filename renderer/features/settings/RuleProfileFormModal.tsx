@@ -1,0 +1,154 @@
+/**
+ * The 工委 issues a new version of its rule profile: the thresholds cadres ask about most (term
+ * reminders, cadre ratio, training coverage, organisational life, cards) are edited here; the rest
+ * (meeting frequencies, quorum shares, dues brackets, assessment indicators) carry over from the
+ * version in force. Saved as the next version; units receive it with their next return bundle.
+ */
+import { useEffect } from 'react';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { RuleProfile } from '../../../shared/rules/profile';
+import { issueRuleProfile } from '../../db/ruleProfileRepository';
+import { toIso } from '../common/dates';
+import { useWriteAction } from '../common/useWriteAction';
+
+interface Values {
+  name: string;
+  effectiveFrom: Dayjs;
+  note: string;
+  reminderMonths: number;
+  secondReminderMonths: number;
+  maxExtensionMonths: number;
+  cadreMin: number;
+  cadreMax: number;
+  coverage: number;
+  newHeadWithinMonths: number;
+  recordWithinDays: number;
+  selfWithdrawalMonths: number;
+  escalateOverdueYellow: boolean;
+  repeatYellowCount: number;
+  repeatWithinMonths: number;
+}
+
+const FIELDS = ['note'];
+
+function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
+  return {
+    name: p.name,
+    reminderMonths: p.terms.reminderMonths,
+    secondReminderMonths: p.terms.secondReminderMonths,
+    maxExtensionMonths: p.terms.maxExtensionMonths,
+    cadreMin: p.cadreRatio.minBasisPoints / 100,
+    cadreMax: p.cadreRatio.maxBasisPoints / 100,
+    coverage: p.training.coverageTargetBasisPoints / 100,
+    newHeadWithinMonths: p.training.newHeadWithinMonths,
+    recordWithinDays: p.meetings.recordWithinDays,
+    selfWithdrawalMonths: p.selfWithdrawal.months,
+    escalateOverdueYellow: p.cards.escalateOverdueYellow,
+    repeatYellowCount: p.cards.repeatYellowCount,
+    repeatWithinMonths: p.cards.repeatWithinMonths,
+  };
+}
+
+/** The edited profile: the version in force with the form's values (version assigned on issue). */
+function profileOf(base: RuleProfile, v: Values): Omit<RuleProfile, 'version'> {
+  const { version: _version, ...rest } = base;
+  const bp = (percent: number) => Math.round(percent * 100);
+  return {
+    ...rest,
+    name: v.name.trim(),
+    effectiveFrom: toIso(v.effectiveFrom)!,
+    meetings: { ...base.meetings, recordWithinDays: v.recordWithinDays },
+    terms: { ...base.terms, reminderMonths: v.reminderMonths, secondReminderMonths: v.secondReminderMonths, maxExtensionMonths: v.maxExtensionMonths },
+    cadreRatio: { minBasisPoints: bp(v.cadreMin), maxBasisPoints: bp(v.cadreMax) },
+    training: { ...base.training, coverageTargetBasisPoints: bp(v.coverage), newHeadWithinMonths: v.newHeadWithinMonths },
+    selfWithdrawal: { months: v.selfWithdrawalMonths },
+    cards: { escalateOverdueYellow: v.escalateOverdueYellow, repeatYellowCount: v.repeatYellowCount, repeatWithinMonths: v.repeatWithinMonths },
+  };
+}
+
+function Months({ name, label, min = 0, max = 60, unit = '个月' }: { name: keyof Values; label: string; min?: number; max?: number; unit?: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+      <InputNumber min={min} max={max} precision={0} addonAfter={unit} style={{ width: 150 }} />
+    </Form.Item>
+  );
+}
+
+export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean; inForce: RuleProfile; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const run = useWriteAction();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ ...valuesOf(inForce), effectiveFrom: dayjs().add(1, 'month').startOf('month'), note: '' });
+  }, [open, inForce, form]);
+
+  async function submit(v: Values) {
+    const saved = await run((ctx) => issueRuleProfile(ctx, profileOf(inForce, v), v.note ?? ''), {
+      success: '已下发新版规则配置：各单位导入下一次回执后生效',
+      form,
+      fields: FIELDS,
+    });
+    if (saved) onClose();
+  }
+
+  return (
+    <Modal open={open} title="调整规则配置" okText="下发新版本" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={720}>
+      <Typography.Paragraph type="secondary">
+        以下为本市最常调整的规则；会议频次、表决比例、党费标准和考核指标沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计和预警。
+      </Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="规则配置" requiredMark={false}>
+        <Space size={16} align="start" wrap>
+          <Form.Item name="name" label="配置名称" rules={[{ required: true, whitespace: true, message: '请填写配置名称' }]} style={{ width: 360 }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="effectiveFrom" label="施行日期" rules={[{ required: true, message: '请选择施行日期' }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Typography.Title level={5}>换届提醒</Typography.Title>
+        <Space size={16} align="start" wrap>
+          <Months name="reminderMonths" label="届满前黄色预警" min={1} max={24} />
+          <Months name="secondReminderMonths" label="届满前再次提醒" max={24} />
+          <Months name="maxExtensionMonths" label="延期最长" max={24} />
+        </Space>
+        <Typography.Title level={5}>专职党务干部配备比例</Typography.Title>
+        <Space size={16} align="start" wrap>
+          <Form.Item name="cadreMin" label="下限" rules={[{ required: true, message: '请填写下限' }]}>
+            <InputNumber min={0} max={100} step={0.1} precision={2} addonAfter="%" style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="cadreMax" label="上限" rules={[{ required: true, message: '请填写上限' }]}>
+            <InputNumber min={0} max={100} step={0.1} precision={2} addonAfter="%" style={{ width: 150 }} />
+          </Form.Item>
+        </Space>
+        <Typography.Title level={5}>教育培训</Typography.Title>
+        <Space size={16} align="start" wrap>
+          <Form.Item name="coverage" label="年度覆盖率目标" rules={[{ required: true, message: '请填写覆盖率目标' }]}>
+            <InputNumber min={0.01} max={100} step={1} precision={2} addonAfter="%" style={{ width: 150 }} />
+          </Form.Item>
+          <Months name="newHeadWithinMonths" label="新任书记培训期限" min={1} max={36} />
+        </Space>
+        <Typography.Title level={5}>组织生活</Typography.Title>
+        <Space size={16} align="start" wrap>
+          <Months name="recordWithinDays" label="会议记录录入期限" max={365} unit="天" />
+          <Months name="selfWithdrawalMonths" label="连续未参加组织生活提醒" min={1} max={24} />
+        </Space>
+        <Typography.Title level={5}>红黄牌</Typography.Title>
+        <Space size={16} align="start" wrap>
+          <Months name="repeatWithinMonths" label="累计黄牌期间" min={1} max={36} />
+          <Months name="repeatYellowCount" label="期间内第几张黄牌升红牌" min={2} max={10} unit="张" />
+          <Form.Item name="escalateOverdueYellow" valuePropName="checked" label=" ">
+            <Checkbox>黄牌逾期未整改升为红牌</Checkbox>
+          </Form.Item>
+        </Space>
+        <Form.Item name="note" label="调整说明（随配置下发，各单位可见）">
+          <Input.TextArea maxLength={500} rows={2} placeholder="例如：依据市委直属机关工委〔2026〕12号文件调整" />
+        </Form.Item>
+        <Alert type="info" showIcon title="已下发的版本不能修改或撤回；如需更正，请再下发一个新版本。" />
+      </Form>
+    </Modal>
+  );
+}
