@@ -71,3 +71,6 @@ export const SCHEMA_V1 = { ...LOCAL_TABLES_V1, ...RECORD_TABLES_V1 } as const;
 export const SCHEMA_V2_STORE_CHANGES = { ...RECORD_TABLES_ADDED_V2 } as const;
 /** Record tables whose rows the v1 → v2 upgrade rewrites. */
 export const TABLES_UPGRADED_TO_V2 = ['trainingClass', 'enrolment'] as const satisfies readonly RecordTableName[];
+
+/** Every store of the current version (what a snapshot of today's database declares). */
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES } as const;
