@@ -48,7 +48,7 @@ export async function setUpAsCommittee(page: Page, name = '中共示范市委直
   await page.getByLabel('确认备份口令').fill(passphrase);
   await page.getByRole('button', { name: '完成设置' }).click();
   // scrypt (N = 2^17) takes a second or more on a busy machine
-  await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible({ timeout: 60_000 });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '保存密钥备份文件' }).click();
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-keys-')), (await download).suggestedFilename());
