@@ -28,7 +28,7 @@ async function chooseFile(page: Page, button: string, file: string): Promise<voi
 }
 
 test('enrol, export, import with preview, receipt, delta export, tampered file refused', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // includes the committee's key backup (scrypt, N = 2^17) at setup
   const committee = await (await browser.newContext()).newPage();
   const unit = await (await browser.newContext()).newPage();
   await committee.goto('/');
