@@ -16,8 +16,8 @@ import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 const PERSISTENCE_TEXT: Record<StoragePersistence, { color: string; text: string }> = {
   pending: { color: 'default', text: '正在申请…' },
   granted: { color: 'success', text: '已获准持久保存（磁盘空间紧张时也不会被清除）' },
-  denied: { color: 'warning', text: '未获准持久保存：磁盘空间紧张时数据可能被浏览器清除，请定期导出备份' },
-  unsupported: { color: 'warning', text: '当前环境不支持持久保存申请，请定期导出备份' },
+  denied: { color: 'warning', text: '未获准持久保存：磁盘空间紧张时数据可能被浏览器清除。请改用桌面版程序，并按时向工委报送同步包（本程序尚无整库备份功能）' },
+  unsupported: { color: 'warning', text: '当前环境不支持持久保存申请：请改用桌面版程序，并按时向工委报送同步包（本程序尚无整库备份功能）' },
 };
 
 function useDeviceFacts() {
