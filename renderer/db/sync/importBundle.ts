@@ -3,6 +3,13 @@
  * manifest hashes → every record (the codec, shared/bundle) → a preview of what would change →
  * the user confirms → ONE strict-durability transaction that writes the records, keeps conflicts,
  * pins a first key, writes the receipt and the import log. Any failure leaves the database as it was.
+ *
+ * Re-admission (重新纳入, committee side): after the committee restored its keys from a backup its
+ * register is empty. A unit bundle addressed to THIS committee (its id and its X25519 key) from a
+ * unit id with no register entry at all is then treated like a first contact: self-signed by the
+ * header's key, decrypted with our key, only a full snapshot (it names the unit and carries all its
+ * data), confirmed by fingerprint over the phone, and applied together with a new register entry
+ * under the unit's existing id — all in the one import transaction.
  */
 import {
   BUNDLE_LIMITS,
@@ -29,7 +36,7 @@ import { committeePeer } from './enrolment';
 import { progressReporter, type ImportProgress } from './importProgress';
 import { findKeyCard, type KeyCard } from './keyCard';
 import { mergeAction, type MergeAction } from './merge';
-import { syncError } from './syncErrors';
+import { READMIT_NO_UNIT_RECORD, syncError } from './syncErrors';
 
 export type TableCounts = Record<MergeAction, number>;
 
@@ -46,6 +53,12 @@ export interface ImportPreview {
   readonly senderFingerprint: string;
   /** First bundle of an invited unit: the user must confirm the fingerprint before it is pinned. */
   readonly firstContact: boolean;
+  /**
+   * Committee: the sender has no register entry (e.g. after the committee's keys were restored from
+   * a backup) but the bundle is addressed to us. Confirming re-admits it under its existing id.
+   * Always also a `firstContact`; `senderName` is then the name in the unit's own `unit` record.
+   */
+  readonly readmit: boolean;
   /** Per table present in the bundle: how many records would be new, updated, unchanged… */
   readonly tables: ReadonlyMap<RecordTable, TableCounts>;
   readonly conflicts: readonly ConflictPreview[];
@@ -61,6 +74,8 @@ export interface ImportSummary {
   readonly conflicts: number;
   readonly protectedCount: number;
   readonly pinned: boolean;
+  /** The unit was taken back into the register (re-admission) in this import. */
+  readonly readmitted: boolean;
   /** A clock warning (the sender's date looks wrong); the records were still applied. */
   readonly clockWarning: string | null;
 }
@@ -71,19 +86,44 @@ function expectedKind(ctx: WriteContext): BundleHeader['kind'] {
   return ctx.mode === 'committee' ? 'unit-to-committee' : 'committee-to-unit';
 }
 
-async function senderTrust(ctx: WriteContext, header: BundleHeader): Promise<{ trust: SenderTrust; name: string }> {
+type Trust = { trust: SenderTrust; name: string; readmit: boolean };
+
+/**
+ * Committee: may a sender with no register entry at all be offered re-admission? Only when the
+ * bundle is addressed to this committee (id and X25519 key) and does not claim to be the committee
+ * itself. Anything else stays `unknown-sender`, as before.
+ */
+async function readmitCandidate(ctx: WriteContext, header: BundleHeader): Promise<boolean> {
+  if (header.senderUnitId === ctx.ownerId || header.recipientId !== ctx.ownerId) return false;
+  const device = await ctx.db.device.get('device');
+  return device !== undefined && header.recipientPublicKey === device.encryptionPublicKey;
+}
+
+async function senderTrust(ctx: WriteContext, header: BundleHeader): Promise<Trust> {
   if (ctx.mode === 'committee') {
     const unit = await ctx.db.enrolledUnit.get(header.senderUnitId);
-    if (!unit || unit.deleted) return { trust: { status: 'unknown' }, name: '' };
+    // No entry at all (a deleted entry stays refused: the committee removed that unit on purpose).
+    if (!unit) {
+      return (await readmitCandidate(ctx, header))
+        ? { trust: { status: 'unpinned' }, name: '', readmit: true }
+        : { trust: { status: 'unknown' }, name: '', readmit: false };
+    }
+    if (unit.deleted) return { trust: { status: 'unknown' }, name: '', readmit: false };
     const name = unit.name as string;
-    if (unit.status === 'revoked') return { trust: { status: 'revoked' }, name };
+    if (unit.status === 'revoked') return { trust: { status: 'revoked' }, name, readmit: false };
     const key = unit.publicKey ? publicKeyFromBase64(unit.publicKey) : null;
-    return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unpinned' }, name };
+    return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unpinned' }, name, readmit: false };
   }
   const peer = await committeePeer(ctx.db);
-  if (!peer || peer.peerId !== header.senderUnitId || !peer.signingPublicKey) return { trust: { status: 'unknown' }, name: '' };
+  if (!peer || peer.peerId !== header.senderUnitId || !peer.signingPublicKey) return { trust: { status: 'unknown' }, name: '', readmit: false };
   const key = publicKeyFromBase64(peer.signingPublicKey);
-  return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unknown' }, name: peer.name };
+  return { trust: key ? { status: 'pinned', publicKey: key } : { status: 'unknown' }, name: peer.name, readmit: false };
+}
+
+/** Re-admission: the unit's own record in the bundle, which names it. */
+function ownUnitRecord(opened: OpenedBundle): { name: string } | null {
+  const unit = (opened.records.unit ?? []).find((u) => u.id === opened.header.senderUnitId && !u.deleted);
+  return unit ? { name: unit.name } : null;
 }
 
 function recordsOf(opened: OpenedBundle): [RecordTable, StoredRecord[]][] {
@@ -114,7 +154,7 @@ export async function prepareImport(
       ),
     );
   }
-  const { trust, name } = await senderTrust(ctx, claimed);
+  const { trust, name: registeredName, readmit } = await senderTrust(ctx, claimed);
   await progress.begin('verify');
   const verified = verifyBundle(untrusted.value, trust);
   if (!verified.ok) return verified;
@@ -130,6 +170,15 @@ export async function prepareImport(
   if (!opened.ok) return opened;
 
   const o = opened.value;
+  let name = registeredName;
+  if (readmit) {
+    // Only a full snapshot names the unit and carries all its data: after a delta the register
+    // would hold part of the unit's records and the receipt would tell the unit the rest arrived.
+    if (!o.header.snapshot) return fail(syncError('readmit-needs-snapshot'));
+    const unit = ownUnitRecord(o);
+    if (!unit) return fail(syncError('readmit-needs-snapshot', READMIT_NO_UNIT_RECORD));
+    name = unit.name;
+  }
   const tables = new Map<RecordTable, TableCounts>();
   const conflicts: ConflictPreview[] = [];
   await progress.begin('compare', o.totalRecords);
@@ -156,6 +205,7 @@ export async function prepareImport(
     senderName: name,
     senderFingerprint: o.senderFingerprint,
     firstContact: o.trust === 'unpinned',
+    readmit,
     tables,
     conflicts,
     attachmentCount: o.attachments.size,
@@ -183,7 +233,7 @@ export async function applyImport(
   const { opened, header } = preview;
   // Inside the transaction nothing but the database may be awaited: the reports there never yield.
   const progress = progressReporter(options.onProgress);
-  if (preview.firstContact && options.fingerprintConfirmed !== true) return fail(syncError('fingerprint-not-confirmed'));
+  if (preview.firstContact && options.fingerprintConfirmed !== true) return fail(syncError(preview.readmit ? 'readmit-not-confirmed' : 'fingerprint-not-confirmed'));
 
   // The clock follows the newest incoming rev (unless the sender's date is absurd: then it warns).
   let clockWarning: string | null = null;
@@ -258,6 +308,7 @@ export async function applyImport(
       }
 
       let pinned = false;
+      if (ctx.mode === 'committee' && preview.readmit) await readmitUnit(ctx, preview);
       if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
       else await afterReturnBundle(db, ctx.ownerId, opened);
 
@@ -282,12 +333,25 @@ export async function applyImport(
         actor: ctx.actor,
       };
       await db.importLog.add(log);
-      return ok({ written, unchanged, older, conflicts: conflictCount, protectedCount, pinned, clockWarning });
+      return ok({ written, unchanged, older, conflicts: conflictCount, protectedCount, pinned, readmitted: preview.readmit, clockWarning });
     });
   } catch (e) {
     if (e instanceof ExpectedFailure) return fail(e.error);
     throw e;
   }
+}
+
+/**
+ * Re-admission, inside the import transaction: the register entry under the unit's EXISTING id,
+ * active, with the key that signed the bundle pinned (the user confirmed its fingerprint);
+ * `afterUnitBundle` then writes the syncPeer row with the key card's X25519 key and the receipt, as
+ * for any first contact. If an entry appeared since the preview (enrolled meanwhile), nothing is written.
+ */
+async function readmitUnit(ctx: WriteContext, preview: ImportPreview): Promise<void> {
+  const { senderUnitId: unitId, senderPublicKey } = preview.header;
+  if (await ctx.db.enrolledUnit.get(unitId)) throw new ExpectedFailure(syncError('readmit-changed'));
+  const created = await createRecord(ctx, 'enrolledUnit', { name: preview.senderName, publicKey: senderPublicKey, status: 'active', revokedAt: null, unitId }, { id: unitId });
+  if (!created.ok) throw new ExpectedFailure(created.error);
 }
 
 /** Committee: pin a first key, remember the unit device's encryption key, write the unit's receipt. */
@@ -297,7 +361,8 @@ async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: st
   const unitId = header.senderUnitId;
   const unit = await db.enrolledUnit.get(unitId);
   let pinned = false;
-  if (preview.firstContact) {
+  if (preview.readmit) pinned = true; // readmitUnit created the entry with the key pinned
+  else if (preview.firstContact) {
     const r = await updateRecord(ctx, 'enrolledUnit', unitId, { publicKey: header.senderPublicKey, status: 'active', revokedAt: null });
     if (!r.ok) throw new ExpectedFailure(r.error);
     pinned = true;

@@ -10,7 +10,10 @@ export type SyncErrorKind =
   | 'fingerprint-not-confirmed'
   | 'no-unit-key'
   | 'unit-not-found'
-  | 'unit-revoked';
+  | 'unit-revoked'
+  | 'readmit-needs-snapshot'
+  | 'readmit-not-confirmed'
+  | 'readmit-changed';
 
 export type SyncError = ExpectedError<SyncErrorKind>;
 
@@ -24,7 +27,15 @@ const MESSAGES: Record<SyncErrorKind, string> = {
   'no-unit-key': '还没有收到该单位的同步包（其中带有单位的加密公钥），暂时不能生成回执。请先导入该单位报送的同步包。',
   'unit-not-found': '找不到该纳管单位，可能已被删除。请刷新后重试。',
   'unit-revoked': '该单位的密钥已被吊销，不能再向其发送数据。如需恢复，请先办理重新登记。',
+  'readmit-needs-snapshot':
+    '本机没有该单位的登记记录（例如工委密钥从备份恢复后），该同步包是发给本工委的，但只含变更数据，不能据此将该单位重新纳入管理。请通知该单位在“同步”页的“报送数据（导出同步包）”中勾选“导出全部数据（不论回执）”，再点“导出同步包”，把导出的全量同步包交工委导入。本次没有导入任何数据。',
+  'readmit-not-confirmed': '本机没有该单位的登记记录，重新纳入管理前，请先与该单位电话核对单位名称和密钥指纹，并勾选“已与单位电话核对，密钥指纹一致”后再导入。',
+  'readmit-changed': '导入期间本机已有该单位的登记记录，本次没有导入任何数据。请重新选择该同步包导入。',
 };
+
+/** Re-admission from a snapshot that lacks the unit's own record (it names the unit). */
+export const READMIT_NO_UNIT_RECORD =
+  '本机没有该单位的登记记录（例如工委密钥从备份恢复后），该同步包中也没有该单位的单位信息，无法确认是哪个单位，不能将其重新纳入管理。请通知该单位在“同步”页的“报送数据（导出同步包）”中勾选“导出全部数据（不论回执）”，再点“导出同步包”，把导出的全量同步包交工委导入。本次没有导入任何数据。';
 
 export function syncError(kind: SyncErrorKind, message?: string): SyncError {
   return expectedError(kind, message ?? MESSAGES[kind]);

@@ -1,7 +1,8 @@
 /**
  * 导入同步包 (both sides): pick a .tzb → every check of the codec → a preview (from whom, which
  * bundle, counts per table, what will change, conflicts; on first contact the key fingerprint to
- * confirm by phone) → 确认导入 applies it in one transaction. A progress bar follows the stages
+ * confirm by phone; at the committee, a unit with no register entry — after a key restore — is offered
+ * 重新纳入 under its existing id, confirmed the same way) → 确认导入 applies it in one transaction. A progress bar follows the stages
  * (读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据, then 写入). Every refusal is shown in
  * Chinese and listed in this session's 导入记录 (refusedImports.ts).
  */
@@ -109,7 +110,7 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
             type="success"
             showIcon
             data-testid="import-result"
-            title={`已导入“${state.fileName}”：写入 ${state.summary.written} 条，无变化 ${state.summary.unchanged} 条，较旧未采用 ${state.summary.older} 条${state.summary.conflicts ? `，冲突 ${state.summary.conflicts} 条（见冲突记录）` : ''}。${state.summary.pinned ? '已登记该单位的密钥。' : ''}`}
+            title={`已导入“${state.fileName}”：写入 ${state.summary.written} 条，无变化 ${state.summary.unchanged} 条，较旧未采用 ${state.summary.older} 条${state.summary.conflicts ? `，冲突 ${state.summary.conflicts} 条（见冲突记录）` : ''}。${state.summary.readmitted ? '已将该单位重新纳入管理，并登记了它的密钥。' : state.summary.pinned ? '已登记该单位的密钥。' : ''}`}
           />
           {state.summary.clockWarning && <Alert type="warning" showIcon title={state.summary.clockWarning} />}
           <Button
@@ -151,7 +152,7 @@ function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: I
       <Descriptions column={2} bordered size="small">
         <Descriptions.Item label="文件">{fileName}</Descriptions.Item>
         <Descriptions.Item label="发送方">{preview.senderName || h.senderUnitId}</Descriptions.Item>
-        {ownName !== null && (
+        {ownName !== null && !preview.readmit && (
           <Descriptions.Item label="单位自报名称" span={2}>
             <span data-testid="sender-own-name">{ownName}</span>
             {preview.senderName && ownName !== preview.senderName && (
@@ -170,7 +171,29 @@ function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: I
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
-      {preview.firstContact && (
+      {preview.readmit && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="readmit-notice"
+          title={`重新纳入管理：${preview.senderName}`}
+          description={
+            <Space orientation="vertical">
+              <span>本机没有该单位的登记记录（例如工委密钥从备份恢复后）。该同步包是发给本工委的。请与该单位电话核对单位名称和密钥指纹，确认后将其重新纳入管理。</span>
+              <span>
+                单位名称（单位自报）：<Typography.Text strong data-testid="readmit-unit-name">{preview.senderName}</Typography.Text>；密钥指纹：
+                <Typography.Text code>{preview.senderFingerprint}</Typography.Text>
+              </span>
+              <span>请用本工委掌握的电话号码联系该单位（不要用同步包中的联系方式），请对方打开“设置”页念出“签名密钥指纹”，逐位核对。一致才能导入：该单位将以原有的单位编号重新登记，本机此后只接受这把密钥签名的同步包。</span>
+              {!preview.keyCard && <span>注意：同步包中没有该设备的加密公钥，暂时无法给该单位生成回执。</span>}
+              <Checkbox checked={confirmed} onChange={(e) => onConfirmed(e.target.checked)}>
+                已与单位电话核对，密钥指纹一致
+              </Checkbox>
+            </Space>
+          }
+        />
+      )}
+      {preview.firstContact && !preview.readmit && (
         <Alert
           type="warning"
           showIcon
