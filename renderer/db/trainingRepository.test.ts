@@ -579,4 +579,18 @@ describe('classes the 工委 organises', () => {
     const unitClass = await createTrainingClass(committeeCtx, klass());
     expect(!unitClass.ok && unitClass.error.kind).toBe('committee-class');
   });
+
+  it('the committee cannot delete its class once a unit has enrolled members (their records are the unit’s); before that it can', async () => {
+    // the unit's enrolments, as the unit's bundle brings them to the committee
+    await enrolOrganisation(ctx, fromCommittee.id, b1);
+    const enrolled = (await db.enrolment.toArray()).filter((e) => e.classId === fromCommittee.id);
+    await committeeDb.enrolment.bulkPut(enrolled);
+    const before = await committeeDb.changes.count();
+    const refused = await deleteTrainingClass(committeeCtx, fromCommittee.id);
+    expect(!refused.ok && refused.error.message).toBe('已有 1 个单位为本班登记了 3 人的参训情况，这些记录由单位填报，工委不能删除，因此本班也不能删除。如班次信息有误，请编辑修改。');
+    expect(await committeeDb.changes.count()).toBe(before);
+    expect(await committeeDb.trainingClass.get(fromCommittee.id)).toMatchObject({ deleted: false });
+    const empty = await createTrainingClass(committeeCtx, klass({ title: '未报名的班', organiser: 'committee' }));
+    expect(empty.ok && (await deleteTrainingClass(committeeCtx, empty.value.id)).ok).toBe(true);
+  });
 });

@@ -30,7 +30,7 @@ import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Resu
 import type { Member } from '../../shared/model/member';
 import type { Organisation } from '../../shared/model/organisation';
 import { missedSomething, sessionLabel, sumHours, type Enrolment, type TrainingClass } from '../../shared/model/training';
-import { recordOwner } from '../../shared/model/tables';
+import { RECORD_OWNER, recordOwner } from '../../shared/model/tables';
 import type { EnrolmentStatus } from '../../shared/model/vocabulary';
 import { compareIsoDates } from '../../shared/rules/dates';
 import { isActiveMemberOn, onRosterOn, organisationOn } from '../../shared/rules/membership';
@@ -47,6 +47,7 @@ export type TrainingWriteErrorKind =
   | 'hours'
   | 'make-up'
   | 'has-make-up'
+  | 'has-enrolments'
   | 'invalid-date';
 
 export type TrainingWriteError = WriteError | ExpectedError<TrainingWriteErrorKind>;
@@ -268,6 +269,16 @@ export async function deleteTrainingClass(ctx: WriteContext, id: string): Promis
     if (!current) return fail(classGone());
     if (recordOwner('trainingClass', current) !== ctx.mode) return fail(committeeClass(ctx));
     const enrolments = await enrolmentsOfClass(ctx, id);
+    // the 工委's class: the enrolments are the units' records, which the committee cannot delete
+    if (enrolments.length > 0 && RECORD_OWNER.enrolment !== ctx.mode) {
+      const units = new Set(enrolments.map((e) => e.unitId)).size;
+      return fail(
+        expectedError(
+          'has-enrolments',
+          `已有 ${units} 个单位为本班登记了 ${enrolments.length} 人的参训情况，这些记录由单位填报，工委不能删除，因此本班也不能删除。如班次信息有误，请编辑修改。`,
+        ),
+      );
+    }
     for (const e of enrolments) {
       const [m] = await makeUpsOf(ctx, e);
       if (m) {

@@ -4,6 +4,7 @@
  * organises is read-only here except for this unit's enrolments.
  */
 import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,6 +12,7 @@ import { recordOwner } from '../../../shared/model/tables';
 import { missedSomething, sessionLabel } from '../../../shared/model/training';
 import { TRAINING_ORGANISER_LABELS } from '../../../shared/model/vocabulary';
 import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, type TrainingSignInInput } from '../../../shared/training/signInSheet';
+import { appDatabase } from '../../db/db';
 import { deleteTrainingClass, markAllAttended } from '../../db/trainingRepository';
 import { todayIso } from '../common/today';
 import { useUnitRecords } from '../common/useUnitRecords';
@@ -51,6 +53,12 @@ export function ClassDetailPage({ classId }: { classId: string }) {
   const [makeUp, setMakeUp] = useState<MakeUpTarget | null>(null);
 
   const cls = training?.classes.find((c) => c.id === classId) ?? null;
+  // the 工委 sees every unit's enrolments: which unit each member belongs to
+  const committeeView = training?.mode === 'committee';
+  const unitNames = useLiveQuery(
+    async () => (committeeView ? new Map((await appDatabase().enrolledUnit.toArray()).map((u) => [u.unitId, String(u.name)] as const)) : null),
+    [committeeView],
+  );
   const classes = useMemo(() => new Map((training?.classes ?? []).map((c) => [c.id, c] as const)), [training]);
   const own = useMemo(() => (training?.enrolments ?? []).filter((e) => e.classId === classId), [training, classId]);
 
@@ -71,14 +79,21 @@ export function ClassDetailPage({ classId }: { classId: string }) {
     const madeUpBy = (memberId: string) => training.enrolments.find((x) => x.memberId === memberId && x.makeUpOfClassId === classId) ?? null;
     const listed = trainingSignInRows(signInInput).map((r) => {
       const e = byMember.get(r.memberId)!;
-      return { seq: r.seq, enrolment: e, name: r.name, organisation: r.organisation, madeUpBy: cls && missedSomething(e, cls) ? madeUpBy(r.memberId) : null };
+      return {
+        seq: r.seq,
+        enrolment: e,
+        name: r.name,
+        organisation: r.organisation,
+        unit: unitNames ? (unitNames.get(e.unitId) ?? '（未登记的单位）') : undefined,
+        madeUpBy: cls && missedSomething(e, cls) ? madeUpBy(r.memberId) : null,
+      };
     });
     const seen = new Set(listed.map((r) => r.enrolment.id));
     const orphans = own
       .filter((e) => !seen.has(e.id))
       .map((e, i) => ({ seq: listed.length + i + 1, enrolment: e, name: '（已删除的党员）', organisation: '', madeUpBy: null }));
     return [...listed, ...orphans];
-  }, [signInInput, training, own, classId, cls]);
+  }, [signInInput, training, own, classId, cls, unitNames]);
 
   if (!unit || !training) return <Spin description="正在读取…" />;
   if (!cls) {
@@ -103,10 +118,14 @@ export function ClassDetailPage({ classId }: { classId: string }) {
   const openAll = rows.filter((r) => !(r.enrolment.status === 'attended' && r.enrolment.attendedHours === cls.hours) && r.enrolment.status !== 'madeUp' && !r.madeUpBy).length;
 
   function confirmDelete() {
-    if (!cls) return;
+    if (!cls || !training) return;
+    if (training.mode === 'committee' && own.length > 0) {
+      modal.warning({ title: `不能删除培训班“${cls.title}”`, content: deleteWarning(cls.id, own, training.mode), okText: '知道了' });
+      return;
+    }
     modal.confirm({
       title: `删除培训班“${cls.title}”？`,
-      content: deleteWarning(cls.id, own),
+      content: deleteWarning(cls.id, own, training.mode),
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',

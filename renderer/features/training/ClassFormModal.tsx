@@ -86,9 +86,9 @@ export function ClassFormModal({
         sessions: editing.sessions.map((x) => ({ id: x.id, date: fromIso(x.date), label: x.label, hours: x.hours })),
       });
     } else {
-      form.setFieldsValue({ category: initial?.category ?? '党员教育培训', placeKind: '本单位', title: initial?.title, split: false, sessions: [] });
+      form.setFieldsValue({ category: initial?.category ?? '党员教育培训', placeKind: organiser === 'unit' ? '本单位' : undefined, title: initial?.title, split: false, sessions: [] });
     }
-  }, [open, editing, initial, form]);
+  }, [open, editing, initial, organiser, form]);
 
   const options = useMemo(
     () => ({
@@ -208,7 +208,7 @@ export function ClassFormModal({
           <Form.Item name="placeKind" label="培训场所类型" style={{ width: 200 }}>
             <AutoComplete options={options.placeKind} filterOption={filterFor(options.placeKind)} placeholder="选择或输入" maxLength={50} allowClear />
           </Form.Item>
-          <Form.Item name="place" label="培训地点" style={{ width: 420 }}>
+          <Form.Item name="place" label="培训地点" style={{ width: 396 }}>
             <Input maxLength={200} placeholder="例如：三楼会议室、古田会议纪念馆" />
           </Form.Item>
         </Space>

@@ -20,6 +20,8 @@ export interface EnrolmentRow {
   enrolment: Enrolment;
   name: string;
   organisation: string;
+  /** The member's unit, on the 工委's side (every unit's enrolments are there). */
+  unit?: string;
   /** For an absence or a partial attendance here: the enrolment elsewhere that makes it up. */
   madeUpBy: Enrolment | null;
 }
@@ -200,6 +202,7 @@ export function EnrolmentTable({
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={editable ? '还没有报名的党员。点击“报名参训”按党组织或逐个添加。' : '各单位的参训情况由单位登记。'} /> }}
       columns={[
         { title: '序号', dataIndex: 'seq', key: 'seq', width: 56, align: 'center' },
+        ...(rows.some((r) => r.unit !== undefined) ? [{ title: '单位', dataIndex: 'unit', key: 'unit', width: 140, ellipsis: true }] : []),
         { title: '姓名', dataIndex: 'name', key: 'name', width: 96 },
         { title: '所在党组织', dataIndex: 'organisation', key: 'organisation', width: 170, ellipsis: true, render: (o: string) => o || '—' },
         {

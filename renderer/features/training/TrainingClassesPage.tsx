@@ -62,9 +62,13 @@ export function TrainingClassesPage() {
   const ownClass = (c: TrainingClass) => recordOwner('trainingClass', c) === mode;
 
   function confirmDelete(c: TrainingClass) {
+    if (mode === 'committee' && (data?.enrolments ?? []).some((e) => e.classId === c.id)) {
+      modal.warning({ title: `不能删除培训班“${c.title}”`, content: deleteWarning(c.id, data?.enrolments ?? [], mode), okText: '知道了' });
+      return;
+    }
     modal.confirm({
       title: `删除培训班“${c.title}”？`,
-      content: deleteWarning(c.id, data?.enrolments ?? []),
+      content: deleteWarning(c.id, data?.enrolments ?? [], mode),
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -177,7 +181,7 @@ export function TrainingClassesPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 100,
+            width: mode === 'unit' ? 130 : 100,
             render: (_, c) =>
               ownClass(c) ? (
                 <Space size={0}>

@@ -57,10 +57,16 @@ export function compareClasses(a: TrainingClass, b: TrainingClass): number {
   return compareIsoDates(b.startDate, a.startDate) || a.title.localeCompare(b.title, 'zh-CN');
 }
 
-/** What deleting a class takes with it, in words for the confirmation. */
-export function deleteWarning(classId: string, enrolments: readonly Enrolment[]): string {
+/**
+ * What deleting a class takes with it, in words for the confirmation. In the 工委's workspace the
+ * enrolments are the units' (it cannot delete them): the class can go only while nobody is enrolled.
+ */
+export function deleteWarning(classId: string, enrolments: readonly Enrolment[], mode: 'unit' | 'committee' = 'unit'): string {
   const own = enrolments.filter((e) => e.classId === classId);
   if (own.length === 0) return '删除记录保留在操作日志中。';
+  if (mode === 'committee') {
+    return `已有 ${new Set(own.map((e) => e.unitId)).size} 个单位为本班登记了 ${own.length} 人的参训情况，这些记录由单位填报，本班不能删除。如班次信息有误，请编辑修改。`;
+  }
   const makeUps = own.filter((e) => e.makeUpOfClassId !== null).length;
   return `该班的 ${own.length} 条参训记录将一并删除，相关学时不再计入${
     makeUps > 0 ? `；其中 ${makeUps} 人在本班补训其他培训班，删除后那些缺训将恢复为“未补训”` : ''
