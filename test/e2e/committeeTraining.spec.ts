@@ -5,73 +5,12 @@
  * 缺训; coverage counts the class; the unit's next bundle carries only the enrolments back, and the
  * committee sees them on its class page without being able to change them.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
-import ExcelJS from 'exceljs';
+import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-committee-training-'));
-
-async function download(page: Page, action: () => Promise<void>): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await action();
-  const d = await pending;
-  const file = path.join(tmp, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
-}
-
-/** 第一党支部: 王芳, 李强, 赵敏; 第二党支部: 孙丽. */
-async function rosterFile(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  ws.addRow(['姓名', '性别', '民族', '身份证号', '入党时间', '转正时间', '所在支部']);
-  const people = [
-    ['王芳', '女', '1985-03-12', 22, '第一党支部'],
-    ['李强', '男', '1990-11-05', 13, '第一党支部'],
-    ['赵敏', '女', '1996-01-20', 42, '第一党支部'],
-    ['孙丽', '女', '1988-08-08', 24, '第二党支部'],
-  ] as const;
-  for (const [name, gender, birth, seq, branch] of people) ws.addRow([name, gender, '汉族', idNumber(birth, seq), '2010-07-01', '2011-07-01', branch]);
-  const file = path.join(tmp, '花名册.xlsx');
-  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  return file;
-}
-
-async function newOrganisation(page: Page, name: string): Promise<void> {
-  await page.getByRole('dialog').getByLabel('党组织名称').fill(name);
-  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText(`已新增“${name}”`)).toBeVisible();
-}
-
-/** 机关党委 with 第一党支部 and 第二党支部, and the four members from a roster file. */
-async function organisationsAndRoster(page: Page): Promise<void> {
-  await page.getByRole('menuitem', { name: '组织与党员' }).click();
-  await page.getByRole('button', { name: '新增党组织' }).click();
-  await newOrganisation(page, '机关党委');
-  await page.getByRole('button', { name: '新增下级组织' }).click();
-  await newOrganisation(page, '第一党支部');
-  await page.getByRole('tree', { name: '党组织' }).getByText('机关党委').click();
-  await page.getByRole('button', { name: '新增下级组织' }).click();
-  await newOrganisation(page, '第二党支部');
-  await page.getByRole('tab', { name: '党员花名册' }).click();
-  await page.getByRole('button', { name: '导入花名册' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择花名册文件' }).click();
-  await (await chooser).setFiles(await rosterFile());
-  await page.getByRole('button', { name: '下一步：预览' }).click();
-  await page.getByRole('button', { name: '确认导入（4 人）' }).click();
-  await page.getByRole('button', { name: '完成' }).click();
-}
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });

@@ -70,3 +70,25 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
     await expect(list).toHaveCount(0, { timeout: 3000 });
   }).toPass({ timeout: 20_000 });
 }
+
+let downloadDir: string | null = null;
+let downloads = 0;
+
+/** Runs `action`, saves the download it starts (a file the app "saves" in the web build) and returns its path. */
+export async function download(page: Page, action: () => Promise<void>): Promise<string> {
+  downloadDir ??= mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-downloads-'));
+  const pending = page.waitForEvent('download');
+  await action();
+  const d = await pending;
+  // one folder per test process; a counter keeps two saves of the same suggested name apart
+  const file = path.join(downloadDir, `${++downloads}-${d.suggestedFilename()}`);
+  await d.saveAs(file);
+  return file;
+}
+
+/** Clicks the button that opens a file chooser and picks `file` in it. */
+export async function chooseFile(page: Page, button: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(file);
+}

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { expect, test } from '@playwright/test';
+import { chooseFile, idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-meetings-'));
 
@@ -36,12 +36,6 @@ function photoFile(): string {
   const file = path.join(tmp, '签到表.png');
   writeFileSync(file, png);
   return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
 }
 
 test('record meetings with attendance and a photo, see the quorum warning and the calendar turn green', async ({ page }) => {

@@ -5,28 +5,10 @@
  * is previewed as a re-admission, confirmed by fingerprint, and the unit is back under its id; the
  * restored committee's receipt (its bundle no. 1 again) is taken by the unit.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { COMMITTEE_PASSPHRASE, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { expect, test } from '@playwright/test';
+import { chooseFile, COMMITTEE_PASSPHRASE, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-readmit-'));
-
-async function download(page: Page, action: () => Promise<void>): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await action();
-  const d = await pending;
-  const file = path.join(tmp, `${Date.now()}-${d.suggestedFilename()}`);
-  await d.saveAs(file);
-  return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
-}
 
 test('a restored committee re-admits a unit from its full snapshot, under the same id', async ({ browser }) => {
   test.setTimeout(300_000); // scrypt (N = 2^17) at setup and again at the restore

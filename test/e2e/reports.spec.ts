@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { expect, test } from '@playwright/test';
+import { chooseFile, idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-reports-'));
 
@@ -30,12 +30,6 @@ async function rosterFile(): Promise<string> {
   const file = path.join(tmp, '花名册.xlsx');
   writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
 }
 
 /** pdftotext without the grid's letter spacing and line breaks. */

@@ -3,29 +3,10 @@
  * its rule profile; the unit, which counted by the national defaults, receives it with its next
  * receipt and from then on its workbench and 设置 count by the committee's rules.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import dayjs from 'dayjs';
-import { expect, test, type Page } from '@playwright/test';
-import { screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { expect, test } from '@playwright/test';
+import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-profile-'));
-
-async function download(page: Page, action: () => Promise<void>): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await action();
-  const d = await pending;
-  const file = path.join(tmp, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
-}
 
 test('the committee issues a rule profile; the unit counts by it once the receipt is imported', async ({ browser }) => {
   test.setTimeout(180_000);

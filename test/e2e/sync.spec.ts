@@ -7,25 +7,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { expect, test } from '@playwright/test';
+import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-sync-'));
-
-async function download(page: Page, action: () => Promise<void>): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await action();
-  const d = await pending;
-  const file = path.join(tmp, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
-}
 
 test('enrol, export, import with preview, receipt, delta export, tampered file refused', async ({ browser }) => {
   test.setTimeout(180_000); // includes the committee's key backup (scrypt, N = 2^17) at setup

@@ -8,28 +8,10 @@
  * one unit PC only. The unit's (empty) conflicts card is shown here; its conflicts are covered by
  * renderer/db/sync/unitConflicts.test.ts.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-sync-history-'));
-
-async function download(page: Page, action: () => Promise<void>): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await action();
-  const d = await pending;
-  const file = path.join(mkdtempSync(path.join(tmp, 'file-')), d.suggestedFilename()); // two PCs' files may share a name
-  await d.saveAs(file);
-  return file;
-}
-
-async function chooseFile(page: Page, button: string, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles(file);
-}
 
 /** A unit PC: set up, enrolment file imported (fingerprint confirmed), back on 同步 after the reload. */
 async function enrolUnitPc(page: Page, enrolmentFile: string, staff: number): Promise<void> {
