@@ -80,8 +80,10 @@ export async function download(page: Page, action: () => Promise<void>): Promise
   const pending = page.waitForEvent('download');
   await action();
   const d = await pending;
-  // one folder per test process; a counter keeps two saves of the same suggested name apart
-  const file = path.join(downloadDir, `${++downloads}-${d.suggestedFilename()}`);
+  // a folder per download keeps two saves of the same name apart and the file its suggested name
+  const folder = path.join(downloadDir, String(++downloads));
+  mkdirSync(folder);
+  const file = path.join(folder, d.suggestedFilename());
   await d.saveAs(file);
   return file;
 }
