@@ -94,3 +94,17 @@ export async function chooseFile(page: Page, button: string, file: string): Prom
   await page.getByRole('button', { name: button }).click();
   await (await chooser).setFiles(file);
 }
+
+/**
+ * Clicks `button` in the open confirm dialog until the dialog has gone: on a loaded machine a click
+ * that lands while antd is still animating the dialog in is sometimes lost (seen once in CI). A
+ * dialog whose action is running shows its button loading, which ignores further clicks.
+ */
+export async function confirmInDialog(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: button })).toBeVisible();
+  await expect(async () => {
+    if ((await dialog.count()) > 0) await dialog.getByRole('button', { name: button }).click({ timeout: 3000 });
+    await expect(dialog).toHaveCount(0, { timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+}

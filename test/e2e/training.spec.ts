@@ -7,7 +7,7 @@
 import dayjs from 'dayjs';
 import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { confirmInDialog, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });
@@ -169,9 +169,8 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await page.getByRole('menuitem', { name: '教育培训' }).click();
   await page.getByRole('row', { name: /补训班/ }).getByRole('button', { name: '删除' }).click();
   await expect(page.getByRole('dialog')).toContainText('该班的 1 条参训记录将一并删除，相关学时不再计入；其中 1 人在本班补训其他培训班');
-  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await confirmInDialog(page, '删除');
   await expect(page.getByText('已删除')).toBeVisible();
-  await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByTestId('class-count')).toHaveText('共 1 个培训班');
   await screenshot(page, 'training-class-list');
   await expectCoverage(page, `${year}年党员应参训 4 人，已参训 2 人，覆盖率 50%，未达到全员覆盖`);
