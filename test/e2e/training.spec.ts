@@ -156,7 +156,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
 
   // the first class cannot go while its absence is made up elsewhere
   await page.getByTestId('class-detail').getByRole('button', { name: '删除' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await confirmInDialog(page, '删除');
   await expect(page.getByText(/赵敏缺训本班后已在《.*补训班》补训/)).toBeVisible();
 
   // the workbench: the new secretary without induction training
