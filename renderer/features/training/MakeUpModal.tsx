@@ -124,6 +124,13 @@ export function MakeUpModal({
     if (saved) onClose();
   }
 
+  // whichever way the class was chosen (list, keyboard, the new-class button), its hours follow once
+  // (a class just created arrives in the list a moment after it is chosen: wait for it)
+  const chosenKnown = chosen !== undefined;
+  useEffect(() => {
+    if (chosenKnown) choose(chosen);
+  }, [chosenId, chosenKnown]); // not on every render of the list: hours the user then types stay
+
   /** A make-up class chosen: its hours (no more than what was missed), or all its sessions ticked. */
   function choose(c: TrainingClass | undefined) {
     if (!c || !target) return;
@@ -182,7 +189,6 @@ export function MakeUpModal({
                       aria-label="补训班"
                       style={{ width: 'calc(100% - 128px)' }}
                       options={laterClasses.map((c) => ({ value: c.id, label: classLabel(c) }))}
-                      onChange={(id: string) => choose(byId.get(id))}
                     />
                   </Form.Item>
                   <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -221,10 +227,7 @@ export function MakeUpModal({
         classes={classes}
         initial={{ title: `${trainingClass.title}补训班`, category: trainingClass.category }}
         onClose={() => setCreating(false)}
-        onSaved={(c) => {
-          form.setFieldValue('classId', c.id);
-          choose(c);
-        }}
+        onSaved={(c) => form.setFieldValue('classId', c.id)}
       />
     </Modal>
   );
