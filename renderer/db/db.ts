@@ -8,8 +8,12 @@ import { upgradeRecord } from '../../shared/model/upgrade';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, TABLES_UPGRADED_TO_V2, type RecordTableName } from './schema';
 import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
 import type { ReportDraftRow } from './localTypes';
+import type { RecordOf } from '../../shared/model/registry';
 
-/** Synced rows are typed by their zod schemas in shared/model; storage sees their common shape. */
+/**
+ * The common shape of every synced row, for code that handles any table alike (sync, the change
+ * log, generic record writes). Screens and rules read the tables typed by their record type.
+ */
 export interface StoredRecord {
   id: string;
   unitId: string;
@@ -29,7 +33,12 @@ export type TaizhangDb = Dexie & {
   syncState: Table<SyncStateRow, string>;
   importLog: Table<ImportLogRow, string>;
   reportDrafts: Table<ReportDraftRow, number>;
-} & { [T in RecordTableName]: Table<StoredRecord, string> };
+} & { [T in RecordTableName]: Table<RecordOf<T>, string> };
+
+/** One synced table seen by its common shape, for code generic over tables (sync, record writes). */
+export function storedTable(db: TaizhangDb, table: RecordTableName): Table<StoredRecord, string> {
+  return db.table<StoredRecord, string>(table);
+}
 
 export function openDatabase(name: string = DB_NAME): TaizhangDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as TaizhangDb;

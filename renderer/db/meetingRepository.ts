@@ -60,7 +60,7 @@ export async function createMeeting(ctx: WriteContext, input: MeetingInput, file
 /** Saves edits; attachments not kept are tombstoned, new ones stored. */
 export async function updateMeeting(ctx: WriteContext, id: string, input: MeetingInput, files: readonly NewAttachment[]): Promise<Result<Meeting, WriteError>> {
   return inTransaction(ctx, async () => {
-    const existing = (await ctx.db.meeting.get(id)) as unknown as Meeting | undefined;
+    const existing = (await ctx.db.meeting.get(id));
     const { keptAttachmentIds, ...fields } = input;
     for (const old of existing?.attachmentIds ?? []) {
       if (!keptAttachmentIds.includes(old)) {
@@ -89,15 +89,15 @@ export async function deleteMeeting(ctx: WriteContext, id: string): Promise<Resu
 
 /** The latest meeting of a kind in an organisation, to start a new one from (topics and attendees). */
 export async function lastMeetingOfKind(ctx: Pick<WriteContext, 'db'>, organisationId: string, kind: MeetingKind): Promise<Meeting | null> {
-  const rows = (await ctx.db.meeting
+  const rows = await ctx.db.meeting
     .where('[organisationId+date]')
     .between([organisationId, ''], [organisationId, '\uffff'])
     .reverse()
-    .toArray()) as unknown as Meeting[];
+    .toArray();
   return rows.find((m) => !m.deleted && m.kind === kind) ?? null;
 }
 
 export async function attachmentsOf(ctx: Pick<WriteContext, 'db'>, ids: readonly string[]): Promise<Attachment[]> {
-  const rows = (await ctx.db.attachment.bulkGet([...ids])) as unknown as (Attachment | undefined)[];
+  const rows = (await ctx.db.attachment.bulkGet([...ids]));
   return rows.filter((a): a is Attachment => a !== undefined && !a.deleted);
 }

@@ -14,7 +14,7 @@ import type { WriteContext } from './writeContext';
 const memberTables = (ctx: WriteContext) => [ctx.db.member, ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device];
 
 async function liveMember(ctx: WriteContext, id: string): Promise<Member | null> {
-  const m = (await ctx.db.member.get(id)) as unknown as Member | undefined;
+  const m = (await ctx.db.member.get(id));
   return m && !m.deleted ? m : null;
 }
 
@@ -28,7 +28,7 @@ async function checkOrganisationOpen(ctx: WriteContext, organisationId: string):
 export type MemberWriteError = WriteError | ExpectedError<'organisation-closed' | 'duplicate-id-number' | 'invalid-date'>;
 
 async function duplicateIdNumber(ctx: WriteContext, idNumber: string, selfId: string | null): Promise<ExpectedError<'duplicate-id-number'> | null> {
-  const same = ((await ctx.db.member.where('idNumber').equals(idNumber).toArray()) as unknown as Member[]).find((m) => !m.deleted && m.id !== selfId);
+  const same = (await ctx.db.member.where('idNumber').equals(idNumber).toArray()).find((m) => !m.deleted && m.id !== selfId);
   return same ? expectedError('duplicate-id-number', `身份证号与已登记的党员“${same.name}”相同，请核对；同一人请直接编辑原记录`, ['idNumber']) : null;
 }
 

@@ -5,7 +5,6 @@
  */
 import { expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { CommitteeSeat } from '../../shared/model/committeeSeat';
-import type { Member } from '../../shared/model/member';
 import type { Election, Organisation, TermExtension } from '../../shared/model/organisation';
 import { placementProblem, wouldCreateCycle } from '../../shared/rules/organisationTree';
 import { createRecord, updateRecord, type RecordInput, type RecordPatch, type WriteError } from './recordRepository';
@@ -14,7 +13,7 @@ import type { WriteContext } from './writeContext';
 export type OrganisationWriteError = WriteError | ExpectedError<'placement' | 'cycle' | 'not-empty' | 'invalid-date'>;
 
 async function liveOrganisations(ctx: WriteContext): Promise<Organisation[]> {
-  return ((await ctx.db.organisation.toArray()) as unknown as Organisation[]).filter((o) => !o.deleted);
+  return ((await ctx.db.organisation.toArray())).filter((o) => !o.deleted);
 }
 
 function checkPlacement(
@@ -74,7 +73,7 @@ export async function dissolveOrganisation(ctx: WriteContext, id: string, date: 
     if (children.length > 0) {
       return fail(expectedError('not-empty', `该党组织下还有 ${children.length} 个未撤销的党组织（如“${children[0]!.name}”），请先撤销或移走它们`));
     }
-    const members = ((await ctx.db.member.where('organisationId').equals(id).toArray()) as unknown as Member[]).filter(
+    const members = (await ctx.db.member.where('organisationId').equals(id).toArray()).filter(
       (m) => !m.deleted && (m.status === 'active' || m.status === 'retired'),
     );
     if (members.length > 0) {

@@ -79,7 +79,7 @@ export async function createRecord<T extends RecordTable>(
     };
     const checked = validateRecord(table, candidate);
     if (!checked.ok) return checked;
-    await writeVersion(ctx, table, checked.value as unknown as StoredRecord, null, 'create');
+    await writeVersion(ctx, table, checked.value, null, 'create');
     return ok(checked.value);
   });
 }
@@ -91,7 +91,7 @@ export async function updateRecord<T extends RecordTable>(
   patch: RecordPatch<T>,
 ): Promise<Result<RecordOf<T>, WriteError>> {
   return ctx.db.transaction('rw', tablesFor(ctx, table), async () => {
-    const existing = (await ctx.db.table(table).get(id)) as StoredRecord | undefined;
+    const existing = await ctx.db.table<RecordOf<T>, string>(table).get(id);
     if (!existing || existing.deleted) return fail(notFound(table));
     if (recordOwner(table, existing as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
     const candidate = {
@@ -108,12 +108,12 @@ export async function updateRecord<T extends RecordTable>(
     if (!checked.ok) return checked;
     // the new version must stay ours too (e.g. a unit's class cannot be handed to the committee)
     if (recordOwner(table, checked.value as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
-    if (diffFields(existing, checked.value as unknown as StoredRecord).length === 0) {
-      return ok(existing as unknown as RecordOf<T>); // nothing changed: no new revision
+    if (diffFields(existing, checked.value).length === 0) {
+      return ok(existing); // nothing changed: no new revision
     }
-    const next = { ...(checked.value as unknown as StoredRecord), rev: ctx.hlc.tick() };
+    const next: RecordOf<T> = { ...checked.value, rev: ctx.hlc.tick() };
     await writeVersion(ctx, table, next, existing, 'update');
-    return ok(next as unknown as RecordOf<T>);
+    return ok(next);
   });
 }
 
@@ -124,12 +124,12 @@ export async function deleteRecord<T extends RecordTable>(
   id: string,
 ): Promise<Result<RecordOf<T>, WriteError>> {
   return ctx.db.transaction('rw', tablesFor(ctx, table), async () => {
-    const existing = (await ctx.db.table(table).get(id)) as StoredRecord | undefined;
+    const existing = await ctx.db.table<RecordOf<T>, string>(table).get(id);
     if (!existing || existing.deleted) return fail(notFound(table));
     if (recordOwner(table, existing as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
-    const tombstone = { ...existing, deleted: true, rev: ctx.hlc.tick(), updatedBy: ctx.actor };
+    const tombstone: RecordOf<T> = { ...existing, deleted: true, rev: ctx.hlc.tick(), updatedBy: ctx.actor };
     await writeVersion(ctx, table, tombstone, existing, 'delete');
-    return ok(tombstone as unknown as RecordOf<T>);
+    return ok(tombstone);
   });
 }
 

@@ -22,7 +22,7 @@ export async function issueRuleProfile(ctx: WriteContext, profile: Omit<RuleProf
     return fail(expectedError('wrong-mode', '规则配置由机关工委制定并随同步包下发，单位不能自行修改。'));
   }
   return ctx.db.transaction('rw', [ctx.db.ruleProfile, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
-    const issued = ((await ctx.db.ruleProfile.toArray()) as unknown as RuleProfileRecord[]).filter((r) => !r.deleted);
+    const issued = ((await ctx.db.ruleProfile.toArray())).filter((r) => !r.deleted);
     return createRecord(ctx, 'ruleProfile', { profile: { ...profile, version: nextProfileVersion(issued) }, note });
   });
 }

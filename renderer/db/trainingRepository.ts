@@ -67,25 +67,25 @@ async function inOneTransaction<T>(ctx: WriteContext, body: () => Promise<Result
 // ── reads inside the transaction ──────────────────────────────────────────────────────────────
 
 async function liveClass(ctx: WriteContext, id: string): Promise<TrainingClass | null> {
-  const c = (await ctx.db.trainingClass.get(id)) as unknown as TrainingClass | undefined;
+  const c = (await ctx.db.trainingClass.get(id));
   return c && !c.deleted ? c : null;
 }
 
 async function liveEnrolment(ctx: WriteContext, id: string): Promise<Enrolment | null> {
-  const e = (await ctx.db.enrolment.get(id)) as unknown as Enrolment | undefined;
+  const e = (await ctx.db.enrolment.get(id));
   return e && !e.deleted ? e : null;
 }
 
 async function enrolmentsOfClass(ctx: WriteContext, classId: string): Promise<Enrolment[]> {
-  return ((await ctx.db.enrolment.where('classId').equals(classId).toArray()) as unknown as Enrolment[]).filter((e) => !e.deleted);
+  return (await ctx.db.enrolment.where('classId').equals(classId).toArray()).filter((e) => !e.deleted);
 }
 
 async function enrolmentsOfMember(ctx: WriteContext, memberId: string): Promise<Enrolment[]> {
-  return ((await ctx.db.enrolment.where('memberId').equals(memberId).toArray()) as unknown as Enrolment[]).filter((e) => !e.deleted);
+  return (await ctx.db.enrolment.where('memberId').equals(memberId).toArray()).filter((e) => !e.deleted);
 }
 
 async function memberName(ctx: WriteContext, memberId: string): Promise<string> {
-  const m = (await ctx.db.member.get(memberId)) as unknown as Member | undefined;
+  const m = (await ctx.db.member.get(memberId));
   return m?.name ?? '该党员';
 }
 
@@ -399,7 +399,7 @@ async function checkNewEnrolment(ctx: WriteContext, cls: TrainingClass, member: 
 }
 
 async function liveMember(ctx: WriteContext, id: string): Promise<Member | null> {
-  const m = (await ctx.db.member.get(id)) as unknown as Member | undefined;
+  const m = (await ctx.db.member.get(id));
   return m && !m.deleted ? m : null;
 }
 
@@ -473,11 +473,11 @@ export async function enrolOrganisation(
   return inOneTransaction(ctx, async () => {
     const cls = await liveClass(ctx, classId);
     if (!cls) return fail(classGone());
-    const organisations = ((await ctx.db.organisation.toArray()) as unknown as Organisation[]).filter((o) => !o.deleted);
+    const organisations = ((await ctx.db.organisation.toArray())).filter((o) => !o.deleted);
     if (!organisations.some((o) => o.id === organisationId)) {
       return fail(expectedError('not-found', '所选党组织不存在或已被删除，请重新选择', ['organisationId']));
     }
-    const members = (await ctx.db.member.toArray()) as unknown as Member[];
+    const members = (await ctx.db.member.toArray());
     const ids = membersToEnrol(cls, organisationId, organisations, members, options.includeSubtree ?? true).map((m) => m.id);
     return ok(await enrol(ctx, cls, ids));
   });

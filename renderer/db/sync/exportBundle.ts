@@ -11,7 +11,6 @@ import { encodeBundle, publicKeyFromBase64, type BundleHeader } from '../../../s
 import type { BundleRecords } from '../../../shared/bundle/records';
 import { fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
 import { recordOwner, RECORD_TABLES, type RecordTable } from '../../../shared/model/tables';
-import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
 import { ruleProfileInForce } from '../../../shared/rules/profile';
 import type { StoredRecord, TaizhangDb } from '../db';
 import type { SentBundle } from '../localTypes';
@@ -53,7 +52,7 @@ export function bundleFileName(senderName: string, date: Date, sequence: number,
 
 /** Version of the rule profile in force at this workspace on `day` (the header says which rules the sender counted by). */
 async function profileVersionInForce(db: TaizhangDb, day: Date): Promise<number> {
-  const issued = (await db.ruleProfile.toArray()) as unknown as RuleProfileRecord[];
+  const issued = (await db.ruleProfile.toArray());
   return ruleProfileInForce(issued, localDate(day)).version;
 }
 

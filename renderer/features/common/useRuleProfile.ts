@@ -12,7 +12,7 @@ import { todayIso } from './today';
 
 /** Every issued profile (live records), for the screens that show them. */
 export function useIssuedRuleProfiles(): RuleProfileRecord[] | undefined {
-  return useLiveQuery(async () => ((await appDatabase().ruleProfile.toArray()) as unknown as RuleProfileRecord[]).filter((r) => !r.deleted), []);
+  return useLiveQuery(async () => (await appDatabase().ruleProfile.toArray()).filter((r) => !r.deleted), []);
 }
 
 export function useRuleProfile(): RuleProfile {

@@ -11,7 +11,7 @@ import { CopyOutlined, DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { isExpectedFailure } from '../../../shared/errors/errors';
-import type { Attendance, Meeting, Resolution } from '../../../shared/model/meeting';
+import type { Attendance, Resolution } from '../../../shared/model/meeting';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
 import { defaultAttendees } from '../../../shared/rules/meetingAttendees';
 import { meetingChecks } from '../../../shared/rules/meetingChecks';
@@ -59,7 +59,7 @@ export function MeetingFormPage() {
   const run = useWriteAction();
   const profile = useRuleProfile();
   const data = useUnitRecords();
-  const editing = useLiveQuery(async () => (id ? ((await appDatabase().meeting.get(id)) as unknown as Meeting | undefined) ?? null : null), [id]);
+  const editing = useLiveQuery(async () => (id ? (await appDatabase().meeting.get(id)) ?? null : null), [id]);
   const [form] = Form.useForm<Values>();
   const [attendance, setAttendance] = useState<Attendance[]>([]);
   const [attendanceTouched, setAttendanceTouched] = useState(false);

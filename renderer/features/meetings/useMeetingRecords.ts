@@ -9,7 +9,7 @@ export interface MeetingRecords {
 }
 
 async function load(): Promise<MeetingRecords> {
-  const rows = (await appDatabase().meeting.toArray()) as unknown as Meeting[];
+  const rows = await appDatabase().meeting.toArray();
   const meetings = rows.filter((m) => !m.deleted).sort((a, b) => b.date.localeCompare(a.date));
   const byOrganisation = new Map<string, Meeting[]>();
   for (const m of meetings) {
