@@ -538,7 +538,7 @@ describe('classes the 工委 organises', () => {
     if (!c.ok) throw new Error(c.error.message);
     fromCommittee = c.value;
     // as the committee's bundle brings it (apply-bundle writes received records as they are)
-    await db.trainingClass.put(fromCommittee as unknown as StoredRecord);
+    await db.trainingClass.put(fromCommittee);
   });
   afterEach(async () => {
     await committeeDb?.delete();

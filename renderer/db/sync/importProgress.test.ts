@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_PROGRESS_STEP } from '../../../shared/bundle';
 import { newId } from '../../../shared/ids/uuidv7';
-import type { StoredRecord, TaizhangDb } from '../db';
+import type { Organisation } from '../../../shared/model/organisation';
+import type { TaizhangDb } from '../db';
 import { exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
 import { IMPORT_STAGES, progressEvent, progressReporter, type ImportProgressEvent } from './importProgress';
@@ -65,7 +66,7 @@ describe('prepareImport and applyImport report progress', () => {
   it('stages in order, counts monotonic, each counted stage ends at the total, percent ends at 100', async () => {
     const { committee, unit, unitId } = await enrolledPair(now, opened);
     // enough records for several slices of record checks
-    const branches = Array.from({ length: RECORD_PROGRESS_STEP * 3 + 7 }, (_, i): StoredRecord => ({
+    const branches = Array.from({ length: RECORD_PROGRESS_STEP * 3 + 7 }, (_, i): Organisation => ({
       id: newId(),
       unitId,
       rev: unit.hlc.tick(),

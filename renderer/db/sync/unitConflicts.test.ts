@@ -34,7 +34,7 @@ async function noticeOnBothSides(committee: WriteContext, unit: WriteContext, un
 
 /** On the unit, the notice as another committee device (a second committee PC) wrote it, `offsetMs` after the stored rev. */
 async function versionFromOtherCommitteeDevice(unit: WriteContext, id: string, title: string, offsetMs: number): Promise<StoredRecord> {
-  const stored = (await unit.db.notice.get(id)) as StoredRecord;
+  const stored = (await unit.db.notice.get(id))!;
   const at = decodeRev(stored.rev);
   if (!at.ok) throw new Error('bad rev');
   const other = { ...stored, title, updatedBy: '王工（笔记本）', rev: encodeRev({ wallMs: at.value.wallMs + offsetMs, counter: 0, deviceId: 'committee-laptop-0001' }) };
