@@ -2,12 +2,15 @@
  * 全市机关党建情况汇总 (the committee's report to the municipal party committee): city figures,
  * then attachments — a per-unit table, the organisations whose term has run out (红色预警), the
  * cards (红黄牌) of the year, and the quarterly monitoring scores. Each unit's figures are its
- * `computeAnnualFigures`; the city totals add them up with shared/rules/summaries.ts.
+ * `computeAnnualFigures`, reduced by `cityUnit` to what this report prints; the city totals add
+ * them up with shared/rules/summaries.ts.
  */
 import type { Assessment, Card } from '../model';
 import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
+import type { CadreRatioResult } from '../rules/cadreRatio';
 import { compareIsoDates, yearOf, type IsoDate } from '../rules/dates';
 import { combineCompletion, type CompletionRate } from '../rules/meetingCompliance';
+import type { OrganisationCounts } from '../rules/organisations';
 import type { RuleProfile } from '../rules/profile';
 import {
   cadreStateCounts,
@@ -23,6 +26,8 @@ import {
   type RosterTotals,
   type TermLightCounts,
 } from '../rules/summaries';
+import type { TermLightResult, TermNotApplicable } from '../rules/termLight';
+import type { CoverageFigure } from '../rules/trainingCoverage';
 import { basisPointsPercent, chineseDate, percent } from '../rules/text';
 import { NONE, pct, tidy } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
@@ -30,7 +35,8 @@ import { gongwen, type TableRow } from './gongwenLayout';
 import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
 import { computeAnnualFigures, withoutUnitName, type AnnualFigures, type UnitReportData } from './reportData';
 
-export interface CityReportData {
+/** The report's frame: who issues it, to whom, for which period, and the committee's own records. */
+interface CityReportFrame {
   /** The organs working committee issuing the report, e.g. 中共某某市委直属机关工委. */
   readonly committeeName: string;
   /** 主送, e.g. 中共某某市委. */
@@ -38,17 +44,79 @@ export interface CityReportData {
   readonly year: number;
   readonly asOf: IsoDate;
   readonly profile: RuleProfile;
-  /** Each enrolled unit's snapshot (same year, asOf and profile). */
-  readonly units: readonly UnitReportData[];
   /** The committee's cards (红黄牌), any year (earlier yellows count for escalation). */
   readonly cards: readonly Card[];
   /** The committee's quarterly assessments (季度考核), any year. */
   readonly assessments: readonly Assessment[];
 }
 
+export interface CityReportData extends CityReportFrame {
+  /** Each enrolled unit's snapshot (same year, asOf and profile). */
+  readonly units: readonly UnitReportData[];
+}
+
+/**
+ * The report from per-unit figures (`cityUnit` of each unit's snapshot): the app reduces the units
+ * one by one, so that the city's records are never held at once.
+ */
+export interface CityReportInput extends CityReportFrame {
+  readonly units: readonly CityUnit[];
+}
+
+/** What the city report uses of one unit's annual figures (none of its member-level lists). */
+export interface CityUnitFigures {
+  readonly organisationCounts: OrganisationCounts;
+  readonly roster: RosterTotals;
+  readonly completion: CompletionRate;
+  readonly training: { readonly members: Pick<CoverageFigure, 'shouldTrain' | 'trained' | 'share'> };
+  readonly cadre: Pick<CadreRatioResult, 'ratio' | 'state'>;
+  readonly terms: TermLightCounts;
+  /** The organisations of the year in report order, with their term light (the red-term list). */
+  readonly organisations: readonly { readonly name: string; readonly term: TermLightResult | TermNotApplicable }[];
+}
+
+/** One unit as the city report sees it. */
+export interface CityUnit {
+  readonly id: string;
+  readonly name: string;
+  /** Names of the unit's organisations by id (cards name their subject). */
+  readonly organisationNames: Readonly<Record<string, string>>;
+  readonly figures: CityUnitFigures;
+}
+
+/** Reduces a unit's snapshot to what the city report needs (`figures`: its computeAnnualFigures, when already computed). */
+export function cityUnit(data: UnitReportData, figures: AnnualFigures = computeAnnualFigures(data)): CityUnit {
+  const { roster, training, cadre } = figures;
+  return {
+    id: data.unit.id,
+    name: data.unit.name,
+    organisationNames: Object.fromEntries(data.organisations.map((o) => [o.id, o.name])),
+    figures: {
+      organisationCounts: figures.organisationCounts,
+      roster: {
+        total: roster.total,
+        active: roster.active,
+        retired: roster.retired,
+        full: roster.full,
+        probationary: roster.probationary,
+        joinedThisYear: roster.joinedThisYear,
+      },
+      completion: figures.completion,
+      training: { members: { shouldTrain: training.members.shouldTrain, trained: training.members.trained, share: training.members.share } },
+      cadre: { ratio: cadre.ratio, state: cadre.state },
+      terms: figures.terms,
+      organisations: figures.organisations.map((o) => ({ name: o.organisation.name, term: o.term })),
+    },
+  };
+}
+
+/** The city report's input from full unit snapshots. */
+export function cityReportInput(data: CityReportData): CityReportInput {
+  return { ...data, units: data.units.map((u) => cityUnit(u)) };
+}
+
 export interface UnitLine {
-  readonly data: UnitReportData;
-  readonly figures: AnnualFigures;
+  readonly unit: CityUnit;
   /** Cards issued to the unit or its organisations in the year, by colour. */
   readonly cards: { readonly yellow: number; readonly red: number };
   /** Assessment total per quarter 1–4 (null when not assessed). */
@@ -74,18 +142,17 @@ export interface CityReportOptions {
   readonly figures?: CityFigures;
 }
 
-export function computeCityFigures(data: CityReportData): CityFigures {
+export function computeCityFigures(data: CityReportInput): CityFigures {
   const units: UnitLine[] = data.units.map((u) => {
-    const figures = computeAnnualFigures(u);
     const cards = { yellow: 0, red: 0 };
     for (const c of data.cards)
-      if (!c.deleted && c.unitId === u.unit.id && yearOf(c.issuedOn) === data.year && compareIsoDates(c.issuedOn, data.asOf) <= 0) cards[c.colour]++;
+      if (!c.deleted && c.unitId === u.id && yearOf(c.issuedOn) === data.year && compareIsoDates(c.issuedOn, data.asOf) <= 0) cards[c.colour]++;
     const quarters = [1, 2, 3, 4].map(
-      (q) => data.assessments.find((a) => !a.deleted && a.unitId === u.unit.id && a.quarter === `${data.year}-Q${q}`)?.total ?? null,
+      (q) => data.assessments.find((a) => !a.deleted && a.unitId === u.id && a.quarter === `${data.year}-Q${q}`)?.total ?? null,
     );
-    return { data: u, figures, cards, quarters };
+    return { unit: u, cards, quarters };
   });
-  const f = units.map((u) => u.figures);
+  const f = data.units.map((u) => u.figures);
   return {
     units,
     organisations: combineOrganisationCounts(f.map((x) => x.organisationCounts)),
@@ -106,13 +173,19 @@ export function cityReportTitle(data: Pick<CityReportData, 'year'>): string {
   return `${data.year}年度全市机关党建情况汇总`;
 }
 
-function subjectName(data: CityReportData, card: Card): string {
-  const unit = data.units.find((u) => u.unit.id === card.unitId);
-  if (card.subjectKind === 'unit') return unit?.unit.name ?? NONE;
-  return unit?.organisations.find((o) => o.id === card.subjectId)?.name ?? NONE;
+function subjectName(data: CityReportInput, card: Card): string {
+  const unit = data.units.find((u) => u.id === card.unitId);
+  if (card.subjectKind === 'unit') return unit?.name ?? NONE;
+  return unit?.organisationNames[card.subjectId] ?? NONE;
 }
 
+/** The report from full unit snapshots (the command line's fixtures and bundles). */
 export function buildCityReport(data: CityReportData, options: CityReportOptions = {}): PdfDocumentDefinition {
+  return buildCityReportFrom(cityReportInput(data), options);
+}
+
+/** The report from per-unit figures (the app, which reduces unit by unit). */
+export function buildCityReportFrom(data: CityReportInput, options: CityReportOptions = {}): PdfDocumentDefinition {
   const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
   const c = options.figures ?? computeCityFigures(data);
   const { year } = data;
@@ -121,8 +194,8 @@ export function buildCityReport(data: CityReportData, options: CityReportOptions
   const orgCount = c.organisations.byKind;
   const cadreMin = basisPointsPercent(data.profile.cadreRatio.minBasisPoints);
   const cadreMax = basisPointsPercent(data.profile.cadreRatio.maxBasisPoints);
-  const belowTarget = c.units.filter((u) => u.figures.completion.rate !== null && u.figures.completion.met < u.figures.completion.due).length;
-  const redUnits = c.units.filter((u) => u.figures.terms.byLight.red > 0).length;
+  const belowTarget = c.units.filter((u) => u.unit.figures.completion.rate !== null && u.unit.figures.completion.met < u.unit.figures.completion.due).length;
+  const redUnits = c.units.filter((u) => u.unit.figures.terms.byLight.red > 0).length;
 
   const quarterText = c.quarters
     .filter((q) => q.assessed > 0)
@@ -205,12 +278,12 @@ export function buildCityReport(data: CityReportData, options: CityReportOptions
       ],
       rows: c.units.map((u, i) => [
         String(i + 1),
-        u.data.unit.name,
-        String(u.figures.roster.total),
-        pct(u.figures.completion.rate),
-        pct(u.figures.training.members.share),
-        percent(u.figures.cadre.ratio),
-        `${u.figures.terms.byLight.red}/${u.figures.terms.byLight.yellow}`,
+        u.unit.name,
+        String(u.unit.figures.roster.total),
+        pct(u.unit.figures.completion.rate),
+        pct(u.unit.figures.training.members.share),
+        percent(u.unit.figures.cadre.ratio),
+        `${u.unit.figures.terms.byLight.red}/${u.unit.figures.terms.byLight.yellow}`,
         `${u.cards.red}/${u.cards.yellow}`,
       ]),
       fontSize: 10,
@@ -220,9 +293,9 @@ export function buildCityReport(data: CityReportData, options: CityReportOptions
 
   // 附件2: red terms
   const red: TableRow[] = c.units.flatMap((u) =>
-    u.figures.organisations.flatMap((o): TableRow[] =>
+    u.unit.figures.organisations.flatMap((o): TableRow[] =>
       o.term.applicable && o.term.light === 'red'
-        ? [[u.data.unit.name, withoutUnitName(o.organisation.name, u.data.unit.name), o.term.termEnd === null ? '未录入' : chineseDate(o.term.termEnd), tidy(o.term.reason)]]
+        ? [[u.unit.name, withoutUnitName(o.name, u.unit.name), o.term.termEnd === null ? '未录入' : chineseDate(o.term.termEnd), tidy(o.term.reason)]]
         : [],
     ),
   );
@@ -282,7 +355,7 @@ export function buildCityReport(data: CityReportData, options: CityReportOptions
         ...[1, 2, 3, 4].map((q) => ({ header: `第${q}季度`, width: 54, align: 'right' as const })),
       ],
       rows: [
-        ...c.units.map((u, i) => [String(i + 1), u.data.unit.name, ...u.quarters.map((t) => (t === null ? NONE : String(t)))]),
+        ...c.units.map((u, i) => [String(i + 1), u.unit.name, ...u.quarters.map((t) => (t === null ? NONE : String(t)))]),
         ['', '平均', ...c.quarters.map((q) => (q.average === null ? NONE : String(q.average)))],
       ],
       fontSize: 10.5,

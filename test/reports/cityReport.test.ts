@@ -1,20 +1,22 @@
 /**
  * 全市机关党建情况汇总 for a small city (6 units) with the committee's cards and quarterly
  * assessments: city totals equal to shared/rules over the units' records, the per-unit table, the
- * red-term list, the cards and the quarter scores; the 公文 page; tables that break across pages.
+ * red-term list, the cards and the quarter scores; the 公文 page; tables that break across pages;
+ * the same text from per-unit figures (what the app reduces each unit to) as from full snapshots.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { combineCompletion, hasCommitteeOn, meetingCompliance, termLight } from '../../shared/rules';
 import { rosterSummary } from '../../shared/rules/roster';
 import { percent } from '../../shared/rules/text';
-import { buildCityReport, type CityReportData } from '../../shared/reports/cityReport';
+import { buildCityReport, buildCityReportFrom, cityReportInput, type CityReportData } from '../../shared/reports/cityReport';
 import { expectGongwen, type CheckedPdf } from './gongwenChecks';
-import { compact, requirePoppler } from './poppler';
+import { compact, pdfText, requirePoppler } from './poppler';
 import { AS_OF, cityUnits, committeeRecords, renderToFile, YEAR } from './reportFixtures';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
 
 let city: CityReportData;
 let pdf: CheckedPdf;
+let file: string;
 
 beforeAll(async () => {
   requirePoppler();
@@ -30,7 +32,8 @@ beforeAll(async () => {
     cards,
     assessments,
   };
-  pdf = expectGongwen(await renderToFile('city.pdf', buildCityReport(city, { date: '2027-01-20' })));
+  file = await renderToFile('city.pdf', buildCityReport(city, { date: '2027-01-20' }));
+  pdf = expectGongwen(file);
 }, 120_000);
 
 describe('全市机关党建情况汇总', () => {
@@ -78,4 +81,15 @@ describe('全市机关党建情况汇总', () => {
     for (const c of city.cards) expect(text).toContain(c.trigger.slice(0, 8));
     for (const a of city.assessments) expect(text).toContain(String(a.total));
   });
+
+  it('prints the same text from per-unit figures as from the units’ full snapshots', async () => {
+    const input = cityReportInput(city);
+    // the app reduces each unit in the PDF worker: the figures travel as a structured clone
+    const units = structuredClone(input.units);
+    const reduced = JSON.stringify(units);
+    for (const memberLevel of ['memberIds', 'memberHours', 'untrainedMemberIds', 'byOrganisation']) expect(reduced).not.toContain(memberLevel);
+    expect(reduced.length * 20).toBeLessThan(JSON.stringify(city.units).length);
+    const fromFigures = await renderToFile('city-from-figures.pdf', buildCityReportFrom({ ...input, units }, { date: '2027-01-20' }));
+    expect(pdfText(fromFigures)).toBe(pdfText(file));
+  }, 120_000);
 });
