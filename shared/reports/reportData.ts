@@ -91,12 +91,29 @@ export interface SnapshotOptions {
   readonly profile?: RuleProfile;
 }
 
-/** The snapshot of one unit from its records: live records of that unit only. Null without its unit record. */
+/**
+ * The unit's live classes and the live classes of others (the committee's: organiser 工委, with the
+ * committee's unitId) that the unit's enrolments attend or make up.
+ */
+function classesOfUnit(classes: readonly TrainingClass[] | undefined, enrolments: readonly Enrolment[], unitId: string): TrainingClass[] {
+  const attended = new Set<string>();
+  for (const e of enrolments) {
+    attended.add(e.classId);
+    if (e.makeUpOfClassId !== null) attended.add(e.makeUpOfClassId);
+  }
+  return (classes ?? []).filter((c) => !c.deleted && (c.unitId === unitId || attended.has(c.id)));
+}
+
+/**
+ * The snapshot of one unit from its records: live records of that unit only, and the committee's
+ * classes its members were enrolled in. Null without its unit record.
+ */
 export function unitReportData(records: UnitRecords, options: SnapshotOptions): UnitReportData | null {
   const live = <T extends { readonly deleted: boolean; readonly unitId: string }>(rows: readonly T[] | undefined): T[] =>
     (rows ?? []).filter((r) => !r.deleted && r.unitId === options.unitId);
   const unit = live(records.unit).find((u) => u.id === options.unitId);
   if (unit === undefined) return null;
+  const enrolments = live(records.enrolment);
   return {
     unit,
     organisations: live(records.organisation),
@@ -104,8 +121,8 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     seats: live(records.committeeSeat),
     members: live(records.member),
     meetings: live(records.meeting),
-    trainingClasses: live(records.trainingClass),
-    enrolments: live(records.enrolment),
+    trainingClasses: classesOfUnit(records.trainingClass, enrolments, options.unitId),
+    enrolments,
     secretaryProjects: live(records.secretaryProject),
     rectifications: live(records.rectification),
     fundLines: live(records.fundLine),
