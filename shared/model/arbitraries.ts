@@ -368,6 +368,7 @@ const FIELDS: FieldsArbitraries = {
     fc
       .record({
         name: requiredTextArbitrary(),
+        creditCode: fc.option(creditCodeArbitrary, { nil: null }),
         publicKey: fc.option(publicKeyArbitrary, { nil: null }),
         status: fc.constantFrom(...ENROLLED_UNIT_STATUSES),
         revokedAt: isoInstantArbitrary,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { checkOrder, checkUnique, issue } from './checks';
+import { CreditCode } from './creditCode';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import {
@@ -35,6 +36,12 @@ import {
 
 export const EnrolledUnitSchema = withMeta({
   name: requiredText(),
+  /**
+   * The unit's 统一社会信用代码, given at enrolment: its first bundle must carry the same code in its
+   * own `unit` record. Absent or null in entries made before the code was asked for (and in entries
+   * re-admitted from a snapshot, which take the code from the unit's record).
+   */
+  creditCode: CreditCode.nullable().optional(),
   publicKey: Ed25519PublicKeyBase64.nullable(),
   status: oneOf(ENROLLED_UNIT_STATUSES, '单位状态'),
   revokedAt: IsoInstant.nullable(),
@@ -51,6 +58,7 @@ export type EnrolledUnit = z.infer<typeof EnrolledUnitSchema>;
 
 export const ENROLLED_UNIT_FIELD_LABELS: FieldLabels<EnrolledUnit> = {
   name: '单位名称',
+  creditCode: '统一社会信用代码',
   publicKey: '单位公钥',
   status: '单位状态',
   revokedAt: '吊销时间',

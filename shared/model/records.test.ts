@@ -389,6 +389,13 @@ describe('other cross-field checks', () => {
     expect(problem('enrolledUnit', base, { revokedAt: '2026-01-01T00:00:00.000Z' })).toMatchObject({ path: ['revokedAt'] });
   });
 
+  it('enrolledUnit: the credit code is optional (older entries have none) and checked when given', () => {
+    const base: RecordOf<'enrolledUnit'> = { ...meta(), name: '市财政局', publicKey: null, status: 'invited', revokedAt: null };
+    expect(problem('enrolledUnit', base, { creditCode: null })).toBeNull();
+    expect(problem('enrolledUnit', base, { creditCode: '11410100MB1234567W' })).toBeNull();
+    expect(problem('enrolledUnit', base, { creditCode: '11410100MB12345670' })).toMatchObject({ path: ['creditCode'], message: expect.stringContaining('校验位') });
+  });
+
   it('expense: amount in whole 分 and above 0', () => {
     const base: RecordOf<'expense'> = { ...meta(), fundLineId: ID2, date: '2026-03-01', amountFen: 150_000, purpose: '主题党日活动' };
     expect(problem('expense', base, {})).toBeNull();

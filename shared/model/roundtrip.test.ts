@@ -50,9 +50,12 @@ describe.each(RECORD_TABLES)('%s records', (table) => {
   });
 
   it('refuses a record with a missing field', () => {
+    // Fields added later as optional (e.g. enrolledUnit.creditCode) may be absent in older records.
+    const shape: Readonly<Record<string, { safeParse(v: unknown): { success: boolean } }>> = RECORD_SCHEMAS[table].shape;
+    const required = (key: string) => !shape[key]?.safeParse(undefined).success;
     fc.assert(
       fc.property(recordArbitrary(table), fc.nat(), (record, n) => {
-        const keys = Object.keys(record);
+        const keys = Object.keys(record).filter(required);
         const drop = keys[n % keys.length] ?? 'id';
         const { [drop]: _dropped, ...rest } = record as Record<string, unknown>;
         const r = validateRecord(table, rest);

@@ -29,7 +29,7 @@ let source: ReturnType<typeof largestCityUnit> | null = null;
 
 async function committeeAndBundle(): Promise<{ committee: WriteContext; bytes: Uint8Array; total: number }> {
   const { ctx: committee } = await freshSide('committee', () => new Date());
-  const enrolled = await enrolUnit(committee, '市大数据管理局');
+  const enrolled = await enrolUnit(committee, '市大数据管理局', '11410100MB1234567W');
   if (!enrolled.ok) throw new Error(enrolled.error.message);
   const unitId = enrolled.value.id;
   const signer = signerFromSecretKey(new Uint8Array(32).fill(7));

@@ -10,6 +10,7 @@ import { keyFingerprintOfBase64 } from '../../../shared/bundle';
 import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
 import { newId } from '../../../shared/ids/uuidv7';
 import type { EnrolledUnit } from '../../../shared/model/committee';
+import { creditCodeProblem } from '../../../shared/model/creditCode';
 import { RECORD_TABLE_NAMES } from '../schema';
 import type { TaizhangDb } from '../db';
 import type { SyncPeerRow } from '../localTypes';
@@ -24,13 +25,38 @@ function committeeOnly(ctx: WriteContext): SyncError | null {
   return ctx.mode === 'committee' ? null : syncError('wrong-mode', '只有工委端可以办理纳管登记。');
 }
 
-export async function enrolUnit(ctx: WriteContext, name: string): Promise<Result<EnrolledUnit, WriteError | SyncError>> {
+/** A 统一社会信用代码 as typed: spaces dropped, letters upper-cased. */
+export function normaliseCreditCode(code: string): string {
+  return code.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * Enrol a unit under its 统一社会信用代码 (checked, and unique among the entries not deleted: a unit
+ * that changed PCs is re-enrolled, not enrolled twice). The code travels in the enrolment file and
+ * is compared with the unit's own record when its first bundle arrives.
+ */
+export async function enrolUnit(ctx: WriteContext, name: string, creditCode: string): Promise<Result<EnrolledUnit, WriteError | SyncError>> {
   const wrong = committeeOnly(ctx);
   if (wrong) return fail(wrong);
-  const trimmed = name.trim();
-  const unitId = newId();
-  const created = await createRecord(ctx, 'enrolledUnit', { name: trimmed, publicKey: null, status: 'invited', revokedAt: null, unitId }, { id: unitId });
-  return created;
+  const code = normaliseCreditCode(creditCode);
+  const problem = creditCodeProblem(code);
+  if (problem) return fail(syncError('credit-code-invalid', problem, ['creditCode']));
+  const { db } = ctx;
+  return db.transaction('rw', [db.enrolledUnit, db.changes, db.audit, db.device], async () => {
+    const taken = (await db.enrolledUnit.toArray()).find((u) => !u.deleted && u.creditCode === code);
+    if (taken) {
+      const other = taken.name as string;
+      return fail(
+        syncError(
+          'credit-code-taken',
+          `统一社会信用代码 ${code} 已登记为“${other}”，同一单位不能重复登记。如该单位更换了电脑或重装了程序，请在列表中对“${other}”点“重新登记”；如代码填错，请核对后重新输入。`,
+          ['creditCode'],
+        ),
+      );
+    }
+    const unitId = newId();
+    return createRecord(ctx, 'enrolledUnit', { name: name.trim(), creditCode: code, publicKey: null, status: 'invited', revokedAt: null, unitId }, { id: unitId });
+  });
 }
 
 /** The enrolment file for an enrolled unit, and a file name for it. */
@@ -39,15 +65,18 @@ export async function enrolmentFileFor(ctx: WriteContext, unitId: string): Promi
   if (wrong) return fail(wrong);
   const [unit, workspace, device] = await Promise.all([ctx.db.enrolledUnit.get(unitId), ctx.db.workspace.get('workspace'), ctx.db.device.get('device')]);
   if (!unit || unit.deleted || !workspace || !device) return fail(syncError('unit-not-found'));
+  const creditCode = typeof unit.creditCode === 'string' ? unit.creditCode : null;
   const file: EnrolmentFile = {
     format: ENROLMENT_FORMAT,
-    version: 1,
+    // version 2 names the unit's credit code; entries enrolled before it was asked for have none
+    version: creditCode ? 2 : 1,
     committeeId: ctx.ownerId,
     committeeName: workspace.name,
     committeeSigningPublicKey: device.signingPublicKey,
     committeeEncryptionPublicKey: device.encryptionPublicKey,
     unitId,
     unitName: unit.name as string,
+    ...(creditCode ? { unitCreditCode: creditCode } : {}),
     issuedAt: ctx.now().toISOString(),
   };
   return ok({ bytes: encodeEnrolmentFile(file), fileName: `${file.unitName}_纳管登记.tze`, file });
@@ -98,6 +127,18 @@ export async function previewEnrolment(db: TaizhangDb, file: EnrolmentFile): Pro
     return fail(
       syncError('enrolment-mismatch', `此登记文件是发给“${file.unitName}”的，与本单位的登记编号不一致，不能导入。请向工委核实后重新索取本单位的登记文件。`),
     );
+  }
+  if (file.unitCreditCode !== undefined) {
+    const own = await db.unit.get(workspace.ownerId);
+    const ownCode = own && typeof own.creditCode === 'string' ? own.creditCode : null;
+    if (ownCode !== null && ownCode !== file.unitCreditCode) {
+      return fail(
+        syncError(
+          'enrolment-mismatch',
+          `此登记文件是工委发给“${file.unitName}”（统一社会信用代码 ${file.unitCreditCode}）的，本单位的统一社会信用代码是 ${ownCode}，两者不一致，不能导入，本机没有任何改动。请把此文件退还工委，向工委索取本单位自己的登记文件（请工委核对登记时填写的统一社会信用代码）。`,
+        ),
+      );
+    }
   }
   const rekey = workspace.ownerId !== file.unitId;
   let recordsToRekey = 0;

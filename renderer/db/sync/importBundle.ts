@@ -37,6 +37,7 @@ import { progressReporter, type ImportProgress } from './importProgress';
 import { findKeyCard, type KeyCard } from './keyCard';
 import { mergeAction, type MergeAction } from './merge';
 import { READMIT_NO_UNIT_RECORD, syncError } from './syncErrors';
+import { creditCodeRefusal, otherCommitteeRefusal, senderUnitRecord } from './unitIdentity';
 
 export type TableCounts = Record<MergeAction, number>;
 
@@ -154,6 +155,8 @@ export async function prepareImport(
       ),
     );
   }
+  const foreign = await otherCommitteeRefusal(ctx, claimed);
+  if (foreign) return fail(foreign);
   const { trust, name: registeredName, readmit } = await senderTrust(ctx, claimed);
   await progress.begin('verify');
   const verified = verifyBundle(untrusted.value, trust);
@@ -179,6 +182,8 @@ export async function prepareImport(
     if (!unit) return fail(syncError('readmit-needs-snapshot', READMIT_NO_UNIT_RECORD));
     name = unit.name;
   }
+  const wrongUnit = await creditCodeRefusal(ctx, o);
+  if (wrongUnit) return fail(wrongUnit);
   const tables = new Map<RecordTable, TableCounts>();
   const conflicts: ConflictPreview[] = [];
   await progress.begin('compare', o.totalRecords);
@@ -350,7 +355,8 @@ export async function applyImport(
 async function readmitUnit(ctx: WriteContext, preview: ImportPreview): Promise<void> {
   const { senderUnitId: unitId, senderPublicKey } = preview.header;
   if (await ctx.db.enrolledUnit.get(unitId)) throw new ExpectedFailure(syncError('readmit-changed'));
-  const created = await createRecord(ctx, 'enrolledUnit', { name: preview.senderName, publicKey: senderPublicKey, status: 'active', revokedAt: null, unitId }, { id: unitId });
+  const creditCode = senderUnitRecord(preview.opened)?.creditCode ?? null;
+  const created = await createRecord(ctx, 'enrolledUnit', { name: preview.senderName, creditCode, publicKey: senderPublicKey, status: 'active', revokedAt: null, unitId }, { id: unitId });
   if (!created.ok) throw new ExpectedFailure(created.error);
 }
 
@@ -363,7 +369,9 @@ async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: st
   let pinned = false;
   if (preview.readmit) pinned = true; // readmitUnit created the entry with the key pinned
   else if (preview.firstContact) {
-    const r = await updateRecord(ctx, 'enrolledUnit', unitId, { publicKey: header.senderPublicKey, status: 'active', revokedAt: null });
+    // an entry enrolled before credit codes were asked for takes the code of the unit's own record
+    const code = typeof unit?.creditCode === 'string' ? {} : { creditCode: senderUnitRecord(preview.opened)?.creditCode ?? null };
+    const r = await updateRecord(ctx, 'enrolledUnit', unitId, { publicKey: header.senderPublicKey, status: 'active', revokedAt: null, ...code });
     if (!r.ok) throw new ExpectedFailure(r.error);
     pinned = true;
   }

@@ -19,7 +19,7 @@ import { parseEnrolmentFile } from './enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
 import { importInto, must, testClock } from './syncTestPair';
-import { freshSide } from './testSupport';
+import { freshSide, TEST_CREDIT_CODE } from './testSupport';
 import { READMIT_NO_UNIT_RECORD } from './syncErrors';
 
 const PASSPHRASE = '我们支部2026年去了井冈山';
@@ -59,7 +59,7 @@ async function restored(backup: Uint8Array): Promise<WriteContext> {
 async function enrolledUnit(committee: WriteContext): Promise<{ unit: WriteContext; unitId: string; orgId: string }> {
   const side = await freshSide('unit', now, '市财政局');
   opened.push(side.db);
-  const enrolled = await must(enrolUnit(committee, '市财政局'));
+  const enrolled = await must(enrolUnit(committee, '市财政局', TEST_CREDIT_CODE));
   const file = parseEnrolmentFile((await must(enrolmentFileFor(committee, enrolled.id))).bytes);
   if (!file.ok) throw new Error(file.error.message);
   await must(acceptEnrolment(side.db, file.value));
@@ -202,18 +202,18 @@ describe('re-admitting a unit after the committee restored its keys', () => {
     tampered[tampered.length - 5]! ^= 1;
     expect(await prepareImport(committee, tampered)).toMatchObject({ ok: false, error: { kind: 'bad-signature' } });
 
-    // A bundle addressed to another committee: unknown sender, as before.
+    // A bundle addressed to another committee says so (not "未登记的单位", which sends the user to enrol it).
     const other = await freshSide('committee', now, '中共另一市委直属机关工作委员会');
     opened.push(other.db);
     const elsewhere = await prepareImport(other.ctx, full.bytes);
-    expect(elsewhere).toMatchObject({ ok: false, error: { kind: 'unknown-sender' } });
-    if (!elsewhere.ok) expect(elsewhere.error.message).toContain('未登记的单位');
+    expect(elsewhere).toMatchObject({ ok: false, error: { kind: 'other-committee' } });
+    if (!elsewhere.ok) expect(elsewhere.error.message).toContain('此同步包是报送给其他工委的');
 
-    // Our committee id but another encryption key: unknown sender too (not offered for re-admission).
+    // Our committee id but another encryption key: refused the same way (not offered for re-admission).
     const stranger = testParty('readmit-stranger');
     const wrongKey = await encodeBundle(unitBundleInput(stranger, { ...asCommitteeParty(committee, device), encryption: stranger.encryption }, sampleUnitContent(stranger.id, stranger.deviceId, 4, 3)), stranger.signer);
     if (!wrongKey.ok) throw new Error(wrongKey.error.message);
-    expect(await prepareImport(committee, wrongKey.value.bytes)).toMatchObject({ ok: false, error: { kind: 'unknown-sender' } });
+    expect(await prepareImport(committee, wrongKey.value.bytes)).toMatchObject({ ok: false, error: { kind: 'other-committee', message: expect.stringContaining('公钥不是本机的') } });
 
     // (A sender claiming to be the committee itself cannot even be written: the header schema refuses sender = recipient.)
 

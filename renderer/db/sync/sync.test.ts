@@ -11,7 +11,7 @@ import { acceptEnrolment, enrolmentFileFor, enrolUnit, previewEnrolment, reEnrol
 import { parseEnrolmentFile } from './enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
-import { freshSide } from './testSupport';
+import { freshSide, TEST_CREDIT_CODE } from './testSupport';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { openWriteContext } from '../writeContext';
 
@@ -49,7 +49,7 @@ async function enrolledPair() {
   const unitSide = await freshSide('unit', now);
   opened.push(committee.db, unitSide.db);
   const org = await must(createRecord(unitSide.ctx, 'organisation', branch()));
-  const enrolled = await must(enrolUnit(committee.ctx, '市财政局'));
+  const enrolled = await must(enrolUnit(committee.ctx, '市财政局', TEST_CREDIT_CODE));
   const file = await must(enrolmentFileFor(committee.ctx, enrolled.id));
   const parsed = parseEnrolmentFile(file.bytes);
   if (!parsed.ok) throw new Error(parsed.error.message);

@@ -7,7 +7,7 @@ import { acceptEnrolment, enrolmentFileFor, enrolUnit } from './enrolment';
 import { parseEnrolmentFile } from './enrolmentFile';
 import { applyImport, prepareImport } from './importBundle';
 import type { ImportProgress } from './importProgress';
-import { freshSide } from './testSupport';
+import { freshSide, TEST_CREDIT_CODE } from './testSupport';
 
 export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p;
@@ -41,7 +41,7 @@ export async function enrolledPair(now: () => Date, opened: TaizhangDb[]): Promi
       approvedOn: null,
     }),
   );
-  const enrolled = await must(enrolUnit(committee.ctx, '市财政局'));
+  const enrolled = await must(enrolUnit(committee.ctx, '市财政局', TEST_CREDIT_CODE));
   const file = parseEnrolmentFile((await must(enrolmentFileFor(committee.ctx, enrolled.id))).bytes);
   if (!file.ok) throw new Error(file.error.message);
   await must(acceptEnrolment(unitSide.db, file.value));
