@@ -11,6 +11,9 @@
  *   points (1 bp = 0.01 %, 100 bp = 1 %, 10000 bp = 100 % = 全员);
  * - money is integer 分 (fen).
  *
+ * Sections added after profiles were first issued are optional and read through an accessor with
+ * a default (`sync` → `lateAfterDays`), so profiles stored and sent before them stay valid.
+ *
  * Sources: 党章; 支部条例 = 《中国共产党支部工作条例(试行)》(2018); 机关条例 = 《中国共产党党和国家
  * 机关基层组织工作条例》(2019); 任期意见 = 《关于党的基层组织任期的意见》(2018); 选举条例 =
  * 《中国共产党基层组织选举工作条例》(2020); 党费规定 = 中组部《关于中国共产党党费收缴、使用和管理的规定》(2008).
@@ -91,6 +94,13 @@ export const assessmentIndicatorSchema = z.strictObject({
   weight: z.int().min(0).max(100),
 });
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
+
+/** Bundle timeliness: how long a unit may go without sending a bundle to the 工委. */
+export const syncRulesSchema = z.strictObject({
+  /** A unit that has sent nothing for MORE than this many days is late (逾期未报送); day N itself is on time. */
+  lateAfterDays: z.int().min(1).max(366),
+});
+export type SyncRules = z.infer<typeof syncRulesSchema>;
 
 export const ruleProfileSchema = z.strictObject({
   /** Increases by one with every edit the committee issues. */
@@ -199,6 +209,13 @@ export const ruleProfileSchema = z.strictObject({
     /** 民主评议党员: members graded 优秀 may be at most this share of the graded members (inclusive). */
     excellentMax: fractionSchema,
   }),
+
+  /**
+   * Bundle timeliness (数据报送及时性), added after the first profiles were issued: OPTIONAL, so that
+   * stored profiles and bundles without it stay valid; read it through `lateAfterDays`, which falls
+   * back to `DEFAULT_SYNC_RULES`.
+   */
+  sync: syncRulesSchema.optional(),
 });
 
 export type RuleProfile = z.infer<typeof ruleProfileSchema>;
@@ -388,6 +405,19 @@ export const NATIONAL_PROFILE_V1: RuleProfile = {
 
   appraisal: { excellentMax: { numerator: 1, denominator: 3 } }, // 民主评议: 优秀一般不超过三分之一
 };
+
+/**
+ * Local practice: a unit reports to the 工委 at least monthly, so more than 30 days without a bundle
+ * is late. Not written into NATIONAL_PROFILE_V1: a profile issued from it would then carry `sync`,
+ * which programs older than this field refuse (the profile schema is strict); a committee that
+ * sets its own value issues it in its profile.
+ */
+export const DEFAULT_SYNC_RULES: SyncRules = { lateAfterDays: 30 };
+
+/** The profile's lateness threshold in days, or the default for profiles issued without one. */
+export function lateAfterDays(profile: RuleProfile): number {
+  return profile.sync?.lateAfterDays ?? DEFAULT_SYNC_RULES.lateAfterDays;
+}
 
 /**
  * The profile in force on `date`: the latest `effectiveFrom` on or before it (a higher version
