@@ -1,96 +1,62 @@
 /**
- * Builds and renders report PDFs off the main thread. The report builders (shared/reports) run
- * here, on the plain records the page posts; pdfmake's browser build renders with the report
- * fonts. Fonts are loaded once per session: the bundled Noto fonts fetched from the app's own
- * origin (fonts/*.ttf beside index.html) when a report first needs them, the host's 公文 fonts
- * measured once when the page hands them over. pdfmake is loaded only in this worker.
+ * Builds and renders report PDFs off the main thread. The worker reads the records itself
+ * (reportInputs.ts, its own Dexie connection), runs the report builders (shared/reports) and
+ * renders with pdfmake's browser build and the report fonts (workerFonts.ts). The annual report's
+ * snapshot is computed once: prepare-annual computes it for the panel's default text and keeps it
+ * for the 生成 that follows. pdfmake is loaded only in this worker.
  */
 import pdfMake from 'taizhang:pdfmake';
+import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
-import { fontMetricsOf } from '../../shared/reports/fontMetrics';
-import {
-  BUNDLED_FONT_FILES,
-  BUNDLED_FONT_SET,
-  chooseReportFonts,
-  describeFontSet,
-  fontFilesOf,
-  pdfFontDictionary,
-  type ReportFontSet,
-  type SystemFontCandidate,
-} from '../../shared/reports/fonts';
+import { buildCityReportFrom } from '../../shared/reports/cityReport';
+import { describeFontSet, pdfFontDictionary, type ReportFontSet } from '../../shared/reports/fonts';
 import { buildMeetingBook } from '../../shared/reports/meetingRecord';
 import type { PdfDocumentDefinition } from '../../shared/reports/pdfTypes';
-import { unitReportData } from '../../shared/reports/reportData';
 import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
-import type { HostFont, PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfClient';
+import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
+import { annualSnapshot, cityInput, NO_UNIT_RECORD, readSnapshot } from './reportInputs';
+import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
 
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+// the renderer is typed with the DOM's lib: a worker's postMessage takes its transfer list in the options
+const post = (message: WorkerResponse, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
+
+type Progress = (stage: PdfStage, fraction: number) => void;
+
+/** Where each stage starts on the job's progress bar, in order (render runs to 0.98; done is 1). */
+const STAGE_STARTS: Record<'unit' | 'city', readonly (readonly [PdfStage, number])[]> = {
+  unit: [['fonts', 0], ['data', 0.2], ['layout', 0.3], ['render', 0.4]],
+  city: [['fonts', 0], ['data', 0.05], ['layout', 0.6], ['render', 0.65]],
+};
+
+function jobProgress(id: number, job: ReportJob): Progress {
+  const starts = STAGE_STARTS[job.kind === 'city' ? 'city' : 'unit'];
+  return (stage, fraction) => {
+    const i = starts.findIndex(([s]) => s === stage);
+    const start = starts[i]?.[1] ?? 0;
+    const end = starts[i + 1]?.[1] ?? 0.98;
+    post({ type: 'progress', id, stage, fraction: start + (end - start) * fraction });
+  };
 }
-const scope = self as unknown as WorkerScope;
 
-const post = (message: WorkerResponse, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
-
-/** The font set for this session: the bundled one until the host's fonts have been measured. */
-let fontSet: Promise<ReportFontSet> = Promise.resolve(BUNDLED_FONT_SET);
-/** Host font bytes by id (kept for the session). */
-const hostBytes = new Map<string, Uint8Array>();
-/** Bundled font bytes being fetched or fetched, by file name. */
-const fetched = new Map<string, Promise<Uint8Array>>();
-
-async function measureHostFonts(fonts: readonly HostFont[]): Promise<ReportFontSet> {
-  if (fonts.length === 0) return BUNDLED_FONT_SET;
-  const fontkit = await import('fontkit');
-  const candidates: SystemFontCandidate[] = [];
-  for (const f of fonts) {
-    try {
-      const font = fontkit.create(f.bytes);
-      hostBytes.set(f.id, f.bytes);
-      candidates.push({ file: f.id, names: [f.family, font.familyName].filter((n) => typeof n === 'string' && n !== ''), metrics: fontMetricsOf(font) });
-    } catch {
-      // not a font fontkit can read: that role keeps the bundled face
-    }
+/** Reads what the job needs (stage data), then builds its document definition (stage layout). */
+async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): Promise<PdfDocumentDefinition> {
+  progress('data', 0);
+  if (job.kind === 'city') {
+    const input = await cityInput(job, (f) => progress('data', f));
+    progress('layout', 0);
+    return buildCityReportFrom(input, { fonts, date: job.date });
   }
-  return chooseReportFonts(candidates);
-}
-
-function fontBytes(file: string, base: string): Promise<Uint8Array> {
-  const host = hostBytes.get(file);
-  if (host !== undefined) return Promise.resolve(host);
-  if (!(BUNDLED_FONT_FILES as readonly string[]).includes(file)) return Promise.reject(new Error(`未知字体 ${file}`));
-  let p = fetched.get(file);
-  if (p === undefined) {
-    p = fetch(new URL(file, base)).then(async (r) => {
-      if (!r.ok) throw new Error(`内置字体 ${file} 无法读取（${r.status}），请重新安装程序`);
-      return new Uint8Array(await r.arrayBuffer());
-    });
-    p.catch(() => fetched.delete(file)); // try again next time
-    fetched.set(file, p);
+  if (job.kind === 'annual') {
+    const annual = await annualSnapshot(job.snapshot, false);
+    if (annual === null) throw new Error(NO_UNIT_RECORD);
+    progress('layout', 0);
+    return buildAnnualReport(annual.data, { fonts, drafts: job.drafts, date: job.date, figures: annual.figures });
   }
-  return p;
-}
-
-/** Puts the set's font files into pdfmake's virtual file system (each file once per session). */
-async function loadFonts(set: ReportFontSet, base: string, progress: (fraction: number) => void): Promise<void> {
-  const files = fontFilesOf(set).filter((f) => !pdfMake.virtualfs.existsSync(f));
-  let done = 0;
-  await Promise.all(
-    files.map(async (file) => {
-      const bytes = await fontBytes(file, base);
-      if (!pdfMake.virtualfs.existsSync(file)) pdfMake.virtualfs.writeFileSync(file, bytes);
-      progress(++done / files.length);
-    }),
-  );
-}
-
-function build(job: ReportJob, request: Extract<WorkerRequest, { type: 'generate' }>, fonts: ReportFontSet): PdfDocumentDefinition {
-  const data = unitReportData(request.records, request.snapshot);
-  if (data === null) throw new Error('没有找到本单位的基本信息，请先在“设置”中完成单位信息。');
+  const data = await readSnapshot(job.snapshot);
+  if (data === null) throw new Error(NO_UNIT_RECORD);
+  progress('layout', 0);
   switch (job.kind) {
-    case 'annual':
-      return buildAnnualReport(data, { fonts, drafts: job.drafts, date: job.date });
     case 'roster':
       return buildRoster(data, { fonts, full: job.full });
     case 'meetings':
@@ -108,32 +74,39 @@ function pageCount(bytes: Uint8Array): number {
 }
 
 async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): Promise<void> {
-  const { id } = request;
+  const { id, job } = request;
   const started = performance.now();
-  // stages share the bar: fonts 0–30 %, layout 30–40 %, rendering 40–100 %
-  const progress = (stage: PdfStage, fraction: number): void => post({ type: 'progress', id, stage, fraction });
+  const progress = jobProgress(id, job);
   try {
-    const fonts = await fontSet;
-    await loadFonts(fonts, request.fontsBase, (f) => progress('fonts', 0.3 * f));
-    progress('layout', 0.3);
-    const definition = build(request.job, request, fonts);
-    progress('layout', 0.4);
+    const fonts = await sessionFontSet();
+    progress('fonts', 0);
+    await loadFonts(fonts, request.fontsBase, (f) => progress('fonts', f));
+    const definition = await build(job, fonts, progress);
+    progress('render', 0);
     pdfMake.setFonts(pdfFontDictionary(fonts));
-    pdfMake.setProgressCallback((p) => progress('render', 0.4 + 0.58 * p));
+    pdfMake.setProgressCallback((p) => progress('render', p));
     const buffer = await pdfMake.createPdf(definition).getBuffer();
     const bytes = new Uint8Array(buffer.byteLength);
     bytes.set(buffer);
-    post(
-      { type: 'done', id, bytes, fonts: describeFontSet(fonts), pages: pageCount(bytes), ms: Math.round(performance.now() - started) },
-      [bytes.buffer],
-    );
+    post({ type: 'done', id, bytes, fonts: describeFontSet(fonts), pages: pageCount(bytes), ms: Math.round(performance.now() - started) }, [bytes.buffer]);
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
   }
 }
 
-scope.onmessage = (e) => {
+async function prepareAnnual(request: Extract<WorkerRequest, { type: 'prepare-annual' }>): Promise<void> {
+  try {
+    const annual = await annualSnapshot(request.snapshot, true);
+    const prepared = annual === null ? null : { unitName: annual.data.unit.name, defaults: defaultAnnualDrafts(annual.data, annual.figures) };
+    post({ type: 'prepared', id: request.id, prepared });
+  } catch (e) {
+    post({ type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
-  if (msg.type === 'host-fonts') fontSet = measureHostFonts(msg.fonts).catch(() => BUNDLED_FONT_SET);
+  if (msg.type === 'host-fonts') takeHostFonts(msg.fonts);
+  else if (msg.type === 'prepare-annual') void prepareAnnual(msg);
   else void generate(msg);
-};
+});

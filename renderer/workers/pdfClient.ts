@@ -1,68 +1,27 @@
 /**
- * The typed client of the PDF worker (pdf.worker.ts). One worker per session, so the fonts it
- * loads stay loaded; one job at a time. The page posts the plain records and options (the
- * report builders run inside the worker: their definitions hold functions and cannot be posted)
- * and gets progress and the PDF's bytes back. The host's 公文 fonts are read through the bridge
- * once per session and handed to the worker once.
+ * The typed client of the PDF worker (pdf.worker.ts; messages in pdfProtocol.ts). One worker per
+ * session, so the fonts it loads stay loaded; one job at a time. The page names the report (unit,
+ * year, day, options); the worker reads the records, runs the report builders (their definitions
+ * hold functions and cannot be posted) and answers with progress and the PDF's bytes. The host's
+ * 公文 fonts are read through the bridge once per session and handed to the worker once.
  */
 import type { SystemFont } from '../../shared/platform';
-import type { AnnualDrafts } from '../../shared/reports/annualDrafts';
-import type { SnapshotOptions, UnitRecords } from '../../shared/reports/reportData';
-import type { IsoDate } from '../../shared/rules/dates';
 import { platform } from '../platform';
+import type { AnnualPrepared, HostFont, PdfProgress, PdfResult, ReportJob, UnitSnapshot, WorkerRequest, WorkerResponse } from './pdfProtocol';
 
-export type ReportJob =
-  | { readonly kind: 'annual'; readonly drafts: AnnualDrafts; readonly date: IsoDate }
-  | { readonly kind: 'roster'; readonly full: boolean }
-  | { readonly kind: 'meetings'; readonly organisationId: string }
-  | { readonly kind: 'signin-meeting'; readonly meetingId: string }
-  | { readonly kind: 'signin-training'; readonly classId: string };
+export type { AnnualPrepared, PdfProgress, PdfResult, PdfStage, ReportJob, UnitSnapshot } from './pdfProtocol';
 
-/** A host font the worker may use: its family (from the file name) and its bytes. */
-export interface HostFont {
-  readonly id: string;
-  readonly family: string;
-  readonly bytes: Uint8Array;
-}
-
-export type PdfStage = 'fonts' | 'layout' | 'render';
-
-export type WorkerRequest =
-  | { readonly type: 'host-fonts'; readonly fonts: readonly HostFont[] }
-  | {
-      readonly type: 'generate';
-      readonly id: number;
-      readonly records: UnitRecords;
-      readonly snapshot: SnapshotOptions;
-      readonly job: ReportJob;
-      /** Where the bundled fonts are served: fonts/ beside index.html. */
-      readonly fontsBase: string;
-    };
-
-export type WorkerResponse =
-  | { readonly type: 'progress'; readonly id: number; readonly stage: PdfStage; readonly fraction: number }
-  | { readonly type: 'done'; readonly id: number; readonly bytes: Uint8Array; readonly fonts: string; readonly pages: number; readonly ms: number }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
-
-export interface PdfResult {
-  readonly bytes: Uint8Array;
-  /** describeFontSet of the set used. */
-  readonly fonts: string;
-  readonly pages: number;
-  /** Time inside the worker, ms. */
-  readonly ms: number;
-}
-
-export interface PdfProgress {
-  readonly stage: PdfStage;
-  /** 0…1 over the whole job. */
-  readonly fraction: number;
+interface Pending {
+  resolve(r: PdfResult): void;
+  prepared(p: AnnualPrepared | null): void;
+  reject(e: Error): void;
+  onProgress(p: PdfProgress): void;
 }
 
 let worker: Worker | null = null;
 let nextId = 1;
 let hostFonts: Promise<void> | null = null;
-const pending = new Map<number, { resolve(r: PdfResult): void; reject(e: Error): void; onProgress(p: PdfProgress): void }>();
+const pending = new Map<number, Pending>();
 
 function theWorker(): Worker {
   if (worker !== null) return worker;
@@ -75,6 +34,7 @@ function theWorker(): Worker {
     else {
       pending.delete(msg.id);
       if (msg.type === 'done') job.resolve({ bytes: msg.bytes, fonts: msg.fonts, pages: msg.pages, ms: msg.ms });
+      else if (msg.type === 'prepared') job.prepared(msg.prepared);
       else job.reject(new Error(msg.message));
     }
   };
@@ -115,20 +75,31 @@ function sendHostFonts(w: Worker): Promise<void> {
   return hostFonts;
 }
 
+const ignore = (): void => {};
+
 /** Builds and renders one report in the worker. */
-export async function generatePdf(
-  records: UnitRecords,
-  snapshot: SnapshotOptions,
-  job: ReportJob,
-  onProgress: (p: PdfProgress) => void = () => {},
-): Promise<PdfResult> {
+export async function generatePdf(job: ReportJob, onProgress: (p: PdfProgress) => void = ignore): Promise<PdfResult> {
   const w = theWorker();
   onProgress({ stage: 'fonts', fraction: 0 });
   await sendHostFonts(w);
   const id = nextId++;
-  const request: WorkerRequest = { type: 'generate', id, records, snapshot, job, fontsBase: new URL('fonts/', document.baseURI).href };
+  const request: WorkerRequest = { type: 'generate', id, job, fontsBase: new URL('fonts/', document.baseURI).href };
   return new Promise<PdfResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
+    pending.set(id, { resolve, prepared: ignore, reject, onProgress });
+    w.postMessage(request);
+  });
+}
+
+/**
+ * The annual report's snapshot and figures, computed in the worker (and kept there for the
+ * 生成 that follows): the text generated from them, or null when the unit has no unit record.
+ */
+export function prepareAnnualReport(snapshot: UnitSnapshot): Promise<AnnualPrepared | null> {
+  const w = theWorker();
+  const id = nextId++;
+  const request: WorkerRequest = { type: 'prepare-annual', id, snapshot };
+  return new Promise<AnnualPrepared | null>((resolve, reject) => {
+    pending.set(id, { resolve: ignore, prepared: resolve, reject, onProgress: ignore });
     w.postMessage(request);
   });
 }

@@ -9,7 +9,7 @@ import { computeAnnualFigures, unitReportData, type UnitRecords } from '../../..
 import { generateCity, type GeneratedUnit } from '../../../test/fixtures/generator';
 import { seedDatabase } from '../../../test/fixtures/seedDatabase';
 import { openDatabase, type TaizhangDb } from '../db';
-import { enrolledCommitteeName, loadUnitRecords, reportChoices } from './reports';
+import { enrolledCommitteeName, loadUnitRecords, reportChoices, reportCommitteeName } from './reports';
 
 const YEAR = 2026;
 const COMMITTEE_ID = '0190a000-0000-7000-8000-00000000c0de';
@@ -104,5 +104,11 @@ describe('enrolledCommitteeName', () => {
     expect(await enrolledCommitteeName(db)).toBeNull();
     await db.syncPeer.put({ peerId: COMMITTEE_ID, role: 'committee', name: '中共示范市委直属机关工委', signingPublicKey: null, encryptionPublicKey: null, deviceId: null, enrolledAt: '2026-01-05T00:00:00.000Z', sent: [], lastReceipt: null, lastBundle: null });
     expect(await enrolledCommitteeName(db)).toBe('中共示范市委直属机关工委');
+    expect(await reportCommitteeName(db)).toBe('中共示范市委直属机关工委');
+  });
+
+  it('in the committee’s own workspace, the report is addressed to the committee itself', async () => {
+    await db.workspace.put({ key: 'workspace', mode: 'committee', ownerId: COMMITTEE_ID, name: '中共某市委直属机关工委', creditCode: null, staffCount: null, partyGroupKind: null, operatorName: '', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(await reportCommitteeName(db)).toBe('中共某市委直属机关工委');
   });
 });

@@ -66,6 +66,16 @@ export async function enrolledCommitteeName(db: TaizhangDb): Promise<string | nu
   return peers.find((p) => p.role === 'committee')?.name ?? null;
 }
 
+/**
+ * 主送 of a unit's report by default: in the committee's workspace the committee itself (it reads
+ * a unit's report as the unit would send it), in a unit's the committee it is enrolled with.
+ */
+export async function reportCommitteeName(db: TaizhangDb): Promise<string | null> {
+  const workspace = await db.workspace.get('workspace');
+  if (workspace?.mode === 'committee') return workspace.name;
+  return enrolledCommitteeName(db);
+}
+
 /** What the report panels offer to choose from, for one unit and year (live records only). */
 export interface ReportChoices {
   /** The unit's name (its unit record), or null before the unit record exists. */

@@ -1,18 +1,17 @@
 /**
  * Runs one report in the PDF worker: progress while it runs, then the save dialog (or download)
- * with `<单位>_<报表名>_<year>.pdf`, and which fonts the report used.
+ * with `<单位>_<报表名>_<year>.pdf`, and which fonts the report used. The unit reports and the
+ * committee's city report share it.
  */
 import { useCallback, useState } from 'react';
 import { Alert, App, Button, Progress, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { SaveFileResult } from '../../../shared/platform';
-import type { SnapshotOptions } from '../../../shared/reports/reportData';
 import { platform } from '../../platform';
 import { generatePdf, type PdfStage, type ReportJob } from '../../workers/pdfClient';
-import { loadUnitRecords } from './reportSources';
 
-const STAGE_LABELS: Record<PdfStage, string> = { fonts: '正在载入字体', layout: '正在排版', render: '正在生成 PDF' };
+const STAGE_LABELS: Record<PdfStage, string> = { fonts: '正在载入字体', data: '正在读取数据', layout: '正在排版', render: '正在生成 PDF' };
 
 export interface PdfOutcome {
   fileName: string;
@@ -25,20 +24,20 @@ export interface PdfOutcome {
   ms: number;
 }
 
-export function usePdfJob() {
+/** `labels`: other words for a stage (the city report says what its data stage does). */
+export function usePdfJob(labels: Partial<Record<PdfStage, string>> = {}) {
   const { message } = App.useApp();
   const [progress, setProgress] = useState<{ stage: PdfStage; percent: number } | null>(null);
   const [outcome, setOutcome] = useState<PdfOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = useCallback(
-    async (snapshot: SnapshotOptions, job: ReportJob, fileName: string): Promise<PdfOutcome | null> => {
+    async (job: ReportJob, fileName: string): Promise<PdfOutcome | null> => {
       setOutcome(null);
       setError(null);
       setProgress({ stage: 'fonts', percent: 0 });
       try {
-        const records = await loadUnitRecords();
-        const result = await generatePdf(records, snapshot, job, (p) => setProgress({ stage: p.stage, percent: Math.round(p.fraction * 100) }));
+        const result = await generatePdf(job, (p) => setProgress({ stage: p.stage, percent: Math.round(p.fraction * 100) }));
         setProgress({ stage: 'render', percent: 100 });
         const saved = await platform().saveFile(fileName, result.bytes, [{ name: 'PDF 文件', extensions: ['pdf'] }]);
         const done: PdfOutcome = {
@@ -68,7 +67,7 @@ export function usePdfJob() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       {progress && (
         <div data-testid="pdf-progress">
-          <Typography.Text type="secondary">{STAGE_LABELS[progress.stage]}…</Typography.Text>
+          <Typography.Text type="secondary">{labels[progress.stage] ?? STAGE_LABELS[progress.stage]}…</Typography.Text>
           <Progress percent={progress.percent} status="active" />
         </div>
       )}

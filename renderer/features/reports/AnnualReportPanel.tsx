@@ -1,84 +1,70 @@
 /**
  * 年度落实机关党建主体责任情况报告: 主送, 成文日期 and the drafts the cadre edits (saved and
- * versioned, starting from `defaultAnnualDrafts`), then 生成 PDF.
+ * versioned, starting from `defaultAnnualDrafts`), then 生成 PDF. In the committee's read-only
+ * view of a unit the drafts are the generated text, not editable and not saved: a unit's drafts
+ * stay on the unit's PC.
  */
-import { useEffect, useState } from 'react';
-import { Button, DatePicker, Form, Input, Select, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, DatePicker, Form, Input, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { defaultAnnualDrafts, type AnnualDrafts } from '../../../shared/reports/annualDrafts';
-import { computeAnnualFigures, unitReportData } from '../../../shared/reports/reportData';
+import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
 import type { IsoDate } from '../../../shared/rules/dates';
-import { appDatabase } from '../../db/db';
-import type { WorkspaceRow } from '../../db/localTypes';
-import { latestReportDraft, reportDraftVersions, saveReportDraft } from '../../db/reportDraftRepository';
-import { useRuleProfile } from '../common/useRuleProfile';
-import { useWriteAction } from '../common/useWriteAction';
+import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from '../common/reportFiles';
+import { useLoadedRuleProfile } from '../common/useLoadedRuleProfile';
+import { usePdfJob } from '../common/usePdfJob';
+import { useUnitScope } from '../common/unitScope';
 import { DraftsEditor } from './DraftsEditor';
-import { asOfFor, DEFAULT_ADDRESSEE, enrolledCommitteeName, loadUnitRecords, reportFileName } from './reportSources';
-import { usePdfJob } from './usePdfJob';
+import { DraftToolbar } from './DraftToolbar';
+import { useAnnualPreparation } from './useAnnualPreparation';
+import { useDraftSaving } from './useDraftSaving';
 
 export const ANNUAL_REPORT_NAME = '年度落实机关党建主体责任情况报告';
 
-interface Loaded {
-  drafts: AnnualDrafts;
-  defaults: AnnualDrafts;
-  addressee: string;
-}
-
-export function AnnualReportPanel({ workspace, year }: { workspace: WorkspaceRow; year: number }) {
-  const profile = useRuleProfile();
-  const write = useWriteAction();
+export function AnnualReportPanel({ year }: { year: number }) {
+  const { unitId, readOnly } = useUnitScope();
+  const profile = useLoadedRuleProfile();
   const pdf = usePdfJob();
-  const unitId = workspace.ownerId;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [drafts, setDrafts] = useState<AnnualDrafts | null>(null);
-  const [addressee, setAddressee] = useState('');
+  const prepared = useAnnualPreparation(unitId, year, profile, readOnly);
+  // what the user changed; until then the prepared text (the panel is keyed by unit and year)
+  const [editedDrafts, setDrafts] = useState<AnnualDrafts | null>(null);
+  const [editedAddressee, setAddressee] = useState<string | null>(null);
   const [date, setDate] = useState<IsoDate>(asOfFor(year));
-  const versions = useLiveQuery(() => reportDraftVersions(appDatabase(), unitId, year), [unitId, year]);
+  const ready = prepared.state === 'ready' ? prepared : null;
+  const drafts = editedDrafts ?? ready?.drafts ?? null;
+  const addressee = editedAddressee ?? ready?.addressee ?? '';
+  const saving = useDraftSaving(unitId, year, drafts, addressee);
 
-  // the saved version, else the text generated from the year's figures
-  useEffect(() => {
-    let live = true;
-    setLoaded(null);
-    setDate(asOfFor(year));
-    void (async () => {
-      const [records, latest, committee] = await Promise.all([loadUnitRecords(), latestReportDraft(appDatabase(), unitId, year), enrolledCommitteeName()]);
-      const data = unitReportData(records, { unitId, year, asOf: asOfFor(year), committeeName: committee ?? DEFAULT_ADDRESSEE, profile });
-      const defaults = data === null ? { intro: '', problems: '', nextSteps: '' } : defaultAnnualDrafts(data, computeAnnualFigures(data));
-      const next: Loaded = {
-        defaults,
-        drafts: latest ? { intro: latest.intro, problems: latest.problems, nextSteps: latest.nextSteps } : defaults,
-        addressee: latest?.addressee || committee || DEFAULT_ADDRESSEE,
-      };
-      if (!live) return;
-      setLoaded(next);
-      setDrafts(next.drafts);
-      setAddressee(next.addressee);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [unitId, year, profile]);
-
-  if (loaded === null || drafts === null) return <Spin description="正在准备报告草稿…" />;
-
-  const latest = versions?.at(-1);
-  const dirty = latest === undefined || latest.intro !== drafts.intro || latest.problems !== drafts.problems || latest.nextSteps !== drafts.nextSteps || latest.addressee !== addressee.trim();
-
-  const save = () => write((ctx) => saveReportDraft(ctx, { unitId, year, addressee, ...drafts }), { success: '草稿已保存' });
+  if (prepared.state === 'failed') return <Alert type="error" showIcon title={`未能准备报告草稿：${prepared.message}`} description="请重新打开本页；如仍失败，请重新启动程序。" />;
+  if (prepared.state === 'no-unit')
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title="没有找到该单位的基本信息，无法生成年度报告。"
+        description={readOnly ? '该单位尚未报送完整数据：请在“同步”中导入该单位的同步包后再试。' : '请先在“设置”中完成单位信息。'}
+      />
+    );
+  if (ready === null || drafts === null || profile === undefined) return <Spin description="正在准备报告草稿…" />;
 
   const generate = async () => {
-    if (dirty && (await save()) === null) return;
+    if (!readOnly && saving.dirty && !(await saving.save())) return;
     await pdf.run(
-      { unitId, year, asOf: asOfFor(year), committeeName: addressee.trim() || DEFAULT_ADDRESSEE, profile },
-      { kind: 'annual', drafts, date },
-      reportFileName(workspace.name, ANNUAL_REPORT_NAME, year),
+      { kind: 'annual', snapshot: { unitId, year, asOf: asOfFor(year), committeeName: addressee.trim() || DEFAULT_ADDRESSEE, profile }, drafts, date },
+      reportFileName(ready.unitName, ANNUAL_REPORT_NAME, year),
     );
   };
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="annual-report">
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="annual-read-only"
+          title="工委端没有该单位在本单位电脑上保存的报告草稿"
+          description="以下“开头”“存在问题及原因”“下一步打算”是系统根据该单位报送的数据生成的文字（只读，不保存），与单位未修改草稿时打印的报告一致；单位实际报送的报告以单位打印的为准。"
+        />
+      )}
       <Form layout="inline">
         <Form.Item label="主送" htmlFor="annual-addressee">
           <Input id="annual-addressee" value={addressee} onChange={(e) => setAddressee(e.target.value)} style={{ width: 300 }} maxLength={60} />
@@ -87,34 +73,18 @@ export function AnnualReportPanel({ workspace, year }: { workspace: WorkspaceRow
           <DatePicker id="annual-date" value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD') as IsoDate)} />
         </Form.Item>
       </Form>
-      <DraftsEditor value={drafts} onChange={setDrafts} disabled={pdf.running} />
-      <Space wrap>
-        <Button onClick={() => void save()} disabled={!dirty || pdf.running}>
-          保存草稿
-        </Button>
-        <Button onClick={() => setDrafts(loaded.defaults)} disabled={pdf.running}>
-          恢复为系统生成的文字
-        </Button>
-        {versions && versions.length > 1 && (
-          <Select
-            aria-label="历史版本"
-            placeholder={`历史版本（${versions.length}）`}
-            style={{ width: 260 }}
-            value={null}
-            options={[...versions].reverse().map((v, i) => ({ value: v.seq ?? 0, label: `第${versions.length - i}版 ${dayjs(v.savedAt).format('YYYY-MM-DD HH:mm')} ${v.savedBy}` }))}
-            onChange={(seq) => {
-              const v = versions.find((x) => x.seq === seq);
-              if (v) {
-                setDrafts({ intro: v.intro, problems: v.problems, nextSteps: v.nextSteps });
-                setAddressee(v.addressee);
-              }
-            }}
-          />
-        )}
-        <Typography.Text type="secondary" data-testid="draft-status">
-          {latest ? `已保存第${versions?.length ?? 1}版（${dayjs(latest.savedAt).format('MM-DD HH:mm')}）${dirty ? '，有未保存的修改' : ''}` : '尚未保存（显示的是系统生成的文字）'}
-        </Typography.Text>
-      </Space>
+      <DraftsEditor value={drafts} onChange={setDrafts} disabled={readOnly || pdf.running} />
+      {!readOnly && (
+        <DraftToolbar
+          saving={saving}
+          running={pdf.running}
+          onRestoreDefaults={() => setDrafts(ready.defaults)}
+          onPick={(picked, pickedAddressee) => {
+            setDrafts(picked);
+            setAddressee(pickedAddressee);
+          }}
+        />
+      )}
       <Button type="primary" onClick={() => void generate()} loading={pdf.running}>
         生成 PDF
       </Button>

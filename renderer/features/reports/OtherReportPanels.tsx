@@ -1,34 +1,45 @@
-/** 党员花名册, 三会一课记录 of an organisation, and 签到表 of a meeting or a training class. */
+/**
+ * 党员花名册, 三会一课记录 of an organisation, and 签到表 of a meeting or a training class, for the
+ * unit in scope. The worker reads the records; these panels read only what they offer to choose.
+ * In the committee's read-only view of a unit the roster is the masked one only.
+ */
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Form, Radio, Select, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Meeting } from '../../../shared/model/meeting';
-import type { TrainingClass } from '../../../shared/model/training';
 import { MEETING_KIND_LABELS } from '../../../shared/model/vocabulary';
-import type { SnapshotOptions } from '../../../shared/reports/reportData';
+import type { RuleProfile } from '../../../shared/rules/profile';
 import { appDatabase } from '../../db/db';
-import type { WorkspaceRow } from '../../db/localTypes';
+import { reportChoices, type ReportChoices } from '../../db/queries/reports';
 import { recordFullExport } from '../../db/memberRepository';
 import { sessionWriteContext } from '../../db/session';
+import type { UnitSnapshot } from '../../workers/pdfClient';
+import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from '../common/reportFiles';
+import { usePdfJob } from '../common/usePdfJob';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
-import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from './reportSources';
-import { usePdfJob } from './usePdfJob';
+import { useUnitScope } from '../common/unitScope';
 
-function useSnapshot(workspace: WorkspaceRow, year: number): SnapshotOptions {
-  const profile = useRuleProfile();
-  return { unitId: workspace.ownerId, year, asOf: asOfFor(year), committeeName: DEFAULT_ADDRESSEE, profile };
+/** The unit in scope, the year's snapshot options and the choices offered (undefined while loading). */
+function useReportSource(year: number): { snapshot: UnitSnapshot; unitName: string; choices: ReportChoices | undefined; readOnly: boolean } {
+  const scope = useUnitScope();
+  const profile: RuleProfile = useRuleProfile();
+  const choices = useLiveQuery(() => reportChoices(appDatabase(), scope.unitId, year), [scope.unitId, year]);
+  return {
+    snapshot: { unitId: scope.unitId, year, asOf: asOfFor(year), committeeName: DEFAULT_ADDRESSEE, profile },
+    unitName: choices?.unitName ?? scope.name,
+    choices,
+    readOnly: scope.readOnly,
+  };
 }
 
-export function RosterPanel({ workspace, year }: { workspace: WorkspaceRow; year: number }) {
+export function RosterPanel({ year }: { year: number }) {
   const { modal } = App.useApp();
   const pdf = usePdfJob();
-  const snapshot = useSnapshot(workspace, year);
+  const { snapshot, unitName, choices, readOnly } = useReportSource(year);
   const [full, setFull] = useState(false);
-  const members = useUnitRecords()?.members.length ?? 0;
 
   const generate = async () => {
-    if (full) {
+    const fullExport = full && !readOnly;
+    if (fullExport) {
       const confirmed = await modal.confirm({
         title: '导出完整花名册？',
         content: '完整花名册含全部身份证号，导出将记入审计日志。请妥善保管导出的文件，不要通过互联网传送。',
@@ -37,16 +48,24 @@ export function RosterPanel({ workspace, year }: { workspace: WorkspaceRow; year
       });
       if (!confirmed) return;
     }
-    const done = await pdf.run(snapshot, { kind: 'roster', full }, reportFileName(workspace.name, full ? '党员花名册（完整）' : '党员花名册', year));
-    if (done && full) await recordFullExport(await sessionWriteContext(), members);
+    const done = await pdf.run({ kind: 'roster', snapshot, full: fullExport }, reportFileName(unitName, fullExport ? '党员花名册（完整）' : '党员花名册', year));
+    if (done && fullExport) await recordFullExport(await sessionWriteContext(), choices?.members ?? 0);
   };
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="roster-report">
-      <Typography.Paragraph type="secondary">身份证号默认隐去中间位数；只有明确选择时才导出完整号码，并记入审计日志。</Typography.Paragraph>
-      <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
-        导出完整身份证号（将记入审计日志）
-      </Checkbox>
+      {readOnly ? (
+        <Typography.Paragraph type="secondary" data-testid="roster-masked-only">
+          工委端只能生成隐去身份证号中间位数的花名册；完整花名册由单位在本单位电脑上导出。
+        </Typography.Paragraph>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">身份证号默认隐去中间位数；只有明确选择时才导出完整号码，并记入审计日志。</Typography.Paragraph>
+          <Checkbox checked={full} onChange={(e) => setFull(e.target.checked)}>
+            导出完整身份证号（将记入审计日志）
+          </Checkbox>
+        </>
+      )}
       <Button type="primary" onClick={() => void generate()} loading={pdf.running}>
         生成 PDF
       </Button>
@@ -55,12 +74,11 @@ export function RosterPanel({ workspace, year }: { workspace: WorkspaceRow; year
   );
 }
 
-export function MeetingBookPanel({ workspace, year }: { workspace: WorkspaceRow; year: number }) {
+export function MeetingBookPanel({ year }: { year: number }) {
   const pdf = usePdfJob();
-  const snapshot = useSnapshot(workspace, year);
-  const records = useUnitRecords();
+  const { snapshot, unitName, choices } = useReportSource(year);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const organisation = records?.organisations.find((o) => o.id === organisationId);
+  const organisation = choices?.organisations.find((o) => o.id === organisationId);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="meetings-report">
@@ -72,7 +90,7 @@ export function MeetingBookPanel({ workspace, year }: { workspace: WorkspaceRow;
             placeholder="选择党组织"
             value={organisationId}
             onChange={setOrganisationId}
-            options={(records?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            options={(choices?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
       </Form>
@@ -80,7 +98,9 @@ export function MeetingBookPanel({ workspace, year }: { workspace: WorkspaceRow;
         type="primary"
         disabled={organisation === undefined}
         loading={pdf.running}
-        onClick={() => organisation && void pdf.run(snapshot, { kind: 'meetings', organisationId: organisation.id }, reportFileName(workspace.name, `${organisation.name}三会一课记录`, year))}
+        onClick={() =>
+          organisation && void pdf.run({ kind: 'meetings', snapshot, organisationId: organisation.id }, reportFileName(unitName, `${organisation.name}三会一课记录`, year))
+        }
       >
         生成 PDF
       </Button>
@@ -89,25 +109,16 @@ export function MeetingBookPanel({ workspace, year }: { workspace: WorkspaceRow;
   );
 }
 
-export function SignInPanel({ workspace, year }: { workspace: WorkspaceRow; year: number }) {
+export function SignInPanel({ year }: { year: number }) {
   const pdf = usePdfJob();
-  const snapshot = useSnapshot(workspace, year);
-  const records = useUnitRecords();
+  const { snapshot, unitName, choices } = useReportSource(year);
   const [source, setSource] = useState<'meeting' | 'training'>('meeting');
   const [id, setId] = useState<string | null>(null);
-  const rows = useLiveQuery(async () => {
-    const db = appDatabase();
-    const [meetings, classes] = await Promise.all([db.meeting.toArray(), db.trainingClass.toArray()]);
-    return {
-      meetings: (meetings as unknown as Meeting[]).filter((m) => !m.deleted && m.date.startsWith(`${year}-`)).sort((a, b) => b.date.localeCompare(a.date)),
-      classes: (classes as unknown as TrainingClass[]).filter((c) => !c.deleted && c.startDate.startsWith(`${year}-`)),
-    };
-  }, [year]);
-  const orgName = useMemo(() => new Map((records?.organisations ?? []).map((o) => [o.id, o.name])), [records]);
+  const orgName = useMemo(() => new Map((choices?.organisations ?? []).map((o) => [o.id, o.name])), [choices]);
   const options =
     source === 'meeting'
-      ? (rows?.meetings ?? []).map((m) => ({ value: m.id, label: `${m.date} ${orgName.get(m.organisationId) ?? ''}${MEETING_KIND_LABELS[m.kind]}` }))
-      : (rows?.classes ?? []).map((c) => ({ value: c.id, label: `${c.startDate} ${c.title}` }));
+      ? (choices?.meetings ?? []).map((m) => ({ value: m.id, label: `${m.date} ${orgName.get(m.organisationId) ?? ''}${MEETING_KIND_LABELS[m.kind]}` }))
+      : (choices?.classes ?? []).map((c) => ({ value: c.id, label: `${c.startDate} ${c.title}` }));
   const chosen = options.find((o) => o.value === id);
 
   return (
@@ -115,7 +126,7 @@ export function SignInPanel({ workspace, year }: { workspace: WorkspaceRow; year
       <Radio.Group
         value={source}
         onChange={(e) => {
-          setSource(e.target.value as 'meeting' | 'training');
+          setSource(e.target.value === 'training' ? 'training' : 'meeting');
           setId(null);
         }}
         options={[
@@ -139,9 +150,8 @@ export function SignInPanel({ workspace, year }: { workspace: WorkspaceRow; year
         onClick={() =>
           chosen &&
           void pdf.run(
-            snapshot,
-            source === 'meeting' ? { kind: 'signin-meeting', meetingId: chosen.value } : { kind: 'signin-training', classId: chosen.value },
-            reportFileName(workspace.name, `签到表${chosen.label.replace(/^\S+\s/, '')}`, year),
+            source === 'meeting' ? { kind: 'signin-meeting', snapshot, meetingId: chosen.value } : { kind: 'signin-training', snapshot, classId: chosen.value },
+            reportFileName(unitName, `签到表${chosen.label.replace(/^\S+\s/, '')}`, year),
           )
         }
       >

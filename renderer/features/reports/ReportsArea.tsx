@@ -1,23 +1,31 @@
-/** 报表: the unit's PDF reports, generated in a worker and saved through the bridge. */
+/**
+ * 报表 of the unit in scope: its PDF reports, generated in the PDF worker and saved through the
+ * bridge. A unit prints its own; the committee, under 单位 → a unit → 报表, prints that unit's as
+ * the unit would (read-only: generated text instead of the unit's drafts, the masked roster only).
+ */
 import { useState } from 'react';
-import { Card, Select, Space, Spin, Tabs, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDatabase } from '../../db/db';
-import { getWorkspace } from '../../db/workspaceRepository';
+import { Alert, Card, Select, Space, Tabs, Typography } from 'antd';
 import { todayIso } from '../common/today';
+import { useUnitScope } from '../common/unitScope';
 import { ANNUAL_REPORT_NAME, AnnualReportPanel } from './AnnualReportPanel';
 import { MeetingBookPanel, RosterPanel, SignInPanel } from './OtherReportPanels';
 
 export function ReportsArea() {
-  const workspace = useLiveQuery(() => getWorkspace(appDatabase()), []);
+  const { unitId, name, readOnly } = useUnitScope();
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  if (workspace === undefined) return <Spin />;
-  if (workspace === null || workspace.mode !== 'unit')
-    return <Typography.Paragraph>报表按单位生成；工委端的全市汇总报表将随汇总功能提供。</Typography.Paragraph>;
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="reports-read-only"
+          title={`${name}的报表（只读）`}
+          description="按该单位报送的数据生成，与单位打印的报表格式相同，供工委审阅；花名册只能导出隐去身份证号中间位数的版本。"
+        />
+      )}
       <Space>
         <Typography.Text>年度</Typography.Text>
         <Select aria-label="年度" value={year} onChange={setYear} style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
@@ -27,10 +35,10 @@ export function ReportsArea() {
         <Tabs
           destroyOnHidden
           items={[
-            { key: 'annual', label: ANNUAL_REPORT_NAME, children: <AnnualReportPanel key={year} workspace={workspace} year={year} /> },
-            { key: 'roster', label: '党员花名册', children: <RosterPanel workspace={workspace} year={year} /> },
-            { key: 'meetings', label: '三会一课记录', children: <MeetingBookPanel workspace={workspace} year={year} /> },
-            { key: 'signin', label: '签到表', children: <SignInPanel workspace={workspace} year={year} /> },
+            { key: 'annual', label: ANNUAL_REPORT_NAME, children: <AnnualReportPanel key={`${unitId}:${year}`} year={year} /> },
+            { key: 'roster', label: '党员花名册', children: <RosterPanel year={year} /> },
+            { key: 'meetings', label: '三会一课记录', children: <MeetingBookPanel year={year} /> },
+            { key: 'signin', label: '签到表', children: <SignInPanel year={year} /> },
           ]}
         />
       </Card>

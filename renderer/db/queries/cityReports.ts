@@ -1,0 +1,37 @@
+/**
+ * What the committee's city report reads besides each unit's records (queries/reports.ts): the
+ * enrolled units (纳管单位) and whether their data has arrived, and the committee's own cards
+ * (红黄牌) and quarterly assessments.
+ */
+import type { Assessment, Card } from '../../../shared/model';
+import type { EnrolledUnitStatus } from '../../../shared/model/vocabulary';
+import type { TaizhangDb } from '../db';
+
+export interface CityReportUnit {
+  readonly id: string;
+  /** The name the committee enrolled the unit under. */
+  readonly name: string;
+  readonly status: EnrolledUnitStatus;
+  /** Its unit record has arrived (a full bundle was imported): the unit can be counted. */
+  readonly hasData: boolean;
+}
+
+/** Every enrolled unit (live entries), by name. */
+export async function cityReportUnits(db: TaizhangDb): Promise<CityReportUnit[]> {
+  return db.transaction('r', [db.enrolledUnit, db.unit], async () => {
+    const enrolled = (await db.enrolledUnit.toArray()).filter((u) => !u.deleted);
+    const units = await db.unit.bulkGet(enrolled.map((u) => u.id));
+    return enrolled
+      .map((u, i) => {
+        const unit = units[i];
+        return { id: u.id, name: u.name, status: u.status, hasData: unit !== undefined && !unit.deleted };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  });
+}
+
+/** The committee's cards and assessments (all years: earlier yellow cards count for escalation). */
+export async function committeeCardsAndAssessments(db: TaizhangDb): Promise<{ cards: Card[]; assessments: Assessment[] }> {
+  const [cards, assessments] = await Promise.all([db.card.toArray(), db.assessment.toArray()]);
+  return { cards: cards.filter((c) => !c.deleted), assessments: assessments.filter((a) => !a.deleted) };
+}

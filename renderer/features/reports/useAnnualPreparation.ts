@@ -1,0 +1,52 @@
+/**
+ * What the annual report panel starts from: the text generated from the year's figures (computed
+ * once, in the PDF worker, which keeps the snapshot for 生成), the newest saved draft (a unit's
+ * own workspace only: drafts are local, the committee has none of a unit's), and the 主送.
+ */
+import { useEffect, useState } from 'react';
+import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
+import type { RuleProfile } from '../../../shared/rules/profile';
+import { appDatabase } from '../../db/db';
+import { reportCommitteeName } from '../../db/queries/reports';
+import { latestReportDraft } from '../../db/reportDraftRepository';
+import { prepareAnnualReport } from '../../workers/pdfClient';
+import { asOfFor, DEFAULT_ADDRESSEE } from '../common/reportFiles';
+
+export type AnnualPreparation =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'no-unit' }
+  | {
+      readonly state: 'ready';
+      readonly unitName: string;
+      /** The text generated from the year's figures. */
+      readonly defaults: AnnualDrafts;
+      /** The newest saved draft, else the defaults. */
+      readonly drafts: AnnualDrafts;
+      readonly addressee: string;
+    };
+
+export function useAnnualPreparation(unitId: string, year: number, profile: RuleProfile | undefined, readOnly: boolean): AnnualPreparation {
+  const [prepared, setPrepared] = useState<AnnualPreparation>({ state: 'loading' });
+  useEffect(() => {
+    if (profile === undefined) return;
+    let live = true;
+    setPrepared({ state: 'loading' });
+    void (async () => {
+      const db = appDatabase();
+      const [committee, latest] = await Promise.all([reportCommitteeName(db), readOnly ? undefined : latestReportDraft(db, unitId, year)]);
+      const addressee = latest?.addressee || committee || DEFAULT_ADDRESSEE;
+      const generated = await prepareAnnualReport({ unitId, year, asOf: asOfFor(year), committeeName: addressee, profile });
+      if (!live) return;
+      if (generated === null) return setPrepared({ state: 'no-unit' });
+      const drafts = latest ? { intro: latest.intro, problems: latest.problems, nextSteps: latest.nextSteps } : generated.defaults;
+      setPrepared({ state: 'ready', unitName: generated.unitName, defaults: generated.defaults, drafts, addressee });
+    })().catch((e: unknown) => {
+      if (live) setPrepared({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [unitId, year, profile, readOnly]);
+  return prepared;
+}

@@ -1,0 +1,73 @@
+/**
+ * What the PDF worker reads for a report, through its own Dexie connection to the app's database:
+ * a unit's snapshot (the annual one computed once, by prepare-annual, and kept for the 生成 that
+ * follows), and the city report's input, reduced unit by unit so that the city's records are
+ * never held at once.
+ */
+import { cityUnit, type CityReportInput, type CityUnit } from '../../shared/reports/cityReport';
+import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitReportData } from '../../shared/reports/reportData';
+import { openDatabase, type TaizhangDb } from '../db/db';
+import { cityReportUnits, committeeCardsAndAssessments } from '../db/queries/cityReports';
+import { loadUnitRecords } from '../db/queries/reports';
+import type { CityJob, UnitSnapshot } from './pdfProtocol';
+
+let db: TaizhangDb | null = null;
+
+function database(): TaizhangDb {
+  db ??= openDatabase();
+  return db;
+}
+
+export const NO_UNIT_RECORD = '没有找到该单位的基本信息：单位端请先在“设置”中完成单位信息；工委端请先导入该单位的完整同步包。';
+
+/** The unit's snapshot, or null without its unit record. */
+export async function readSnapshot(options: UnitSnapshot): Promise<UnitReportData | null> {
+  return unitReportData(await loadUnitRecords(database(), options.unitId), options);
+}
+
+export interface AnnualSnapshot {
+  readonly data: UnitReportData;
+  readonly figures: AnnualFigures;
+}
+
+/** The last annual snapshot computed, and the request it answers. */
+let kept: { readonly key: string; readonly snapshot: AnnualSnapshot } | null = null;
+
+/**
+ * The annual snapshot of `options`: the one prepare-annual computed when it answers the same
+ * unit, year, day and profile, else read and computed now (and kept). `fresh` reads again whatever
+ * is kept. 主送 (`committeeName`) is no part of the figures: a changed 主送 keeps the snapshot.
+ */
+export async function annualSnapshot(options: UnitSnapshot, fresh: boolean): Promise<AnnualSnapshot | null> {
+  const { committeeName, ...figuresOf } = options;
+  const key = JSON.stringify(figuresOf);
+  if (!fresh && kept?.key === key) return { data: { ...kept.snapshot.data, committeeName }, figures: kept.snapshot.figures };
+  kept = null;
+  const data = await readSnapshot(options);
+  if (data === null) return null;
+  const snapshot = { data, figures: computeAnnualFigures(data) };
+  kept = { key, snapshot };
+  return snapshot;
+}
+
+/** The city report's input: every enrolled unit with data, each reduced to its figures in turn. */
+export async function cityInput(job: CityJob, progress: (fraction: number) => void): Promise<CityReportInput> {
+  const { year, asOf, profile, committeeName } = job;
+  kept = null; // one unit's snapshot at a time from here on
+  const enrolled = (await cityReportUnits(database())).filter((u) => u.hasData);
+  if (enrolled.length === 0) throw new Error('还没有任何单位的数据：请先在“同步”中导入各单位报送的同步包，再生成全市汇总。');
+  const units: CityUnit[] = [];
+  for (const [i, u] of enrolled.entries()) {
+    try {
+      const data = unitReportData(await loadUnitRecords(database(), u.id), { unitId: u.id, year, asOf, committeeName, profile });
+      if (data !== null) units.push(cityUnit(data));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new Error(`单位“${u.name}”的数据无法汇总（${reason}）。请在“单位”中查看该单位的数据，或请该单位重新报送完整同步包。`);
+    }
+    progress((i + 1) / enrolled.length);
+  }
+  units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const { cards, assessments } = await committeeCardsAndAssessments(database());
+  return { committeeName, addressee: job.addressee, year, asOf, profile, units, cards, assessments };
+}
