@@ -1,6 +1,6 @@
 /**
  * The annual accountability report of the `small` synthetic unit, rendered with pdfmake and read
- * back with poppler: title, headings, the figures (each equal to what shared/rules computes from
+ * back with pdf.js: title, headings, the figures (each equal to what shared/rules computes from
  * the same records), drafts replacing the default text, and the 公文 page and grid.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { GONGWEN } from '../../shared/reports/gongwenLayout';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { BLOCK, bodyWords, expectGongwen, lineTops, type CheckedPdf } from './gongwenChecks';
-import { compact, pdfText, requirePoppler } from './poppler';
+import { compact, pdfText } from './pdfReader';
 import { AS_OF, renderToFile, smallUnit } from './reportFixtures';
 
 let data: UnitReportData;
@@ -26,10 +26,9 @@ let pdf: CheckedPdf;
 let file: string;
 
 beforeAll(async () => {
-  requirePoppler();
   data = smallUnit();
   file = await renderToFile('annual.pdf', buildAnnualReport(data, { date: '2027-01-15' }));
-  pdf = expectGongwen(file);
+  pdf = await expectGongwen(file);
 }, 60_000);
 
 describe('年度落实机关党建主体责任情况报告', () => {
@@ -123,7 +122,7 @@ describe('年度落实机关党建主体责任情况报告', () => {
         drafts: { problems: '（一）学习不够深入。个别党员理论学习浮于表面。', nextSteps: '持续加强理论武装，这是草稿内容。' },
       }),
     );
-    const text = compact(pdfText(drafted));
+    const text = compact(await pdfText(drafted));
     expect(text).toContain('（一）学习不够深入。个别党员理论学习浮于表面。');
     expect(text).toContain('持续加强理论武装，这是草稿内容。');
     expect(text).not.toContain('分析原因，主要是');

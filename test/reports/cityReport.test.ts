@@ -10,7 +10,7 @@ import { rosterSummary } from '../../shared/rules/roster';
 import { percent } from '../../shared/rules/text';
 import { buildCityReport, buildCityReportFrom, cityReportInput, type CityReportData } from '../../shared/reports/cityReport';
 import { expectGongwen, type CheckedPdf } from './gongwenChecks';
-import { compact, pdfText, requirePoppler } from './poppler';
+import { compact, pdfText } from './pdfReader';
 import { AS_OF, cityUnits, committeeRecords, renderToFile, YEAR } from './reportFixtures';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
 
@@ -19,7 +19,6 @@ let pdf: CheckedPdf;
 let file: string;
 
 beforeAll(async () => {
-  requirePoppler();
   const units = cityUnits(6);
   const { cards, assessments } = committeeRecords(units);
   city = {
@@ -33,7 +32,7 @@ beforeAll(async () => {
     assessments,
   };
   file = await renderToFile('city.pdf', buildCityReport(city, { date: '2027-01-20' }));
-  pdf = expectGongwen(file);
+  pdf = await expectGongwen(file);
 }, 120_000);
 
 describe('全市机关党建情况汇总', () => {
@@ -90,6 +89,6 @@ describe('全市机关党建情况汇总', () => {
     for (const memberLevel of ['memberIds', 'memberHours', 'untrainedMemberIds', 'byOrganisation']) expect(reduced).not.toContain(memberLevel);
     expect(reduced.length * 20).toBeLessThan(JSON.stringify(city.units).length);
     const fromFigures = await renderToFile('city-from-figures.pdf', buildCityReportFrom({ ...input, units }, { date: '2027-01-20' }));
-    expect(pdfText(fromFigures)).toBe(pdfText(file));
+    expect(await pdfText(fromFigures)).toBe(await pdfText(file));
   }, 120_000);
 });

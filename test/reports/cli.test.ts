@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../scripts/cli/main';
-import { compact, pdfText, requirePoppler } from './poppler';
+import { compact, pdfText } from './pdfReader';
 import { smallCity } from './reportFixtures';
 
 let dir: string;
@@ -16,7 +16,6 @@ let fixtures: string;
 let unitId: string;
 
 beforeAll(() => {
-  requirePoppler();
   dir = mkdtempSync(path.join(tmpdir(), 'taizhang-report-cli-'));
   fixtures = path.join(dir, 'fixtures');
   mkdirSync(fixtures);
@@ -55,9 +54,9 @@ describe('taizhang report', () => {
       await main(['report', 'annual', '--input', bundle, '--key', path.join(keys, 'committee.private.json'), ...common, '--out', fromBundle]),
     ).toBe(0);
 
-    const a = pdfText(fromDir);
+    const a = await pdfText(fromDir);
     expect(compact(a)).toContain('关于2026年度落实机关党建主体责任情况的报告');
-    expect(pdfText(fromBundle)).toBe(a);
+    expect(await pdfText(fromBundle)).toBe(a);
   }, 60_000);
 
   it('refuses a bundle of changes only, and explains why', async () => {
@@ -82,16 +81,16 @@ describe('taizhang report', () => {
     const base = ['--input', fixtures, '--year', '2026', '--as-of', '2026-12-31'];
     const roster = path.join(dir, 'roster.pdf');
     expect(await main(['report', 'roster', ...base, '--out', roster])).toBe(0);
-    expect(compact(pdfText(roster))).toContain('党员花名册');
+    expect(compact(await pdfText(roster))).toContain('党员花名册');
     const book = path.join(dir, 'book.pdf');
     expect(await main(['report', 'meetings', ...base, '--organisation', branch?.id ?? '', '--out', book])).toBe(0);
-    expect(compact(pdfText(book))).toContain('“三会一课”记录');
+    expect(compact(await pdfText(book))).toContain('“三会一课”记录');
     const sheet = path.join(dir, 'signin.pdf');
     expect(await main(['report', 'signin', ...base, '--class', cls?.id ?? '', '--out', sheet])).toBe(0);
-    expect(compact(pdfText(sheet))).toContain('签到表');
+    expect(compact(await pdfText(sheet))).toContain('签到表');
     const city = path.join(dir, 'city.pdf');
     expect(await main(['report', 'city', ...base, '--out', city])).toBe(0);
-    expect(compact(pdfText(city))).toContain('2026年度全市机关党建情况汇总');
+    expect(compact(await pdfText(city))).toContain('2026年度全市机关党建情况汇总');
   }, 60_000);
 
   it('answers usage errors with exit code 2', async () => {

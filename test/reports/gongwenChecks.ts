@@ -1,6 +1,7 @@
 /**
  * What every report must satisfy on paper (GB/T 9704-2012 as DOMAIN.md states it), checked on the
- * rendered PDF with poppler: A4 pages; fonts embedded as subsets and named in the metadata; the
+ * rendered PDF (read with pdf.js, test/reports/pdfReader.ts): A4 pages; fonts embedded as subsets and
+ * named in the metadata; every character drawn with a glyph of its font (no boxes); the
  * first text line 37 mm from the top and text starting 28 mm from the left; no text outside the
  * 156 × 225 mm block; page numbers "— N —" 7 mm under the block, odd pages right and even pages
  * left, one character in.
@@ -8,7 +9,7 @@
 import { expect } from 'vitest';
 import { BUNDLED_FONT_SET, describeFontSet } from '../../shared/reports/fonts';
 import { mm } from '../../shared/reports/gongwenLayout';
-import { pdfFonts, pdfInfo, pdfText, pdfWords, type PageBox, type Word } from './poppler';
+import { pdfText, readPdf, type PageBox, type Word } from './pdfReader';
 
 export const MM1 = mm(1);
 export const A4 = { width: 595.28, height: 841.89 };
@@ -35,8 +36,8 @@ export interface CheckedPdf {
   readonly pageCount: number;
 }
 
-export function expectGongwen(file: string): CheckedPdf {
-  const info = pdfInfo(file);
+export async function expectGongwen(file: string): Promise<CheckedPdf> {
+  const { info, fonts, pages, missingGlyphs } = await readPdf(file);
   expect(info.pages).toBeGreaterThan(0);
   expect(info.pageSizes).toHaveLength(info.pages);
   for (const size of info.pageSizes) {
@@ -45,14 +46,14 @@ export function expectGongwen(file: string): CheckedPdf {
   }
   expect(info.fields.reportFonts).toBe(describeFontSet(BUNDLED_FONT_SET));
 
-  const fonts = pdfFonts(file);
   expect(fonts.length).toBeGreaterThan(0);
   for (const f of fonts) {
     expect(f, `font ${f.name} embedded`).toMatchObject({ embedded: true, subset: true });
     expect(f.name).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-(Regular|Bold)$/);
   }
 
-  const pages = pdfWords(file);
+  expect(missingGlyphs, 'characters drawn without a glyph of their font').toEqual([]);
+
   expect(pages).toHaveLength(info.pages);
   const first = bodyWords(pages[0] ?? { page: 1, width: 0, height: 0, words: [] });
   expect(first.length).toBeGreaterThan(0);
@@ -81,9 +82,9 @@ export function expectGongwen(file: string): CheckedPdf {
     }
   }
 
-  const text = pdfText(file);
+  const text = await pdfText(file);
   expect(normalised(text)).toContain('— 1 —');
-  if (pages.length >= 2) expect(normalised(pdfText(file, 2))).toContain('— 2 —');
+  if (pages.length >= 2) expect(normalised(await pdfText(file, 2))).toContain('— 2 —');
   return { text, pages, pageCount: info.pages };
 }
 

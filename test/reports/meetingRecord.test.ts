@@ -11,13 +11,12 @@ import { tidy } from '../../shared/reports/format';
 import { buildMeetingBook, buildMeetingRecord } from '../../shared/reports/meetingRecord';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { expectGongwen } from './gongwenChecks';
-import { compact, requirePoppler } from './poppler';
+import { compact } from './pdfReader';
 import { AS_OF, renderToFile, smallUnit } from './reportFixtures';
 
 let data: UnitReportData;
 
 beforeAll(() => {
-  requirePoppler();
   data = smallUnit();
 });
 
@@ -29,7 +28,7 @@ describe('会议记录', () => {
     expect(meeting, 'the small fixture has a 支部党员大会 with a resolution').toBeDefined();
     if (meeting === undefined) return;
     const organisation = data.organisations.find((o) => o.id === meeting.organisationId);
-    const pdf = expectGongwen(await renderToFile('meeting.pdf', buildMeetingRecord(data, meeting.id)));
+    const pdf = await expectGongwen(await renderToFile('meeting.pdf', buildMeetingRecord(data, meeting.id)));
     const text = compact(pdf.text);
 
     expect(text).toContain(`${organisation?.name}${MEETING_KIND_LABELS.branchGeneralMeeting}记录`);
@@ -55,7 +54,7 @@ describe('会议记录', () => {
     const branch = data.organisations.find((o) => o.kind === 'branch' && data.meetings.some((m) => m.organisationId === o.id));
     expect(branch).toBeDefined();
     if (branch === undefined) return;
-    const pdf = expectGongwen(await renderToFile('meeting-book.pdf', buildMeetingBook(data, branch.id)));
+    const pdf = await expectGongwen(await renderToFile('meeting-book.pdf', buildMeetingBook(data, branch.id)));
     const text = compact(pdf.text);
     expect(text).toContain(`${branch.name}2026年度“三会一课”记录`);
     const compliance = meetingCompliance(

@@ -15,7 +15,7 @@ import { NATIONAL_PROFILE_V1, weightedTotal } from '../../shared/rules';
 import { renderPdf } from '../../scripts/cli/renderPdf';
 import { generateCity } from '../fixtures/generator';
 import type { GeneratedCity } from '../fixtures/generator';
-import { writePdf } from './poppler';
+import { writePdf } from './pdfReader';
 
 export const YEAR = 2026;
 export const AS_OF = '2026-12-31';
