@@ -5,7 +5,9 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { upgradeRecord } from '../../shared/model/upgrade';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, TABLES_UPGRADED_TO_V2, type RecordTableName } from './schema';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, TABLES_UPGRADED_TO_V2, type RecordTableName } from './schema';
+import type { UnitSummary } from '../../shared/rules/committee/summarySchema';
+import { buildAllUnitSummaries } from './unitSummaries';
 import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
 import type { ReportDraftRow } from './localTypes';
 import type { RecordOf } from '../../shared/model/registry';
@@ -33,6 +35,7 @@ export type TaizhangDb = Dexie & {
   syncState: Table<SyncStateRow, string>;
   importLog: Table<ImportLogRow, string>;
   reportDrafts: Table<ReportDraftRow, number>;
+  unitSummary: Table<UnitSummary, string>;
 } & { [T in RecordTableName]: Table<RecordOf<T>, string> };
 
 /** One synced table seen by its common shape, for code generic over tables (sync, record writes). */
@@ -62,6 +65,10 @@ export function openDatabase(name: string = DB_NAME): TaizhangDb {
           if ((TABLES_UPGRADED_TO_V2 as readonly string[]).includes(row.table)) row.lost = upgradeRecord(row.table as RecordTableName, row.lost, 1);
         });
     });
+  // the 工委's per-unit summaries (local, never synced): built for every unit a committee database holds
+  db.version(3)
+    .stores(SCHEMA_V3_STORE_CHANGES)
+    .upgrade((tx) => buildAllUnitSummaries(tx, new Date()));
   return db;
 }
 

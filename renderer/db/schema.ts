@@ -1,7 +1,7 @@
 /**
  * Dexie schema: every table and the indexes the screens and rules query. Version 1 is below;
  * version 2 adds the ruleProfile store and upgrades training records (shared/model/upgrade.ts;
- * db.ts runs it).
+ * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -9,7 +9,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -72,5 +72,15 @@ export const SCHEMA_V2_STORE_CHANGES = { ...RECORD_TABLES_ADDED_V2 } as const;
 /** Record tables whose rows the v1 → v2 upgrade rewrites. */
 export const TABLES_UPGRADED_TO_V2 = ['trainingClass', 'enrolment'] as const satisfies readonly RecordTableName[];
 
+/**
+ * Version 3: the 工委's per-unit summaries (单位汇总, shared/rules/committee/summarySchema.ts), local
+ * and never synced, keyed by the unit's id; rebuilt in each import's transaction. The upgrade
+ * builds the summary of every unit a committee database already holds (unitSummaries.ts).
+ */
+export const LOCAL_TABLES_ADDED_V3 = {
+  unitSummary: 'unitId',
+} as const;
+export const SCHEMA_V3_STORE_CHANGES = { ...LOCAL_TABLES_ADDED_V3 } as const;
+
 /** Every store of the current version (what a snapshot of today's database declares). */
-export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES } as const;
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES } as const;

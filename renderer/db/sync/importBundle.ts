@@ -30,6 +30,7 @@ import type { StoredRecord, TaizhangDb } from '../db';
 import type { ImportLogRow, SyncPeerRow } from '../localTypes';
 import { createRecord, updateRecord } from '../recordRepository';
 import { RECORD_TABLE_NAMES } from '../schema';
+import { rebuildUnitSummary } from '../unitSummaries';
 import type { WriteContext } from '../writeContext';
 import { deviceDecrypter } from './deviceKeys';
 import { committeePeer } from './enrolment';
@@ -257,6 +258,7 @@ export async function applyImport(
     db.audit,
     db.device,
     db.attachmentBlobs,
+    db.unitSummary,
   ];
   try {
     return await db.transaction('rw', tables, async () => {
@@ -316,6 +318,8 @@ export async function applyImport(
       if (ctx.mode === 'committee' && preview.readmit) await readmitUnit(ctx, preview);
       if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
       else await afterReturnBundle(db, ctx.ownerId, opened);
+      // 工委: the unit's summary for the city screens, rebuilt with its records, never stale after an import
+      if (ctx.mode === 'committee') await rebuildUnitSummary(db, header.senderUnitId, new Date(at));
 
       const device = await db.device.get('device');
       const clock = encodeRev(ctx.hlc.state());
