@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { readFolderFiles, readPickedFiles, writeFilesToFolder } from './batchFiles';
 import { savedFiles } from './savedFiles';
 import { MAX_IPC_FILE_BYTES, type AppInfo, type IpcArgs, type IpcResult } from '../shared/ipc/contract';
 import { ExpectedFailure, expectedError } from '../shared/errors/errors';
@@ -50,6 +51,42 @@ export async function openFile(win: BrowserWindow, args: IpcArgs<'file:open'>): 
   }
   const bytes = new Uint8Array(await fs.readFile(filePath));
   return { name: path.basename(filePath), bytes };
+}
+
+/** Several files in one dialog (multi-select); each file not read is named with the reason. */
+export async function openFiles(win: BrowserWindow, args: IpcArgs<'file:open-many'>): Promise<IpcResult<'file:open-many'>> {
+  const result = await dialog.showOpenDialog(win, {
+    title: '选择文件（可多选）',
+    properties: ['openFile', 'multiSelections'],
+    filters: args.filters ? [...args.filters] : [],
+  });
+  if (result.canceled || result.filePaths.length === 0) return { files: [], skipped: [] };
+  return readPickedFiles(result.filePaths, args.filters ? args.filters.flatMap((f) => f.extensions) : ['*']);
+}
+
+/** A folder (e.g. the USB stick): every file of the wanted kinds directly in it, within bounds. */
+export async function openFolder(win: BrowserWindow, args: IpcArgs<'file:open-folder'>): Promise<IpcResult<'file:open-folder'>> {
+  const result = await dialog.showOpenDialog(win, { title: '选择文件夹（读取其中的全部同步包）', properties: ['openDirectory'] });
+  const folder = result.filePaths[0];
+  if (result.canceled || !folder) return null;
+  try {
+    return await readFolderFiles(folder, args.extensions);
+  } catch (e) {
+    throw new ExpectedFailure(expectedError('file-read-failed', `无法读取该文件夹（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）。请确认U盘没有拔出、文件夹可以打开后重试。`));
+  }
+}
+
+/** Several files into a folder the user picks; nothing there is overwritten. */
+export async function saveFiles(win: BrowserWindow, args: IpcArgs<'file:save-many'>): Promise<IpcResult<'file:save-many'>> {
+  const result = await dialog.showOpenDialog(win, {
+    title: `选择保存位置（${args.files.length} 个文件）`,
+    buttonLabel: '保存到此文件夹',
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  const folder = result.filePaths[0];
+  if (result.canceled || !folder) return { saved: false };
+  return { saved: true, place: path.basename(folder) || folder, files: await writeFilesToFolder(folder, args.files) };
 }
 
 export function appInfo(): AppInfo {

@@ -8,7 +8,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/contract';
 import { isExpectedFailure } from '../shared/errors/errors';
 import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
-import { appInfo, openFile, openSaved, saveFile } from './fileHandlers';
+import { appInfo, openFile, openFiles, openFolder, openSaved, saveFile, saveFiles } from './fileHandlers';
 import { listSystemFonts, readSystemFont } from './systemFonts';
 
 function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
@@ -25,6 +25,12 @@ async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
       return openSaved(call.args);
     case 'file:open':
       return openFile(win, call.args);
+    case 'file:open-many':
+      return openFiles(win, call.args);
+    case 'file:open-folder':
+      return openFolder(win, call.args);
+    case 'file:save-many':
+      return saveFiles(win, call.args);
     case 'app:info':
       return appInfo();
     case 'fonts:list':

@@ -31,6 +31,18 @@ describe('IPC guard', () => {
     expect(read.ok && read.value.channel === 'fonts:read' && read.value.args.id).toBe('font-3');
   });
 
+  it('accepts the multi-file channels with valid payloads, and bounds what they return', () => {
+    const files = [{ name: '市财政局_回执_2026-12-04_第1号.tzb', bytes: new Uint8Array(3) }];
+    expect(checkInvoke('file:save-many', TOP, { folderName: '回执_2026-12-04', files }).ok).toBe(true);
+    expect(checkInvoke('file:open-folder', TOP, { extensions: ['tzb'] }).ok).toBe(true);
+    expect(checkInvoke('file:open-many', TOP, { filters: [{ name: '同步包', extensions: ['tzb'] }] }).ok).toBe(true);
+    expect(IPC_CONTRACT['file:open-many'].result.safeParse({ files, skipped: [{ name: 'a.txt', reason: '不是.tzb文件，已跳过' }] }).success).toBe(true);
+    const tooMany = Array.from({ length: 501 }, () => files[0]);
+    expect(IPC_CONTRACT['file:open-folder'].result.safeParse({ folderName: 'U盘', files: tooMany, skipped: [] }).success).toBe(false);
+    expect(IPC_CONTRACT['file:open-folder'].result.safeParse(null).success).toBe(true);
+    expect(IPC_CONTRACT['file:save-many'].result.safeParse({ saved: true, place: '回执', files: [{ name: 'a.tzb', saved: false, message: '未能保存' }] }).success).toBe(true);
+  });
+
   it('refuses fonts:read from a sub-frame', () => {
     const r = checkInvoke('fonts:read', { url: 'app://taizhang/index.html', isTopFrame: false }, { id: 'font-0' });
     expect(!r.ok && r.error.kind).toBe('ipc-untrusted-sender');
@@ -78,6 +90,16 @@ describe('IPC guard', () => {
     ['a font id that is not a string', 'fonts:read', { id: 0 }],
     ['an overlong font id', 'fonts:read', { id: 'font-1234' }],
     ['no font id', 'fonts:read', {}],
+    ['a path in a file to save', 'file:save-many', { folderName: '回执', files: [{ name: '../a.tzb', bytes: new Uint8Array(1) }] }],
+    ['a path as the folder name', 'file:save-many', { folderName: 'C:\\Windows', files: [{ name: 'a.tzb', bytes: new Uint8Array(1) }] }],
+    ['a folder path to save into', 'file:save-many', { folderName: '回执', folder: '/etc', files: [{ name: 'a.tzb', bytes: new Uint8Array(1) }] }],
+    ['no files to save', 'file:save-many', { folderName: '回执', files: [] }],
+    ['two files of one name', 'file:save-many', { folderName: '回执', files: [{ name: 'a.tzb', bytes: new Uint8Array(1) }, { name: 'a.tzb', bytes: new Uint8Array(2) }] }],
+    ['too many files to save', 'file:save-many', { folderName: '回执', files: Array.from({ length: 501 }, (_, i) => ({ name: `${i}.tzb`, bytes: new Uint8Array(1) })) }],
+    ['a folder path to read', 'file:open-folder', { extensions: ['tzb'], folder: '/home' }],
+    ['a bad extension for a folder', 'file:open-folder', { extensions: ['../tzb'] }],
+    ['no extension for a folder', 'file:open-folder', { extensions: [] }],
+    ['a path to open many', 'file:open-many', { filters: [{ name: '同步包', extensions: ['tzb'] }], paths: ['/etc/passwd'] }],
   ])('refuses a bad payload: %s', (_what, channel, payload) => {
     const r = checkInvoke(channel, TOP, payload);
     expect(r.ok).toBe(false);

@@ -4,9 +4,9 @@
  * `renderer/platform/electron.ts` calls the preload API; `renderer/platform/web.ts` uses browser
  * downloads and `<input type=file>`.
  */
-import type { AppInfo, FileFilter, OpenedFile, SaveFileResult, SystemFont } from './ipc/contract';
+import type { AppInfo, FileFilter, FileToSave, OpenedFile, OpenedFiles, OpenedFolder, SaveFileResult, SaveFilesResult, SystemFont } from './ipc/contract';
 
-export type { AppInfo, FileFilter, OpenedFile, SaveFileResult, SystemFont };
+export type { AppInfo, FileFilter, FileToSave, OpenedFile, OpenedFiles, OpenedFolder, SaveFileResult, SaveFilesResult, SystemFont };
 
 export interface PlatformBridge {
   /** 'electron' inside the desktop shell, 'web' in a plain browser (local serve, tests). */
@@ -20,6 +20,21 @@ export interface PlatformBridge {
   openSaved(saved: Extract<SaveFileResult, { saved: true }>, bytes: Uint8Array, mime: string): Promise<void>;
   /** Let the user pick one file; `null` when they cancel. */
   openFile(filters?: readonly FileFilter[]): Promise<OpenedFile | null>;
+  /**
+   * Let the user pick several files at once (bounded: `BATCH_FILE_LIMITS`); no files when they
+   * cancel. Files left out (too many, too large, another kind) are in `skipped` with the reason.
+   */
+  openFiles(filters?: readonly FileFilter[]): Promise<OpenedFiles>;
+  /**
+   * Let the user pick a folder (e.g. the USB stick) and read every file in it (not in sub-folders)
+   * with one of `extensions`, within the same bounds; `null` when they cancel.
+   */
+  openFolder(extensions: readonly string[]): Promise<OpenedFolder | null>;
+  /**
+   * Save several files together: into a folder the user picks (Electron; an existing file is never
+   * overwritten, the new one gets a numbered name), or as one `<folderName>.zip` download (browser).
+   */
+  saveFilesToFolder(folderName: string, files: readonly FileToSave[]): Promise<SaveFilesResult>;
   /** Version and platform facts for 设置 and bug reports. */
   appInfo(): Promise<AppInfo>;
   /** The host's 公文 fonts (Windows, UOS, Kylin) for the reports; empty in a browser or when none are installed. */

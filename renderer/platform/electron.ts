@@ -18,6 +18,9 @@ export function createElectronBridge(api: PreloadApi): PlatformBridge {
     saveFile: async (suggestedName, bytes, filters) =>
       unwrap(await api.saveFile({ suggestedName, bytes, ...(filters ? { filters: [...filters] } : {}) })),
     openFile: async (filters) => unwrap(await api.openFile(filters ? { filters: [...filters] } : {})),
+    openFiles: async (filters) => unwrap(await api.openFiles(filters ? { filters: [...filters] } : {})),
+    openFolder: async (extensions) => unwrap(await api.openFolder({ extensions: [...extensions] })),
+    saveFilesToFolder: async (folderName, files) => unwrap(await api.saveFiles({ folderName, files: [...files] })),
     appInfo: async () => unwrap(await api.appInfo()),
     listSystemFonts: async () => unwrap(await api.listFonts()),
     readSystemFont: async (id) => unwrap(await api.readFont({ id })).bytes,

@@ -3,8 +3,10 @@
  * saving is a download, opening is an <input type=file>.
  */
 import { ExpectedFailure, expectedError } from '../../shared/errors/errors';
-import { MAX_IPC_FILE_BYTES, type FileFilter } from '../../shared/ipc/contract';
+import { selectBatchFiles } from '../../shared/ipc/batchFiles';
+import { BATCH_FILE_LIMITS, MAX_IPC_FILE_BYTES, type FileFilter, type OpenedFile } from '../../shared/ipc/contract';
 import type { PlatformBridge } from '../../shared/platform';
+import { zipFiles } from './zipFiles';
 
 function acceptAttribute(filters?: readonly FileFilter[]): string {
   if (!filters) return '';
@@ -13,6 +15,59 @@ function acceptAttribute(filters?: readonly FileFilter[]): string {
     .filter((e) => e !== '*')
     .map((e) => `.${e}`)
     .join(',');
+}
+
+/** A browser download of `bytes` under `name`. */
+function download(doc: Document, name: string, bytes: Uint8Array): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function extensionsOf(filters?: readonly FileFilter[]): string[] {
+  return filters ? filters.flatMap((f) => f.extensions) : ['*'];
+}
+
+/** An <input type=file> clicked for the user: the files chosen, or null when they cancel. */
+function pickFiles(doc: Document, options: { accept: string; multiple: boolean; folder: boolean }): Promise<File[] | null> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = options.accept;
+    input.multiple = options.multiple;
+    input.webkitdirectory = options.folder;
+    input.style.display = 'none';
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const files = input.files ? [...input.files] : [];
+      input.remove();
+      resolve(files.length > 0 ? files : null);
+    });
+    doc.body.appendChild(input);
+    input.click();
+  });
+}
+
+async function readAll(files: readonly File[]): Promise<OpenedFile[]> {
+  const out: OpenedFile[] = [];
+  for (const file of files) {
+    try {
+      out.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch {
+      throw new ExpectedFailure(expectedError('file-read-failed', `文件“${file.name}”读取失败，请确认文件没有被其他程序占用、U盘没有拔出后重试。`));
+    }
+  }
+  return out;
 }
 
 export function createWebBridge(doc: Document = document): PlatformBridge {
@@ -25,16 +80,7 @@ export function createWebBridge(doc: Document = document): PlatformBridge {
       if (!opened) throw new ExpectedFailure(expectedError('file-not-openable', '浏览器阻止了新窗口。请允许本页面打开新窗口，或打开下载的文件后打印。'));
     },
     async saveFile(suggestedName, bytes) {
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
-      const url = URL.createObjectURL(blob);
-      const a = doc.createElement('a');
-      a.href = url;
-      a.download = suggestedName;
-      a.style.display = 'none';
-      doc.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(doc, suggestedName, bytes);
       return { saved: true, fileName: suggestedName };
     },
     openFile(filters) {
@@ -62,6 +108,27 @@ export function createWebBridge(doc: Document = document): PlatformBridge {
         doc.body.appendChild(input);
         input.click();
       });
+    },
+    async openFiles(filters) {
+      const picked = await pickFiles(doc, { accept: acceptAttribute(filters), multiple: true, folder: false });
+      if (!picked) return { files: [], skipped: [] };
+      const entries = picked.map((file) => ({ name: file.name, size: file.size, isFile: true, file }));
+      const { take, skipped } = selectBatchFiles(entries, extensionsOf(filters), BATCH_FILE_LIMITS);
+      return { files: await readAll(take.map((e) => e.file)), skipped };
+    },
+    async openFolder(extensions) {
+      const picked = await pickFiles(doc, { accept: '', multiple: true, folder: true });
+      if (!picked) return null;
+      // webkitRelativePath is "<folder>/<name>" for a file directly in the folder
+      const parts = picked.map((file) => ({ file, path: file.webkitRelativePath.split('/') }));
+      const entries = parts.map(({ file, path }) => ({ name: file.name, size: file.size, isFile: path.length === 2, file }));
+      const { take, skipped } = selectBatchFiles(entries, extensions, BATCH_FILE_LIMITS, { quietOthers: true });
+      return { folderName: parts[0]?.path[0] ?? '', files: await readAll(take.map((e) => e.file)), skipped };
+    },
+    async saveFilesToFolder(folderName, files) {
+      const zipName = `${folderName}.zip`;
+      download(doc, zipName, zipFiles(files));
+      return { saved: true, place: zipName, files: files.map((f) => ({ name: f.name, saved: true })) };
     },
     async appInfo() {
       return {

@@ -6,6 +6,7 @@
  * `app://` frame, and payloads that do not match the argument schema.
  */
 import { z } from 'zod';
+import type { BatchFileLimits } from './batchFiles';
 
 /** Upper bound for bytes crossing IPC in one call (a report PDF, a sync bundle, a spreadsheet). */
 export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
@@ -43,6 +44,58 @@ export const openFileArgs = z.object({ filters: z.array(fileFilterSchema).max(10
 export const openedFileSchema = z.object({ name: z.string(), bytes }).strict();
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 export const openFileResultSchema = openedFileSchema.nullable();
+
+/**
+ * Several files at once: a multi-file pick, every file of one extension in a folder (Electron: a
+ * USB stick), several files saved together into a folder. Bounded in count and total size
+ * (`selectBatchFiles` in ./batchFiles applies the bounds before anything is read).
+ */
+export const MAX_BATCH_FILES = 500;
+export const BATCH_FILE_LIMITS: BatchFileLimits = { maxFiles: MAX_BATCH_FILES, maxFileBytes: MAX_IPC_FILE_BYTES, maxTotalBytes: MAX_IPC_FILE_BYTES };
+
+const totalBytesWithin = (files: readonly { bytes: Uint8Array }[]) => files.reduce((n, f) => n + f.bytes.byteLength, 0) <= MAX_IPC_FILE_BYTES;
+const TOO_MUCH = '所选文件合计超过 512 MB，请分批处理';
+
+export const skippedFileSchema = z.object({ name: z.string().max(300), reason: z.string().max(300) }).strict();
+
+export const openFilesArgs = z.object({ filters: z.array(fileFilterSchema).max(10).optional() }).strict();
+export const openFilesResultSchema = z
+  .object({ files: z.array(openedFileSchema).max(MAX_BATCH_FILES).refine(totalBytesWithin, TOO_MUCH), skipped: z.array(skippedFileSchema).max(10_000) })
+  .strict();
+export type OpenedFiles = z.infer<typeof openFilesResultSchema>;
+
+export const openFolderArgs = z.object({ extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).min(1).max(10) }).strict();
+export const openFolderResultSchema = z
+  .object({
+    folderName: z.string().max(300),
+    files: z.array(openedFileSchema).max(MAX_BATCH_FILES).refine(totalBytesWithin, TOO_MUCH),
+    skipped: z.array(skippedFileSchema).max(10_000),
+  })
+  .strict()
+  .nullable();
+export type OpenedFolder = NonNullable<z.infer<typeof openFolderResultSchema>>;
+
+export const fileToSaveSchema = z.object({ name: fileName, bytes }).strict();
+export type FileToSave = z.infer<typeof fileToSaveSchema>;
+export const saveFilesArgs = z
+  .object({
+    /** The folder's (web: the .zip's) suggested name. */
+    folderName: fileName,
+    files: z
+      .array(fileToSaveSchema)
+      .min(1, '没有要保存的文件')
+      .max(MAX_BATCH_FILES, `一次最多保存 ${MAX_BATCH_FILES} 个文件`)
+      .refine(totalBytesWithin, TOO_MUCH)
+      .refine((files) => new Set(files.map((f) => f.name)).size === files.length, '要保存的文件有重名'),
+  })
+  .strict();
+export const savedFileSchema = z.object({ name: z.string().max(300), saved: z.boolean(), message: z.string().max(300).optional() }).strict();
+export const saveFilesResultSchema = z.discriminatedUnion('saved', [
+  /** `place`: the folder chosen (its name only) or the .zip file; `files`: each file's outcome, in order. */
+  z.object({ saved: z.literal(true), place: z.string().max(300), files: z.array(savedFileSchema).max(MAX_BATCH_FILES) }).strict(),
+  z.object({ saved: z.literal(false) }).strict(),
+]);
+export type SaveFilesResult = z.infer<typeof saveFilesResultSchema>;
 
 /** Open a file this session saved (by the token `file:save` returned) in the system's viewer, e.g. to print a PDF. */
 export const openSavedArgs = z.object({ token: z.string().regex(/^[0-9a-f-]{36}$/, '文件标识不正确') }).strict();
@@ -100,6 +153,9 @@ export const IPC_CONTRACT = {
   'file:save': { args: saveFileArgs, result: saveFileResultSchema },
   'file:open': { args: openFileArgs, result: openFileResultSchema },
   'file:open-saved': { args: openSavedArgs, result: openSavedResultSchema },
+  'file:open-many': { args: openFilesArgs, result: openFilesResultSchema },
+  'file:open-folder': { args: openFolderArgs, result: openFolderResultSchema },
+  'file:save-many': { args: saveFilesArgs, result: saveFilesResultSchema },
   'app:info': { args: appInfoArgs, result: appInfoSchema },
   'fonts:list': { args: fontsListArgs, result: fontsListResultSchema },
   'fonts:read': { args: fontsReadArgs, result: fontsReadResultSchema },
@@ -125,6 +181,9 @@ export interface PreloadApi {
   saveFile(args: IpcArgs<'file:save'>): Promise<IpcEnvelope<IpcResult<'file:save'>>>;
   openFile(args: IpcArgs<'file:open'>): Promise<IpcEnvelope<IpcResult<'file:open'>>>;
   openSaved(args: IpcArgs<'file:open-saved'>): Promise<IpcEnvelope<IpcResult<'file:open-saved'>>>;
+  openFiles(args: IpcArgs<'file:open-many'>): Promise<IpcEnvelope<IpcResult<'file:open-many'>>>;
+  openFolder(args: IpcArgs<'file:open-folder'>): Promise<IpcEnvelope<IpcResult<'file:open-folder'>>>;
+  saveFiles(args: IpcArgs<'file:save-many'>): Promise<IpcEnvelope<IpcResult<'file:save-many'>>>;
   appInfo(): Promise<IpcEnvelope<IpcResult<'app:info'>>>;
   listFonts(): Promise<IpcEnvelope<IpcResult<'fonts:list'>>>;
   readFont(args: IpcArgs<'fonts:read'>): Promise<IpcEnvelope<IpcResult<'fonts:read'>>>;
