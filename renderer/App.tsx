@@ -3,7 +3,7 @@
  * and a hash router — it works from app:// and from a plain local server alike.
  */
 import { useEffect, useMemo } from 'react';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { createHashRouter, RouterProvider, type RouteObject } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { App as AntdApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -15,7 +15,11 @@ import { requestPersistentStorage } from './db/persistentStorage';
 import type { WorkspaceRow } from './db/localTypes';
 import { useUiStore } from './store/uiStore';
 import { AppFrame } from './features/frame/AppFrame';
-import { AREAS } from './features/frame/navigation';
+import { UNIT_AREAS } from './features/frame/navigation';
+import { CommitteeOwnScope, UnitWorkspaceScope } from './features/frame/WorkspaceScopes';
+import { UnitContextLayout } from './features/units/UnitContextLayout';
+import { UnitRegisterPage } from './features/units/UnitRegisterPage';
+import { CityDashboardPage } from './features/cityDashboard/CityDashboardPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
@@ -25,36 +29,88 @@ import { TrainingArea } from './features/training/TrainingArea';
 import { MeetingFormPage } from './features/meetings/MeetingFormPage';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
 import { ReportsArea } from './features/reports/ReportsArea';
+import { CityReportsPage } from './features/cityReports/CityReportsPage';
 import { SyncPage } from './features/sync/SyncPage';
 import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 
-/** Areas with real pages; the others show an honest 建设中 page. */
-const BUILT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
+/** Unit areas with real pages; the others show an honest 建设中 page. */
+const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
 
 dayjs.locale('zh-cn');
 
 const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 } };
 
-function buildRouter(workspace: WorkspaceRow) {
+const NOT_FOUND: RouteObject = { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> };
+
+/**
+ * One unit's ledger screens, at the root of a unit's workspace and under 单位 → a unit in the
+ * committee's (read-only there: no record or edit form is mounted).
+ */
+function ledgerRoutes(readOnly: boolean): RouteObject[] {
+  return [
+    { index: true, element: <WorkbenchPage /> },
+    { path: 'organisations/*', element: <OrganisationsArea /> },
+    { path: 'training/*', element: <TrainingArea /> },
+    ...(readOnly
+      ? []
+      : [
+          { path: 'meetings/record', element: <MeetingFormPage /> },
+          { path: 'meetings/edit/:id', element: <MeetingFormPage /> },
+        ]),
+    { path: 'meetings/*', element: <MeetingsArea /> },
+    { path: 'reports/*', element: <ReportsArea /> },
+  ];
+}
+
+function unitRouter(workspace: WorkspaceRow) {
+  return createHashRouter([
+    {
+      path: '/',
+      element: (
+        <UnitWorkspaceScope workspace={workspace}>
+          <AppFrame workspace={workspace} />
+        </UnitWorkspaceScope>
+      ),
+      children: [
+        ...ledgerRoutes(false),
+        ...UNIT_AREAS.filter((a) => !BUILT_UNIT_AREAS.has(a.key)).map((area) => ({ path: area.path.slice(1), element: <UnderConstructionPage area={area} /> })),
+        { path: 'sync/*', element: <SyncPage workspace={workspace} /> },
+        { path: 'settings', element: <SettingsPage workspace={workspace} /> },
+        NOT_FOUND,
+      ],
+    },
+  ]);
+}
+
+/** The 工委: the city, its register of units (each unit's ledger read-only), its own areas. */
+function committeeRouter(workspace: WorkspaceRow) {
   return createHashRouter([
     {
       path: '/',
       element: <AppFrame workspace={workspace} />,
       children: [
-        { index: true, element: <WorkbenchPage /> },
-        { path: 'organisations/*', element: <OrganisationsArea /> },
-        { path: 'training/*', element: <TrainingArea /> },
-        { path: 'meetings/record', element: <MeetingFormPage /> },
-        { path: 'meetings/edit/:id', element: <MeetingFormPage /> },
-        { path: 'meetings/*', element: <MeetingsArea /> },
-        { path: 'reports/*', element: <ReportsArea /> },
-        ...AREAS.filter((a) => !BUILT_AREAS.has(a.key)).map((area) => ({ path: area.path.slice(1), element: <UnderConstructionPage area={area} /> })),
+        { index: true, element: <CityDashboardPage /> },
+        { path: 'units', element: <UnitRegisterPage /> },
+        { path: 'units/:unitId', element: <UnitContextLayout committeeId={workspace.ownerId} />, children: [...ledgerRoutes(true), NOT_FOUND] },
+        {
+          path: 'training/*',
+          element: (
+            <CommitteeOwnScope workspace={workspace}>
+              <TrainingArea />
+            </CommitteeOwnScope>
+          ),
+        },
+        { path: 'reports/*', element: <CityReportsPage workspace={workspace} /> },
         { path: 'sync/*', element: <SyncPage workspace={workspace} /> },
         { path: 'settings', element: <SettingsPage workspace={workspace} /> },
-        { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> },
+        NOT_FOUND,
       ],
     },
   ]);
+}
+
+function buildRouter(workspace: WorkspaceRow) {
+  return workspace.mode === 'committee' ? committeeRouter(workspace) : unitRouter(workspace);
 }
 
 function WorkspaceGate() {

@@ -8,11 +8,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
 import { ruleProfileInForce, type RuleProfile } from '../../../shared/rules/profile';
 import { appDatabase } from '../../db/db';
+import { issuedRuleProfiles } from '../../db/queries/ruleProfile';
 import { todayIso } from './today';
 
 /** Every issued profile (live records), for the screens that show them. */
 export function useIssuedRuleProfiles(): RuleProfileRecord[] | undefined {
-  return useLiveQuery(async () => (await appDatabase().ruleProfile.toArray()).filter((r) => !r.deleted), []);
+  return useLiveQuery(() => issuedRuleProfiles(appDatabase()), []);
 }
 
 export function useRuleProfile(): RuleProfile {

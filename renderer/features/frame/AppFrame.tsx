@@ -5,13 +5,13 @@ import { Layout, Menu, Tag, Typography, theme } from 'antd';
 import { WORKSPACE_MODE_LABELS } from '../../../shared/model/vocabulary';
 import type { WorkspaceRow } from '../../db/localTypes';
 import { useUiStore } from '../../store/uiStore';
-import { AREAS } from './navigation';
+import { areasFor, type Area } from './navigation';
 
 const { Header, Sider, Content } = Layout;
 
-export function areaKeyForPath(pathname: string): string {
-  const match = AREAS.filter((a) => a.path !== '/' && (pathname === a.path || pathname.startsWith(`${a.path}/`)));
-  return match[0]?.key ?? 'workbench';
+export function areaKeyForPath(areas: readonly Area[], pathname: string): string {
+  const match = areas.filter((a) => a.path !== '/' && (pathname === a.path || pathname.startsWith(`${a.path}/`)));
+  return match[0]?.key ?? areas[0]!.key;
 }
 
 export function AppFrame({ workspace }: { workspace: WorkspaceRow }) {
@@ -21,6 +21,7 @@ export function AppFrame({ workspace }: { workspace: WorkspaceRow }) {
   const setCollapsed = useUiStore((s) => s.setSidebarCollapsed);
   const { token } = theme.useToken();
   const modeLabel = WORKSPACE_MODE_LABELS[workspace.mode];
+  const areas = areasFor(workspace.mode);
 
   useEffect(() => {
     document.title = `机关党建台账 — ${workspace.name}（${modeLabel}）`;
@@ -54,10 +55,10 @@ export function AppFrame({ workspace }: { workspace: WorkspaceRow }) {
           <nav aria-label="功能区">
             <Menu
               mode="inline"
-              selectedKeys={[areaKeyForPath(location.pathname)]}
-              items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
+              selectedKeys={[areaKeyForPath(areas, location.pathname)]}
+              items={areas.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
               onClick={({ key }) => {
-                const area = AREAS.find((a) => a.key === key);
+                const area = areas.find((a) => a.key === key);
                 if (area) void navigate(area.path);
               }}
               style={{ borderInlineEnd: 0 }}

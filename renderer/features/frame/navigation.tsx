@@ -1,5 +1,10 @@
-/** The areas of the app, in sidebar order. `built` areas have real pages; the others say 建设中. */
+/**
+ * The areas of the app, in sidebar order, per workspace mode: a unit keeps its ledger; the 工委
+ * sees the city (全市概况), its register of units (单位 → one unit's ledger, read-only) and its own
+ * areas. Areas without pages yet say 建设中.
+ */
 import type { ReactNode } from 'react';
+import type { WorkspaceMode } from '../../../shared/model/vocabulary';
 import {
   AccountBookOutlined,
   ApartmentOutlined,
@@ -7,6 +12,8 @@ import {
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
+  BankOutlined,
   FlagOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -22,7 +29,7 @@ export interface Area {
   purpose: string;
 }
 
-export const AREAS: readonly Area[] = [
+export const UNIT_AREAS: readonly Area[] = [
   { key: 'workbench', path: '/', label: '工作台', icon: <DashboardOutlined />, purpose: '本单位党建工作概况、待办事项和预警提醒。' },
   { key: 'organisations', path: '/organisations', label: '组织与党员', icon: <ApartmentOutlined />, purpose: '党组织树、“两委”班子、任期与换届三色预警、党员花名册。' },
   { key: 'meetings', path: '/meetings', label: '三会一课', icon: <CalendarOutlined />, purpose: '“三会一课”、主题党日、组织生活会等会议记录、出勤与完成情况日历。' },
@@ -34,3 +41,16 @@ export const AREAS: readonly Area[] = [
   { key: 'reports', path: '/reports', label: '报表', icon: <BarChartOutlined />, purpose: '年度落实机关党建主体责任情况报告、会议记录、签到表、花名册等 PDF 报表。' },
   { key: 'settings', path: '/settings', label: '设置', icon: <SettingOutlined />, purpose: '本机工作模式、单位信息、设备身份与数据存储。' },
 ];
+
+export const COMMITTEE_AREAS: readonly Area[] = [
+  { key: 'city', path: '/', label: '全市概况', icon: <FundProjectionScreenOutlined />, purpose: '全市各单位“三会一课”完成情况、换届三色预警、培训覆盖率、专职党务干部配备和报送及时性。' },
+  { key: 'units', path: '/units', label: '单位', icon: <BankOutlined />, purpose: '纳管单位名册；逐个单位查看其报送的台账（只读）。' },
+  { key: 'training', path: '/training', label: '教育培训', icon: <BookOutlined />, purpose: '工委组织的培训班及各单位参训情况。' },
+  { key: 'sync', path: '/sync', label: '同步', icon: <SwapOutlined />, purpose: '纳管登记、批量导入各单位同步包、批量生成回执。' },
+  { key: 'reports', path: '/reports', label: '报表', icon: <BarChartOutlined />, purpose: '全市机关党建情况汇总报告等 PDF 报表。' },
+  { key: 'settings', path: '/settings', label: '设置', icon: <SettingOutlined />, purpose: '本机工作模式、工委信息、密钥备份与规则配置。' },
+];
+
+export function areasFor(mode: WorkspaceMode): readonly Area[] {
+  return mode === 'committee' ? COMMITTEE_AREAS : UNIT_AREAS;
+}

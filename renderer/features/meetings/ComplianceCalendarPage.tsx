@@ -3,7 +3,8 @@
  * cell held / owed / not yet due, from the rule profile. A cell shows its meetings or starts one.
  */
 import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Button, Card, Empty, List, Modal, Progress, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
 import type { Meeting } from '../../../shared/model/meeting';
 import { MEETING_KIND_LABELS } from '../../../shared/model/vocabulary';
@@ -11,7 +12,7 @@ import type { KindCompliance, PeriodCompliance, PeriodState } from '../../../sha
 import { unitMeetingCompliance } from '../../../shared/rules/unitCompliance';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { organisationTreeSelectData } from '../members/MemberFormDrawer';
 import { useMeetingRecords } from './useMeetingRecords';
 
@@ -30,10 +31,11 @@ interface Selected {
 }
 
 export function ComplianceCalendarPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const records = useMeetingRecords();
   const profile = useRuleProfile();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
+  const { readOnly } = useUnitScope();
   const [params, setParams] = useSearchParams();
   const asOf = todayIso();
   const [year, setYear] = useState(Number(asOf.slice(0, 4)));
@@ -141,9 +143,13 @@ export function ComplianceCalendarPage() {
         onCancel={() => setSelected(null)}
         footer={[
           <Button key="close" onClick={() => setSelected(null)}>关闭</Button>,
-          <Button key="record" type="primary" disabled={selected?.period.state === 'notApplicable'} onClick={() => selected && record(selected)}>
-            记录一次{selected ? MEETING_KIND_LABELS[selected.kind.kind] : ''}
-          </Button>,
+          ...(readOnly
+            ? []
+            : [
+                <Button key="record" type="primary" disabled={selected?.period.state === 'notApplicable'} onClick={() => selected && record(selected)}>
+                  记录一次{selected ? MEETING_KIND_LABELS[selected.kind.kind] : ''}
+                </Button>,
+              ]),
         ]}
       >
         {selected && (
@@ -154,7 +160,7 @@ export function ComplianceCalendarPage() {
               dataSource={meetingsIn(selected)}
               locale={{ emptyText: '本期没有记录' }}
               renderItem={(m) => (
-                <List.Item actions={[<Button key="edit" type="link" size="small" onClick={() => void navigate(`/meetings/edit/${m.id}`)}>打开</Button>]}>
+                <List.Item actions={readOnly ? [] : [<Button key="edit" type="link" size="small" onClick={() => void navigate(`/meetings/edit/${m.id}`)}>打开</Button>]}>
                   {m.date} {m.topics[0] ?? ''}
                 </List.Item>
               )}

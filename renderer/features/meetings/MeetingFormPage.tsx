@@ -4,7 +4,8 @@
  * failing check, and the warning is stored with the record.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { useScopedNavigate } from '../common/unitScope';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, TreeSelect, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
@@ -20,7 +21,7 @@ import { attachmentsOf, createMeeting, lastMeetingOfKind, updateMeeting, type Ne
 import { platform } from '../../platform';
 import { fromIso, toIso } from '../common/dates';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { organisationTreeSelectData } from '../members/MemberFormDrawer';
 import { AttachmentGallery, type GalleryItem } from './AttachmentGallery';
@@ -54,11 +55,11 @@ const FIELDS = ['organisationId', 'kind', 'date', 'place', 'chair', 'recorder', 
 export function MeetingFormPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const { message } = App.useApp();
   const run = useWriteAction();
   const profile = useRuleProfile();
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const editing = useLiveQuery(async () => (id ? (await appDatabase().meeting.get(id)) ?? null : null), [id]);
   const [form] = Form.useForm<Values>();
   const [attendance, setAttendance] = useState<Attendance[]>([]);

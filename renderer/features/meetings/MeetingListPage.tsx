@@ -1,6 +1,7 @@
 /** 会议记录: every meeting, filtered by organisation, kind and year; view, edit, delete (with confirmation). */
 import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { useScopedNavigate, WriteOnly } from '../common/unitScope';
 import { App, Button, Card, Descriptions, Drawer, Empty, List, Select, Space, Spin, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Meeting } from '../../../shared/model/meeting';
@@ -13,7 +14,7 @@ import { deleteMeeting } from '../../db/meetingRepository';
 import { appDatabase } from '../../db/db';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { chineseDay } from '../common/dates';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { organisationTreeSelectData } from '../members/MemberFormDrawer';
 import { AttachmentGallery } from './AttachmentGallery';
@@ -59,10 +60,10 @@ function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting 
 }
 
 export function MeetingListPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const records = useMeetingRecords();
   const profile = useRuleProfile();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const { modal } = App.useApp();
   const run = useWriteAction();
   const [params, setParams] = useSearchParams();
@@ -102,9 +103,11 @@ export function MeetingListPage() {
     <Card
       title="会议记录"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} disabled={organisations.length === 0} onClick={() => void navigate(`/meetings/record${orgFilter ? `?org=${orgFilter}` : ''}`)}>
-          记录会议
-        </Button>
+        <WriteOnly>
+          <Button type="primary" icon={<PlusOutlined />} disabled={organisations.length === 0} onClick={() => void navigate(`/meetings/record${orgFilter ? `?org=${orgFilter}` : ''}`)}>
+            记录会议
+          </Button>
+        </WriteOnly>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -153,8 +156,10 @@ export function MeetingListPage() {
             render: (_, m) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setViewing(m)}>查看</Button>
-                <Button type="link" size="small" onClick={() => void navigate(`/meetings/edit/${m.id}`)}>编辑</Button>
-                <Button type="link" size="small" danger onClick={() => confirmDelete(m)}>删除</Button>
+                <WriteOnly>
+                  <Button type="link" size="small" onClick={() => void navigate(`/meetings/edit/${m.id}`)}>编辑</Button>
+                  <Button type="link" size="small" danger onClick={() => confirmDelete(m)}>删除</Button>
+                </WriteOnly>
               </Space>
             ),
           },

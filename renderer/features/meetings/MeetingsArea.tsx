@@ -1,6 +1,6 @@
 /** 三会一课: the area's screens as tabs; the record form has its own page. */
 import { Tabs } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { useScopedNavigate, useScopedPathname } from '../common/unitScope';
 import { ComplianceCalendarPage } from './ComplianceCalendarPage';
 import { MeetingListPage } from './MeetingListPage';
 import { MemberAttendancePage } from './MemberAttendancePage';
@@ -14,8 +14,8 @@ const TABS = [
 ];
 
 export function MeetingsArea() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const active = TABS.find((t) => t.key === location.pathname)?.key ?? '/meetings';
+  const pathname = useScopedPathname();
+  const navigate = useScopedNavigate();
+  const active = TABS.find((t) => t.key === pathname)?.key ?? '/meetings';
   return <Tabs activeKey={active} onChange={(key) => void navigate(key)} destroyOnHidden items={TABS.map((t) => ({ key: t.key, label: t.label, children: t.element }))} />;
 }

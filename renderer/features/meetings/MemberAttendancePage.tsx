@@ -10,7 +10,7 @@ import { chineseYearMonth } from '../../../shared/rules/text';
 import { meetingsByMember } from '../../../shared/rules/attendanceIndex';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useMeetingRecords } from './useMeetingRecords';
 
 interface Row {
@@ -21,7 +21,7 @@ interface Row {
 }
 
 export function MemberAttendancePage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const records = useMeetingRecords();
   const profile = useRuleProfile();
   const [onlyFlagged, setOnlyFlagged] = useState(false);

@@ -1,6 +1,6 @@
 /** 全单位概览: every organisation's completion rate this year, worst first. */
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
+import { useScopedNavigate } from '../common/unitScope';
 import { Card, Empty, Progress, Spin, Table, Typography } from 'antd';
 import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { combineCompletion } from '../../../shared/rules/meetingCompliance';
@@ -8,14 +8,14 @@ import { unitMeetingCompliance, worstFirst, type OrganisationCompliance } from '
 import type { Organisation } from '../../../shared/model/organisation';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useMeetingRecords } from './useMeetingRecords';
 
 export function UnitOverviewPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const records = useMeetingRecords();
   const profile = useRuleProfile();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const asOf = todayIso();
   const year = Number(asOf.slice(0, 4));
   const rows = useMemo(() => {

@@ -1,26 +1,13 @@
-/** Live reads of meeting records (tombstones filtered), grouped by organisation for the rules. */
+/** Live reads of the scoped unit's meeting records (tombstones filtered), grouped by organisation for the rules. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Meeting } from '../../../shared/model/meeting';
 import { appDatabase } from '../../db/db';
+import { unitMeetings, type UnitMeetings } from '../../db/queries/meetings';
+import { useUnitScope } from '../common/unitScope';
 
-export interface MeetingRecords {
-  meetings: Meeting[];
-  byOrganisation: Map<string, Meeting[]>;
-}
-
-async function load(): Promise<MeetingRecords> {
-  const rows = await appDatabase().meeting.toArray();
-  const meetings = rows.filter((m) => !m.deleted).sort((a, b) => b.date.localeCompare(a.date));
-  const byOrganisation = new Map<string, Meeting[]>();
-  for (const m of meetings) {
-    const list = byOrganisation.get(m.organisationId) ?? [];
-    list.push(m);
-    byOrganisation.set(m.organisationId, list);
-  }
-  return { meetings, byOrganisation };
-}
+export type MeetingRecords = UnitMeetings;
 
 /** undefined while loading. */
 export function useMeetingRecords(): MeetingRecords | undefined {
-  return useLiveQuery(load, []);
+  const { unitId } = useUnitScope();
+  return useLiveQuery(() => unitMeetings(appDatabase(), unitId), [unitId]);
 }

@@ -5,11 +5,11 @@ import type { TodoItem } from '../../../shared/rules/todos';
 import { owedAround, unitMeetingCompliance } from '../../../shared/rules/unitCompliance';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useMeetingRecords } from './useMeetingRecords';
 
 export function useMeetingTodos(): TodoItem[] {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const records = useMeetingRecords();
   const profile = useRuleProfile();
   return useMemo(() => {

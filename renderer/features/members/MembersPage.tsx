@@ -12,7 +12,8 @@ import { recordFullExport } from '../../db/memberRepository';
 import { sessionWriteContext } from '../../db/session';
 import { platform } from '../../platform';
 import { todayIso } from '../common/today';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
+import { useUnitScope, WriteOnly } from '../common/unitScope';
 import { MemberFormDrawer, organisationTreeSelectData } from './MemberFormDrawer';
 import { matchesSearch, searchKey, type SearchKey } from './memberSearch';
 import { RosterImportModal } from './RosterImportModal';
@@ -24,7 +25,8 @@ import { TransferModal } from './TransferModal';
 type CadreFilter = 'any' | 'fullTime' | 'partTime' | 'cadre';
 
 export function MembersPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
+  const { readOnly, name } = useUnitScope();
   const { modal, message } = App.useApp();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -59,8 +61,17 @@ export function MembersPage() {
 
   if (!data) return <Spin description="正在读取…" />;
 
+  /** The committee's copy: masked only (the full roster is the unit's to export). */
+  async function exportMasked() {
+    const bytes = await rosterWorkbook(filtered, organisations, false);
+    const saved = await platform().saveFile(`${name}_党员花名册_${todayIso()}.xlsx`, bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
+    if (saved.saved) void message.success(`已导出 ${filtered.length} 人（脱敏）`);
+  }
+
   function exportRoster() {
     let full = false;
+    if (readOnly) return void exportMasked();
+
     modal.confirm({
       title: '导出花名册',
       content: (
@@ -87,15 +98,19 @@ export function MembersPage() {
       title="党员花名册"
       extra={
         <Space>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={organisations.length === 0}>
-            导入花名册
-          </Button>
+          <WriteOnly>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} disabled={organisations.length === 0}>
+              导入花名册
+            </Button>
+          </WriteOnly>
           <Button icon={<DownloadOutlined />} onClick={exportRoster} disabled={members.length === 0}>
             导出花名册
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ editing: null })} disabled={organisations.length === 0}>
-            登记党员
-          </Button>
+          <WriteOnly>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ editing: null })} disabled={organisations.length === 0}>
+              登记党员
+            </Button>
+          </WriteOnly>
         </Space>
       }
     >
@@ -150,11 +165,11 @@ export function MembersPage() {
           { title: '所在党组织', key: 'org', render: (_, m) => orgName.get(m.organisationId) ?? '—' },
           { title: '状态', key: 'status', width: 70, render: (_, m) => (m.status === 'active' ? '在职' : <Tag>{MEMBER_STATUS_LABELS[m.status]}</Tag>) },
           { title: '党务干部', key: 'cadre', width: 110, render: (_, m) => (m.cadre ? CADRE_KIND_LABELS[m.cadre] : '') },
-          {
+          ...(readOnly ? [] : [{
             title: '操作',
             key: 'actions',
             width: 170,
-            render: (_, m) => (
+            render: (_: unknown, m: Member) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setDrawer({ editing: m })}>
                   编辑
@@ -167,7 +182,7 @@ export function MembersPage() {
                 </Button>
               </Space>
             ),
-          },
+          }]),
         ]}
       />
       <MemberFormDrawer open={drawer !== null} editing={drawer?.editing ?? null} organisations={organisations} onClose={() => setDrawer(null)} />

@@ -6,12 +6,16 @@ import { maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
 import type { Member } from '../../../shared/model/member';
 import { recordReveal } from '../../db/memberRepository';
 import { sessionWriteContext } from '../../db/session';
+import { useUnitScope } from '../common/unitScope';
 
 export function SensitiveValue({ member, field }: { member: Member; field: 'idNumber' | 'phone' }) {
   const [shown, setShown] = useState(false);
+  // the 工委 sees a unit's roster masked only: the members' full details stay with their unit
+  const { readOnly } = useUnitScope();
   const value = member[field];
   if (!value) return <span>—</span>;
   const masked = field === 'idNumber' ? maskIdNumber(value) : maskPhone(value);
+  if (readOnly) return <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{masked}</span>;
   return (
     <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
       {shown ? value : masked}

@@ -2,16 +2,9 @@
  * Reading and writing .xlsx with ExcelJS (loaded only when needed: it is large).
  * Reading is bounded: the file size is checked before the workbook is parsed.
  */
-import type * as ExcelJsModule from 'exceljs';
+import { excel } from '../common/xlsxWorkbook';
 import { ROSTER_LIMITS } from '../../../shared/roster/rosterImport';
 import { ExpectedFailure, expectedError } from '../../../shared/errors/errors';
-
-type ExcelJs = typeof ExcelJsModule;
-
-async function excel(): Promise<ExcelJs> {
-  const mod = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
-  return mod.default ?? mod;
-}
 
 function cellValue(value: unknown): unknown {
   if (value === null || value === undefined) return '';
@@ -54,18 +47,4 @@ export async function readFirstSheet(bytes: Uint8Array): Promise<unknown[][]> {
   return rows;
 }
 
-/** A workbook with one sheet: a header row, then data rows. */
-export async function writeSheet(sheetName: string, headers: readonly string[], rows: readonly (readonly unknown[])[]): Promise<Uint8Array> {
-  const { Workbook } = await excel();
-  const workbook = new Workbook();
-  workbook.creator = '机关党建台账';
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...headers]).font = { bold: true };
-  for (const row of rows) sheet.addRow([...row]);
-  sheet.columns.forEach((col, i) => {
-    col.width = Math.max(10, (headers[i]?.length ?? 4) * 2 + 4);
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
-}
+export { writeSheet } from '../common/xlsxWorkbook';

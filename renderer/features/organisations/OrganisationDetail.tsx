@@ -17,6 +17,7 @@ import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
+import { useUnitScope } from '../common/unitScope';
 
 export interface OrganisationActions {
   edit(org: Organisation): void;
@@ -60,6 +61,7 @@ export function OrganisationDetail({
   members: readonly Member[];
   actions: OrganisationActions;
 }) {
+  const { readOnly } = useUnitScope();
   const profile = useRuleProfile();
   const asOf = todayIso();
   const light = termLight({ organisation: org, elections, asOf }, profile);
@@ -97,7 +99,8 @@ export function OrganisationDetail({
           </Space>
         }
         extra={
-          !dissolved && (
+          !dissolved &&
+          !readOnly && (
             <Space wrap>
               <Button onClick={() => actions.edit(org)}>编辑</Button>
               {org.kind !== 'group' && <Button onClick={() => actions.addChild(org)}>新增下级组织</Button>}
@@ -153,7 +156,8 @@ export function OrganisationDetail({
         <Card
           title="两委班子"
           extra={
-            !dissolved && (
+            !dissolved &&
+            !readOnly && (
               <Button type="primary" ghost onClick={() => actions.addSeat(org, candidates)}>
                 登记委员
               </Button>
@@ -165,7 +169,7 @@ export function OrganisationDetail({
             rowKey="id"
             pagination={false}
             dataSource={current}
-            columns={[...seatColumns, { title: '', key: 'end', render: (_: unknown, s: CommitteeSeat) => <EndSeatButton seat={s} /> }]}
+            columns={readOnly ? seatColumns : [...seatColumns, { title: '', key: 'end', render: (_: unknown, s: CommitteeSeat) => <EndSeatButton seat={s} /> }]}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记委员" /> }}
           />
           {past.length > 0 && (

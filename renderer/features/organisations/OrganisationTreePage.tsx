@@ -10,13 +10,15 @@ import { treeOrder } from '../../../shared/rules/organisationTree';
 import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { DissolveModal } from './DissolveModal';
 import { ElectionModal } from './ElectionModal';
 import { ExtensionModal } from './ExtensionModal';
 import { OrganisationDetail, type OrganisationActions } from './OrganisationDetail';
 import { OrganisationFormModal } from './OrganisationFormModal';
 import { SeatModal } from './SeatModal';
+import { useSearchParams } from 'react-router';
+import { WriteOnly } from '../common/unitScope';
 
 interface TreeItem {
   key: string;
@@ -25,9 +27,11 @@ interface TreeItem {
 }
 
 export function OrganisationTreePage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const profile = useRuleProfile();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  // ?org=<id>: opened on that organisation (the 工委's dashboard links here)
+  const [selectedId, setSelectedId] = useState<string | null>(params.get('org'));
   const [showDissolved, setShowDissolved] = useState(false);
   const [form, setForm] = useState<{ editing: Organisation | null; parentId: string | null } | null>(null);
   const [electionFor, setElectionFor] = useState<Organisation | null>(null);
@@ -93,9 +97,11 @@ export function OrganisationTreePage() {
         title="组织树"
         style={{ width: 380, flex: 'none' }}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null, parentId: selected && !selected.dissolvedOn ? selected.id : null })}>
-            新增党组织
-          </Button>
+          <WriteOnly>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null, parentId: selected && !selected.dissolvedOn ? selected.id : null })}>
+              新增党组织
+            </Button>
+          </WriteOnly>
         }
       >
         {organisations.length === 0 ? (

@@ -1,6 +1,6 @@
 /** 组织与党员: the area's three screens as tabs (组织树, 换届预警, 党员花名册), each with its own URL. */
 import { Tabs } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { useScopedNavigate, useScopedPathname } from '../common/unitScope';
 import { MembersPage } from '../members/MembersPage';
 import { OrganisationTreePage } from './OrganisationTreePage';
 import { TermBoardPage } from './TermBoardPage';
@@ -12,9 +12,9 @@ const TABS = [
 ];
 
 export function OrganisationsArea() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const active = TABS.find((t) => t.key === location.pathname)?.key ?? '/organisations';
+  const pathname = useScopedPathname();
+  const navigate = useScopedNavigate();
+  const active = TABS.find((t) => t.key === pathname)?.key ?? '/organisations';
   return (
     <Tabs
       activeKey={active}

@@ -8,7 +8,7 @@ import { chineseDay } from '../common/dates';
 import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 
 interface Row {
   org: Organisation;
@@ -30,7 +30,7 @@ function daysText(r: TermLightResult): string {
 }
 
 export function TermBoardPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const profile = useRuleProfile();
   const rows = useMemo(() => {
     if (!data) return [];

@@ -5,7 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
+import { useScopedNavigate } from '../common/unitScope';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { recordOwner } from '../../../shared/model/tables';
@@ -15,7 +16,7 @@ import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, 
 import { appDatabase } from '../../db/db';
 import { deleteTrainingClass, markAllAttended } from '../../db/trainingRepository';
 import { todayIso } from '../common/today';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { AbsenceModal } from './AbsenceModal';
 import { ClassFormModal } from './ClassFormModal';
@@ -40,9 +41,9 @@ function countsText(c: ClassCounts): string {
 }
 
 export function ClassDetailPage({ classId }: { classId: string }) {
-  const unit = useUnitRecords();
+  const unit = useUnitLedger();
   const training = useTrainingRecords();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const location = useLocation();
   const { modal } = App.useApp();
   const run = useWriteAction();
@@ -110,8 +111,9 @@ export function ClassDetailPage({ classId }: { classId: string }) {
     );
   }
 
-  const mine = recordOwner('trainingClass', cls) === training.mode;
-  const canEnrol = training.mode === 'unit';
+  // the 工委's view of a unit is read-only: nothing here is its to change
+  const mine = !training.readOnly && recordOwner('trainingClass', cls) === training.mode;
+  const canEnrol = !training.readOnly && training.mode === 'unit';
   const counts = classCounts(training.enrolments, classes).get(cls.id);
   const today = todayIso();
   const notStarted = cls.startDate > today;
@@ -176,9 +178,11 @@ export function ClassDetailPage({ classId }: { classId: string }) {
             showIcon
             style={{ marginBottom: 16 }}
             title={
-              canEnrol
-                ? '本培训班由机关工委举办，班次信息以工委下发的为准，不能修改；请在下方登记本单位党员的报名和参训情况。'
-                : '本培训班由单位自行举办，工委只能查看。'
+              training.readOnly
+                ? '只读：本单位的报名和参训情况由该单位登记并报送，工委只能查看。'
+                : canEnrol
+                  ? '本培训班由机关工委举办，班次信息以工委下发的为准，不能修改；请在下方登记本单位党员的报名和参训情况。'
+                  : '本培训班由单位自行举办，工委只能查看。'
             }
           />
         )}

@@ -18,7 +18,7 @@ import { classesHeldBy } from '../../../shared/rules/trainingTodos';
 import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { coverageOf } from './coverage';
 import { useTrainingRecords } from './useTrainingRecords';
 import { hoursLabel } from './vocabulary';
@@ -61,7 +61,7 @@ function FigureCard({ title, figure, names, testId }: { title: string; figure: C
 }
 
 export function CoveragePage() {
-  const unit = useUnitRecords();
+  const unit = useUnitLedger();
   const training = useTrainingRecords();
   const profile = useRuleProfile();
   const [params, setParams] = useSearchParams();

@@ -7,7 +7,7 @@
 import { useRef, useState } from 'react';
 import { App, Button, Checkbox, Empty, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useNavigate } from 'react-router';
+import { useScopedNavigate } from '../common/unitScope';
 import { MAX_TRAINING_HOURS, missedSomething, sessionLabel, type Enrolment, type TrainingClass, type TrainingSession } from '../../../shared/model/training';
 import { ENROLMENT_STATUSES, ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/model/vocabulary';
 import { removeEnrolment, updateEnrolment } from '../../db/trainingRepository';
@@ -138,7 +138,7 @@ export function EnrolmentTable({
 }) {
   const run = useWriteAction();
   const { modal } = App.useApp();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const classLink = (c: TrainingClass | undefined) =>
     c ? (
       <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => void navigate(`/training/classes/${c.id}`)}>

@@ -3,7 +3,7 @@
  * tabs with their own URLs.
  */
 import { Tabs } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { useScopedNavigate, useScopedPathname } from '../common/unitScope';
 import { ClassDetailPage } from './ClassDetailPage';
 import { CoveragePage } from './CoveragePage';
 import { TrainingClassesPage } from './TrainingClassesPage';
@@ -13,16 +13,16 @@ const COVERAGE = '/training/coverage';
 const DETAIL = /^\/training\/classes\/([^/]+)$/;
 
 export function TrainingArea() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const detail = DETAIL.exec(location.pathname)?.[1];
-  const active = location.pathname === COVERAGE ? COVERAGE : CLASSES;
+  const pathname = useScopedPathname();
+  const navigate = useScopedNavigate();
+  const detail = DETAIL.exec(pathname)?.[1];
+  const active = pathname === COVERAGE ? COVERAGE : CLASSES;
   return (
     <Tabs
       activeKey={active}
       onTabClick={(key) => {
         // also from a class's page back to the list
-        if (key !== location.pathname) void navigate(key);
+        if (key !== pathname) void navigate(key);
       }}
       destroyOnHidden
       items={[

@@ -4,7 +4,8 @@
  * URL, so coming back from a class finds them as they were.
  */
 import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { useScopedNavigate } from '../common/unitScope';
 import { App, Button, Card, Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TrainingClass } from '../../../shared/model/training';
@@ -23,7 +24,7 @@ const ALL = 'all';
 
 export function TrainingClassesPage() {
   const data = useTrainingRecords();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
   const { modal } = App.useApp();
   const run = useWriteAction();
   const [params, setParams] = useSearchParams();
@@ -59,7 +60,7 @@ export function TrainingClassesPage() {
 
   if (!data) return <Spin description="正在读取…" />;
   const mode = data.mode;
-  const ownClass = (c: TrainingClass) => recordOwner('trainingClass', c) === mode;
+  const ownClass = (c: TrainingClass) => !data.readOnly && recordOwner('trainingClass', c) === mode;
 
   function confirmDelete(c: TrainingClass) {
     if (mode === 'committee' && (data?.enrolments ?? []).some((e) => e.classId === c.id)) {
@@ -80,9 +81,11 @@ export function TrainingClassesPage() {
     <Card
       title="培训班"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null })}>
-          新增培训班
-        </Button>
+        !data.readOnly && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null })}>
+            新增培训班
+          </Button>
+        )
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -194,7 +197,7 @@ export function TrainingClassesPage() {
                 </Space>
               ) : (
                 <Button type="link" size="small" onClick={() => void navigate(`/training/classes/${c.id}`)}>
-                  {mode === 'unit' ? '查看 / 登记参训' : '查看'}
+                  {mode === 'unit' && !data.readOnly ? '查看 / 登记参训' : '查看'}
                 </Button>
               ),
           },

@@ -1,31 +1,32 @@
 /**
- * Live reads of the training records: classes (the unit's own and those the 工委 sends) and
- * enrolments. Tombstones are filtered out here; figures come from shared/rules/trainingCoverage.
+ * Live reads of the training records as the scope sees them: a unit's classes, the 工委's classes
+ * and the unit's enrolments (a unit's ledger, also read-only under the committee's 单位); or, in
+ * the committee's own area, its classes with every unit's enrolments. Figures come from
+ * shared/rules/trainingCoverage.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Enrolment, TrainingClass } from '../../../shared/model/training';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
 import { appDatabase } from '../../db/db';
+import { committeeTraining, unitTraining, type TrainingRecords as Records } from '../../db/queries/training';
+import { useUnitScope } from '../common/unitScope';
 
-export interface TrainingRecords {
-  classes: TrainingClass[];
-  enrolments: Enrolment[];
-  /** Which side this workspace is: a unit writes its classes and every enrolment, the committee its classes. */
+export interface TrainingRecords extends Records {
+  /**
+   * Whose view this is: 'unit' for a unit's ledger (its own, or a unit's seen read-only by the
+   * 工委), 'committee' for the committee's own classes. A unit writes its classes and every
+   * enrolment, the committee its classes; `readOnly` says nothing may be written at all.
+   */
   mode: WorkspaceMode;
-}
-
-async function load(): Promise<TrainingRecords> {
-  const db = appDatabase();
-  const [classes, enrolments, workspace] = await Promise.all([db.trainingClass.toArray(), db.enrolment.toArray(), db.workspace.get('workspace')]);
-  const live = <T extends { deleted: boolean }>(rows: unknown[]) => (rows as T[]).filter((r) => !r.deleted);
-  return {
-    classes: live<TrainingClass>(classes),
-    enrolments: live<Enrolment>(enrolments),
-    mode: workspace?.mode ?? 'unit',
-  };
+  readOnly: boolean;
 }
 
 /** undefined while loading. */
 export function useTrainingRecords(): TrainingRecords | undefined {
-  return useLiveQuery(load, []);
+  const { unitId, committeeId, readOnly } = useUnitScope();
+  const committeeOwn = unitId === committeeId;
+  return useLiveQuery(async (): Promise<TrainingRecords> => {
+    const db = appDatabase();
+    const records = committeeOwn ? await committeeTraining(db, unitId) : await unitTraining(db, unitId, committeeId);
+    return { ...records, mode: committeeOwn ? 'committee' : 'unit', readOnly };
+  }, [unitId, committeeId, committeeOwn, readOnly]);
 }

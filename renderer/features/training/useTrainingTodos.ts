@@ -7,14 +7,14 @@ import { useMemo } from 'react';
 import type { TodoItem } from '../../../shared/rules/todos';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { trainingTodoItems } from './coverage';
 import { useTrainingRecords } from './useTrainingRecords';
 
 const NONE: TodoItem[] = [];
 
 export function useTrainingTodos(): TodoItem[] {
-  const unit = useUnitRecords();
+  const unit = useUnitLedger();
   const training = useTrainingRecords();
   const profile = useRuleProfile();
   const asOf = todayIso();

@@ -3,7 +3,7 @@
  * the to-do list the rules produce.
  */
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
+import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/cadreRatio';
 import { basisPointsPercent } from '../../../shared/rules/text';
@@ -13,7 +13,7 @@ import { termLight } from '../../../shared/rules/termLight';
 import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { useUnitRecords } from '../common/useUnitRecords';
+import { useUnitLedger } from '../common/useUnitLedger';
 import { useAreaTodos } from './useAreaTodos';
 
 const AREA_PATH: Record<TodoItem['area'], string> = {
@@ -34,9 +34,10 @@ const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }
 };
 
 export function WorkbenchPage() {
-  const data = useUnitRecords();
+  const data = useUnitLedger();
   const profile = useRuleProfile();
-  const navigate = useNavigate();
+  const navigate = useScopedNavigate();
+  const { readOnly } = useUnitScope();
   const asOf = todayIso();
   const areaTodos = useAreaTodos();
 
@@ -71,7 +72,7 @@ export function WorkbenchPage() {
   if (!data.unit || !figures) {
     return (
       <Card>
-        <Empty description="工作台显示本单位的概况和待办事项（工委模式的全市概况将在后续版本提供）。" />
+        <Empty description={readOnly ? "该单位尚未报送单位信息（同步包中没有单位记录）。" : "工作台显示本单位的概况和待办事项。请先在“设置”中完成单位信息。"} />
       </Card>
     );
   }
@@ -80,7 +81,7 @@ export function WorkbenchPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        {data.unit.name} · 工作台
+        {data.unit.name} · {readOnly ? '概况' : '工作台'}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12 }}>
           {chineseDay(asOf)}
         </Typography.Text>
@@ -89,8 +90,8 @@ export function WorkbenchPage() {
         <Alert
           type="info"
           showIcon
-          title="开始使用：请先到“组织与党员 → 组织树”建立本单位的党组织，再登记或导入党员。"
-          action={<Typography.Link onClick={() => void navigate('/organisations')}>去建立</Typography.Link>}
+          title={readOnly ? "该单位报送的数据中还没有党组织。" : "开始使用：请先到“组织与党员 → 组织树”建立本单位的党组织，再登记或导入党员。"}
+          action={readOnly ? undefined : <Typography.Link onClick={() => void navigate('/organisations')}>去建立</Typography.Link>}
         />
       )}
       <Row gutter={16}>
