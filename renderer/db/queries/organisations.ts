@@ -20,15 +20,16 @@ export interface UnitLedger {
 }
 
 export async function unitLedger(db: TaizhangDb, unitId: string): Promise<UnitLedger> {
-  const [units, organisations, elections, seats, members] = await Promise.all([
-    ofUnit(db.unit, unitId),
+  // the unit record's own id is the unit's id (its store has no unitId index)
+  const [unit, organisations, elections, seats, members] = await Promise.all([
+    db.unit.get(unitId),
     ofUnit(db.organisation, unitId),
     ofUnit(db.election, unitId),
     ofUnit(db.committeeSeat, unitId),
     ofUnit(db.member, unitId),
   ]);
   return {
-    unit: live(units).find((u) => u.id === unitId) ?? live(units)[0] ?? null,
+    unit: unit && !unit.deleted ? unit : null,
     organisations: live(organisations),
     elections: live(elections),
     seats: live(seats),
