@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './test/e2e/chromium';
+import { CHROMIUM_ARGS, describeChromium, findChromium } from './test/e2e/chromium';
 
 // Overridable so that two engineers (or an engineer and CI) can run e2e side by side.
 const PORT = Number(process.env.TZ_E2E_PORT ?? 4179);
 const DIST = process.env.TZ_E2E_DIST ?? 'dist/renderer';
+
+// Which browser runs, said once (the config is loaded again in every worker).
+if (process.env.TEST_WORKER_INDEX === undefined) console.log(describeChromium());
 
 export default defineConfig({
   testDir: 'test/e2e',
