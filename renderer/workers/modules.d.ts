@@ -7,7 +7,7 @@ declare module 'taizhang:pdfmake' {
   interface CreatedPdf {
     getBuffer(): Promise<Uint8Array>;
   }
-  interface PdfMakeBrowser {
+  export interface PdfMakeBrowser {
     virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Uint8Array): void };
     setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
     setProgressCallback(callback: (progress: number) => void): void;

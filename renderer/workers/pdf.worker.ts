@@ -3,9 +3,8 @@
  * (reportInputs.ts, its own Dexie connection), runs the report builders (shared/reports) and
  * renders with pdfmake's browser build and the report fonts (workerFonts.ts). The annual report's
  * snapshot is computed once: prepare-annual computes it for the panel's default text and keeps it
- * for the 生成 that follows. pdfmake is loaded only in this worker.
+ * for the 生成 that follows. pdfmake is loaded only in this worker, on the first render.
  */
-import pdfMake from 'taizhang:pdfmake';
 import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { buildCityReportFrom } from '../../shared/reports/cityReport';
@@ -14,6 +13,7 @@ import { buildMeetingBook } from '../../shared/reports/meetingRecord';
 import type { PdfDocumentDefinition } from '../../shared/reports/pdfTypes';
 import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
+import { pdfmake } from './pdfmakeModule';
 import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
 import { annualSnapshot, cityInput, NO_UNIT_RECORD, readSnapshot } from './reportInputs';
 import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
@@ -83,6 +83,7 @@ async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): 
     await loadFonts(fonts, request.fontsBase, (f) => progress('fonts', f));
     const definition = await build(job, fonts, progress);
     progress('render', 0);
+    const pdfMake = await pdfmake();
     pdfMake.setFonts(pdfFontDictionary(fonts));
     pdfMake.setProgressCallback((p) => progress('render', p));
     const buffer = await pdfMake.createPdf(definition).getBuffer();

@@ -3,9 +3,9 @@
  * own origin (fonts/*.ttf beside index.html) when a report first needs them, the host's 公文 fonts
  * measured once when the page hands them over.
  */
-import pdfMake from 'taizhang:pdfmake';
 import { fontMetricsOf } from '../../shared/reports/fontMetrics';
 import { BUNDLED_FONT_FILES, BUNDLED_FONT_SET, chooseReportFonts, fontFilesOf, type ReportFontSet, type SystemFontCandidate } from '../../shared/reports/fonts';
+import { pdfmake } from './pdfmakeModule';
 import type { HostFont } from './pdfProtocol';
 
 /** The font set for this session: the bundled one until the host's fonts have been measured. */
@@ -58,6 +58,7 @@ function fontBytes(file: string, base: string): Promise<Uint8Array> {
 
 /** Puts the set's font files into pdfmake's virtual file system (each file once per session). */
 export async function loadFonts(set: ReportFontSet, base: string, progress: (fraction: number) => void): Promise<void> {
+  const pdfMake = await pdfmake();
   const files = fontFilesOf(set).filter((f) => !pdfMake.virtualfs.existsSync(f));
   let done = 0;
   await Promise.all(
