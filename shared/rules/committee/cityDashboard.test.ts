@@ -140,7 +140,7 @@ describe('cityDashboard, hand-checked', () => {
       cadre: { below: 1, within: 1, above: 0 },
     });
     expect(d.totals.months.map((m) => m.due)).toEqual([2, 1, 4, 2, 2, 0, 0, 0, 0, 0, 0, 0]);
-    expect(d.profile).toEqual({ version: 1, name: P.name, lateAfterDays: 30 });
+    expect(d.profile).toEqual({ version: 1, name: P.name, lateAfterDays: 30, cadreMinBasisPoints: 100, cadreMaxBasisPoints: 200, coverageTargetBasisPoints: 10000 });
   });
 
   it('takes a quarter or a month as the requirement periods ending in it; terms as of its last day', () => {

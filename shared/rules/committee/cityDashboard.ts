@@ -143,7 +143,15 @@ export interface CityDashboard {
   /** min(last day of the period, asOf): the day of term lights and organisation counts. */
   readonly judgedOn: IsoDate;
   readonly today: IsoDate;
-  readonly profile: { readonly version: number; readonly name: string; readonly lateAfterDays: number };
+  /** The profile the figures were computed by, with the bounds a chart draws (basis points: 100 = 1 %). */
+  readonly profile: {
+    readonly version: number;
+    readonly name: string;
+    readonly lateAfterDays: number;
+    readonly cadreMinBasisPoints: number;
+    readonly cadreMaxBasisPoints: number;
+    readonly coverageTargetBasisPoints: number;
+  };
   /** In the register's order. */
   readonly rows: readonly DashboardUnitRow[];
   readonly totals: CityTotals;
@@ -324,7 +332,14 @@ export function cityDashboard(
     asOf,
     judgedOn,
     today,
-    profile: { version: profile.version, name: profile.name, lateAfterDays: lateAfterDays(profile) },
+    profile: {
+      version: profile.version,
+      name: profile.name,
+      lateAfterDays: lateAfterDays(profile),
+      cadreMinBasisPoints: profile.cadreRatio.minBasisPoints,
+      cadreMaxBasisPoints: profile.cadreRatio.maxBasisPoints,
+      coverageTargetBasisPoints: profile.training.coverageTargetBasisPoints,
+    },
     rows,
     totals,
     termAlerts: rows.flatMap((r) => r.termAlerts).sort(byAlert),
