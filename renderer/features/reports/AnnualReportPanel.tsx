@@ -73,7 +73,7 @@ export function AnnualReportPanel({ year }: { year: number }) {
           <DatePicker id="annual-date" value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD') as IsoDate)} />
         </Form.Item>
       </Form>
-      <DraftsEditor value={drafts} onChange={setDrafts} disabled={readOnly || pdf.running} />
+      <DraftsEditor value={drafts} onChange={setDrafts} disabled={pdf.running} readOnly={readOnly} />
       {!readOnly && (
         <DraftToolbar
           saving={saving}

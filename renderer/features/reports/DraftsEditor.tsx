@@ -8,12 +8,15 @@ const PARTS: readonly { key: keyof AnnualDrafts; label: string; rows: number }[]
   { key: 'nextSteps', label: '三、下一步打算', rows: 8 },
 ];
 
-export function DraftsEditor({ value, onChange, disabled }: { value: AnnualDrafts; onChange: (next: AnnualDrafts) => void; disabled?: boolean }) {
+/** `readOnly`: the committee's view of a unit's report (the generated text, shown and printed, not edited). */
+export function DraftsEditor({ value, onChange, disabled, readOnly }: { value: AnnualDrafts; onChange: (next: AnnualDrafts) => void; disabled?: boolean; readOnly?: boolean }) {
   return (
     <div data-testid="drafts-editor">
-      <Typography.Paragraph type="secondary">
-        每行一段；以“（一）”开头的段落按二级标题排版（标题句用楷体）。留空的部分使用系统根据全年数据生成的文字。
-      </Typography.Paragraph>
+      {!readOnly && (
+        <Typography.Paragraph type="secondary">
+          每行一段；以“（一）”开头的段落按二级标题排版（标题句用楷体）。留空的部分使用系统根据全年数据生成的文字。
+        </Typography.Paragraph>
+      )}
       {PARTS.map((p) => (
         <Form.Item key={p.key} label={p.label} htmlFor={`draft-${p.key}`} layout="vertical">
           <Input.TextArea
@@ -22,7 +25,7 @@ export function DraftsEditor({ value, onChange, disabled }: { value: AnnualDraft
             value={value[p.key]}
             rows={p.rows}
             maxLength={20_000}
-            disabled={disabled}
+            disabled={disabled || readOnly}
             onChange={(e) => onChange({ ...value, [p.key]: e.target.value })}
           />
         </Form.Item>

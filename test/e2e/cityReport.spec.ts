@@ -1,0 +1,71 @@
+/**
+ * 全市机关党建情况汇总 printed in the app, as a new committee would: it enrols two units, one of them
+ * sends its full bundle and the committee imports it; 报表 says which unit is counted and which has
+ * sent nothing, 主送 starts as a placeholder (said on screen) and is written; the PDF is generated
+ * in the worker (which reads the units one by one), downloaded and read back.
+ */
+import { expect, test } from '@playwright/test';
+import { compact, pdfText } from '../reports/pdfReader';
+import { chooseFile, creditCode, download, enrolAtCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+const COMMITTEE = '中共示范市委直属机关工作委员会';
+
+test('the committee prints the city report from an imported unit bundle', async ({ browser }) => {
+  test.setTimeout(300_000); // the committee's key backup (scrypt) at setup, two PDFs' fonts on a loaded machine
+  const committee = await (await browser.newContext()).newPage();
+  const unit = await (await browser.newContext()).newPage();
+  await committee.goto('/');
+  await setUpAsCommittee(committee, COMMITTEE);
+  await unit.goto('/');
+  await setUpAsUnit(unit, '市审计局', 90, creditCode(1));
+
+  // committee: enrol both units; only 市审计局 will send data
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  const enrolment = await enrolAtCommittee(committee, '市审计局', creditCode(1));
+  await enrolAtCommittee(committee, '市统计局', creditCode(2));
+
+  // unit: a branch, the enrolment, a full bundle
+  await unit.getByRole('menuitem', { name: '组织与党员' }).click();
+  await unit.getByRole('button', { name: '新增党组织' }).click();
+  const dialog = unit.getByRole('dialog');
+  await dialog.getByLabel('党组织名称').fill('第一党支部');
+  await dialog.getByLabel('类别').click();
+  await pickFromOpenList(unit, '党支部');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(unit, '导入登记文件', enrolment);
+  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await unit.getByRole('button', { name: '确认登记' }).click();
+  const bundle = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
+
+  // committee: import it
+  await chooseFile(committee, '选择同步包', bundle);
+  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await committee.getByRole('button', { name: '确认导入' }).click();
+  await expect(committee.getByTestId('import-result')).toBeVisible();
+
+  // 报表: who is counted, the placeholder 主送, the committee's name as signature
+  await committee.getByRole('menuitem', { name: '报表' }).click();
+  const page = committee.getByTestId('city-report');
+  await expect(page.getByTestId('city-units')).toContainText('纳入统计的单位 1 个');
+  await expect(page.getByTestId('city-units')).toContainText('市统计局');
+  await expect(page.getByLabel('主送')).toHaveValue('中共××市委');
+  await expect(page).toContainText('“××”是占位文字');
+  await expect(page.getByTestId('city-signature')).toHaveText(COMMITTEE);
+  await page.getByLabel('主送').fill('中共示范市委');
+  await expect(page).not.toContainText('“××”是占位文字');
+
+  const file = await download(committee, () => page.getByRole('button', { name: '生成 PDF' }).click());
+  expect(file).toMatch(/中共示范市委直属机关工作委员会_全市机关党建情况汇总_\d{4}\.pdf$/);
+  await expect(page.getByTestId('pdf-outcome')).toContainText('页');
+  await screenshot(committee, 'city-report');
+
+  const text = compact(await pdfText(file));
+  expect(text).toContain('全市机关党建情况汇总');
+  expect(text).toContain('中共示范市委：');
+  expect(text).toContain('全市纳入统计的市直机关单位1个');
+  expect(text).toContain('市审计局');
+  expect(text).not.toContain('市统计局');
+  expect(text).toContain(COMMITTEE);
+});
