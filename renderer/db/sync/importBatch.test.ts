@@ -10,7 +10,7 @@ import { openWriteContext, type WriteContext } from '../writeContext';
 import { acceptEnrolment, enrolmentFileFor, enrolUnit } from './enrolment';
 import { parseEnrolmentFile } from './enrolmentFile';
 import { exportUnitBundle } from './exportBundle';
-import { applicableRows, applyBatch, checkBatch, recheckSender, type BatchFile, type BatchProgress } from './importBatch';
+import { applicableRows, applyBatch, checkBatch, recheckSender, type BatchFile, type BatchProgress, type BatchRow } from './importBatch';
 import { applyImport, prepareImport } from './importBundle';
 import { exportReturnBundles, returnFolderName } from './returnBatch';
 import { importInto, must, testClock } from './syncTestPair';
@@ -188,6 +188,19 @@ describe('批量导入', () => {
     expect(done.get(rows[2]!.key)).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('核对并导入') });
     expect(await committee.db.enrolledUnit.get(b.unitId)).toMatchObject({ status: 'invited' });
   }, 120_000);
+});
+
+describe('the order of a batch', () => {
+  it('applies units in the order their first file was picked, and a unit’s bundles by number', () => {
+    const row = (key: number, senderId: string, sequence: number): BatchRow => ({
+      key,
+      fileName: `${senderId}_${sequence}.tzb`,
+      bytes: new Uint8Array(),
+      check: { kind: 'ready', summary: { bundleId: `${senderId}-${sequence}`, senderId, senderName: senderId, sequence, snapshot: false, changeRange: null, createdAt: '', fingerprint: '', tables: [], records: 0, conflicts: 0, firstContact: false, readmit: false } },
+    });
+    const order = applicableRows([row(0, 'A', 3), row(1, 'B', 1), row(2, 'A', 1), row(3, 'C', 2), row(4, 'A', 2)]).map((r) => r.fileName);
+    expect(order).toEqual(['A_1.tzb', 'A_2.tzb', 'A_3.tzb', 'B_1.tzb', 'C_2.tzb']);
+  });
 });
 
 describe('批量生成回执', () => {

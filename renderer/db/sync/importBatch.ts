@@ -170,10 +170,16 @@ export async function recheckSender(ctx: WriteContext, rows: readonly BatchRow[]
   return markDuplicates(out);
 }
 
+export type ReadyRow = BatchRow & { readonly check: Extract<BatchCheck, { kind: 'ready' }> };
+
 /** The rows `applyBatch` would apply: the ready ones, by unit and then by bundle number (the receipt grows in order). */
-export function applicableRows(rows: readonly BatchRow[]): BatchRow[] {
-  const ready = rows.filter((r): r is BatchRow & { check: { kind: 'ready'; summary: BundleSummary } } => r.check.kind === 'ready');
-  return ready.sort((a, b) => (a.check.summary.senderId === b.check.summary.senderId ? a.check.summary.sequence - b.check.summary.sequence : a.key - b.key));
+export function applicableRows(rows: readonly BatchRow[]): ReadyRow[] {
+  const ready = rows.filter((r): r is ReadyRow => r.check.kind === 'ready');
+  // units in the order their first file was picked; a unit's bundles by number
+  const unitOrder = new Map<string, number>();
+  for (const r of ready) if (!unitOrder.has(r.check.summary.senderId)) unitOrder.set(r.check.summary.senderId, unitOrder.size);
+  const order = (r: ReadyRow) => unitOrder.get(r.check.summary.senderId) ?? 0;
+  return ready.sort((a, b) => order(a) - order(b) || a.check.summary.sequence - b.check.summary.sequence || a.key - b.key);
 }
 
 async function applyOne(ctx: WriteContext, row: BatchRow, onProgress: (e: ImportProgressEvent) => void): Promise<BatchOutcome> {
