@@ -1,30 +1,46 @@
 /**
- * 同步 (committee): enrol a unit (its enrolment file is saved at once), the enrolled units with
- * status, key fingerprint and last bundle (enrolment file again, return bundle, re-enrol, revoke),
- * import a unit's bundle, the conflicts list (ConflictsCard) and the import history (ImportHistoryCard).
+ * 同步 (committee): enrol a unit by name and 统一社会信用代码 (its enrolment file is saved at once), the
+ * enrolled units with credit code, status, key fingerprint and last bundle (enrolment file again,
+ * return bundle, re-enrol, revoke), import a unit's bundle, 批量导入 (BatchImportPanel), 批量生成回执
+ * (ReturnBatchCard), the conflicts list (ConflictsCard) and the import history (ImportHistoryCard).
  */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { keyFingerprintOfBase64 } from '../../../shared/bundle';
 import type { EnrolledUnit } from '../../../shared/model/committee';
+import { creditCodeProblem } from '../../../shared/model/creditCode';
 import { appDatabase } from '../../db/db';
 import type { SyncPeerRow } from '../../db/localTypes';
 import { sessionWriteContext } from '../../db/session';
-import { enrolmentFileFor, enrolUnit, reEnrolUnit, revokeUnit } from '../../db/sync/enrolment';
+import { enrolmentFileFor, enrolUnit, normaliseCreditCode, reEnrolUnit, revokeUnit } from '../../db/sync/enrolment';
 import { ENROLMENT_EXTENSION } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportReturnBundle } from '../../db/sync/exportBundle';
 import { platform } from '../../platform';
 import { useWriteAction } from '../common/useWriteAction';
 import { ConflictsCard } from './ConflictsCard';
 import { ImportHistoryCard } from './ImportHistoryCard';
+import { BatchImportPanel } from './BatchImportPanel';
 import { ImportPanel } from './ImportPanel';
+import { ReturnBatchCard } from './ReturnBatchCard';
 
 const STATUS: Record<EnrolledUnit['status'], { color: string; text: string }> = {
   invited: { color: 'default', text: '待首次报送' },
   active: { color: 'success', text: '已启用' },
   revoked: { color: 'error', text: '已吊销' },
 };
+
+interface EnrolForm {
+  name: string;
+  creditCode: string;
+}
+
+/** The form's check, the same as the repository's (shared/model/creditCode). */
+function checkCreditCode(_: unknown, value: string | undefined): Promise<void> {
+  if (!value) return Promise.resolve(); // the required rule speaks
+  const problem = creditCodeProblem(value);
+  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+}
 
 interface Row {
   unit: EnrolledUnit;
@@ -40,8 +56,9 @@ async function loadUnits(): Promise<Row[]> {
 
 export function CommitteeSyncPage() {
   const rows = useLiveQuery(loadUnits, []);
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<EnrolForm>();
   const [error, setError] = useState<string | null>(null);
+  const [batchUnits, setBatchUnits] = useState<string[]>([]);
   const run = useWriteAction();
   const { message } = App.useApp();
 
@@ -52,9 +69,9 @@ export function CommitteeSyncPage() {
     void message.success(`已导出“${file.value.fileName}”，请拷给该单位导入。`);
   }
 
-  async function enrol({ name }: { name: string }) {
+  async function enrol({ name, creditCode }: EnrolForm) {
     setError(null);
-    const unit = await run((ctx) => enrolUnit(ctx, name), { form, fields: ['name'] });
+    const unit = await run((ctx) => enrolUnit(ctx, name, creditCode), { form, fields: ['name', 'creditCode'] });
     if (!unit) return;
     form.resetFields();
     await saveEnrolmentFile(unit.id);
@@ -79,6 +96,15 @@ export function CommitteeSyncPage() {
           <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请填写要登记的单位名称' }]}>
             <Input style={{ width: 260 }} maxLength={200} />
           </Form.Item>
+          <Form.Item
+            name="creditCode"
+            label="统一社会信用代码"
+            style={{ maxWidth: 560 }}
+            normalize={(v: string | undefined) => (v === undefined ? v : normaliseCreditCode(v))}
+            rules={[{ required: true, message: '请填写该单位的统一社会信用代码（18位，见单位的法人证书）' }, { validator: checkCreditCode }]}
+          >
+            <Input style={{ width: 220 }} maxLength={24} placeholder="18位，如 11410100MB1234567W" />
+          </Form.Item>
           <Button type="primary" htmlType="submit">
             登记新单位并导出登记文件
           </Button>
@@ -91,6 +117,7 @@ export function CommitteeSyncPage() {
           locale={{ emptyText: '尚未登记任何单位' }}
           columns={[
             { title: '单位', key: 'name', render: (_, r) => r.unit.name },
+            { title: '统一社会信用代码', key: 'creditCode', render: (_, r) => r.unit.creditCode ?? '—' },
             { title: '状态', key: 'status', render: (_, r) => <Tag color={STATUS[r.unit.status].color}>{STATUS[r.unit.status].text}</Tag> },
             {
               title: '密钥指纹',
@@ -128,6 +155,8 @@ export function CommitteeSyncPage() {
         />
       </Card>
       <ImportPanel title="导入单位同步包" hint="选择单位报送的同步包（.tzb）。导入前会显示来源、范围和将要发生的变化，确认后才写入。" />
+      <BatchImportPanel onUnitsImported={setBatchUnits} />
+      <ReturnBatchCard batchUnitIds={batchUnits} />
       <ConflictsCard mode="committee" />
       <ImportHistoryCard mode="committee" />
     </Space>
