@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, download, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
@@ -72,8 +72,7 @@ test('a 工委 class reaches the unit read-only, the unit enrols and marks atten
 
   // enrol the unit; its first bundle; the committee's return bundle carries the class
   await committee.getByRole('menuitem', { name: '同步' }).click();
-  await committee.getByLabel('单位名称').fill('市财政局');
-  const enrolmentFile = await download(committee, () => committee.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
   await unit.getByText('已与工委电话核对，密钥指纹一致').click();

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { creditCodeCheckChar } from '../../shared/model/creditCode';
 import { idNumberCheckChar } from '../../shared/model/idNumber';
 
 /** A checksum-valid, made-up ID number (GB 11643) for a birth date; an odd `seq` is a man, even a woman. */
@@ -14,6 +15,12 @@ export function idNumber(birth: string, seq: number): string {
 /** A checksum-valid, made-up 统一社会信用代码 (GB 32100). */
 export const VALID_CREDIT_CODE = '11410100MB1234567W';
 
+/** Another checksum-valid made-up 统一社会信用代码, one per test unit number `i` (0–99). */
+export function creditCode(i: number): string {
+  const first17 = `11410100MB12345${String(i).padStart(2, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -21,11 +28,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
-export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180): Promise<void> {
+export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180, code = VALID_CREDIT_CODE): Promise<void> {
   await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
   await page.getByTestId('mode-unit').click();
   await page.getByLabel('单位名称').fill(name);
-  await page.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);
+  await page.getByLabel('统一社会信用代码').fill(code);
   await page.getByLabel('机关工作人员总数').fill(String(staff));
   await page.getByText('党组', { exact: true }).click();
   await page.getByLabel('操作人姓名（选填）').fill('张敏');
@@ -107,4 +114,15 @@ export async function confirmInDialog(page: Page, button: string): Promise<void>
     if ((await dialog.count()) > 0) await dialog.getByRole('button', { name: button }).click({ timeout: 3000 });
     await expect(dialog).toHaveCount(0, { timeout: 5000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Committee, on the 同步 page: enrols a unit by name and 统一社会信用代码 and returns the path of the
+ * enrolment file (.tze) the app saves at once.
+ */
+export async function enrolAtCommittee(page: Page, name: string, code = VALID_CREDIT_CODE): Promise<string> {
+  const units = page.getByTestId('enrolled-units');
+  await units.getByLabel('单位名称').fill(name);
+  await units.getByLabel('统一社会信用代码').fill(code);
+  return download(page, () => units.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
 }

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, COMMITTEE_PASSPHRASE, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 test('a restored committee re-admits a unit from its full snapshot, under the same id', async ({ browser }) => {
@@ -23,8 +23,7 @@ test('a restored committee re-admits a unit from its full snapshot, under the sa
 
   // enrol, first bundle, receipt — as in sync.spec.ts
   await committee.getByRole('menuitem', { name: '同步' }).click();
-  await committee.getByLabel('单位名称').fill('市财政局');
-  const enrolmentFile = await download(committee, () => committee.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
   await unit.getByText('已与工委电话核对，密钥指纹一致').click();

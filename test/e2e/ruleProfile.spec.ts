@@ -5,7 +5,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test } from '@playwright/test';
-import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 test('the committee issues a rule profile; the unit counts by it once the receipt is imported', async ({ browser }) => {
@@ -41,8 +41,7 @@ test('the committee issues a rule profile; the unit counts by it once the receip
 
   // enrol the unit; its first bundle; the receipt carries the profile back
   await committee.getByRole('menuitem', { name: '同步' }).click();
-  await committee.getByLabel('单位名称').fill('市财政局');
-  const enrolmentFile = await download(committee, () => committee.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
   await unit.getByText('已与工委电话核对，密钥指纹一致').click();

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-sync-'));
 
@@ -23,8 +23,7 @@ test('enrol, export, import with preview, receipt, delta export, tampered file r
 
   // committee: enrol the unit → enrolment file
   await committee.getByRole('menuitem', { name: '同步' }).click();
-  await committee.getByLabel('单位名称').fill('市财政局');
-  const enrolmentFile = await download(committee, () => committee.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
   expect(path.basename(enrolmentFile)).toBe('市财政局_纳管登记.tze');
   await expect(committee.getByTestId('enrolled-units')).toContainText('待首次报送');
 

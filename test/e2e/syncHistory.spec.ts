@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, download, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 /** A unit PC: set up, enrolment file imported (fingerprint confirmed), back on 同步 after the reload. */
@@ -33,8 +33,7 @@ test('import history on both sides, progress bar, and a two-PC conflict in words
   await setUpAsCommittee(committee);
   await committee.getByRole('menuitem', { name: '同步' }).click();
   await expect(committee.getByTestId('import-history')).toContainText('尚未导入任何单位的同步包');
-  await committee.getByLabel('单位名称').fill('市财政局');
-  const enrolmentFile = await download(committee, () => committee.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
 
   // the unit's first PC sends its data; the committee imports it: progress ends at 100 %, history shows it
   await enrolUnitPc(pcOne, enrolmentFile, 180);
