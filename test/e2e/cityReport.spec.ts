@@ -2,7 +2,9 @@
  * 全市机关党建情况汇总 printed in the app, as a new committee would: it enrols two units, one of them
  * sends its full bundle and the committee imports it; 报表 says which unit is counted and which has
  * sent nothing, 主送 starts as a placeholder (said on screen) and is written; the PDF is generated
- * in the worker (which reads the units one by one), downloaded and read back.
+ * in the worker (which reads the units one by one), downloaded and read back. Then 单位 → the unit →
+ * 报表: its annual report as the unit would print it, read-only (generated text, said on screen),
+ * and the masked roster only.
  */
 import { expect, test } from '@playwright/test';
 import { compact, pdfText } from '../reports/pdfReader';
@@ -11,12 +13,15 @@ import { chooseFile, creditCode, download, enrolAtCommittee, pickFromOpenList, s
 const COMMITTEE = '中共示范市委直属机关工作委员会';
 
 test('the committee prints the city report from an imported unit bundle', async ({ browser }) => {
-  test.setTimeout(300_000); // the committee's key backup (scrypt) at setup, two PDFs' fonts on a loaded machine
+  test.setTimeout(420_000); // the key backup (scrypt) at setup and two PDFs: 4.5 min seen at load 20 on 2 cores
   const committee = await (await browser.newContext()).newPage();
   const unit = await (await browser.newContext()).newPage();
+  // the database opens slowly on a loaded machine
   await committee.goto('/');
+  await expect(committee.getByText('机关党建台账 · 初始设置')).toBeVisible({ timeout: 60_000 });
   await setUpAsCommittee(committee, COMMITTEE);
   await unit.goto('/');
+  await expect(unit.getByText('机关党建台账 · 初始设置')).toBeVisible({ timeout: 60_000 });
   await setUpAsUnit(unit, '市审计局', 90, creditCode(1));
 
   // committee: enrol both units; only 市审计局 will send data
@@ -68,4 +73,24 @@ test('the committee prints the city report from an imported unit bundle', async 
   expect(text).toContain('市审计局');
   expect(text).not.toContain('市统计局');
   expect(text).toContain(COMMITTEE);
+
+  // 单位 → 市审计局 → 报表: the unit's annual report, read-only, addressed to the committee
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: '市审计局' }).click();
+  await committee.getByRole('menu', { name: '单位台账' }).getByRole('menuitem', { name: '报表' }).click();
+  await expect(committee.getByTestId('reports-read-only')).toContainText('市审计局的报表');
+  await expect(committee.getByTestId('annual-read-only')).toBeVisible({ timeout: 30_000 });
+  await expect(committee.getByLabel('二、存在问题及原因')).toBeDisabled();
+  await expect(committee.getByLabel('二、存在问题及原因')).toHaveValue(/对照机关党建主体责任要求/);
+  await expect(committee.getByLabel('主送')).toHaveValue(COMMITTEE);
+  await expect(committee.getByRole('button', { name: '保存草稿' })).toHaveCount(0);
+  await screenshot(committee, 'committee-unit-annual');
+  const annual = await download(committee, () => committee.getByTestId('annual-report').getByRole('button', { name: '生成 PDF' }).click());
+  expect(annual).toMatch(/市审计局_年度落实机关党建主体责任情况报告_\d{4}\.pdf$/);
+  const annualText = compact(await pdfText(annual));
+  expect(annualText).toContain('中共市审计局党组关于');
+  expect(annualText).toContain(`${COMMITTEE}：`);
+  await committee.getByRole('tab', { name: '党员花名册' }).click();
+  await expect(committee.getByTestId('roster-masked-only')).toBeVisible();
+  await expect(committee.getByText('导出完整身份证号')).toHaveCount(0);
 });

@@ -4,7 +4,7 @@
  * the unit would (read-only: generated text instead of the unit's drafts, the masked roster only).
  */
 import { useState } from 'react';
-import { Alert, Card, Select, Space, Tabs, Typography } from 'antd';
+import { Card, Select, Space, Tabs, Typography } from 'antd';
 import { todayIso } from '../common/today';
 import { useUnitScope } from '../common/unitScope';
 import { ANNUAL_REPORT_NAME, AnnualReportPanel } from './AnnualReportPanel';
@@ -18,13 +18,9 @@ export function ReportsArea() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {readOnly && (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="reports-read-only"
-          title={`${name}的报表（只读）`}
-          description="按该单位报送的数据生成，与单位打印的报表格式相同，供工委审阅；花名册只能导出隐去身份证号中间位数的版本。"
-        />
+        <Typography.Paragraph type="secondary" data-testid="reports-read-only" style={{ margin: 0 }}>
+          {name}的报表按该单位报送的数据生成，格式与单位打印的相同，供工委审阅；花名册只能生成隐去身份证号中间位数的版本。
+        </Typography.Paragraph>
       )}
       <Space>
         <Typography.Text>年度</Typography.Text>
