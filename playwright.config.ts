@@ -5,6 +5,11 @@ import { CHROMIUM_ARGS, describeChromium, findChromium } from './test/e2e/chromi
 const PORT = Number(process.env.TZ_E2E_PORT ?? 4179);
 const DIST = process.env.TZ_E2E_DIST ?? 'dist/renderer';
 
+// The tests' own dates (dayjs() in a spec) are taken on the same calendar as the browser's
+// (timezoneId below): a spec run between 16:00 and 24:00 UTC otherwise computes "today" a day
+// behind the app. Node applies a TZ assigned here to every later Date; the workers inherit it.
+process.env.TZ = 'Asia/Shanghai';
+
 // Which browser runs, said once (the config is loaded again in every worker).
 if (process.env.TEST_WORKER_INDEX === undefined) console.log(describeChromium());
 
