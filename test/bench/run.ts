@@ -1,18 +1,20 @@
 /**
- * `npm run bench [-- name…]`: runs every benchmark in test/bench/*.bench.ts (each exports
- * `run(): Promise<void>` and prints its own figures, each next to its baseline), or only those
- * whose file name contains one of the given names. Add a benchmark by adding a file.
+ * `npm run bench [-- name…] [--flag value…]`: runs every benchmark in test/bench/*.bench.ts (each
+ * exports `run(options): Promise<void>` and prints its own figures, each next to its baseline), or
+ * only those whose file name contains one of the given names; flags (e.g. `--units 200`) go to
+ * every benchmark run (options.ts). Add a benchmark by adding a file.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseBenchArgs, type BenchOptions } from './options';
 
 interface Benchmark {
-  run(): Promise<void>;
+  run(options: BenchOptions): Promise<void>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+const { names: wanted, options } = parseBenchArgs(process.argv.slice(2));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
@@ -31,6 +33,6 @@ for (const file of files) {
     process.exitCode = 1;
     continue;
   }
-  await mod.run();
+  await mod.run(options);
   console.log(`(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }

@@ -1,0 +1,96 @@
+/**
+ * Benchmarks in real Chromium: the page `test/bench/browser/<entry>.html` and the code it loads are
+ * built by Vite (production build, the app's target), served from 127.0.0.1, and opened in the
+ * e2e browser (test/e2e/chromium.ts: Playwright's own, else the system's Chromium/Chrome/Edge, else
+ * the npm package's; TZ_E2E_BROWSER chooses) — headless, on a PERSISTENT profile in a temporary
+ * folder, so IndexedDB lives on disk as in the app (an incognito context keeps it in memory).
+ * Node drives the page through `page.evaluate`; the page does the timing with performance.now().
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, describeChromium, findChromium } from '../../e2e/chromium';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface BenchPage {
+  readonly page: Page;
+  /** One line: which browser ran (source, binary, version) and its user agent. */
+  readonly browser: string;
+  readonly profileDir: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+async function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.resolve(root, `.${rel}`);
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
+    stat(file)
+      .then(async (info) => {
+        if (!info.isFile()) throw new Error('not a file');
+        res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(await readFile(file));
+      })
+      .catch(() => res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Builds `<entry>.html`, serves it, opens it in headless Chromium on a disk profile, waits for `ready(page)`. */
+export async function openBenchPage(entry: string, ready: (page: Page) => Promise<boolean>): Promise<BenchPage> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
+  const outDir = path.join(work, 'page');
+  const profileDir = path.join(work, 'profile');
+  await build({
+    configFile: false,
+    root: HERE,
+    base: './',
+    logLevel: 'warn',
+    define: { __APP_VERSION__: JSON.stringify('bench') },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome120',
+      minify: process.env.TZ_BENCH_MINIFY !== '0', // TZ_BENCH_MINIFY=0: readable stacks when the page fails
+      chunkSizeWarningLimit: 8000,
+      modulePreload: { polyfill: false },
+      rolldownOptions: { input: path.join(HERE, `${entry}.html`) },
+    },
+  });
+  const { server, url } = await serve(outDir);
+  let context: BrowserContext | null = null;
+  const close = async (): Promise<void> => {
+    await context?.close().catch(() => undefined);
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(profileDir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') console.error(`  [page ${m.type()}] ${m.text()}`);
+    });
+    await page.goto(`${url}${entry}.html`);
+    await page.waitForFunction(() => document.title.endsWith('ready'), undefined, { timeout: 60_000 });
+    if (!(await ready(page))) throw new Error(`${entry}.html did not start`);
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    return { page, browser: `${describeChromium().replace(/^e2e browser: /, '')}, headless, disk profile; ${userAgent}`, profileDir, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
