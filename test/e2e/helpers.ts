@@ -28,8 +28,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
+/** The first start's setup page: a fresh profile loads the whole renderer, slow on a loaded machine. */
+const FIRST_PAINT = { timeout: 30_000 };
+
 export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180, code = VALID_CREDIT_CODE): Promise<void> {
-  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible(FIRST_PAINT);
   await page.getByTestId('mode-unit').click();
   await page.getByLabel('单位名称').fill(name);
   await page.getByLabel('统一社会信用代码').fill(code);
@@ -48,7 +51,7 @@ export const COMMITTEE_PASSPHRASE = '我们支部2026年去了井冈山';
  * step (a download in the web build). Returns the saved backup file's path.
  */
 export async function setUpAsCommittee(page: Page, name = '中共示范市委直属机关工作委员会', passphrase = COMMITTEE_PASSPHRASE): Promise<string> {
-  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible(FIRST_PAINT);
   await page.getByTestId('mode-committee').click();
   await page.getByLabel('工委名称').fill(name);
   await page.getByLabel('备份口令', { exact: true }).fill(passphrase);
