@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/model/meeting';
 import { openDatabase, type TaizhangDb } from './db';
-import { createMeeting, deleteMeeting, lastMeetingOfKind, updateMeeting, type MeetingInput, type NewAttachment } from './meetingRepository';
+import { createMeeting, deleteMeeting, updateMeeting, type MeetingInput, type NewAttachment } from './meetingRepository';
+import { lastMeetingOfKind } from './queries/meetings';
 import { createOrganisation } from './organisationRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
@@ -90,7 +91,7 @@ describe('meeting repository', () => {
     await createMeeting(ctx, meeting('2026-10-10', ['十月议题']), []);
     const deleted = await createMeeting(ctx, meeting('2026-11-10', ['已删除']), []);
     if (deleted.ok) await deleteMeeting(ctx, deleted.value.id);
-    expect((await lastMeetingOfKind(ctx, orgId, 'themedPartyDay'))?.topics).toEqual(['十月议题']);
-    expect(await lastMeetingOfKind(ctx, orgId, 'partyLecture')).toBeNull();
+    expect((await lastMeetingOfKind(ctx.db, orgId, 'themedPartyDay'))?.topics).toEqual(['十月议题']);
+    expect(await lastMeetingOfKind(ctx.db, orgId, 'partyLecture')).toBeNull();
   });
 });

@@ -5,9 +5,7 @@
  */
 import { ExpectedFailure, fail, ok, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
-import type { Attachment } from '../../shared/model/attachment';
 import type { Meeting } from '../../shared/model/meeting';
-import type { MeetingKind } from '../../shared/model/vocabulary';
 import { createRecord, deleteRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import type { WriteContext } from './writeContext';
 
@@ -85,19 +83,4 @@ export async function deleteMeeting(ctx: WriteContext, id: string): Promise<Resu
     }
     return ok(r.value);
   });
-}
-
-/** The latest meeting of a kind in an organisation, to start a new one from (topics and attendees). */
-export async function lastMeetingOfKind(ctx: Pick<WriteContext, 'db'>, organisationId: string, kind: MeetingKind): Promise<Meeting | null> {
-  const rows = await ctx.db.meeting
-    .where('[organisationId+date]')
-    .between([organisationId, ''], [organisationId, '\uffff'])
-    .reverse()
-    .toArray();
-  return rows.find((m) => !m.deleted && m.kind === kind) ?? null;
-}
-
-export async function attachmentsOf(ctx: Pick<WriteContext, 'db'>, ids: readonly string[]): Promise<Attachment[]> {
-  const rows = (await ctx.db.attachment.bulkGet([...ids]));
-  return rows.filter((a): a is Attachment => a !== undefined && !a.deleted);
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TaizhangDb } from './db';
-import { KEPT_DRAFT_VERSIONS, latestReportDraft, MAX_DRAFT_CHARS, reportDraftVersions, saveReportDraft, type ReportDraftInput } from './reportDraftRepository';
+import { latestReportDraft, reportDraftVersions } from './queries/reports';
+import { KEPT_DRAFT_VERSIONS, MAX_DRAFT_CHARS, saveReportDraft, type ReportDraftInput } from './reportDraftRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
 

@@ -7,9 +7,9 @@
  */
 import { expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { AnnualDrafts } from '../../shared/reports/annualDrafts';
-import type { TaizhangDb } from './db';
 import type { ReportDraftRow } from './localTypes';
 import type { WriteContext } from './writeContext';
+import { reportDraftVersions } from './queries/reports';
 
 /** Each part of a draft, in characters (a report is a few pages). */
 export const MAX_DRAFT_CHARS = 20_000;
@@ -37,16 +37,6 @@ function check(input: ReportDraftInput): DraftError | null {
       return expectedError('draft-invalid', `“${label}”超过 ${MAX_DRAFT_CHARS} 字，请精简后再保存。`, [field]);
   if (input.addressee.trim().length > MAX_ADDRESSEE_CHARS) return expectedError('draft-invalid', `主送机关名称超过 ${MAX_ADDRESSEE_CHARS} 字。`, ['addressee']);
   return null;
-}
-
-/** Versions of a unit's drafts for a year, oldest first. */
-export async function reportDraftVersions(db: TaizhangDb, unitId: string, year: number): Promise<ReportDraftRow[]> {
-  return db.reportDrafts.where('[unitId+year]').equals([unitId, year]).sortBy('seq');
-}
-
-/** The version in use: the newest, or undefined when nothing was saved yet (the defaults apply). */
-export async function latestReportDraft(db: TaizhangDb, unitId: string, year: number): Promise<ReportDraftRow | undefined> {
-  return (await reportDraftVersions(db, unitId, year)).at(-1);
 }
 
 const same = (a: ReportDraftRow, b: ReportDraftInput): boolean =>

@@ -1,8 +1,10 @@
 /**
- * The session's single write context. There must be exactly one per running app: it owns the
- * hybrid logical clock, and two clocks seeded from the same last rev could issue the same rev.
+ * What screens use of the app's database: the session's single write context, and
+ * `onAppDatabase` for reads and the few calls that take the database itself. There must be
+ * exactly one write context per running app: it owns the hybrid logical clock, and two clocks
+ * seeded from the same last rev could issue the same rev.
  */
-import { appDatabase } from './db';
+import { appDatabase, type TaizhangDb } from './db';
 import { openWriteContext, type WriteContext } from './writeContext';
 
 let context: Promise<WriteContext> | null = null;
@@ -13,4 +15,14 @@ export function sessionWriteContext(): Promise<WriteContext> {
     throw e;
   });
   return context;
+}
+
+/**
+ * Runs a function of renderer/db — a read of db/queries, or a repository call that takes the
+ * database — on the app's database. Screens name the function and never hold the database
+ * themselves (lint: no `appDatabase` in renderer/features), so each read goes through its area's
+ * typed query module and each write through a repository.
+ */
+export function onAppDatabase<A extends unknown[], R>(fn: (db: TaizhangDb, ...args: A) => R, ...args: A): R {
+  return fn(appDatabase(), ...args);
 }

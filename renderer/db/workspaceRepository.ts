@@ -8,7 +8,7 @@
  */
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
-import { setupInputSchema, type SetupInput } from '../../shared/setup/setupInput';
+import { setupInputSchema, type SetupFormInput } from '../../shared/setup/setupInput';
 import { createDeviceIdentity } from '../identity/deviceIdentity';
 import type { TaizhangDb } from './db';
 import type { DeviceRow, WorkspaceRow } from './localTypes';
@@ -31,7 +31,7 @@ export interface PreparedIdentity {
 
 export async function completeSetup(
   db: TaizhangDb,
-  input: SetupInput,
+  input: SetupFormInput,
   now: Date = new Date(),
   prepared?: PreparedIdentity,
 ): Promise<Result<WorkspaceRow, SetupError>> {

@@ -22,7 +22,7 @@ export const FONTS_DIR = path.join(ROOT, 'resources', 'fonts');
 interface PdfmakeNode {
   virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Uint8Array): void };
 }
-const vfs = (pdfmake as unknown as PdfmakeNode).virtualfs;
+const vfs = (pdfmake as typeof pdfmake & PdfmakeNode).virtualfs;
 
 let policiesSet = false;
 

@@ -47,3 +47,16 @@ export const committeeSetupSchema = z
 export const setupInputSchema = z.discriminatedUnion('mode', [unitSetupSchema, committeeSetupSchema]);
 export type SetupInput = z.input<typeof setupInputSchema>;
 export type ValidSetup = z.output<typeof setupInputSchema>;
+
+type UnitSetupInput = Extract<SetupInput, { mode: 'unit' }>;
+
+/**
+ * What the first-start form hands over before it is checked: a unit's 机关工作人员总数 and 党组/党委
+ * may still be empty, and the schema then says 请填写… on that field.
+ */
+export type SetupFormInput =
+  | Extract<SetupInput, { mode: 'committee' }>
+  | (Omit<UnitSetupInput, 'staffCount' | 'partyGroupKind'> & {
+      staffCount: UnitSetupInput['staffCount'] | undefined;
+      partyGroupKind: UnitSetupInput['partyGroupKind'] | undefined;
+    });

@@ -1,6 +1,7 @@
 /** Reads of one unit's meeting records (三会一课 etc.), scoped by `unitId`, newest first, grouped by organisation. */
 import type { Attachment } from '../../../shared/model/attachment';
 import type { Meeting } from '../../../shared/model/meeting';
+import type { MeetingKind } from '../../../shared/model/vocabulary';
 import type { TaizhangDb } from '../db';
 
 export interface UnitMeetings {
@@ -32,7 +33,18 @@ export async function meetingAttachments(db: TaizhangDb, ids: readonly string[])
   return rows.filter((a): a is Attachment => a !== undefined && !a.deleted);
 }
 
-/** The stored bytes of an attachment (by content hash), or null when this PC does not hold them. */
-export async function attachmentBlob(db: TaizhangDb, sha256: string): Promise<Blob | null> {
-  return (await db.attachmentBlobs.get(sha256))?.blob ?? null;
+/** The stored bytes of an attachment and its thumbnail (by content hash), or null when this PC does not hold them. */
+export async function attachmentBlob(db: TaizhangDb, sha256: string): Promise<{ blob: Blob; thumbnail: Blob | null } | null> {
+  const row = await db.attachmentBlobs.get(sha256);
+  return row ? { blob: row.blob, thumbnail: row.thumbnail } : null;
+}
+
+/** The latest live meeting of a kind in an organisation, to start a new one from (topics and attendees). */
+export async function lastMeetingOfKind(db: TaizhangDb, organisationId: string, kind: MeetingKind): Promise<Meeting | null> {
+  const rows = await db.meeting
+    .where('[organisationId+date]')
+    .between([organisationId, ''], [organisationId, '\uffff'])
+    .reverse()
+    .toArray();
+  return rows.find((m) => !m.deleted && m.kind === kind) ?? null;
 }

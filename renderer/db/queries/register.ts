@@ -23,3 +23,17 @@ export async function registerEntry(db: TaizhangDb, unitId: string): Promise<Reg
   const [unit, peer] = await Promise.all([db.enrolledUnit.get(unitId), db.syncPeer.get(unitId)]);
   return unit && !unit.deleted ? { unit, peer } : null;
 }
+
+/** Enrolled units' names by unit id (tombstones included: an enrolment still names its unit). */
+export async function enrolledUnitNames(db: TaizhangDb): Promise<Map<string, string>> {
+  return new Map((await db.enrolledUnit.toArray()).map((u) => [u.unitId, u.name] as const));
+}
+
+/**
+ * Changes whenever what the city figures are computed from changes (an import, a register entry):
+ * the committee's dashboard recomputes in its worker when it does.
+ */
+export async function cityDataVersion(db: TaizhangDb): Promise<string> {
+  const [imports, units] = await Promise.all([db.importLog.count(), db.enrolledUnit.toArray()]);
+  return `${imports}|${units.map((u) => u.rev).join(',')}`;
+}

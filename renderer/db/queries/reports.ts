@@ -10,6 +10,7 @@
 import type { Meeting, Organisation, TrainingClass } from '../../../shared/model';
 import type { UnitRecords } from '../../../shared/reports/reportData';
 import type { TaizhangDb } from '../db';
+import type { ReportDraftRow } from '../localTypes';
 
 /** Classes the unit's enrolments refer to that are not the unit's own (the committee's classes). */
 async function referencedClasses(db: TaizhangDb, own: readonly TrainingClass[], enrolments: UnitRecords['enrolment']): Promise<TrainingClass[]> {
@@ -110,4 +111,14 @@ export async function reportChoices(db: TaizhangDb, unitId: string, year: number
       members,
     };
   });
+}
+
+/** Versions of a unit's annual-report drafts for a year (db/reportDraftRepository writes them), oldest first. */
+export async function reportDraftVersions(db: TaizhangDb, unitId: string, year: number): Promise<ReportDraftRow[]> {
+  return db.reportDrafts.where('[unitId+year]').equals([unitId, year]).sortBy('seq');
+}
+
+/** The version in use: the newest, or undefined when nothing was saved yet (the defaults apply). */
+export async function latestReportDraft(db: TaizhangDb, unitId: string, year: number): Promise<ReportDraftRow | undefined> {
+  return (await reportDraftVersions(db, unitId, year)).at(-1);
 }

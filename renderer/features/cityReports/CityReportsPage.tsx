@@ -7,13 +7,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { yearOf, type IsoDate } from '../../../shared/rules/dates';
-import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
 import { cityReportUnits } from '../../db/queries/cityReports';
 import { reportFileName } from '../common/reportFiles';
 import { todayIso } from '../common/today';
+import { useAppQuery } from '../common/useAppQuery';
 import { useLoadedRuleProfile } from '../common/useLoadedRuleProfile';
 import { usePdfJob } from '../common/usePdfJob';
 import { ADDRESSEE_PLACEHOLDER, asOfProblem, CITY_REPORT_NAME, dateProblem, defaultAsOf, reportYears } from './cityReportOptions';
@@ -23,7 +22,7 @@ const iso = (d: dayjs.Dayjs): IsoDate => d.format('YYYY-MM-DD') as IsoDate;
 
 export function CityReportsPage({ workspace }: { workspace: WorkspaceRow }) {
   const today = todayIso() as IsoDate;
-  const units = useLiveQuery(() => cityReportUnits(appDatabase()), []);
+  const units = useAppQuery(cityReportUnits);
   const profile = useLoadedRuleProfile();
   const pdf = usePdfJob({ data: '正在逐个单位汇总数据' });
   const [year, setYear] = useState(yearOf(today));

@@ -4,23 +4,16 @@
  * when an import lands or the register changes; the latest request wins.
  */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { CityDashboard, CityDashboardOptions } from '../../../shared/rules/committee/cityDashboard';
-import { appDatabase } from '../../db/db';
+import { cityDataVersion } from '../../db/queries/register';
 import { computeCityDashboard } from '../../workers/dashboardClient';
 import { todayIso } from './today';
+import { useAppQuery } from './useAppQuery';
 
 export interface DashboardState {
   readonly value: CityDashboard | null;
   readonly error: string | null;
   readonly computing: boolean;
-}
-
-/** Changes whenever what the figures are computed from changes (imports, register entries). */
-async function dataVersion(): Promise<string> {
-  const db = appDatabase();
-  const [imports, units] = await Promise.all([db.importLog.count(), db.enrolledUnit.toArray()]);
-  return `${imports}|${units.map((u) => u.rev).join(',')}`;
 }
 
 export function defaultDashboardOptions(): CityDashboardOptions {
@@ -29,7 +22,7 @@ export function defaultDashboardOptions(): CityDashboardOptions {
 }
 
 export function useCityDashboard(options: CityDashboardOptions = defaultDashboardOptions()): DashboardState {
-  const version = useLiveQuery(dataVersion, []);
+  const version = useAppQuery(cityDataVersion);
   const key = JSON.stringify(options);
   const [state, setState] = useState<DashboardState>({ value: null, error: null, computing: true });
   useEffect(() => {

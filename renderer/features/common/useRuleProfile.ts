@@ -4,16 +4,15 @@
  * the national defaults (DOMAIN.md) when there is none.
  */
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
 import { ruleProfileInForce, type RuleProfile } from '../../../shared/rules/profile';
-import { appDatabase } from '../../db/db';
 import { issuedRuleProfiles } from '../../db/queries/ruleProfile';
 import { todayIso } from './today';
+import { useAppQuery } from './useAppQuery';
 
 /** Every issued profile (live records), for the screens that show them. */
 export function useIssuedRuleProfiles(): RuleProfileRecord[] | undefined {
-  return useLiveQuery(() => issuedRuleProfiles(appDatabase()), []);
+  return useAppQuery(issuedRuleProfiles);
 }
 
 export function useRuleProfile(): RuleProfile {

@@ -3,9 +3,8 @@
  * members), shared by the organisation, member and workbench screens. Every figure is computed
  * from these by shared/rules.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDatabase } from '../../db/db';
 import { unitLedger, type UnitLedger } from '../../db/queries/organisations';
+import { useAppQuery } from './useAppQuery';
 import { useUnitScope } from './unitScope';
 
 export type { UnitLedger };
@@ -13,5 +12,5 @@ export type { UnitLedger };
 /** undefined while loading. */
 export function useUnitLedger(): UnitLedger | undefined {
   const { unitId } = useUnitScope();
-  return useLiveQuery(() => unitLedger(appDatabase(), unitId), [unitId]);
+  return useAppQuery(unitLedger, unitId);
 }

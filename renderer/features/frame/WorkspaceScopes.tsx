@@ -4,14 +4,13 @@
  * records. The committee's read-only view of one unit is set by features/units.
  */
 import { useMemo, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
 import { committeePeer } from '../../db/sync/enrolment';
 import { UnitScopeProvider, type UnitScope } from '../common/unitScope';
+import { useAppQuery } from '../common/useAppQuery';
 
 export function UnitWorkspaceScope({ workspace, children }: { workspace: WorkspaceRow; children: ReactNode }) {
-  const peer = useLiveQuery(() => committeePeer(appDatabase()), []);
+  const peer = useAppQuery(committeePeer);
   const committeeId = peer?.peerId ?? null;
   const scope = useMemo<UnitScope>(
     () => ({ unitId: workspace.ownerId, name: workspace.name, mode: 'unit', readOnly: false, basePath: '', committeeId }),

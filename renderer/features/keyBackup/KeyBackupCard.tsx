@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
-import { appDatabase } from '../../db/db';
 import type { DeviceRow } from '../../db/localTypes';
+import { onAppDatabase } from '../../db/session';
 import { saveKeyBackupCopy } from './saveKeyBackup';
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN');
@@ -17,7 +17,7 @@ export function KeyBackupCard({ device }: { device: DeviceRow | undefined }) {
   async function save() {
     setSaving(true);
     try {
-      const r = await saveKeyBackupCopy(appDatabase());
+      const r = await onAppDatabase(saveKeyBackupCopy);
       if (r.outcome === 'saved') void message.success(`密钥备份已保存：${r.fileName}`);
       if (r.outcome === 'cancelled') void message.info('已取消，未保存。');
     } catch (e) {

@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Spin } from 'antd';
 import { keyBackupPending } from '../../db/committeeSetup';
-import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
+import { thisDevice } from '../../db/queries/device';
+import { onAppDatabase } from '../../db/session';
 import { SaveKeyBackupStep } from './SaveKeyBackupStep';
 
 export function KeyBackupGate({ workspace, children }: { workspace: WorkspaceRow; children: ReactNode }) {
-  const device = useLiveQuery(async () => (await appDatabase().device.get('device')) ?? null, [], 'loading' as const);
+  const device = useLiveQuery(() => onAppDatabase(thisDevice), [], 'loading' as const);
   if (device === 'loading') {
     return (
       <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>

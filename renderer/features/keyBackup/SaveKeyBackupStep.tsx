@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Steps, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
-import { appDatabase } from '../../db/db';
 import type { DeviceRow, WorkspaceRow } from '../../db/localTypes';
+import { onAppDatabase } from '../../db/session';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { saveKeyBackupCopy } from './saveKeyBackup';
 
@@ -28,7 +28,7 @@ export function SaveKeyBackupStep({ workspace, device }: { workspace: WorkspaceR
     setSaving(true);
     setError(null);
     try {
-      const r = await saveKeyBackupCopy(appDatabase());
+      const r = await onAppDatabase(saveKeyBackupCopy);
       if (r.outcome === 'cancelled') setError('密钥备份还没有保存。必须先保存密钥备份文件，才能开始使用本程序。');
       if (r.outcome === 'none') setError('本机没有可保存的密钥备份。请关闭程序后重新打开；如仍出现，请联系技术支持。');
       // 'saved': the live query of the device row opens the ledger.

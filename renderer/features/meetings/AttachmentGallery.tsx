@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Image, Space, Tooltip, Typography } from 'antd';
 import { CloseOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { appDatabase } from '../../db/db';
+import { attachmentBlob } from '../../db/queries/meetings';
+import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
 
 /** PDFs are not opened in a window (the shell allows none): the user saves a copy and opens it. */
 async function saveCopy(item: GalleryItem): Promise<void> {
-  const bytes = item.bytes ?? new Uint8Array(await ((await appDatabase().attachmentBlobs.get(item.sha256))?.blob.arrayBuffer() ?? new ArrayBuffer(0)));
+  const bytes = item.bytes ?? new Uint8Array(await ((await onAppDatabase(attachmentBlob, item.sha256))?.blob.arrayBuffer() ?? new ArrayBuffer(0)));
   await platform().saveFile(item.name, bytes, [{ name: 'PDF', extensions: ['pdf'] }]);
 }
 
@@ -33,7 +34,7 @@ function useObjectUrls(items: readonly GalleryItem[]) {
         let thumb: Blob | null | undefined = item.thumbnail;
         if (item.bytes) full = new Blob([item.bytes as Uint8Array<ArrayBuffer>], { type: item.mime });
         else {
-          const row = await appDatabase().attachmentBlobs.get(item.sha256);
+          const row = await onAppDatabase(attachmentBlob, item.sha256);
           full = row?.blob;
           thumb = row?.thumbnail ?? null;
         }

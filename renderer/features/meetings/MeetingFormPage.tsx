@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { useScopedNavigate } from '../common/unitScope';
+import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, TreeSelect, Typography } from 'antd';
 import { CopyOutlined, DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
@@ -16,8 +16,9 @@ import type { Attendance, Resolution } from '../../../shared/model/meeting';
 import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
 import { defaultAttendees } from '../../../shared/rules/meetingAttendees';
 import { meetingChecks } from '../../../shared/rules/meetingChecks';
-import { appDatabase } from '../../db/db';
-import { attachmentsOf, createMeeting, lastMeetingOfKind, updateMeeting, type NewAttachment } from '../../db/meetingRepository';
+import { createMeeting, updateMeeting, type NewAttachment } from '../../db/meetingRepository';
+import { lastMeetingOfKind, meetingAttachments, unitMeeting } from '../../db/queries/meetings';
+import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
 import { fromIso, toIso } from '../common/dates';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -60,7 +61,8 @@ export function MeetingFormPage() {
   const run = useWriteAction();
   const profile = useRuleProfile();
   const data = useUnitLedger();
-  const editing = useLiveQuery(async () => (id ? (await appDatabase().meeting.get(id)) ?? null : null), [id]);
+  const { unitId } = useUnitScope();
+  const editing = useLiveQuery(async () => (id ? onAppDatabase(unitMeeting, unitId, id) : null), [unitId, id]);
   const [form] = Form.useForm<Values>();
   const [attendance, setAttendance] = useState<Attendance[]>([]);
   const [attendanceTouched, setAttendanceTouched] = useState(false);
@@ -89,7 +91,7 @@ export function MeetingFormPage() {
       form.setFieldsValue({ ...editing, date: fromIso(editing.date)! });
       setAttendance(editing.attendance);
       setAttendanceTouched(true);
-      void attachmentsOf({ db: appDatabase() }, editing.attachmentIds).then((list) =>
+      void onAppDatabase(meetingAttachments, editing.attachmentIds).then((list) =>
         setKept(list.map((a) => ({ key: a.id, name: a.name, mime: a.mime, sha256: a.sha256 }))),
       );
     } else {
@@ -135,7 +137,7 @@ export function MeetingFormPage() {
 
   async function copyLast() {
     if (!organisationId || !kind) return;
-    const last = await lastMeetingOfKind({ db: appDatabase() }, organisationId, kind);
+    const last = await onAppDatabase(lastMeetingOfKind, organisationId, kind);
     if (!last) {
       void message.info(`该党组织还没有${MEETING_KIND_LABELS[kind]}记录可以沿用`);
       return;

@@ -11,17 +11,19 @@ import { meetingTimeliness } from '../../../shared/rules/meetingCompliance';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { subtreeIds } from '../../../shared/rules/setupHints';
 import { deleteMeeting } from '../../db/meetingRepository';
-import { appDatabase } from '../../db/db';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { chineseDay } from '../common/dates';
+import { meetingAttachments } from '../../db/queries/meetings';
+import { useAppQuery } from '../common/useAppQuery';
 import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { organisationTreeSelectData } from '../members/MemberFormDrawer';
 import { AttachmentGallery } from './AttachmentGallery';
 import { useMeetingRecords } from './useMeetingRecords';
 
+const NO_ATTACHMENTS: readonly string[] = [];
+
 function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting | null; orgName: string; names: ReadonlyMap<string, string>; onClose: () => void }) {
-  const attachments = useLiveQuery(async () => (meeting ? ((await appDatabase().attachment.bulkGet(meeting.attachmentIds)) as ({ id: string; name: string; mime: string; sha256: string; deleted: boolean } | undefined)[]) : []), [meeting]);
+  const attachments = useAppQuery(meetingAttachments, meeting?.attachmentIds ?? NO_ATTACHMENTS);
   if (!meeting) return null;
   const c = countAttendance(meeting.attendance);
   const absent = meeting.attendance.filter((a) => a.status === 'absent');
@@ -54,7 +56,7 @@ function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting 
       <Typography.Title level={5}>会议记录</Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{meeting.minutes || '（未填写）'}</Typography.Paragraph>
       <Typography.Title level={5}>附件</Typography.Title>
-      <AttachmentGallery items={(attachments ?? []).filter((a): a is NonNullable<typeof a> => Boolean(a) && !a!.deleted).map((a) => ({ key: a.id, name: a.name, mime: a.mime, sha256: a.sha256 }))} />
+      <AttachmentGallery items={(attachments ?? []).map((a) => ({ key: a.id, name: a.name, mime: a.mime, sha256: a.sha256 }))} />
     </Drawer>
   );
 }

@@ -5,15 +5,14 @@
  */
 import { useMemo, useState } from 'react';
 import { App, Button, Checkbox, Form, Radio, Select, Space, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { MEETING_KIND_LABELS } from '../../../shared/model/vocabulary';
 import type { RuleProfile } from '../../../shared/rules/profile';
-import { appDatabase } from '../../db/db';
 import { reportChoices, type ReportChoices } from '../../db/queries/reports';
 import { recordFullExport } from '../../db/memberRepository';
 import { sessionWriteContext } from '../../db/session';
 import type { UnitSnapshot } from '../../workers/pdfClient';
 import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from '../common/reportFiles';
+import { useAppQuery } from '../common/useAppQuery';
 import { usePdfJob } from '../common/usePdfJob';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitScope } from '../common/unitScope';
@@ -22,7 +21,7 @@ import { useUnitScope } from '../common/unitScope';
 function useReportSource(year: number): { snapshot: UnitSnapshot; unitName: string; choices: ReportChoices | undefined; readOnly: boolean } {
   const scope = useUnitScope();
   const profile: RuleProfile = useRuleProfile();
-  const choices = useLiveQuery(() => reportChoices(appDatabase(), scope.unitId, year), [scope.unitId, year]);
+  const choices = useAppQuery(reportChoices, scope.unitId, year);
   return {
     snapshot: { unitId: scope.unitId, year, asOf: asOfFor(year), committeeName: DEFAULT_ADDRESSEE, profile },
     unitName: choices?.unitName ?? scope.name,

@@ -6,9 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
 import type { RuleProfile } from '../../../shared/rules/profile';
-import { appDatabase } from '../../db/db';
-import { reportCommitteeName } from '../../db/queries/reports';
-import { latestReportDraft } from '../../db/reportDraftRepository';
+import { latestReportDraft, reportCommitteeName } from '../../db/queries/reports';
+import { onAppDatabase } from '../../db/session';
 import { prepareAnnualReport } from '../../workers/pdfClient';
 import { asOfFor, DEFAULT_ADDRESSEE } from '../common/reportFiles';
 
@@ -33,8 +32,7 @@ export function useAnnualPreparation(unitId: string, year: number, profile: Rule
     let live = true;
     setPrepared({ state: 'loading' });
     void (async () => {
-      const db = appDatabase();
-      const [committee, latest] = await Promise.all([reportCommitteeName(db), readOnly ? undefined : latestReportDraft(db, unitId, year)]);
+      const [committee, latest] = await Promise.all([onAppDatabase(reportCommitteeName), readOnly ? undefined : onAppDatabase(latestReportDraft, unitId, year)]);
       const addressee = latest?.addressee || committee || DEFAULT_ADDRESSEE;
       const generated = await prepareAnnualReport({ unitId, year, asOf: asOfFor(year), committeeName: addressee, profile });
       if (!live) return;

@@ -2,11 +2,11 @@
  * The annual report's saved drafts (a unit's own workspace): the versions, whether the text on
  * screen differs from the newest, and saving a new version.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
-import { appDatabase } from '../../db/db';
 import type { ReportDraftRow } from '../../db/localTypes';
-import { reportDraftVersions, saveReportDraft } from '../../db/reportDraftRepository';
+import { reportDraftVersions } from '../../db/queries/reports';
+import { saveReportDraft } from '../../db/reportDraftRepository';
+import { useAppQuery } from '../common/useAppQuery';
 import { useWriteAction } from '../common/useWriteAction';
 
 export interface DraftSaving {
@@ -20,7 +20,7 @@ export interface DraftSaving {
 
 export function useDraftSaving(unitId: string, year: number, drafts: AnnualDrafts | null, addressee: string): DraftSaving {
   const write = useWriteAction();
-  const versions = useLiveQuery(() => reportDraftVersions(appDatabase(), unitId, year), [unitId, year]);
+  const versions = useAppQuery(reportDraftVersions, unitId, year);
   const latest = versions?.at(-1);
   const dirty =
     drafts !== null &&

@@ -1,14 +1,14 @@
 /** 设置: what this installation is, this device's identity, and where the data lives. */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { AppInfo } from '../../../shared/platform';
 import { PARTY_GROUP_KIND_LABELS, WORKSPACE_MODE_LABELS } from '../../../shared/model/vocabulary';
-import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
+import { thisDevice } from '../../db/queries/device';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { KeyBackupCard } from '../keyBackup/KeyBackupCard';
+import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { platform } from '../../platform';
 import { useUiStore, type StoragePersistence } from '../../store/uiStore';
@@ -21,7 +21,7 @@ const PERSISTENCE_TEXT: Record<StoragePersistence, { color: string; text: string
 };
 
 function useDeviceFacts() {
-  const device = useLiveQuery(() => appDatabase().device.get('device'), []);
+  const device = useAppQuery(thisDevice) ?? undefined;
   const [fingerprint, setFingerprint] = useState<string | null>(null);
   useEffect(() => {
     if (device) void keyFingerprint(device.signingPublicKey).then(setFingerprint);

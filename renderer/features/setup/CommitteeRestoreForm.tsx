@@ -9,7 +9,7 @@ import { PASSPHRASE_LIMITS } from '../../../shared/bundle/limits';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { OpenedFile } from '../../../shared/platform';
 import { restoreCommittee } from '../../db/committeeSetup';
-import { appDatabase } from '../../db/db';
+import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
 import { KEY_BACKUP_FILTERS } from '../keyBackup/saveKeyBackup';
 import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
@@ -51,8 +51,8 @@ export function CommitteeRestoreForm() {
     setError(null);
     opening.start();
     try {
-      const r = await restoreCommittee(
-        appDatabase(),
+      const r = await onAppDatabase(
+        restoreCommittee,
         { fileName: file.name, fileBytes: file.bytes, passphrase: values.passphrase ?? '', operatorName: values.operatorName ?? '' },
         { onProgress: opening.onProgress },
       );

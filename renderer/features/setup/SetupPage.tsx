@@ -10,9 +10,9 @@ import { BankOutlined, ClusterOutlined } from '@ant-design/icons';
 import { KEY_BACKUP_MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from '../../../shared/bundle/keyBackup';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
 import { PARTY_GROUP_KIND_LABELS } from '../../../shared/model/vocabulary';
-import type { SetupInput } from '../../../shared/setup/setupInput';
+import type { SetupFormInput } from '../../../shared/setup/setupInput';
 import { setUpCommittee } from '../../db/committeeSetup';
-import { appDatabase } from '../../db/db';
+import { onAppDatabase } from '../../db/session';
 import { completeSetup } from '../../db/workspaceRepository';
 import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
 import { CommitteeRestoreForm } from './CommitteeRestoreForm';
@@ -29,14 +29,14 @@ interface FormValues {
   passphraseConfirmation?: string;
 }
 
-function toInput(v: FormValues): SetupInput {
+function toInput(v: FormValues): SetupFormInput {
   if (v.mode === 'committee') return { mode: 'committee', name: v.name ?? '', operatorName: v.operatorName ?? '' };
   return {
     mode: 'unit',
     name: v.name ?? '',
     creditCode: v.creditCode ?? '',
-    staffCount: v.staffCount ?? (undefined as unknown as number),
-    partyGroupKind: v.partyGroupKind ?? (undefined as unknown as 'partyGroup'),
+    staffCount: v.staffCount ?? undefined,
+    partyGroupKind: v.partyGroupKind,
     operatorName: v.operatorName ?? '',
   };
 }
@@ -108,10 +108,10 @@ export function SetupPage() {
   const sealing = useScryptProgress();
 
   async function setUp(values: FormValues) {
-    if (values.mode !== 'committee') return completeSetup(appDatabase(), toInput(values));
+    if (values.mode !== 'committee') return onAppDatabase(completeSetup, toInput(values));
     sealing.start();
-    return setUpCommittee(
-      appDatabase(),
+    return onAppDatabase(
+      setUpCommittee,
       { name: values.name ?? '', operatorName: values.operatorName ?? '', passphrase: values.passphrase ?? '', passphraseConfirmation: values.passphraseConfirmation ?? '' },
       { onProgress: sealing.onProgress },
     );

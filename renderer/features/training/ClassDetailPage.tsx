@@ -4,7 +4,6 @@
  * organises is read-only here except for this unit's enrolments.
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useLocation } from 'react-router';
 import { useScopedNavigate } from '../common/unitScope';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
@@ -13,9 +12,10 @@ import { recordOwner } from '../../../shared/model/tables';
 import { missedSomething, sessionLabel } from '../../../shared/model/training';
 import { TRAINING_ORGANISER_LABELS } from '../../../shared/model/vocabulary';
 import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, type TrainingSignInInput } from '../../../shared/training/signInSheet';
-import { appDatabase } from '../../db/db';
+import { enrolledUnitNames } from '../../db/queries/register';
 import { deleteTrainingClass, markAllAttended } from '../../db/trainingRepository';
 import { todayIso } from '../common/today';
+import { useAppQuery } from '../common/useAppQuery';
 import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { AbsenceModal } from './AbsenceModal';
@@ -56,10 +56,8 @@ export function ClassDetailPage({ classId }: { classId: string }) {
   const cls = training?.classes.find((c) => c.id === classId) ?? null;
   // the 工委 sees every unit's enrolments: which unit each member belongs to
   const committeeView = training?.mode === 'committee';
-  const unitNames = useLiveQuery(
-    async () => (committeeView ? new Map((await appDatabase().enrolledUnit.toArray()).map((u) => [u.unitId, String(u.name)] as const)) : null),
-    [committeeView],
-  );
+  const enrolledNames = useAppQuery(enrolledUnitNames);
+  const unitNames = committeeView ? enrolledNames : null;
   const classes = useMemo(() => new Map((training?.classes ?? []).map((c) => [c.id, c] as const)), [training]);
   const own = useMemo(() => (training?.enrolments ?? []).filter((e) => e.classId === classId), [training, classId]);
 

@@ -6,7 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
-import { appDatabase } from '../../db/db';
+import { onAppDatabase } from '../../db/session';
 import { committeeTraining, unitTraining, type TrainingRecords as Records } from '../../db/queries/training';
 import { useUnitScope } from '../common/unitScope';
 
@@ -25,8 +25,7 @@ export function useTrainingRecords(): TrainingRecords | undefined {
   const { unitId, committeeId, readOnly } = useUnitScope();
   const committeeOwn = unitId === committeeId;
   return useLiveQuery(async (): Promise<TrainingRecords> => {
-    const db = appDatabase();
-    const records = committeeOwn ? await committeeTraining(db, unitId) : await unitTraining(db, unitId, committeeId);
+    const records = committeeOwn ? await onAppDatabase(committeeTraining, unitId) : await onAppDatabase(unitTraining, unitId, committeeId);
     return { ...records, mode: committeeOwn ? 'committee' : 'unit', readOnly };
   }, [unitId, committeeId, committeeOwn, readOnly]);
 }

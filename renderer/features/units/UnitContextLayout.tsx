@@ -6,12 +6,11 @@
  */
 import { useMemo } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Breadcrumb, Button, Menu, Result, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { appDatabase } from '../../db/db';
 import { registerEntry } from '../../db/queries/register';
 import { pathInScope, UnitScopeProvider, type UnitScope } from '../common/unitScope';
+import { useAppQuery } from '../common/useAppQuery';
 import { unitLastBundleText } from './registerText';
 
 /** The sections of a unit's ledger, as paths inside the unit's scope. */
@@ -32,7 +31,7 @@ export function UnitContextLayout({ committeeId }: { committeeId: string }) {
   const { unitId = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const entry = useLiveQuery(async () => (await registerEntry(appDatabase(), unitId)) ?? null, [unitId]);
+  const entry = useAppQuery(registerEntry, unitId);
   const basePath = `/units/${encodeURIComponent(unitId)}`;
   const scope = useMemo<UnitScope | null>(
     () => (entry ? { unitId, name: entry.unit.name, mode: 'committee', readOnly: true, basePath, committeeId } : null),

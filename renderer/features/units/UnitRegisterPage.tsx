@@ -6,12 +6,11 @@
  */
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Card, Empty, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { keyFingerprintOfBase64 } from '../../../shared/bundle';
-import { appDatabase } from '../../db/db';
 import { unitRegister, type RegisterEntry } from '../../db/queries/register';
 import { matchesName, nameKey, type NameKey } from '../common/nameSearch';
+import { useAppQuery } from '../common/useAppQuery';
 import { useCityDashboard } from '../common/useCityDashboard';
 import { registerRows, type RegisterRow } from './registerRows';
 import { exportRegister } from './registerExport';
@@ -28,7 +27,7 @@ const dash = (n: number | null | undefined): string => (n === null || n === unde
 
 export function UnitRegisterPage() {
   const navigate = useNavigate();
-  const entries = useLiveQuery(() => unitRegister(appDatabase()), []);
+  const entries = useAppQuery(unitRegister);
   const dashboard = useCityDashboard();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
