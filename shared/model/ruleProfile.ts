@@ -6,7 +6,7 @@
  * (`profileInForce`), so earlier versions stay.
  */
 import { z } from 'zod';
-import { ruleProfileSchema, type RuleProfile } from '../rules/profile';
+import { ruleProfileSchema, type RuleProfile } from './profileSchema';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { text } from './primitives';
@@ -14,7 +14,7 @@ import { text } from './primitives';
 const HAN = /[\u4e00-\u9fff]/;
 
 /**
- * The profile, checked by shared/rules/profile.ts's schema, with ONE Chinese message on the field
+ * The profile, checked by its schema (./profileSchema.ts), with ONE Chinese message on the field
  * (the profile schema's own type messages are zod's English ones): which part is wrong and what to do.
  */
 const ProfileField = z.unknown().transform((value, ctx): RuleProfile => {

@@ -4,7 +4,8 @@
  * approval (不计入应到), or — for a meeting planned without a list — the members of the
  * organisation on the day. For a class: its enrolments.
  */
-import { MEETING_KIND_LABELS } from '../model/vocabulary';
+import { sessionLabel } from '../model/training';
+import { MEETING_KIND_LABELS, PARTY_GROUP_KIND_LABELS } from '../model/vocabulary';
 import type { IsoDate } from '../rules/dates';
 import { isActiveMemberOn, organisationOn } from '../rules/membership';
 import { chineseDate } from '../rules/text';
@@ -13,7 +14,7 @@ import { NONE } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { gongwen, type TableColumn } from './gongwenLayout';
 import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
-import { trainingSignInSheet } from '../training/signInSheet';
+import { trainingDates, trainingPlace, trainingSignInRows, type TrainingSignInInput } from '../training/signInSheet';
 import type { UnitReportData } from './reportData';
 
 export interface SignInPerson {
@@ -120,6 +121,23 @@ function membersOfOrganisationOn(data: UnitReportData, organisationId: string, d
   return data.members
     .filter((m) => isActiveMemberOn(m, date) && (m.postings.length === 0 ? m.organisationId : organisationOn(m, date)) === organisationId)
     .map((m) => m.name);
+}
+
+/** A training class's sheet as `buildSignInSheet` takes it, from shared/training/signInSheet.ts's rows, dates and place. */
+export function trainingSignInSheet(input: TrainingSignInInput): SignInSheet {
+  const cls = input.trainingClass;
+  return {
+    title: `${cls.title}签到表`,
+    details: [
+      ['培训时间', trainingDates(cls)],
+      ['培训地点', trainingPlace(cls)],
+      ['授课人', cls.lecturer],
+      ['培训类别', `${cls.category}${cls.format ? `（${cls.format}）` : ''}`],
+    ],
+    people: trainingSignInRows(input).map((r) => (r.organisation === '' ? { name: r.name } : { name: r.name, note: r.organisation })),
+    author: `中共${input.unit.name}${PARTY_GROUP_KIND_LABELS[input.unit.partyGroupKind]}`,
+    ...(cls.sessions && cls.sessions.length > 0 ? { sessions: cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`) } : {}),
+  };
 }
 
 /**

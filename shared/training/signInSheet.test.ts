@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '../rules/membership';
-import { buildSignInSheet } from '../reports/signInSheet';
-import { trainingDates, trainingPlace, trainingSignInRows, trainingSignInSheet, type TrainingSignInInput } from './signInSheet';
+import { buildSignInSheet, trainingSignInSheet } from '../reports/signInSheet';
+import { trainingDates, trainingPlace, trainingSignInRows, type TrainingSignInInput } from './signInSheet';
 
 type M = RosterMember & { name: string; organisationId: string };
 const mem = (id: string, name: string, organisationId: string, over: Partial<M> = {}): M => ({

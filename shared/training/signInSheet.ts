@@ -1,7 +1,7 @@
 /**
- * The data of a training class's 签到表: title, dates, place, lecturer and one row per enrolled
- * member ({ seq, name, organisation }), produced as the `SignInSheet` that
- * shared/reports/signInSheet.ts `buildSignInSheet` turns into a PDF.
+ * The data of a training class's 签到表: its dates, place and one row per enrolled member
+ * ({ seq, name, organisation }). shared/reports/signInSheet.ts (`trainingSignInSheet`) makes the
+ * sheet of them that `buildSignInSheet` turns into a PDF.
  *
  * Who is on it: every member with a live enrolment in the class, whatever its status — the sheet is
  * printed before the class, so 缺训 is not known yet, and those making up an earlier class here
@@ -12,14 +12,13 @@
  * organisation the member belonged to on the class's first day), members without a known
  * organisation last; within an organisation by name in pinyin order.
  */
-import { sessionLabel, type Enrolment, type TrainingClass } from '../model/training';
-import { PARTY_GROUP_KIND_LABELS, type PartyGroupKind } from '../model/vocabulary';
+import type { Enrolment, TrainingClass } from '../model/training';
+import type { PartyGroupKind } from '../model/vocabulary';
 import { compareIsoDates } from '../rules/dates';
 import { organisationOn, type RosterMember } from '../rules/membership';
 import { compareNames } from '../rules/naturalOrder';
 import { treeOrder, type TreeNode } from '../rules/organisationTree';
 import { chineseDate } from '../rules/text';
-import type { SignInSheet } from '../reports/signInSheet';
 
 export interface SignInRow {
   /** 1, 2, 3 … in sheet order. */
@@ -81,21 +80,4 @@ export function trainingDates(cls: Pick<TrainingClass, 'startDate' | 'endDate'>)
 /** 红色教育基地·古田会议纪念馆; either part alone when the other is empty. */
 export function trainingPlace(cls: Pick<TrainingClass, 'placeKind' | 'place'>): string {
   return [cls.placeKind, cls.place].filter((s) => s.trim() !== '').join('·');
-}
-
-/** The sheet as `buildSignInSheet` takes it. */
-export function trainingSignInSheet(input: TrainingSignInInput): SignInSheet {
-  const cls = input.trainingClass;
-  return {
-    title: `${cls.title}签到表`,
-    details: [
-      ['培训时间', trainingDates(cls)],
-      ['培训地点', trainingPlace(cls)],
-      ['授课人', cls.lecturer],
-      ['培训类别', `${cls.category}${cls.format ? `（${cls.format}）` : ''}`],
-    ],
-    people: trainingSignInRows(input).map((r) => (r.organisation === '' ? { name: r.name } : { name: r.name, note: r.organisation })),
-    author: `中共${input.unit.name}${PARTY_GROUP_KIND_LABELS[input.unit.partyGroupKind]}`,
-    ...(cls.sessions && cls.sessions.length > 0 ? { sessions: cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`) } : {}),
-  };
 }
