@@ -2,7 +2,7 @@
  * The app root: Chinese locale, the workspace gate (setup on first start, the frame after),
  * and a hash router — it works from app:// and from a plain local server alike.
  */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { createHashRouter, RouterProvider, type RouteObject } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { App as AntdApp, ConfigProvider, Result, Spin } from 'antd';
@@ -19,15 +19,17 @@ import { UNIT_AREAS } from './features/frame/navigation';
 import { CommitteeOwnScope, UnitWorkspaceScope } from './features/frame/WorkspaceScopes';
 import { UnitContextLayout } from './features/units/UnitContextLayout';
 import { UnitRegisterPage } from './features/units/UnitRegisterPage';
-import { CityDashboardPage } from './features/cityDashboard/CityDashboardPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { OrganisationsArea } from './features/organisations/OrganisationsArea';
+import { MembersPage } from './features/members/MembersPage';
 import { TrainingArea } from './features/training/TrainingArea';
+import { useTrainingTodos } from './features/training/useTrainingTodos';
 import { MeetingFormPage } from './features/meetings/MeetingFormPage';
 import { MeetingsArea } from './features/meetings/MeetingsArea';
+import { useMeetingTodos } from './features/meetings/useMeetingTodos';
 import { ReportsArea } from './features/reports/ReportsArea';
 import { CityReportsPage } from './features/cityReports/CityReportsPage';
 import { SyncPage } from './features/sync/SyncPage';
@@ -38,9 +40,24 @@ const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'tra
 
 dayjs.locale('zh-cn');
 
+// 全市概况 brings ECharts (≈ 1 MB): loaded when the committee first opens it, not with every start.
+const CityDashboardPage = lazy(() => import('./features/cityDashboard/CityDashboardPage').then((m) => ({ default: m.CityDashboardPage })));
+
 const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 } };
 
 const NOT_FOUND: RouteObject = { path: '*', element: <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" /> };
+
+/**
+ * The workbench with the to-dos of the other areas: each area's hook computes its own from its
+ * rules; they are gathered here, where features are composed, so that no feature imports another.
+ * Add one hook per area.
+ */
+function WorkbenchWithAreaTodos() {
+  const meetings = useMeetingTodos();
+  const training = useTrainingTodos();
+  const areaTodos = useMemo(() => [...meetings, ...training], [meetings, training]);
+  return <WorkbenchPage areaTodos={areaTodos} />;
+}
 
 /**
  * One unit's ledger screens, at the root of a unit's workspace and under 单位 → a unit in the
@@ -48,8 +65,8 @@ const NOT_FOUND: RouteObject = { path: '*', element: <Result status="404" title=
  */
 function ledgerRoutes(readOnly: boolean): RouteObject[] {
   return [
-    { index: true, element: <WorkbenchPage /> },
-    { path: 'organisations/*', element: <OrganisationsArea /> },
+    { index: true, element: <WorkbenchWithAreaTodos /> },
+    { path: 'organisations/*', element: <OrganisationsArea roster={<MembersPage />} /> },
     { path: 'training/*', element: <TrainingArea /> },
     ...(readOnly
       ? []
@@ -89,7 +106,14 @@ function committeeRouter(workspace: WorkspaceRow) {
       path: '/',
       element: <AppFrame workspace={workspace} />,
       children: [
-        { index: true, element: <CityDashboardPage /> },
+        {
+          index: true,
+          element: (
+            <Suspense fallback={<Spin description="正在打开全市概况…" />}>
+              <CityDashboardPage />
+            </Suspense>
+          ),
+        },
         { path: 'units', element: <UnitRegisterPage /> },
         { path: 'units/:unitId', element: <UnitContextLayout committeeId={workspace.ownerId} />, children: [...ledgerRoutes(true), NOT_FOUND] },
         {

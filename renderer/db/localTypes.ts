@@ -1,5 +1,6 @@
 /** Rows of the local, non-synced tables: they never travel in a bundle. */
 import type { PartyGroupKind, WorkspaceMode } from '../../shared/model/vocabulary';
+import type { DeviceIdentity } from '../identity/deviceIdentity';
 
 /** The one setup row (key 'workspace'): what this installation is. */
 export interface WorkspaceRow {
@@ -18,15 +19,12 @@ export interface WorkspaceRow {
   createdAt: string;
 }
 
-/** This device's identity (key 'device'): id and key pairs. Private keys are non-extractable CryptoKeys. */
-export interface DeviceRow {
+/**
+ * This device (key 'device'): its identity — id and key pairs, private keys non-extractable
+ * CryptoKeys (renderer/identity/deviceIdentity.ts) — and what the app keeps with it.
+ */
+export interface DeviceRow extends DeviceIdentity {
   key: 'device';
-  deviceId: string;
-  signingPublicKey: string; // base64 raw Ed25519
-  signingPrivateKey: CryptoKey;
-  encryptionPublicKey: string; // base64 raw X25519
-  encryptionPrivateKey: CryptoKey;
-  createdAt: string;
   /** The highest HLC rev this device has issued or seen, so the clock survives restarts. */
   lastRev: string | null;
   /**

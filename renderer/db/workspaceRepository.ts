@@ -41,7 +41,7 @@ export async function completeSetup(
     return fail(expectedError('validation', issue?.message ?? '填写的内容不完整', issue?.path as (string | number)[]));
   }
   const setup = parsed.data;
-  const device = prepared?.device ?? (await createDeviceIdentity(now));
+  const device: DeviceRow = prepared?.device ?? { key: 'device', ...(await createDeviceIdentity(now)), lastRev: null };
   const row: WorkspaceRow = {
     key: 'workspace',
     mode: setup.mode,

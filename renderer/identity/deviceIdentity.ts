@@ -6,24 +6,31 @@
 import { keyFingerprint as sharedKeyFingerprint, publicKeyFromBase64 } from '../../shared/bundle/keys';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import { newId } from '../../shared/ids/uuidv7';
-import type { DeviceRow } from '../db/localTypes';
+
+/** A new device's id and key pairs (public keys as base64 raw bytes); db/ stores it as the device row. */
+export interface DeviceIdentity {
+  deviceId: string;
+  signingPublicKey: string; // base64 raw Ed25519
+  signingPrivateKey: CryptoKey;
+  encryptionPublicKey: string; // base64 raw X25519
+  encryptionPrivateKey: CryptoKey;
+  createdAt: string;
+}
 
 async function exportRawPublicKey(key: CryptoKey): Promise<string> {
   return bytesToBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
 }
 
-export async function createDeviceIdentity(now: Date = new Date()): Promise<DeviceRow> {
+export async function createDeviceIdentity(now: Date = new Date()): Promise<DeviceIdentity> {
   const signing = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
   const encryption = (await crypto.subtle.generateKey({ name: 'X25519' }, false, ['deriveBits'])) as CryptoKeyPair;
   return {
-    key: 'device',
     deviceId: newId(),
     signingPublicKey: await exportRawPublicKey(signing.publicKey),
     signingPrivateKey: signing.privateKey,
     encryptionPublicKey: await exportRawPublicKey(encryption.publicKey),
     encryptionPrivateKey: encryption.privateKey,
     createdAt: now.toISOString(),
-    lastRev: null,
   };
 }
 

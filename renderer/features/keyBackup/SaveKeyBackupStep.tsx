@@ -10,7 +10,7 @@ import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { DeviceRow, WorkspaceRow } from '../../db/localTypes';
 import { onAppDatabase } from '../../db/session';
 import { keyFingerprint } from '../../identity/deviceIdentity';
-import { saveKeyBackupCopy } from './saveKeyBackup';
+import { saveKeyBackupCopy } from '../common/keyBackupFile';
 
 const EXPLANATION =
   '本机的工委密钥已经生成，并已用您刚才设置的口令加密成备份文件。各单位报送的同步包都用这把密钥加密，工委下发的文件也用它签名。' +

@@ -13,7 +13,7 @@ import { unitMeetingCompliance } from '../../../shared/rules/unitCompliance';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
-import { organisationTreeSelectData } from '../members/MemberFormDrawer';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { useMeetingRecords } from './useMeetingRecords';
 
 const STATE_STYLE: Record<PeriodState, { background: string; color: string; text: string }> = {

@@ -24,7 +24,7 @@ import { fromIso, toIso } from '../common/dates';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
-import { organisationTreeSelectData } from '../members/MemberFormDrawer';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { AttachmentGallery, type GalleryItem } from './AttachmentGallery';
 import { prepareAttachment } from './attachmentPrep';
 import { AttendanceTable } from './AttendanceTable';

@@ -16,7 +16,7 @@ import { meetingAttachments } from '../../db/queries/meetings';
 import { useAppQuery } from '../common/useAppQuery';
 import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
-import { organisationTreeSelectData } from '../members/MemberFormDrawer';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { AttachmentGallery } from './AttachmentGallery';
 import { useMeetingRecords } from './useMeetingRecords';
 

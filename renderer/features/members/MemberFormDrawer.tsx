@@ -8,10 +8,10 @@ import type { Dayjs } from 'dayjs';
 import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem } from '../../../shared/model/idNumber';
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
-import { CADRE_KINDS, CADRE_KIND_LABELS, GENDERS, GENDER_LABELS, MEMBERSHIP_KINDS, MEMBERSHIP_KIND_LABELS, ORGANISATION_KIND_LABELS, type CadreKind, type Gender, type MembershipKind } from '../../../shared/model/vocabulary';
-import { treeOrder } from '../../../shared/rules/organisationTree';
+import { CADRE_KINDS, CADRE_KIND_LABELS, GENDERS, GENDER_LABELS, MEMBERSHIP_KINDS, MEMBERSHIP_KIND_LABELS, type CadreKind, type Gender, type MembershipKind } from '../../../shared/model/vocabulary';
 import { createMember, updateMember } from '../../db/memberRepository';
 import { fromIso, toIso } from '../common/dates';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { useWriteAction } from '../common/useWriteAction';
 
 const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '藏族', '维吾尔族', '苗族', '彝族', '土家族', '布依族', '侗族', '瑶族', '朝鲜族', '白族', '哈尼族', '黎族', '哈萨克族', '傣族', '畲族'];
@@ -32,18 +32,6 @@ interface Values {
 }
 
 const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'cadre', 'excludedReason'];
-
-export function organisationTreeSelectData(organisations: readonly Organisation[]) {
-  const nodes = new Map<string, { title: string; value: string; children: unknown[] }>();
-  const roots: unknown[] = [];
-  for (const { node } of treeOrder(organisations.filter((o) => !o.dissolvedOn))) {
-    const entry = { title: `${node.name}（${ORGANISATION_KIND_LABELS[node.kind]}）`, value: node.id, children: [] as unknown[] };
-    nodes.set(node.id, entry);
-    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-    (parent ? parent.children : roots).push(entry);
-  }
-  return roots;
-}
 
 export function MemberFormDrawer({
   open,

@@ -8,7 +8,7 @@ import type { Organisation } from '../../../shared/model/organisation';
 import { transferMember } from '../../db/memberRepository';
 import { toIso } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
-import { organisationTreeSelectData } from './MemberFormDrawer';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 
 export function TransferModal({ member, organisations, onClose }: { member: Member | null; organisations: readonly Organisation[]; onClose: () => void }) {
   const [form] = Form.useForm<{ organisationId: string; date: Dayjs }>();

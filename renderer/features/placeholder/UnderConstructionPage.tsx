@@ -1,8 +1,16 @@
 /** The honest page of an area that is not built yet: says so, and what it will hold. No fake data. */
+import type { ReactNode } from 'react';
 import { Card, Result } from 'antd';
-import type { Area } from '../frame/navigation';
 
-export function UnderConstructionPage({ area }: { area: Area }) {
+/** What the page says of the area (an Area of the frame's navigation, passed by the router). */
+export interface PlannedArea {
+  readonly label: string;
+  readonly icon: ReactNode;
+  /** One line on what the area will hold. */
+  readonly purpose: string;
+}
+
+export function UnderConstructionPage({ area }: { area: PlannedArea }) {
   return (
     <Card>
       <Result

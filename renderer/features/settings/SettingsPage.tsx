@@ -7,7 +7,7 @@ import type { WorkspaceRow } from '../../db/localTypes';
 import { thisDevice } from '../../db/queries/device';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
-import { KeyBackupCard } from '../keyBackup/KeyBackupCard';
+import { KeyBackupCard } from './KeyBackupCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { platform } from '../../platform';

@@ -11,8 +11,8 @@ import type { OpenedFile } from '../../../shared/platform';
 import { restoreCommittee } from '../../db/committeeSetup';
 import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
-import { KEY_BACKUP_FILTERS } from '../keyBackup/saveKeyBackup';
-import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
+import { KEY_BACKUP_FILTERS } from '../common/keyBackupFile';
+import { ScryptProgressBar, useScryptProgress } from './ScryptProgress';
 
 interface RestoreValues {
   passphrase?: string;

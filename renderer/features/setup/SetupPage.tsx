@@ -14,7 +14,7 @@ import type { SetupFormInput } from '../../../shared/setup/setupInput';
 import { setUpCommittee } from '../../db/committeeSetup';
 import { onAppDatabase } from '../../db/session';
 import { completeSetup } from '../../db/workspaceRepository';
-import { ScryptProgressBar, useScryptProgress } from '../keyBackup/ScryptProgress';
+import { ScryptProgressBar, useScryptProgress } from './ScryptProgress';
 import { CommitteeRestoreForm } from './CommitteeRestoreForm';
 
 interface FormValues {

@@ -12,7 +12,7 @@ import { isActiveMemberOn, onRosterOn, organisationOn } from '../../../shared/ru
 import { compareNames } from '../../../shared/rules/naturalOrder';
 import { enrolMembers, enrolOrganisation, membersToEnrol } from '../../db/trainingRepository';
 import { useWriteAction } from '../common/useWriteAction';
-import { organisationTreeSelectData } from '../members/MemberFormDrawer';
+import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { hoursLabel } from './vocabulary';
 
 type How = 'organisation' | 'all' | 'pick';

@@ -14,7 +14,6 @@ import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
-import { useAreaTodos } from './useAreaTodos';
 
 const AREA_PATH: Record<TodoItem['area'], string> = {
   organisations: '/organisations',
@@ -33,13 +32,17 @@ const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }
   low: { color: 'default', text: '一般' },
 };
 
-export function WorkbenchPage() {
+/**
+ * `areaTodos`: the to-dos the other areas contribute (meetings owed, training gaps, …), each from
+ * its area's hook over its rules in shared/rules; renderer/App.tsx gathers them, so that the
+ * workbench imports no other feature.
+ */
+export function WorkbenchPage({ areaTodos }: { areaTodos: readonly TodoItem[] }) {
   const data = useUnitLedger();
   const profile = useRuleProfile();
   const navigate = useScopedNavigate();
   const { readOnly } = useUnitScope();
   const asOf = todayIso();
-  const areaTodos = useAreaTodos();
 
   const figures = useMemo(() => {
     if (!data?.unit) return null;

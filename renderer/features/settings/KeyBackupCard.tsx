@@ -5,7 +5,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { DeviceRow } from '../../db/localTypes';
 import { onAppDatabase } from '../../db/session';
-import { saveKeyBackupCopy } from './saveKeyBackup';
+import { saveKeyBackupCopy } from '../common/keyBackupFile';
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN');
 

@@ -1,4 +1,4 @@
-/** Saving a copy of the committee's sealed key backup through the platform bridge (dialog or download). */
+/** The committee's key backup file: its filter in file dialogs, and saving a copy through the platform bridge (dialog or download). Used by setup, the key-backup step and 设置. */
 import { KEY_BACKUP_EXTENSION } from '../../../shared/bundle/keyBackup';
 import type { FileFilter } from '../../../shared/platform';
 import { keyBackupCopy, markKeyBackupSaved } from '../../db/committeeSetup';
