@@ -16,6 +16,7 @@ import { keyBackupFileName, newPassphraseProblem, openCommitteeKeyBackup, sealCo
 import type { BundleError } from '../../shared/bundle/errors';
 import { publicKeyToBase64 } from '../../shared/bundle/keys';
 import { expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
+import { localIsoDate } from '../../shared/clock/localDate';
 import { newId } from '../../shared/ids/uuidv7';
 import { committeeSetupSchema } from '../../shared/setup/setupInput';
 import { importCommitteeKeys, newCommitteeKeyPairs, wipeSecretKeys } from '../identity/committeeKeys';
@@ -30,10 +31,6 @@ export interface CommitteeSetupInput {
   readonly operatorName?: string;
   readonly passphrase: string;
   readonly passphraseConfirmation: string;
-}
-
-function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function deviceRow(material: CommitteeKeyMaterial, deviceId: string, keys: { signingPrivateKey: CryptoKey; encryptionPrivateKey: CryptoKey }, keyBackup: KeyBackupState, now: Date): DeviceRow {
@@ -132,7 +129,7 @@ export async function restoreCommittee(
 export async function keyBackupCopy(db: TaizhangDb, now: Date = new Date()): Promise<{ bytes: Uint8Array; fileName: string } | null> {
   const [workspace, device] = await Promise.all([db.workspace.get('workspace'), db.device.get('device')]);
   if (!workspace || workspace.mode !== 'committee' || !device?.keyBackup) return null;
-  return { bytes: new TextEncoder().encode(device.keyBackup.sealedFile), fileName: keyBackupFileName(workspace.name, localDate(now)) };
+  return { bytes: new TextEncoder().encode(device.keyBackup.sealedFile), fileName: keyBackupFileName(workspace.name, localIsoDate(now)) };
 }
 
 /** Records that a copy of the backup was saved (the save dialog was not cancelled). */

@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { isUuidV7 } from '../ids/uuidv7';
 import { fail, ok, type Result } from '../errors/errors';
+import { fileNamePart } from '../ipc/fileName';
 import { canonicalBytes, parseCanonical } from './canonical';
 import { bundleError, type BundleError } from './errors';
 import { bytesEqual, encryptionPublicKeyOf, publicKeyFromBase64, publicKeyToBase64, signingPublicKeyOf, type KeyPair } from './keys';
@@ -155,7 +156,5 @@ export async function openCommitteeKeyBackup(
 
 /** `工委密钥备份_<名称>_<YYYY-MM-DD>.tzkey`, with characters file systems refuse replaced. */
 export function keyBackupFileName(committeeName: string, date: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we replace
-  const safe = committeeName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
-  return `工委密钥备份_${safe}_${date}.${KEY_BACKUP_EXTENSION}`;
+  return `工委密钥备份_${fileNamePart(committeeName)}_${date}.${KEY_BACKUP_EXTENSION}`;
 }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { BatchFileLimits } from './batchFiles';
+import { FILE_NAME_FORBIDDEN } from './fileName';
 
 /** Upper bound for bytes crossing IPC in one call (a report PDF, a sync bundle, a spreadsheet). */
 export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
@@ -15,8 +16,7 @@ const fileName = z
   .string()
   .min(1, '文件名不能为空')
   .max(200, '文件名太长')
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s), '文件名含有不允许的字符（\\ / : * ? " < > |）');
+  .refine((s) => !FILE_NAME_FORBIDDEN.test(s), '文件名含有不允许的字符（\\ / : * ? " < > |）');
 
 export const fileFilterSchema = z
   .object({

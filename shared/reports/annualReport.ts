@@ -8,11 +8,11 @@
  * organisation's organisational life and term.
  */
 import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS, TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
-import { basisPointsPercent, chineseDate, percent } from '../rules/text';
+import { basisPointsPercent, chineseDate, percent, yuanAmount, yuanText } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
 import { defaultAnnualDrafts, partyGroupName, type AnnualDrafts } from './annualDrafts';
 import { draftParagraphs } from './draftText';
-import { hours, NONE, ofDue, pct, quoted, yuanAmount, yuanText } from './format';
+import { hours, NONE, ofDue, pct, quoted } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { gongwen, type Gongwen, type TableColumn, type TableRow } from './gongwenLayout';
 import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';

@@ -23,9 +23,9 @@ import {
   type CardCounts,
   type CoverageTotal,
   type QuarterScores,
-  type RosterTotals,
   type TermLightCounts,
 } from '../rules/summaries';
+import type { RosterTotals } from '../rules/roster';
 import type { TermLightResult, TermNotApplicable } from '../rules/termLight';
 import type { CoverageFigure } from '../rules/trainingCoverage';
 import { basisPointsPercent, chineseDate, percent } from '../rules/text';

@@ -1,4 +1,4 @@
-/** How figures are written in reports: Arabic numerals (GB/T 9704), '—' where nothing was due. */
+/** How figures are written in reports: Arabic numerals (GB/T 9704), '—' where nothing was due. Dates and money in words: shared/rules/text.ts. */
 import { percent } from '../rules/text';
 
 export const NONE = '—';
@@ -19,24 +19,10 @@ export function hours(h: number | null): string {
   return String(Math.round(h * 10) / 10);
 }
 
-/** Fen as 元 with thousands separators and two decimals: 1234567 → 12,345.67. */
-export function yuanAmount(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${int}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** 一是, 二是, … for enumerated points in a paragraph. */
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 export function ordinalIs(i: number): string {
   return `${ORDINALS[i] ?? String(i + 1)}是`;
-}
-
-/** Money in running text: 24700.00元 → 2.47万元 (from 1万元), else 1234.56元. */
-export function yuanText(fen: number): string {
-  if (Math.abs(fen) >= 1_000_000) return `${(Math.round(fen / 10_000) / 100).toFixed(2)}万元`;
-  return `${yuanAmount(fen).replace(/,/g, '')}元`;
 }
 
 /** A name in quotation marks, its own quotation marks turned into single ones (“‘清廉机关’建设”). */

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { splitLevel2 } from './draftText';
-import { tidy, yuanText } from './format';
+import { yuanText } from '../rules/text';
+import { tidy } from './format';
 import { chooseReportFonts, BUNDLED_FONT_SET, describeFontSet, fontFilesOf, pdfFontDictionary } from './fonts';
 import { breakTitle, fitWidths, GONGWEN, mm, pageNumberText } from './gongwenLayout';
 import { setOnGrid, type GridRun, type GridSpec } from './gridText';

@@ -18,8 +18,8 @@ export interface RosterSummaryMember extends RosterMember {
   readonly organisationId: string;
 }
 
-export interface RosterSummary {
-  readonly date: IsoDate;
+/** The roster's counts (also added up over several units: shared/rules/summaries.ts `combineRosters`). */
+export interface RosterTotals {
   readonly total: number;
   readonly active: number;
   readonly retired: number;
@@ -27,6 +27,10 @@ export interface RosterSummary {
   readonly probationary: number;
   /** Joined the party in the year of `date` (入党时间 in that year) and on the roster. */
   readonly joinedThisYear: number;
+}
+
+export interface RosterSummary extends RosterTotals {
+  readonly date: IsoDate;
   /** Organisation id → members on the roster in it. */
   readonly byOrganisation: ReadonlyMap<string, number>;
   /** Ids of the members counted, in input order. */

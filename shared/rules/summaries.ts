@@ -10,6 +10,7 @@ import { cardEscalations, type CardEscalation, type CardFact } from './cards';
 import { compareIsoDates, yearOf, type IsoDate } from './dates';
 import type { MeetingComplianceResult } from './meetingCompliance';
 import type { RuleProfile } from './profile';
+import type { RosterTotals } from './roster';
 import type { TermLightResult, TermNotApplicable } from './termLight';
 import type { CoverageFigure, TrainingClassFact, TrainingCoverageResult } from './trainingCoverage';
 
@@ -126,15 +127,6 @@ export function trainingHours(
   const byOrganiser: Record<TrainingOrganiser, number> = { unit: 0, committee: 0 };
   for (const c of classes) if (c.deleted !== true && yearOf(c.startDate) === coverage.year) byOrganiser[c.organiser]++;
   return { totalHours, averageHours: n === 0 ? null : totalHours / n, classes: byOrganiser };
-}
-
-export interface RosterTotals {
-  readonly total: number;
-  readonly active: number;
-  readonly retired: number;
-  readonly full: number;
-  readonly probationary: number;
-  readonly joinedThisYear: number;
 }
 
 /** Roster summaries of several units added up. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { basisPointsPercent, chineseDate, chineseNumeral, fractionWords, percent, yuan } from './text';
+import { basisPointsPercent, chineseDate, chineseMonthDay, chineseNumeral, fractionWords, percent, yuan, yuanAmount, yuanText } from './text';
 
 describe('Chinese wording', () => {
   it.each([
@@ -7,6 +7,13 @@ describe('Chinese wording', () => {
     ['2026-12-31', '2026年12月31日'],
   ])('chineseDate %s', (d, text) => {
     expect(chineseDate(d)).toBe(text);
+  });
+  it('chineseDate of no date is —; chineseMonthDay leaves the year out', () => {
+    expect(chineseDate(null)).toBe('—');
+    expect(chineseDate(undefined)).toBe('—');
+    expect(chineseDate('')).toBe('—');
+    expect(chineseMonthDay('2026-03-05')).toBe('3月5日');
+    expect(chineseMonthDay('2026-11-28')).toBe('11月28日');
   });
   it.each([
     [1, '一'],
@@ -51,5 +58,16 @@ describe('Chinese wording', () => {
     [-5, '-0.05元'],
   ])('yuan %i', (fen, text) => {
     expect(yuan(fen)).toBe(text);
+  });
+  it.each([
+    [1234567, '12,345.67'],
+    [100, '1.00'],
+    [-123456789, '-1,234,567.89'],
+  ])('yuanAmount %i', (fen, text) => {
+    expect(yuanAmount(fen)).toBe(text);
+  });
+  it('yuanText: 万元 from 1万元, else the amount in 元', () => {
+    expect(yuanText(2_470_000)).toBe('2.47万元');
+    expect(yuanText(123_456)).toBe('1234.56元');
   });
 });

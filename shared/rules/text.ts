@@ -1,10 +1,20 @@
-/** Chinese wording shared by the rules' explanations: dates, counts, fractions, percentages. */
+/**
+ * Chinese wording of figures, the one home for it: dates, counts, fractions, percentages and
+ * money, as the rules' explanations, the screens and the reports write them.
+ */
 import { parseIsoDate, type IsoDate } from './dates';
 
-/** 2027-03-01 → 2027年3月1日 (Arabic numerals, as GB/T 9704 dates are written). */
-export function chineseDate(date: IsoDate): string {
+/** 2027-03-01 → 2027年3月1日 (Arabic numerals, as GB/T 9704 dates are written); no date → —. */
+export function chineseDate(date: IsoDate | null | undefined): string {
+  if (!date) return '—';
   const { year, month, day } = parseIsoDate(date);
   return `${year}年${month}月${day}日`;
+}
+
+/** 2027-03-01 → 3月1日 (the year said elsewhere). */
+export function chineseMonthDay(date: IsoDate): string {
+  const { month, day } = parseIsoDate(date);
+  return `${month}月${day}日`;
 }
 
 /** 2026-03 → 2026年3月 */
@@ -41,9 +51,23 @@ export function basisPointsPercent(bp: number): string {
   return percent(bp / 10000);
 }
 
-/** Fen as yuan with two decimals: 150000 → 1500.00元. */
-export function yuan(fen: number): string {
+// Money is integer 分 (fen) everywhere; these are the only places it becomes 元 in words.
+
+/** Fen as 元 with thousands separators and two decimals, for a table's 元 column: 1234567 → 12,345.67. */
+export function yuanAmount(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
+  const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${int}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Fen as yuan with two decimals: 150000 → 1500.00元. */
+export function yuan(fen: number): string {
+  return `${yuanAmount(fen).replace(/,/g, '')}元`;
+}
+
+/** Money in running text: 24700.00元 → 2.47万元 (from 1万元), else 1234.56元. */
+export function yuanText(fen: number): string {
+  if (Math.abs(fen) >= 1_000_000) return `${(Math.round(fen / 10_000) / 100).toFixed(2)}万元`;
+  return yuan(fen);
 }

@@ -3,11 +3,11 @@ import {
   creditedTrainingByMember,
   trainingCoverage,
   type EnrolmentFact,
-  type HeadSeatFact,
   type TrainingClassFact,
   type TrainingCoverageInput,
 } from './trainingCoverage';
 import type { RosterMember } from './membership';
+import type { CommitteeSeatFact } from './seats';
 import { NATIONAL_PROFILE_V1 as P, type RuleProfile } from './profile';
 
 const cls = (id: string, startDate: string, category = '党员教育培训'): TrainingClassFact => ({ id, category, startDate, endDate: startDate });
@@ -27,7 +27,7 @@ const mem = (id: string, over: Partial<RosterMember> = {}): RosterMember => ({
   postings: [{ organisationId: 'b1', from: '2015-01-01', to: null }],
   ...over,
 });
-const seat = (memberId: string, organisationId: string, from: string, over: Partial<HeadSeatFact> = {}): HeadSeatFact => ({
+const seat = (memberId: string, organisationId: string, from: string, over: Partial<CommitteeSeatFact> = {}): CommitteeSeatFact => ({
   organisationId,
   memberId,
   post: 'secretary',
@@ -127,7 +127,7 @@ describe('heads and leadership', () => {
 describe('new heads without induction training', () => {
   const classes = [cls('ind', '2026-04-10', '新任职党务干部培训'), cls('ind-old', '2025-01-10', '新任职党务干部培训'), cls('gen', '2026-04-10')];
   const asOf = '2026-09-01';
-  it.each<[string, HeadSeatFact[], EnrolmentFact[], string[]]>([
+  it.each<[string, CommitteeSeatFact[], EnrolmentFact[], string[]]>([
     ['appointed, no training', [seat('x', 'b1', '2026-03-01')], [], ['x']],
     ['trained after appointment', [seat('x', 'b1', '2026-03-01')], [enrol('x', 'ind')], []],
     ['trained within 12 months before appointment', [seat('x', 'b1', '2026-01-05')], [enrol('x', 'ind-old')], []],

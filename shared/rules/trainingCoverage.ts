@@ -38,7 +38,7 @@ import { COMMITTEE_POST_LABELS } from '../model/vocabulary';
 import { addMonths, compareIsoDates, daysBetween, isWithin, isoDate, minDate, yearOf, type IsoDate } from './dates';
 import { isActiveMemberOn, type RosterMember } from './membership';
 import type { RuleProfile } from './profile';
-import { seatHeldOn } from './seats';
+import { seatHeldOn, type CommitteeSeatFact } from './seats';
 import { chineseDate, percent, basisPointsPercent } from './text';
 
 export interface TrainingClassFact {
@@ -57,15 +57,6 @@ export interface EnrolmentFact {
   readonly attendedHours: number;
   readonly status: 'attended' | 'absent' | 'madeUp';
   readonly makeUpOfClassId: string | null;
-  readonly deleted?: boolean;
-}
-
-export interface HeadSeatFact {
-  readonly organisationId: string;
-  readonly memberId: string;
-  readonly post: CommitteePost;
-  readonly from: IsoDate;
-  readonly to: IsoDate | null;
   readonly deleted?: boolean;
 }
 
@@ -156,7 +147,7 @@ export interface TrainingCoverageInput {
   readonly members: readonly RosterMember[];
   readonly classes: readonly TrainingClassFact[];
   readonly enrolments: readonly EnrolmentFact[];
-  readonly seats: readonly HeadSeatFact[];
+  readonly seats: readonly CommitteeSeatFact[];
   readonly organisations: readonly OrganisationKindFact[];
 }
 

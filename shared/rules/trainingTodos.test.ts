@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RosterMember } from './membership';
 import type { TodoItem } from './todos';
 import { NATIONAL_PROFILE_V1 as P, type RuleProfile } from './profile';
-import type { EnrolmentFact, HeadSeatFact, TrainingClassFact } from './trainingCoverage';
+import type { CommitteeSeatFact } from './seats';
+import type { EnrolmentFact, TrainingClassFact } from './trainingCoverage';
 import { classesHeldBy, trainingTodos, type TrainingTodoInput } from './trainingTodos';
 
 const cls = (id: string, startDate: string, category = '党员教育培训'): TrainingClassFact => ({ id, category, startDate, endDate: startDate });
@@ -15,7 +16,7 @@ const enrol = (memberId: string, classId: string, over: Partial<EnrolmentFact> =
   ...over,
 });
 const mem = (id: string): RosterMember => ({ id, joinedOn: '2010-07-01', status: 'active', statusChangedOn: null, postings: [{ organisationId: 'b1', from: '2015-01-01', to: null }] });
-const seat = (memberId: string, organisationId: string, from: string, over: Partial<HeadSeatFact> = {}): HeadSeatFact => ({
+const seat = (memberId: string, organisationId: string, from: string, over: Partial<CommitteeSeatFact> = {}): CommitteeSeatFact => ({
   organisationId,
   memberId,
   post: 'secretary',

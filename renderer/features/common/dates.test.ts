@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { chineseDay, fromIso, toIso } from './dates';
+import { fromIso, toIso } from './dates';
 
 describe('IsoDate ↔ dayjs for the date pickers', () => {
   it('reads an IsoDate as that calendar day and writes it back unchanged', () => {
@@ -17,14 +17,5 @@ describe('IsoDate ↔ dayjs for the date pickers', () => {
     expect(toIso(null)).toBeNull();
     expect(toIso(undefined)).toBeNull();
     expect(toIso(dayjs('2026-03-05T23:30:00'))).toBe('2026-03-05');
-  });
-});
-
-describe('chineseDay', () => {
-  it('writes the date in words without leading zeros, or — when there is none', () => {
-    expect(chineseDay('2026-03-05')).toBe('2026年3月5日');
-    expect(chineseDay('2026-11-28')).toBe('2026年11月28日');
-    expect(chineseDay(null)).toBe('—');
-    expect(chineseDay('')).toBe('—');
   });
 });

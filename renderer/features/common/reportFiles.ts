@@ -1,4 +1,5 @@
 /** The reports' small facts: the default 主送, the figures' day, and the PDF's file name. */
+import { fileNamePart } from '../../../shared/ipc/fileName';
 import { isoDate, minDate, type IsoDate } from '../../../shared/rules/dates';
 import { todayIso } from './today';
 
@@ -12,6 +13,6 @@ export function asOfFor(year: number): IsoDate {
 
 /** `<单位>_<报表名>_<year>.pdf`, without the characters a file name may not hold. */
 export function reportFileName(unitName: string, reportName: string, year: number): string {
-  const clean = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 80);
+  const clean = (s: string): string => fileNamePart(s, { replacement: '', dropSpace: true });
   return `${clean(unitName)}_${clean(reportName)}_${year}.pdf`;
 }

@@ -1,6 +1,6 @@
-/** Today's calendar date on this PC, as the ledger's IsoDate (the office's own time zone). */
-import dayjs from 'dayjs';
+/** Today's calendar date on this PC, as the ledger's IsoDate (shared/clock/localDate.ts: the office's own time zone). */
+import { localIsoDate } from '../../../shared/clock/localDate';
 
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return localIsoDate(new Date());
 }

@@ -10,8 +10,8 @@ import { countAttendance } from '../../../shared/rules/quorum';
 import { meetingTimeliness } from '../../../shared/rules/meetingCompliance';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { subtreeIds } from '../../../shared/rules/setupHints';
+import { chineseDate } from '../../../shared/rules/text';
 import { deleteMeeting } from '../../db/meetingRepository';
-import { chineseDay } from '../common/dates';
 import { meetingAttachments } from '../../db/queries/meetings';
 import { useAppQuery } from '../common/useAppQuery';
 import { useUnitLedger } from '../common/useUnitLedger';
@@ -28,7 +28,7 @@ function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting 
   const c = countAttendance(meeting.attendance);
   const absent = meeting.attendance.filter((a) => a.status === 'absent');
   return (
-    <Drawer open title={`${MEETING_KIND_LABELS[meeting.kind]}（${chineseDay(meeting.date)}）`} size={720} onClose={onClose}>
+    <Drawer open title={`${MEETING_KIND_LABELS[meeting.kind]}（${chineseDate(meeting.date)}）`} size={720} onClose={onClose}>
       <Descriptions column={2} size="small" bordered>
         <Descriptions.Item label="党组织">{orgName}</Descriptions.Item>
         <Descriptions.Item label="地点">{meeting.place || '—'}</Descriptions.Item>
@@ -93,7 +93,7 @@ export function MeetingListPage() {
   function confirmDelete(m: Meeting) {
     modal.confirm({
       title: '删除这条会议记录？',
-      content: `${orgName.get(m.organisationId) ?? ''} ${MEETING_KIND_LABELS[m.kind]}（${chineseDay(m.date)}）。删除后不再计入完成情况，但修改记录仍保留在操作日志中。`,
+      content: `${orgName.get(m.organisationId) ?? ''} ${MEETING_KIND_LABELS[m.kind]}（${chineseDate(m.date)}）。删除后不再计入完成情况，但修改记录仍保留在操作日志中。`,
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',

@@ -4,8 +4,9 @@ import { Button, DatePicker, Form, Input, Modal, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import type { Organisation } from '../../../shared/model/organisation';
 import { addMonths } from '../../../shared/rules/dates';
+import { chineseDate } from '../../../shared/rules/text';
 import { grantExtension } from '../../db/organisationRepository';
-import { chineseDay, fromIso, toIso } from '../common/dates';
+import { fromIso, toIso } from '../common/dates';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
 
@@ -31,7 +32,7 @@ export function ExtensionModal({ organisation, termEnd, onClose }: { organisatio
     if (!organisation) return;
     const until = toIso(v.until)!;
     if (latest && until > latest) {
-      form.setFields([{ name: 'until', errors: [`延期一般不超过 ${profile.terms.maxExtensionMonths} 个月，最晚到 ${chineseDay(latest)}`] }]);
+      form.setFields([{ name: 'until', errors: [`延期一般不超过 ${profile.terms.maxExtensionMonths} 个月，最晚到 ${chineseDate(latest)}`] }]);
       return;
     }
     const saved = await run((ctx) => grantExtension(ctx, organisation.id, { approvalNo: v.approvalNo, approvedOn: toIso(v.approvedOn)!, until }), {
@@ -69,7 +70,7 @@ export function ExtensionModal({ organisation, termEnd, onClose }: { organisatio
       ]}
     >
       <Typography.Paragraph type="secondary">
-        推迟换届须经批准，延长期限一般不超过 1 年。{termEnd ? `本届任期 ${chineseDay(termEnd)} 届满。` : '尚未录入任期，请先填写任期信息。'}
+        推迟换届须经批准，延长期限一般不超过 1 年。{termEnd ? `本届任期 ${chineseDate(termEnd)} 届满。` : '尚未录入任期，请先填写任期信息。'}
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="approvalNo" label="批复文号" rules={[{ required: true, whitespace: true, message: '请填写批复文号' }]}>

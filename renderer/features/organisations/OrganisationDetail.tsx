@@ -11,8 +11,9 @@ import { seatHeldOn } from '../../../shared/rules/seats';
 import { memberCounts, setupHints, subtreeIds } from '../../../shared/rules/setupHints';
 import { termLight } from '../../../shared/rules/termLight';
 import { organisationOn } from '../../../shared/rules/membership';
+import { chineseDate } from '../../../shared/rules/text';
 import { endSeat } from '../../db/organisationRepository';
-import { chineseDay, toIso } from '../common/dates';
+import { toIso } from '../common/dates';
 import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -95,7 +96,7 @@ export function OrganisationDetail({
           <Space>
             <span>{org.name}</span>
             <Tag>{ORGANISATION_KIND_LABELS[org.kind]}</Tag>
-            {dissolved && <Tag color="default">已撤销（{chineseDay(org.dissolvedOn)}）</Tag>}
+            {dissolved && <Tag color="default">已撤销（{chineseDate(org.dissolvedOn)}）</Tag>}
           </Space>
         }
         extra={
@@ -133,14 +134,14 @@ export function OrganisationDetail({
           <Descriptions.Item label="党员人数">
             {counts.total} 人（正式党员 {counts.full} 人）
           </Descriptions.Item>
-          <Descriptions.Item label="成立日期">{chineseDay(org.foundedOn)}</Descriptions.Item>
+          <Descriptions.Item label="成立日期">{chineseDate(org.foundedOn)}</Descriptions.Item>
           <Descriptions.Item label="成立批复">{org.approvalNo || '—'}</Descriptions.Item>
           {light.applicable && (
             <>
               <Descriptions.Item label="本届任期">
-                {light.termStart ? `${chineseDay(light.termStart)} 起，${org.termYears ?? ''}${org.termYears ? ' 年' : ''}` : '未录入'}
+                {light.termStart ? `${chineseDate(light.termStart)} 起，${org.termYears ?? ''}${org.termYears ? ' 年' : ''}` : '未录入'}
               </Descriptions.Item>
-              <Descriptions.Item label="届满日期">{chineseDay(light.termEnd)}</Descriptions.Item>
+              <Descriptions.Item label="届满日期">{chineseDate(light.termEnd)}</Descriptions.Item>
               <Descriptions.Item label="换届预警" span={2}>
                 <Space>
                   <TermLightTag light={light.light} />
@@ -205,7 +206,7 @@ export function OrganisationDetail({
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无换届选举记录" /> }}
           />
           {org.extension && (
-            <Alert style={{ marginTop: 12 }} type="info" showIcon title={`经批准延期至 ${chineseDay(org.extension.until)}（${org.extension.approvalNo}）`} />
+            <Alert style={{ marginTop: 12 }} type="info" showIcon title={`经批准延期至 ${chineseDate(org.extension.until)}（${org.extension.approvalNo}）`} />
           )}
         </Card>
       )}

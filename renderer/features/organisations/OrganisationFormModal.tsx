@@ -6,8 +6,9 @@ import type { Organisation } from '../../../shared/model/organisation';
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../shared/model/vocabulary';
 import { addYears } from '../../../shared/rules/dates';
 import { ALLOWED_PARENTS, treeOrder } from '../../../shared/rules/organisationTree';
+import { chineseDate } from '../../../shared/rules/text';
 import { createOrganisation, updateOrganisation } from '../../db/organisationRepository';
-import { chineseDay, fromIso, toIso } from '../common/dates';
+import { fromIso, toIso } from '../common/dates';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
 
@@ -85,7 +86,7 @@ export function OrganisationFormModal({
     return roots;
   }, [organisations, editing, kind]);
 
-  const computedEnd = termStart && termYears ? chineseDay(addYears(toIso(termStart)!, termYears)) : null;
+  const computedEnd = termStart && termYears ? chineseDate(addYears(toIso(termStart)!, termYears)) : null;
 
   async function submit(v: Values) {
     const fields = {

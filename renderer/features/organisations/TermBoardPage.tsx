@@ -4,7 +4,7 @@ import { Card, Empty, Space, Spin, Statistic, Table, Tag } from 'antd';
 import type { Organisation } from '../../../shared/model/organisation';
 import { ORGANISATION_KIND_LABELS, type TermLight } from '../../../shared/model/vocabulary';
 import { termLight, type TermLightResult } from '../../../shared/rules/termLight';
-import { chineseDay } from '../common/dates';
+import { chineseDate } from '../../../shared/rules/text';
 import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -76,7 +76,7 @@ export function TermBoardPage() {
             },
             { title: '党组织', key: 'name', render: (_, r) => r.org.name, sorter: (a, b) => a.org.name.localeCompare(b.org.name, 'zh-CN') },
             { title: '类别', key: 'kind', width: 100, render: (_, r) => ORGANISATION_KIND_LABELS[r.org.kind] },
-            { title: '届满日期', key: 'termEnd', width: 140, render: (_, r) => chineseDay(r.result.termEnd), sorter: (a, b) => (a.result.termEnd ?? '').localeCompare(b.result.termEnd ?? '') },
+            { title: '届满日期', key: 'termEnd', width: 140, render: (_, r) => chineseDate(r.result.termEnd), sorter: (a, b) => (a.result.termEnd ?? '').localeCompare(b.result.termEnd ?? '') },
             {
               title: '剩余/逾期',
               key: 'days',

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Table, Typography } from 'antd';
 import type { RuleProfileRecord } from '../../../shared/model/ruleProfile';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
-import { chineseDay } from '../common/dates';
+import { chineseDate } from '../../../shared/rules/text';
 import { useIssuedRuleProfiles, useRuleProfile } from '../common/useRuleProfile';
 import { RuleProfileFormModal } from './RuleProfileFormModal';
 import { ruleProfileLines, ruleProfileTitle } from './ruleProfileText';
@@ -52,7 +52,7 @@ export function RuleProfileCard({ mode }: { mode: WorkspaceMode }) {
           columns={[
             { title: '版本', key: 'version', width: 70, render: (_, r) => `第${r.profile.version}版` },
             { title: '名称', key: 'name', render: (_, r) => r.profile.name },
-            { title: '施行日期', key: 'from', width: 150, render: (_, r) => chineseDay(r.profile.effectiveFrom) },
+            { title: '施行日期', key: 'from', width: 150, render: (_, r) => chineseDate(r.profile.effectiveFrom) },
             { title: '调整说明', dataIndex: 'note', key: 'note', render: (n: string) => n || '—' },
           ]}
         />

@@ -12,10 +12,9 @@ import { isoDate, minDate } from '../../../shared/rules/dates';
 import { organisationOn } from '../../../shared/rules/membership';
 import { compareNames } from '../../../shared/rules/naturalOrder';
 import { treeOrder } from '../../../shared/rules/organisationTree';
-import { percent } from '../../../shared/rules/text';
+import { chineseDate, percent } from '../../../shared/rules/text';
 import { creditedTrainingByMember, type CoverageFigure, type NewHeadWithoutInduction } from '../../../shared/rules/trainingCoverage';
 import { classesHeldBy } from '../../../shared/rules/trainingTodos';
-import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
@@ -129,8 +128,8 @@ export function CoveragePage() {
         />
         <Typography.Text type="secondary" data-testid="coverage-basis">
           {running
-            ? `${year}年进行中：按${chineseDay(result.referenceDate)}在册在职的党员统计，尚未开始的培训班不计入。`
-            : `按${chineseDay(result.referenceDate)}在册在职的党员统计（年内调出、退休的不计，调入、新入党的计入）。`}
+            ? `${year}年进行中：按${chineseDate(result.referenceDate)}在册在职的党员统计，尚未开始的培训班不计入。`
+            : `按${chineseDate(result.referenceDate)}在册在职的党员统计（年内调出、退休的不计，调入、新入党的计入）。`}
         </Typography.Text>
       </Space>
 
@@ -146,7 +145,7 @@ export function CoveragePage() {
         </Col>
       </Row>
 
-      <Card title="新任党组织书记任职培训" extra={<Typography.Text type="secondary">截至{chineseDay(today)}，任职未满一年者</Typography.Text>}>
+      <Card title="新任党组织书记任职培训" extra={<Typography.Text type="secondary">截至{chineseDate(today)}，任职未满一年者</Typography.Text>}>
         <Table<NewHeadWithoutInduction>
           size="small"
           rowKey={(h) => `${h.memberId}|${h.organisationId}`}
@@ -158,7 +157,7 @@ export function CoveragePage() {
             { title: '姓名', key: 'name', width: 100, render: (_, h) => names.get(h.memberId) ?? '（未知）' },
             { title: '党组织', key: 'org', width: 200, render: (_, h) => orgNames.get(h.organisationId) ?? '—' },
             { title: '职务', key: 'post', width: 80, render: (_, h) => COMMITTEE_POST_LABELS[h.post] },
-            { title: '任职日期', key: 'from', width: 140, render: (_, h) => chineseDay(h.appointedOn) },
+            { title: '任职日期', key: 'from', width: 140, render: (_, h) => chineseDate(h.appointedOn) },
             { title: '说明', dataIndex: 'reason', key: 'reason' },
           ]}
         />

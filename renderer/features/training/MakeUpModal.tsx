@@ -11,8 +11,8 @@ import { Alert, Button, Checkbox, Form, InputNumber, Modal, Radio, Select, Space
 import { PlusOutlined } from '@ant-design/icons';
 import { MAX_TRAINING_HOURS, missedSomething, sessionLabel, type Enrolment, type TrainingClass } from '../../../shared/model/training';
 import { compareIsoDates } from '../../../shared/rules/dates';
+import { chineseDate } from '../../../shared/rules/text';
 import { recordMakeUp, updateEnrolment } from '../../db/trainingRepository';
-import { chineseDay } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
 import { ClassFormModal } from './ClassFormModal';
 import { hoursLabel } from './vocabulary';
@@ -139,7 +139,7 @@ export function MakeUpModal({
     form.setFieldValue('sessionIds', c.sessions.map((x) => x.id));
   }
 
-  const classLabel = (c: TrainingClass) => `${c.title}（${chineseDay(c.startDate)}，${hoursLabel(c.hours)} 学时）`;
+  const classLabel = (c: TrainingClass) => `${c.title}（${chineseDate(c.startDate)}，${hoursLabel(c.hours)} 学时）`;
   const cannot = !fromAbsence && missed.length === 0;
 
   return (

@@ -1,13 +1,11 @@
 /** Small facts about classes the training screens show: dates in words, counts per class. */
 import { missedSomething, type Enrolment, type TrainingClass } from '../../../shared/model/training';
 import { compareIsoDates } from '../../../shared/rules/dates';
+import { chineseDate, chineseMonthDay } from '../../../shared/rules/text';
 
 /** 3月10日, or 3月10日—3月12日; the year too when `withYear`. */
 export function classDates(c: Pick<TrainingClass, 'startDate' | 'endDate'>, withYear = false): string {
-  const day = (d: string) => {
-    const [y, m, dd] = d.split('-').map(Number);
-    return withYear ? `${y}年${m}月${dd}日` : `${m}月${dd}日`;
-  };
+  const day = withYear ? chineseDate : chineseMonthDay;
   return c.startDate === c.endDate ? day(c.startDate) : `${day(c.startDate)}—${day(c.endDate)}`;
 }
 

@@ -6,11 +6,10 @@ import { useMemo } from 'react';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/cadreRatio';
-import { basisPointsPercent } from '../../../shared/rules/text';
+import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 import { memberCounts } from '../../../shared/rules/setupHints';
 import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type TodoItem } from '../../../shared/rules/todos';
 import { termLight } from '../../../shared/rules/termLight';
-import { chineseDay } from '../common/dates';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
@@ -86,7 +85,7 @@ export function WorkbenchPage({ areaTodos }: { areaTodos: readonly TodoItem[] })
       <Typography.Title level={4} style={{ margin: 0 }}>
         {data.unit.name} · {readOnly ? '概况' : '工作台'}
         <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12 }}>
-          {chineseDay(asOf)}
+          {chineseDate(asOf)}
         </Typography.Text>
       </Typography.Title>
       {figures.organisations === 0 && (
