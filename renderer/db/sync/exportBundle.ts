@@ -10,9 +10,14 @@
 import { encodeBundle, publicKeyFromBase64, type BundleHeader } from '../../../shared/bundle';
 import type { BundleRecords } from '../../../shared/bundle/records';
 import { fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
+import { localIsoDate } from '../../../shared/clock/localDate';
+import { fileNamePart } from '../../../shared/ipc/fileName';
+import type { Attachment } from '../../../shared/model/attachment';
+import type { RecordOf } from '../../../shared/model/registry';
 import { recordOwner, RECORD_TABLES, type RecordTable } from '../../../shared/model/tables';
 import { ruleProfileInForce } from '../../../shared/rules/profile';
-import type { StoredRecord, TaizhangDb } from '../db';
+import type { Table } from 'dexie';
+import type { TaizhangDb } from '../db';
 import type { SentBundle } from '../localTypes';
 import type { WriteContext } from '../writeContext';
 import { deviceSigner } from './deviceKeys';
@@ -34,26 +39,32 @@ export interface ExportedBundle {
 const SENT_KEPT = 200;
 export const BUNDLE_FILTERS: { name: string; extensions: string[] }[] = [{ name: '同步包', extensions: ['tzb'] }];
 
-/** `YYYY-MM-DD` of this PC's calendar. */
-function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** A file name safe on Windows: no \ / : * ? " < > |. */
-function safeName(name: string): string {
-  const cleaned = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
-  return cleaned.trim() || '同步包';
-}
-
+/** `<sender>[suffix]_<YYYY-MM-DD>_第<n>号.tzb`, the sender's name fit for a file name (shared/ipc/fileName.ts). */
 export function bundleFileName(senderName: string, date: Date, sequence: number, suffix = ''): string {
-  return `${safeName(senderName)}${suffix}_${localDate(date)}_第${sequence}号.tzb`;
+  return `${fileNamePart(senderName, { fallback: '同步包' })}${suffix}_${localIsoDate(date)}_第${sequence}号.tzb`;
+}
+
+/** Records by table as a bundle carries them, while they are collected. */
+type CollectedRecords = { -readonly [T in RecordTable]?: RecordOf<T>[] };
+
+/** One synced table, typed by its record (as db.ts types every table). */
+function recordTable<T extends RecordTable>(db: TaizhangDb, table: T): Table<RecordOf<T>, string> {
+  return db.table<RecordOf<T>, string>(table);
+}
+
+/** Who writes a record (recordOwner), for any record of the table: a 工委 training class is the committee's. */
+function ownerOf(table: RecordTable, record: { readonly unitId: string; readonly organiser?: unknown }) {
+  return recordOwner(table, record);
+}
+
+function collect<T extends RecordTable>(out: { [K in T]?: RecordOf<K>[] }, table: T, rows: RecordOf<T>[]): void {
+  if (rows.length > 0) out[table] = rows;
 }
 
 /** Version of the rule profile in force at this workspace on `day` (the header says which rules the sender counted by). */
 async function profileVersionInForce(db: TaizhangDb, day: Date): Promise<number> {
   const issued = (await db.ruleProfile.toArray());
-  return ruleProfileInForce(issued, localDate(day)).version;
+  return ruleProfileInForce(issued, localIsoDate(day)).version;
 }
 
 async function takeSequence(db: TaizhangDb): Promise<number> {
@@ -65,11 +76,11 @@ async function takeSequence(db: TaizhangDb): Promise<number> {
   });
 }
 
-async function attachmentFiles(db: TaizhangDb, records: readonly StoredRecord[]): Promise<Uint8Array[]> {
+async function attachmentFiles(db: TaizhangDb, records: readonly Attachment[]): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   const seen = new Set<string>();
   for (const r of records) {
-    const hash = r.sha256 as string;
+    const hash = r.sha256;
     if (r.deleted || seen.has(hash)) continue;
     const bytes = await blobBytes(db, hash);
     if (bytes && bytes.length === r.size) {
@@ -116,13 +127,11 @@ export async function exportUnitBundle(
   const { records, toSeq, fromSeq } = await db.transaction('r', [db.changes, ...RECORD_TABLES.map((t) => db.table(t))], async () => {
     const last = await db.changes.orderBy('seq').last();
     const top = last?.seq ?? 0;
-    const out: Record<string, StoredRecord[]> = {};
-    const own = (t: RecordTable, r: StoredRecord) => r.unitId === ctx.ownerId && recordOwner(t, r as { organiser?: unknown }) === 'unit';
+    const out: CollectedRecords = {};
+    const own = (t: RecordTable, r: { readonly unitId: string }) => r.unitId === ctx.ownerId && ownerOf(t, r) === 'unit';
+    const ownRows = <T extends RecordTable>(t: T, rows: readonly (RecordOf<T> | undefined)[]): RecordOf<T>[] => rows.filter((r): r is RecordOf<T> => r !== undefined && own(t, r));
     if (snapshot) {
-      for (const t of RECORD_TABLES) {
-        const rows = ((await db.table(t).toArray()) as StoredRecord[]).filter((r) => own(t, r));
-        if (rows.length > 0) out[t] = rows;
-      }
+      for (const t of RECORD_TABLES) collect(out, t, ownRows(t, await recordTable(db, t).toArray()));
     } else {
       const changed = await db.changes.where('seq').between(since, top, false, true).toArray();
       const ids = new Map<RecordTable, Set<string>>();
@@ -131,16 +140,14 @@ export async function exportUnitBundle(
         set.add(c.id);
         ids.set(c.table as RecordTable, set);
       }
-      for (const [t, set] of ids) {
-        const rows = ((await db.table(t).bulkGet([...set])) as (StoredRecord | undefined)[]).filter((r): r is StoredRecord => r !== undefined && own(t, r));
-        if (rows.length > 0) out[t] = rows;
-      }
+      for (const [t, set] of ids) collect(out, t, ownRows(t, await recordTable(db, t).bulkGet([...set])));
     }
-    return { records: out as unknown as BundleRecords, toSeq: top, fromSeq: since + 1 };
+    const records: BundleRecords = out;
+    return { records, toSeq: top, fromSeq: since + 1 };
   });
 
   progress(35, '读取附件');
-  const attachments = await attachmentFiles(db, (records.attachment ?? []) as unknown as StoredRecord[]);
+  const attachments = await attachmentFiles(db, records.attachment ?? []);
 
   progress(55, '签名并加密');
   const sequence = await takeSequence(db);
@@ -198,11 +205,10 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
   if (!recipientKey) return fail(syncError('no-unit-key'));
 
   progress(20, '收集回执与通知');
-  const records: Record<string, StoredRecord[]> = {};
-  for (const t of RETURN_TABLES) {
-    const rows = ((await db.table(t).where('unitId').anyOf([unitId, ctx.ownerId]).toArray()) as StoredRecord[]).filter((r) => recordOwner(t, r as { organiser?: unknown }) === 'committee');
-    if (rows.length > 0) records[t] = rows;
-  }
+  const records: CollectedRecords = {};
+  const committeeRows = async <T extends RecordTable>(t: T): Promise<RecordOf<T>[]> =>
+    (await recordTable(db, t).where('unitId').anyOf([unitId, ctx.ownerId]).toArray()).filter((r) => ownerOf(t, r) === 'committee');
+  for (const t of RETURN_TABLES) collect(records, t, await committeeRows(t));
   progress(50, '签名并加密');
   const sequence = await takeSequence(db);
   const createdAt = ctx.now();
@@ -217,7 +223,7 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
       createdAt: createdAt.toISOString(),
       ruleProfileVersion: await profileVersionInForce(db, createdAt),
       changeRange: null,
-      records: records as unknown as BundleRecords,
+      records,
       attachments: [],
     },
     deviceSigner(device),
@@ -226,9 +232,9 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
   progress(100, '完成');
   return ok({
     bytes: encoded.value.bytes,
-    fileName: bundleFileName(unit.name as string, createdAt, sequence, '_回执'),
+    fileName: bundleFileName(unit.name, createdAt, sequence, '_回执'),
     header: encoded.value.header,
-    counts: countsOf(records as unknown as BundleRecords),
+    counts: countsOf(records),
     totalRecords: encoded.value.manifest.totalRecords,
     attachmentCount: 0,
   });

@@ -128,8 +128,12 @@ function ownUnitRecord(opened: OpenedBundle): { name: string } | null {
   return unit ? { name: unit.name } : null;
 }
 
-function recordsOf(opened: OpenedBundle): [RecordTable, StoredRecord[]][] {
-  return RECORD_TABLES.filter((t) => opened.records[t] !== undefined).map((t) => [t, opened.records[t] as unknown as StoredRecord[]]);
+/** The bundle's records by table, seen by their common shape (every record is a StoredRecord). */
+function recordsOf(opened: OpenedBundle): [RecordTable, readonly StoredRecord[]][] {
+  return RECORD_TABLES.flatMap((t): [RecordTable, readonly StoredRecord[]][] => {
+    const rows: readonly StoredRecord[] | undefined = opened.records[t];
+    return rows === undefined ? [] : [[t, rows]];
+  });
 }
 
 /** Everything up to the preview; nothing is written. `onProgress`: 读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据. */
@@ -412,16 +416,16 @@ async function afterUnitBundle(ctx: WriteContext, preview: ImportPreview, at: st
 async function afterReturnBundle(db: TaizhangDb, ownId: string, opened: OpenedBundle): Promise<void> {
   const peer = await committeePeer(db);
   if (!peer) return;
-  const receipts = ((opened.records.receipt ?? []) as unknown as StoredRecord[]).filter((r) => r.unitId === ownId && !r.deleted);
+  const receipts = (opened.records.receipt ?? []).filter((r) => r.unitId === ownId && !r.deleted);
   for (const r of receipts) {
-    const highest = r.highestSequence as number;
+    const highest = r.highestSequence;
     if (peer.lastReceipt && highest <= peer.lastReceipt.highestSequence) continue;
     // The same sequence AND bundle id: another PC of the unit numbers its bundles from 1 too, and a
     // receipt for its bundle must not acknowledge this PC's unsent changes.
     const sent = peer.sent.find((s) => s.sequence === highest && s.bundleId === r.bundleId);
     if (!sent) continue; // a receipt for a bundle this PC did not send (another PC, or before a reinstall): no position to start from
     await db.syncPeer.update(peer.peerId, {
-      lastReceipt: { highestSequence: highest, bundleId: r.bundleId as string, receivedAt: r.receivedAt as string, ackedToSeq: sent.toSeq },
+      lastReceipt: { highestSequence: highest, bundleId: r.bundleId, receivedAt: r.receivedAt, ackedToSeq: sent.toSeq },
     });
   }
 }

@@ -5,18 +5,17 @@
  * (ReturnBatchCard), the conflicts list (ConflictsCard) and the import history (ImportHistoryCard).
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { keyFingerprintOfBase64 } from '../../../shared/bundle';
 import type { EnrolledUnit } from '../../../shared/model/committee';
 import { creditCodeProblem } from '../../../shared/model/creditCode';
-import { appDatabase } from '../../db/db';
-import type { SyncPeerRow } from '../../db/localTypes';
+import { unitRegister, type RegisterEntry } from '../../db/queries/register';
 import { sessionWriteContext } from '../../db/session';
 import { enrolmentFileFor, enrolUnit, normaliseCreditCode, reEnrolUnit, revokeUnit } from '../../db/sync/enrolment';
 import { ENROLMENT_EXTENSION } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportReturnBundle } from '../../db/sync/exportBundle';
 import { platform } from '../../platform';
+import { useAppQuery } from '../common/useAppQuery';
 import { useWriteAction } from '../common/useWriteAction';
 import { ConflictsCard } from './ConflictsCard';
 import { ImportHistoryCard } from './ImportHistoryCard';
@@ -42,20 +41,8 @@ function checkCreditCode(_: unknown, value: string | undefined): Promise<void> {
   return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
 }
 
-interface Row {
-  unit: EnrolledUnit;
-  peer: SyncPeerRow | undefined;
-}
-
-async function loadUnits(): Promise<Row[]> {
-  const db = appDatabase();
-  const [units, peers] = await Promise.all([db.enrolledUnit.toArray(), db.syncPeer.toArray()]);
-  const byId = new Map(peers.map((p) => [p.peerId, p]));
-  return (units as unknown as EnrolledUnit[]).filter((u) => !u.deleted).map((unit) => ({ unit, peer: byId.get(unit.id) }));
-}
-
 export function CommitteeSyncPage() {
-  const rows = useLiveQuery(loadUnits, []);
+  const rows = useAppQuery(unitRegister);
   const [form] = Form.useForm<EnrolForm>();
   const [error, setError] = useState<string | null>(null);
   const [batchUnits, setBatchUnits] = useState<string[]>([]);
@@ -109,7 +96,7 @@ export function CommitteeSyncPage() {
             登记新单位并导出登记文件
           </Button>
         </Form>
-        <Table<Row>
+        <Table<RegisterEntry>
           size="small"
           rowKey={(r) => r.unit.id}
           dataSource={rows ?? []}

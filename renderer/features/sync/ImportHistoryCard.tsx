@@ -4,12 +4,12 @@
  * whom — and, above them, the files refused during this session (kept in memory only: a refused
  * file leaves the database as it was).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { isRecordTable, RECORD_TABLE_LABELS } from '../../../shared/model/tables';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
-import { appDatabase } from '../../db/db';
 import type { ImportLogRow } from '../../db/localTypes';
+import { recentImports } from '../../db/queries/sync';
+import { useAppQuery } from '../common/useAppQuery';
 import { useRefusedImports, type RefusedImport } from './refusedImports';
 
 const SHOWN = 100;
@@ -25,7 +25,7 @@ function perTable(counts: Record<string, number>): string {
 }
 
 export function ImportHistoryCard({ mode }: { mode: WorkspaceMode }) {
-  const logs = useLiveQuery(() => appDatabase().importLog.orderBy('at').reverse().limit(SHOWN).toArray(), []);
+  const logs = useAppQuery(recentImports, SHOWN);
   const refused = useRefusedImports((s) => s.refused);
   const rows: Row[] = [
     ...refused.map((refusal, i): Row => ({ key: `refused-${i}-${refusal.at}`, at: refusal.at, kind: 'refused', refusal })),

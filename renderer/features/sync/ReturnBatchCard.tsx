@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { SaveFilesResult } from '../../../shared/platform';
-import { appDatabase } from '../../db/db';
-import { sessionWriteContext } from '../../db/session';
+import { onAppDatabase, sessionWriteContext } from '../../db/session';
 import { activeUnitIds, exportReturnBundles, returnFolderName, type ReturnProgress, type ReturnResult } from '../../db/sync/returnBatch';
 import { platform } from '../../platform';
 
@@ -45,7 +44,7 @@ export function ReturnBatchCard({ batchUnitIds }: { batchUnitIds: readonly strin
     setPlace(null);
     try {
       const ctx = await sessionWriteContext();
-      const ids = which === 'batch' ? [...batchUnitIds] : await activeUnitIds(appDatabase());
+      const ids = which === 'batch' ? [...batchUnitIds] : await onAppDatabase(activeUnitIds);
       if (ids.length === 0) return setError('没有已启用的纳管单位。单位的第一个同步包导入后才能为其生成回执。');
       const results = await exportReturnBundles(ctx, ids, { onProgress: setProgress });
       const files = results.flatMap((r) => (r.ok ? [r.file] : []));

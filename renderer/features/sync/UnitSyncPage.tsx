@@ -5,25 +5,24 @@
  * conflicts such imports found (ConflictsCard) and the import history (ImportHistoryCard).
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Button, Card, Checkbox, Descriptions, Modal, Progress, Space, Typography } from 'antd';
 import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import { RECORD_TABLE_LABELS, type RecordTable } from '../../../shared/model/tables';
-import { appDatabase } from '../../db/db';
 import type { WorkspaceRow } from '../../db/localTypes';
-import { sessionWriteContext } from '../../db/session';
+import { onAppDatabase, sessionWriteContext } from '../../db/session';
 import { acceptEnrolment, committeePeer, previewEnrolment, type EnrolmentPreview } from '../../db/sync/enrolment';
 import { ENROLMENT_EXTENSION, parseEnrolmentFile } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportUnitBundle, pendingChangeCount, type ExportedBundle } from '../../db/sync/exportBundle';
 import { platform } from '../../platform';
+import { useAppQuery } from '../common/useAppQuery';
 import { ConflictsCard } from './ConflictsCard';
 import { ImportHistoryCard } from './ImportHistoryCard';
 import { ImportPanel } from './ImportPanel';
 
 export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
-  const peer = useLiveQuery(() => committeePeer(appDatabase()), []);
-  const pending = useLiveQuery(() => pendingChangeCount(appDatabase()), []);
+  const peer = useAppQuery(committeePeer);
+  const pending = useAppQuery(pendingChangeCount);
   const [error, setError] = useState<string | null>(null);
   const [enrolment, setEnrolment] = useState<EnrolmentPreview | null>(null);
   const [fingerprintOk, setFingerprintOk] = useState(false);
@@ -38,7 +37,7 @@ export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
       if (!file) return;
       const parsed = parseEnrolmentFile(file.bytes);
       if (!parsed.ok) return setError(parsed.error.message);
-      const preview = await previewEnrolment(appDatabase(), parsed.value);
+      const preview = await onAppDatabase(previewEnrolment, parsed.value);
       if (!preview.ok) return setError(preview.error.message);
       setFingerprintOk(false);
       setEnrolment(preview.value);
@@ -49,7 +48,7 @@ export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
 
   async function confirmEnrolment() {
     if (!enrolment) return;
-    const r = await acceptEnrolment(appDatabase(), enrolment.file);
+    const r = await onAppDatabase(acceptEnrolment, enrolment.file);
     if (!r.ok) {
       setError(r.error.message);
       return;
