@@ -10,7 +10,7 @@ import { publicKeyFromBase64 } from '../../shared/bundle/keys';
 import { PASSPHRASE_LIMITS } from '../../shared/bundle/limits';
 import { sealWithPassphrase } from '../../shared/bundle/passphrase';
 import { keyBackupFileName, newPassphraseProblem } from '../../shared/bundle/keyBackup';
-import { sampleUnitContent, testParty, unitBundleInput } from '../../shared/bundle/testkit';
+import { sampleUnitContent, testParty, unitBundleInput } from '../../shared/bundle/testing/testkit';
 import { keyBackupCopy, keyBackupPending, markKeyBackupSaved, restoreCommittee, setUpCommittee } from './committeeSetup';
 import { openDatabase, type TaizhangDb } from './db';
 import type { DeviceRow } from './localTypes';

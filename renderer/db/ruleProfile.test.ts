@@ -10,7 +10,7 @@ import { NATIONAL_PROFILE_V1, ruleProfileInForce } from '../../shared/rules/prof
 import type { TaizhangDb } from './db';
 import { issueRuleProfile, nextProfileVersion } from './ruleProfileRepository';
 import { exportReturnBundle, exportUnitBundle } from './sync/exportBundle';
-import { enrolledPair, importInto, must, testClock } from './sync/syncTestPair';
+import { enrolledPair, importInto, must, testClock } from './sync/testing/syncTestPair';
 
 const opened: TaizhangDb[] = [];
 afterEach(async () => {

@@ -16,8 +16,8 @@ import { SCHEMA_V1, SCHEMA_V2_STORE_CHANGES } from './schema';
 import { acceptEnrolment, enrolmentFileFor, enrolUnit } from './sync/enrolment';
 import { parseEnrolmentFile } from './sync/enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './sync/exportBundle';
-import { enrolledPair, importInto, must, testClock } from './sync/syncTestPair';
-import { freshSide, testCreditCode } from './sync/testSupport';
+import { enrolledPair, importInto, must, testClock } from './sync/testing/syncTestPair';
+import { freshSide, testCreditCode } from './sync/testing/testSupport';
 import { ensureUnitSummaries, readUnitRecords, rebuildUnitSummary } from './unitSummaries';
 import { openWriteContext, type WriteContext } from './writeContext';
 

@@ -14,8 +14,8 @@ import { createRecord } from '../db/recordRepository';
 import { issueRuleProfile } from '../db/ruleProfileRepository';
 import { enrolUnit } from '../db/sync/enrolment';
 import { exportUnitBundle } from '../db/sync/exportBundle';
-import { enrolledPair, importInto, must, testClock } from '../db/sync/syncTestPair';
-import { testCreditCode } from '../db/sync/testSupport';
+import { enrolledPair, importInto, must, testClock } from '../db/sync/testing/syncTestPair';
+import { testCreditCode } from '../db/sync/testing/testSupport';
 import { loadCityDashboard, registeredUnits } from './dashboardJob';
 
 const opened: TaizhangDb[] = [];

@@ -12,7 +12,7 @@ import { BUNDLE_ERROR_KINDS } from './errors';
 import type { BundleError } from './errors';
 import { keyFingerprint } from './keys';
 import { joinNdjsonLines } from './ndjson';
-import { manifestFor, sampleRecords, sampleUnitContent, sealTestPayload, testParty, unitBundleInput } from './testkit';
+import { manifestFor, sampleRecords, sampleUnitContent, sealTestPayload, testParty, unitBundleInput } from './testing/testkit';
 import { encodeUtf8 } from './utf8';
 import { writeZip } from './zip';
 

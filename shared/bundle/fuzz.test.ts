@@ -17,8 +17,8 @@ import { decodeBundle, readHeader } from './decode';
 import { encodeBundle } from './encode';
 import { BUNDLE_ERROR_KINDS } from './errors';
 import { joinNdjsonLines } from './ndjson';
-import { manifestFor, rawZip, sampleRecords, sampleUnitContent, sealTestPayload, testParty, unitBundleInput } from './testkit';
-import type { RawZipEntry } from './testkit';
+import { manifestFor, rawZip, sampleRecords, sampleUnitContent, sealTestPayload, testParty, unitBundleInput } from './testing/testkit';
+import type { RawZipEntry } from './testing/testkit';
 import { encodeUtf8 } from './utf8';
 import { writeZip } from './zip';
 

@@ -18,7 +18,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readHeader, verifyBundle } from './decode';
 import { encodeBundle } from './encode';
-import { sampleUnitContent, testParty, unitBundleInput } from './testkit';
+import { sampleUnitContent, testParty, unitBundleInput } from './testing/testkit';
 
 const unit = testParty('interop-unit');
 const committee = testParty('interop-committee');

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { isoInstantArbitrary, recordArbitrary } from '../model/arbitraries';
+import { isoInstantArbitrary, recordArbitrary } from '../model/testing/arbitraries';
 import type { RecordTable } from '../model/tables';
 import { decodeBundle, openBundle, readHeader, verifyBundle } from './decode';
 import { encodeBundle } from './encode';
 import type { BundleRecords } from './records';
-import { COMMITTEE_TABLES, testParty, UNIT_TABLES, unitBundleInput, withoutEmptyTables } from './testkit';
+import { COMMITTEE_TABLES, testParty, UNIT_TABLES, unitBundleInput, withoutEmptyTables } from './testing/testkit';
 
 const unit = testParty('roundtrip-unit');
 const committee = testParty('roundtrip-committee');

@@ -5,7 +5,7 @@ import { decodeBundle } from './decode';
 import { encodeBundle } from './encode';
 import { BUNDLE_ERROR_KINDS } from './errors';
 import type { BundleErrorKind } from './errors';
-import { sampleRecords, sampleUnitContent, testParty, unitBundleInput } from './testkit';
+import { sampleRecords, sampleUnitContent, testParty, unitBundleInput } from './testing/testkit';
 
 const unit = testParty('tamper-unit');
 const committee = testParty('tamper-committee');

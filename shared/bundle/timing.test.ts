@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBundle } from './decode';
 import { encodeBundle } from './encode';
-import { sampleUnitContent, testParty, unitBundleInput } from './testkit';
+import { sampleUnitContent, testParty, unitBundleInput } from './testing/testkit';
 
 describe('timing', () => {
   it('encodes and decodes ~5,000 records', async () => {

@@ -1,6 +1,6 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { rawZip } from './testkit';
+import { rawZip } from './testing/testkit';
 import { encodeUtf8 } from './utf8';
 import { readZipBounded, writeZip } from './zip';
 import type { ZipReadLimits } from './zip';

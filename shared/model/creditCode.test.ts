@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { creditCodeArbitrary } from './arbitraries';
+import { creditCodeArbitrary } from './testing/arbitraries';
 import { CreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './creditCode';
 
 describe('GB 32100 统一社会信用代码', () => {

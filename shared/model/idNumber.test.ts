@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { idNumberArbitrary, isoDateArbitrary } from './arbitraries';
+import { idNumberArbitrary, isoDateArbitrary } from './testing/arbitraries';
 import {
   birthDateFromIdNumber,
   genderFromIdNumber,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recordArbitrary } from './arbitraries';
+import { recordArbitrary } from './testing/arbitraries';
 import { RECORD_FIELD_LABELS, RECORD_SCHEMAS } from './registry';
 import { RECORD_OWNER, RECORD_TABLES, recordOwner } from './tables';
 import { validateRecord } from './validate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recordArbitrary } from './arbitraries';
+import { recordArbitrary } from './testing/arbitraries';
 import { fieldPathLabel, validateRecord } from './validate';
 import type { RecordTable } from './tables';
 

@@ -17,7 +17,7 @@ import { updateRecord } from '../../renderer/db/recordRepository';
 import { enrolUnit } from '../../renderer/db/sync/enrolment';
 import { applyImport, prepareImport } from '../../renderer/db/sync/importBundle';
 import { yieldToEventLoop, type ImportProgressEvent } from '../../renderer/db/sync/importProgress';
-import { freshSide } from '../../renderer/db/sync/testSupport';
+import { freshSide } from '../../renderer/db/sync/testing/testSupport';
 import type { WriteContext } from '../../renderer/db/writeContext';
 import { largestCityUnit, ms } from './largestUnit';
 

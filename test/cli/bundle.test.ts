@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyToBase64 } from '../../shared/bundle';
-import { sampleRecords, sampleUnitContent } from '../../shared/bundle/testkit';
+import { sampleRecords, sampleUnitContent } from '../../shared/bundle/testing/testkit';
 import { fixtureDevicePublicKey } from '../../scripts/cli/fixtureKeys';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -11,8 +11,8 @@ import { acceptEnrolment, enrolmentFileFor, enrolUnit, previewEnrolment } from '
 import { encodeEnrolmentFile, parseEnrolmentFile, type EnrolmentFile } from './enrolmentFile';
 import { exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
-import { must, testClock } from './syncTestPair';
-import { freshSide, TEST_CREDIT_CODE, testCreditCode } from './testSupport';
+import { must, testClock } from './testing/syncTestPair';
+import { freshSide, TEST_CREDIT_CODE, testCreditCode } from './testing/testSupport';
 
 const now = testClock();
 const opened: TaizhangDb[] = [];

@@ -13,8 +13,8 @@ import { exportUnitBundle } from './exportBundle';
 import { applicableRows, applyBatch, checkBatch, recheckSender, type BatchFile, type BatchProgress, type BatchRow } from './importBatch';
 import { applyImport, prepareImport } from './importBundle';
 import { exportReturnBundles, returnFolderName } from './returnBatch';
-import { importInto, must, testClock } from './syncTestPair';
-import { freshSide, testCreditCode } from './testSupport';
+import { importInto, must, testClock } from './testing/syncTestPair';
+import { freshSide, testCreditCode } from './testing/testSupport';
 
 const now = testClock();
 const opened: TaizhangDb[] = [];

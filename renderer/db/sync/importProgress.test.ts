@@ -11,7 +11,7 @@ import type { TaizhangDb } from '../db';
 import { exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
 import { IMPORT_STAGES, progressEvent, progressReporter, type ImportProgressEvent } from './importProgress';
-import { enrolledPair, importInto, must, testClock } from './syncTestPair';
+import { enrolledPair, importInto, must, testClock } from './testing/syncTestPair';
 
 const now = testClock();
 const opened: TaizhangDb[] = [];

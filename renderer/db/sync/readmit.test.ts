@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeBundle, publicKeyFromBase64 } from '../../../shared/bundle';
-import { sampleRecords, sampleUnitContent, testParty, unitBundleInput, type TestParty } from '../../../shared/bundle/testkit';
+import { sampleRecords, sampleUnitContent, testParty, unitBundleInput, type TestParty } from '../../../shared/bundle/testing/testkit';
 import { keyBackupCopy, restoreCommittee, setUpCommittee } from '../committeeSetup';
 import type { TaizhangDb } from '../db';
 import type { DeviceRow } from '../localTypes';
@@ -18,8 +18,8 @@ import { acceptEnrolment, enrolmentFileFor, enrolUnit, revokeUnit } from './enro
 import { parseEnrolmentFile } from './enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
-import { importInto, must, testClock } from './syncTestPair';
-import { freshSide, TEST_CREDIT_CODE } from './testSupport';
+import { importInto, must, testClock } from './testing/syncTestPair';
+import { freshSide, TEST_CREDIT_CODE } from './testing/testSupport';
 import { READMIT_NO_UNIT_RECORD } from './syncErrors';
 
 const PASSPHRASE = '我们支部2026年去了井冈山';

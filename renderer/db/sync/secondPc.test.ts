@@ -11,8 +11,8 @@ import { openWriteContext } from '../writeContext';
 import { acceptEnrolment, enrolmentFileFor, reEnrolUnit } from './enrolment';
 import { parseEnrolmentFile } from './enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
-import { enrolledPair, importInto, must, testClock } from './syncTestPair';
-import { freshSide } from './testSupport';
+import { enrolledPair, importInto, must, testClock } from './testing/syncTestPair';
+import { freshSide } from './testing/testSupport';
 
 const now = testClock();
 const opened: TaizhangDb[] = [];

@@ -6,13 +6,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeBundle, publicKeyFromBase64, publicKeyToBase64 } from '../../../shared/bundle';
-import { sampleRecords, testParty } from '../../../shared/bundle/testkit';
+import { sampleRecords, testParty } from '../../../shared/bundle/testing/testkit';
 import { encodeRev } from '../../../shared/clock/hlc';
 import type { TaizhangDb } from '../db';
 import { createRecord } from '../recordRepository';
 import { databaseFingerprint } from './fingerprint';
 import { applyImport, prepareImport } from './importBundle';
-import { freshSide } from './testSupport';
+import { freshSide } from './testing/testSupport';
 
 const unit = testParty('property-unit');
 const deviceB = testParty('property-unit-second-pc').deviceId;

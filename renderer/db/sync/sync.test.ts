@@ -11,7 +11,7 @@ import { acceptEnrolment, enrolmentFileFor, enrolUnit, previewEnrolment, reEnrol
 import { parseEnrolmentFile } from './enrolmentFile';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
 import { applyImport, prepareImport } from './importBundle';
-import { freshSide, TEST_CREDIT_CODE } from './testSupport';
+import { freshSide, TEST_CREDIT_CODE } from './testing/testSupport';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { openWriteContext } from '../writeContext';
 

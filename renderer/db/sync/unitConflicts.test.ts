@@ -15,7 +15,7 @@ import { createRecord, updateRecord } from '../recordRepository';
 import type { WriteContext } from '../writeContext';
 import { dismissConflict, openConflicts, restoreConflict } from './conflicts';
 import { exportReturnBundle, exportUnitBundle } from './exportBundle';
-import { enrolledPair, importInto, must, testClock } from './syncTestPair';
+import { enrolledPair, importInto, must, testClock } from './testing/syncTestPair';
 
 const now = testClock();
 const opened: TaizhangDb[] = [];

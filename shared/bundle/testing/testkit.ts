@@ -7,18 +7,18 @@ import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
-import { createUuidV7Generator } from '../ids/uuidv7';
-import { recordArbitrary } from '../model/arbitraries';
-import type { RecordOf } from '../model/registry';
-import { RECORD_OWNER, RECORD_TABLES } from '../model/tables';
-import type { RecordTable } from '../model/tables';
-import { decrypterFromSecretKey, signerFromSecretKey } from './crypto';
-import type { BundleDecrypter, BundleSigner, RandomSource } from './crypto';
-import { sealPayload } from './encode';
-import type { EncodeBundleInput, SealHeaderFields } from './encode';
-import { publicKeyToBase64 } from './keys';
-import type { KeyPair } from './keys';
-import type { BundleRecords } from './records';
+import { createUuidV7Generator } from '../../ids/uuidv7';
+import { recordArbitrary } from '../../model/testing/arbitraries';
+import type { RecordOf } from '../../model/registry';
+import { RECORD_OWNER, RECORD_TABLES } from '../../model/tables';
+import type { RecordTable } from '../../model/tables';
+import { decrypterFromSecretKey, signerFromSecretKey } from '../crypto';
+import type { BundleDecrypter, BundleSigner, RandomSource } from '../crypto';
+import { sealPayload } from '../encode';
+import type { EncodeBundleInput, SealHeaderFields } from '../encode';
+import { publicKeyToBase64 } from '../keys';
+import type { KeyPair } from '../keys';
+import type { BundleRecords } from '../records';
 
 /** Deterministic bytes: SHA-256 in counter mode over `seed` (NOT for real keys). */
 export function seededRandom(seed: string): RandomSource {

@@ -1,12 +1,12 @@
 /** Test helpers: an enrolled committee + unit pair and a checked import (not used by the app). */
 import { expect } from 'vitest';
-import type { TaizhangDb } from '../db';
-import { createRecord } from '../recordRepository';
-import { openWriteContext, type WriteContext } from '../writeContext';
-import { acceptEnrolment, enrolmentFileFor, enrolUnit } from './enrolment';
-import { parseEnrolmentFile } from './enrolmentFile';
-import { applyImport, prepareImport } from './importBundle';
-import type { ImportProgress } from './importProgress';
+import type { TaizhangDb } from '../../db';
+import { createRecord } from '../../recordRepository';
+import { openWriteContext, type WriteContext } from '../../writeContext';
+import { acceptEnrolment, enrolmentFileFor, enrolUnit } from '../enrolment';
+import { parseEnrolmentFile } from '../enrolmentFile';
+import { applyImport, prepareImport } from '../importBundle';
+import type { ImportProgress } from '../importProgress';
 import { freshSide, TEST_CREDIT_CODE } from './testSupport';
 
 export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {

@@ -4,15 +4,15 @@
  * Test-only code: nothing in the app imports it.
  */
 import fc from 'fast-check';
-import { encodeRev, MAX_COUNTER } from '../clock/hlc';
-import { createUuidV7Generator } from '../ids/uuidv7';
-import { creditCodeCheckChar } from './creditCode';
-import { idNumberCheckChar } from './idNumber';
-import type { RecordOf } from './registry';
-import { RECORD_TABLES } from './tables';
-import type { RecordTable } from './tables';
-import { sumHours } from './training';
-import { NATIONAL_PROFILE_V1 } from '../rules/profile';
+import { encodeRev, MAX_COUNTER } from '../../clock/hlc';
+import { createUuidV7Generator } from '../../ids/uuidv7';
+import { creditCodeCheckChar } from '../creditCode';
+import { idNumberCheckChar } from '../idNumber';
+import type { RecordOf } from '../registry';
+import { RECORD_TABLES } from '../tables';
+import type { RecordTable } from '../tables';
+import { sumHours } from '../training';
+import { NATIONAL_PROFILE_V1 } from '../../rules/profile';
 import {
   ABSENCE_REASONS,
   CADRE_KINDS,
@@ -32,7 +32,7 @@ import {
   RECTIFICATION_STATUSES,
   SUPERVISION_VISIT_KINDS,
   TRAINING_ORGANISERS,
-} from './vocabulary';
+} from '../vocabulary';
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────
 

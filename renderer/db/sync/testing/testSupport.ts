@@ -1,8 +1,8 @@
 /** Test helpers for the sync tests (not used by the app). */
-import { creditCodeCheckChar } from '../../../shared/model/creditCode';
-import { completeSetup } from '../workspaceRepository';
-import { openDatabase, type TaizhangDb } from '../db';
-import { openWriteContext, type WriteContext } from '../writeContext';
+import { creditCodeCheckChar } from '../../../../shared/model/creditCode';
+import { completeSetup } from '../../workspaceRepository';
+import { openDatabase, type TaizhangDb } from '../../db';
+import { openWriteContext, type WriteContext } from '../../writeContext';
 
 let n = 0;
 
