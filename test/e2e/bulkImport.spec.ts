@@ -134,7 +134,7 @@ test('a committee imports many bundles at once and writes the return bundles in 
 
   // the return bundles of the batch: one .zip in the browser
   const returns = committee.getByTestId('return-batch');
-  const zip = await download(committee, () => returns.getByRole('button', { name: '为本批导入的单位生成回执（3 个）' }).click());
+  const zip = await download(committee, () => returns.getByRole('button', { name: '导出本批单位的回执（3 个）' }).click());
   expect(path.basename(zip)).toMatch(/^回执_\d{4}-\d{2}-\d{2}\.zip$/);
   await expect(returns.getByTestId('return-result')).toContainText('内含 3 个回执');
   await expect(returns.getByTestId('return-rows').getByText('已保存')).toHaveCount(3);

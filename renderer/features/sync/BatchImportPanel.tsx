@@ -29,7 +29,7 @@ function pending(rows: readonly BatchRow[], outcomes: ReadonlyMap<number, BatchO
   });
 }
 
-/** The units whose bundles were applied (for 为本批单位生成回执). */
+/** The units whose bundles were applied (for 导出本批单位的回执). */
 function appliedUnits(rows: readonly BatchRow[], outcomes: ReadonlyMap<number, BatchOutcome>): string[] {
   const ids = new Set<string>();
   for (const r of rows) if (outcomes.get(r.key)?.kind === 'applied' && (r.check.kind === 'ready' || r.check.kind === 'needs-confirmation')) ids.add(r.check.summary.senderId);

@@ -87,11 +87,12 @@ export function BatchRowsTable({
       }}
       columns={[
         { title: '文件', key: 'file', render: (_, r) => r.fileName },
-        { title: '单位', key: 'unit', render: (_, r) => summaryOf(r.check)?.senderName || '—' },
-        { title: '同步包', key: 'range', width: 150, render: (_, r) => { const s = summaryOf(r.check); return s ? rangeText(s) : '—'; } },
+        { title: '单位', key: 'unit', width: 110, render: (_, r) => summaryOf(r.check)?.senderName || '—' },
+        { title: '同步包', key: 'range', width: 120, render: (_, r) => { const s = summaryOf(r.check); return s ? rangeText(s) : '—'; } },
         {
           title: '数据',
           key: 'counts',
+          width: 150,
           render: (_, r) => {
             const s = summaryOf(r.check);
             if (!s) return '—';
@@ -103,7 +104,7 @@ export function BatchRowsTable({
         {
           title: '核对',
           key: 'check',
-          width: 280,
+          width: 260,
           render: (_, r) => (
             <Space orientation="vertical" size={2}>
               <Tag color={CHECK_TAG[r.check.kind].color}>{CHECK_TAG[r.check.kind].text}</Tag>
@@ -114,7 +115,7 @@ export function BatchRowsTable({
         {
           title: '结果',
           key: 'outcome',
-          width: 280,
+          width: 240,
           render: (_, r) => {
             const outcome = outcomes.get(r.key);
             const canConfirm = r.check.kind === 'needs-confirmation' && outcome?.kind !== 'applied';

@@ -70,10 +70,10 @@ export function ReturnBatchCard({ batchUnitIds }: { batchUnitIds: readonly strin
         </Typography.Text>
         <Space wrap>
           <Button type="primary" disabled={busy || batchUnitIds.length === 0} loading={busy} onClick={() => void run('batch')}>
-            为本批导入的单位生成回执（{batchUnitIds.length} 个）
+            导出本批单位的回执（{batchUnitIds.length} 个）
           </Button>
           <Button disabled={busy} onClick={() => void run('active')}>
-            为全部已启用单位生成回执
+            导出全部已启用单位的回执
           </Button>
         </Space>
         {progress && <Progress percent={progress.percent} status="active" format={() => progress.label} data-testid="return-progress" />}
