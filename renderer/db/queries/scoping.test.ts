@@ -76,5 +76,8 @@ describe('committee reads of one unit never mix two units', () => {
     const t = await committeeTraining(db, COMMITTEE_ID);
     expect(t.classes.map((c) => c.id)).toEqual([committeeClass.id]);
     expect(new Set(t.enrolments.map((e) => e.unitId))).toEqual(new Set([a.unit.id, b.unit.id]));
+    // who enrolled, by name: exactly the enrolled members, each with its own unit's organisations
+    expect(new Set(t.enrolled?.members.map((m) => m.id))).toEqual(new Set(t.enrolments.map((e) => e.memberId)));
+    expect(new Set(t.enrolled?.organisations.map((o) => o.unitId))).toEqual(new Set([a.unit.id, b.unit.id]));
   });
 });

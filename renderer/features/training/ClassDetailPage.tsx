@@ -63,15 +63,17 @@ export function ClassDetailPage({ classId }: { classId: string }) {
   const own = useMemo(() => (training?.enrolments ?? []).filter((e) => e.classId === classId), [training, classId]);
 
   const signInInput = useMemo((): TrainingSignInInput | null => {
-    if (!cls || !unit) return null;
+    if (!cls || !unit || !training) return null;
+    // the committee's own class: the units' members who enrolled, not the committee's roster
+    const people = training.enrolled ?? unit;
     return {
       trainingClass: cls,
       enrolments: own,
-      members: unit.members,
-      organisations: unit.organisations,
+      members: people.members,
+      organisations: people.organisations,
       unit: unit.unit ?? { name: '', partyGroupKind: 'partyGroup' },
     };
-  }, [cls, unit, own]);
+  }, [cls, unit, training, own]);
 
   const rows = useMemo((): EnrolmentRow[] => {
     if (!signInInput || !training) return [];

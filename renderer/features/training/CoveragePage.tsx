@@ -106,7 +106,7 @@ export function CoveragePage() {
   if (training.mode !== 'unit') {
     return (
       <Card>
-        <Empty description="学时与覆盖率按各单位的党员名册和参训记录统计，请在单位模式下查看；全市汇总将在工委的概况中提供。" />
+        <Empty description="学时与覆盖率按各单位的党员名册和参训记录统计：某个单位的情况请在“单位”中打开该单位查看，全市的参训覆盖率见“全市概况”。" />
       </Card>
     );
   }
