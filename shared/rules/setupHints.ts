@@ -29,7 +29,10 @@ export interface HintMember extends RosterMember {
 
 export interface SetupHint {
   readonly code: 'branch-too-large' | 'branch-too-small' | 'committee-needed' | 'committee-size' | 'general-branch-size' | 'no-secretary';
+  /** What the organisation's state is, in words anyone reading the ledger may see. */
   readonly message: string;
+  /** What the unit keeping the ledger should do about it (not shown to the 工委, which cannot). */
+  readonly action?: string;
 }
 
 const GONE: readonly MemberStatus[] = ['transferredOut', 'deceased'];
@@ -94,6 +97,6 @@ export function setupHints(
   if ((org.kind === 'branch' || org.kind === 'generalBranch') && seated > 5)
     hints.push({ code: 'committee-size', message: `委员 ${seated} 人，超过 5 人：支部（总支）委员会一般为 3—5 人。` });
   if ((org.kind === 'branch' || org.kind === 'generalBranch' || org.kind === 'organCommittee') && !hasSecretary)
-    hints.push({ code: 'no-secretary', message: '尚未配备书记：请在“两委班子”中登记书记。' });
+    hints.push({ code: 'no-secretary', message: '尚未配备书记。', action: '请在“两委班子”中登记书记。' });
   return hints;
 }

@@ -198,6 +198,9 @@ test('the committee sees the city unit by unit: register, dashboard, a red branc
   await expect(detail).toContainText('第一党支部');
   await expect(detail.getByTestId('term-reason')).toContainText('届满');
   for (const button of ['新增党组织', '编辑', '新增下级组织', '记录换届', '延期换届', '撤销']) await expect(committee.getByRole('button', { name: button })).toHaveCount(0);
+  // the hint says what is missing, not what the committee should register (the unit does that)
+  await expect(detail.getByTestId('setup-hints')).toContainText('尚未配备书记');
+  await expect(detail.getByTestId('setup-hints')).not.toContainText('请在');
   await screenshot(committee, 'committee-city-unit-tree');
 
   // its roster: its own member only, masked, nothing to reveal or write

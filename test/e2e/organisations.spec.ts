@@ -65,7 +65,7 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await page.getByRole('button', { name: '新增下级组织' }).click();
   await addOrganisation(page, { name: '第二党支部', termStart: greenStart });
   await expect(page.getByTestId('term-reason')).toContainText('届满');
-  await expect(page.getByTestId('setup-hints')).toContainText('尚未配备书记');
+  await expect(page.getByTestId('setup-hints')).toContainText('尚未配备书记。请在“两委班子”中登记书记。');
   await screenshot(page, 'organisations-tree');
 
   // a member by hand

@@ -140,6 +140,8 @@ export function MembersPage() {
         rowKey="id"
         size="middle"
         dataSource={filtered}
+        // the columns' widths add up to more than a 1366-wide window: scroll sideways rather than squeeze 所在党组织 to a character a line
+        scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (t) => `共 ${t} 人` }}
         locale={{
           emptyText: (
@@ -154,8 +156,8 @@ export function MembersPage() {
           { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
           { title: '性别', key: 'gender', width: 60, render: (_, m) => GENDER_LABELS[m.gender] },
           { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', width: 110 },
-          { title: '身份证号', key: 'idNumber', width: 230, render: (_, m) => <SensitiveValue member={m} field="idNumber" /> },
-          { title: '联系电话', key: 'phone', width: 160, render: (_, m) => <SensitiveValue member={m} field="phone" /> },
+          { title: '身份证号', key: 'idNumber', width: 210, render: (_, m) => <SensitiveValue member={m} field="idNumber" /> },
+          { title: '联系电话', key: 'phone', width: 140, render: (_, m) => <SensitiveValue member={m} field="phone" /> },
           { title: '入党时间', dataIndex: 'joinedOn', key: 'joinedOn', width: 110 },
           {
             title: '类别',
@@ -163,7 +165,7 @@ export function MembersPage() {
             width: 90,
             render: (_, m) => (m.membership === 'probationary' ? <Tag color="orange">预备党员</Tag> : '正式党员'),
           },
-          { title: '所在党组织', key: 'org', render: (_, m) => orgName.get(m.organisationId) ?? '—' },
+          { title: '所在党组织', key: 'org', width: 180, render: (_, m) => orgName.get(m.organisationId) ?? '—' },
           { title: '状态', key: 'status', width: 70, render: (_, m) => (m.status === 'active' ? '在职' : <Tag>{MEMBER_STATUS_LABELS[m.status]}</Tag>) },
           { title: '党务干部', key: 'cadre', width: 110, render: (_, m) => (m.cadre ? CADRE_KIND_LABELS[m.cadre] : '') },
           ...(readOnly ? [] : [{

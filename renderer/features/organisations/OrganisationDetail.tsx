@@ -119,11 +119,14 @@ export function OrganisationDetail({
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title="设置提示（仅供参考，不影响保存）"
+            title={readOnly ? '设置提示（供工委了解，由该单位对照处理）' : '设置提示（仅供参考，不影响保存）'}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="setup-hints">
                 {hints.map((h) => (
-                  <li key={h.code + h.message}>{h.message}</li>
+                  <li key={h.code + h.message}>
+                    {h.message}
+                    {!readOnly && h.action}
+                  </li>
                 ))}
               </ul>
             }

@@ -97,7 +97,7 @@ export function UnitRegisterPage() {
               key: 'last',
               width: 170,
               sorter: (a, b) => (a.lastBundleAt ?? '').localeCompare(b.lastBundleAt ?? ''),
-              render: (_, r) => (r.lastBundleAt ? `${r.lastBundleAt.slice(0, 10)} 第${r.lastSequence}号（${r.lastSnapshot ? '全量' : '增量'}）` : '—'),
+              render: (_, r) => (r.lastBundleOn ? `${r.lastBundleOn} 第${r.lastSequence}号（${r.lastSnapshot ? '全量' : '增量'}）` : '—'),
             },
             {
               title: '距今天数',

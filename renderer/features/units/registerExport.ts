@@ -15,7 +15,7 @@ export function registerSheetRows(rows: readonly RegisterRow[]): unknown[][] {
     r.creditCode ?? '',
     ENROLLED_UNIT_STATUS_LABELS[r.status],
     r.publicKey ? keyFingerprintOfBase64(r.publicKey) : '',
-    r.lastBundleAt?.slice(0, 10) ?? '',
+    r.lastBundleOn ?? '',
     r.lastSequence ?? '',
     r.lastSnapshot === null ? '' : r.lastSnapshot ? '全量' : '增量',
     r.daysSince ?? '',

@@ -1,5 +1,6 @@
 /** The register's rows: each enrolled unit's register facts joined with its dashboard figures. */
 import type { CityDashboard } from '../../../shared/rules/committee/cityDashboard';
+import { dateOfInstant } from '../../../shared/rules/dates';
 import type { EnrolledUnitStatus } from '../../../shared/model/vocabulary';
 import type { RegisterEntry } from '../../db/queries/register';
 
@@ -9,7 +10,9 @@ export interface RegisterRow {
   readonly creditCode: string | null;
   readonly status: EnrolledUnitStatus;
   readonly publicKey: string | null;
+  /** When the last bundle was made (UTC instant, for sorting) and its date on the users' calendar. */
   readonly lastBundleAt: string | null;
+  readonly lastBundleOn: string | null;
   readonly lastSequence: number | null;
   readonly lastSnapshot: boolean | null;
   readonly daysSince: number | null;
@@ -31,6 +34,7 @@ export function registerRows(entries: readonly RegisterEntry[], dashboard: CityD
       status: unit.status,
       publicKey: unit.publicKey,
       lastBundleAt: peer?.lastBundle?.at ?? null,
+      lastBundleOn: peer?.lastBundle ? dateOfInstant(peer.lastBundle.at) : null,
       lastSequence: peer?.lastBundle?.sequence ?? null,
       lastSnapshot: peer?.lastBundle?.snapshot ?? null,
       daysSince: f?.daysSinceLastBundle ?? null,
