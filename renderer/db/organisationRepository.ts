@@ -6,7 +6,7 @@
 import { expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { CommitteeSeat } from '../../shared/model/committeeSeat';
 import type { Election, Organisation, TermExtension } from '../../shared/model/organisation';
-import { placementProblem, wouldCreateCycle } from '../../shared/rules/organisationTree';
+import { placementProblem, wouldCreateCycle } from '../../shared/rules/organisations/organisationTree';
 import { createRecord, updateRecord, type RecordInput, type RecordPatch, type WriteError } from './recordRepository';
 import type { WriteContext } from './writeContext';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { genderFromIdNumber, idNumberCheckChar } from '../../shared/model/idNumber';
 import type { Enrolment, TrainingClass } from '../../shared/model/training';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
-import { trainingCoverage } from '../../shared/rules/trainingCoverage';
+import { trainingCoverage } from '../../shared/rules/training/trainingCoverage';
 import { openDatabase, type StoredRecord, type TaizhangDb } from './db';
 import { changeMemberStatus, createMember } from './memberRepository';
 import { createOrganisation } from './organisationRepository';

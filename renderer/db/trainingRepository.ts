@@ -33,8 +33,8 @@ import { missedSomething, sessionLabel, sumHours, type Enrolment, type TrainingC
 import { RECORD_OWNER, recordOwner } from '../../shared/model/tables';
 import type { EnrolmentStatus } from '../../shared/model/vocabulary';
 import { compareIsoDates } from '../../shared/rules/dates';
-import { isActiveMemberOn, onRosterOn, organisationOn } from '../../shared/rules/membership';
-import { subtreeIds } from '../../shared/rules/setupHints';
+import { isActiveMemberOn, onRosterOn, organisationOn } from '../../shared/rules/members/membership';
+import { subtreeIds } from '../../shared/rules/organisations/setupHints';
 import { createRecord, deleteRecord, updateRecord, type RecordInput, type RecordPatch, type WriteError } from './recordRepository';
 import type { WriteContext } from './writeContext';
 

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
-import { combineCompletion } from '../../shared/rules/meetingCompliance';
-import { groupMeetingsByOrganisation, unitMeetingCompliance } from '../../shared/rules/unitCompliance';
+import { combineCompletion } from '../../shared/rules/meetings/meetingCompliance';
+import { groupMeetingsByOrganisation, unitMeetingCompliance } from '../../shared/rules/meetings/unitCompliance';
 import { meetingFields } from '../../test/fixtures/recordFields';
 import type { TaizhangDb } from '../db/db';
 import { createRecord } from '../db/recordRepository';

@@ -7,10 +7,10 @@
  */
 import type { Assessment, Card } from '../model';
 import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
-import type { CadreRatioResult } from '../rules/cadreRatio';
+import type { CadreRatioResult } from '../rules/organisations/cadreRatio';
 import { compareIsoDates, yearOf, type IsoDate } from '../rules/dates';
-import { combineCompletion, type CompletionRate } from '../rules/meetingCompliance';
-import type { OrganisationCounts } from '../rules/organisations';
+import { combineCompletion, type CompletionRate } from '../rules/meetings/meetingCompliance';
+import type { OrganisationCounts } from '../rules/organisations/organisations';
 import type { RuleProfile } from '../rules/profile';
 import {
   cadreStateCounts,
@@ -25,9 +25,9 @@ import {
   type QuarterScores,
   type TermLightCounts,
 } from '../rules/summaries';
-import type { RosterTotals } from '../rules/roster';
-import type { TermLightResult, TermNotApplicable } from '../rules/termLight';
-import type { CoverageFigure } from '../rules/trainingCoverage';
+import type { RosterTotals } from '../rules/members/roster';
+import type { TermLightResult, TermNotApplicable } from '../rules/organisations/termLight';
+import type { CoverageFigure } from '../rules/training/trainingCoverage';
 import { basisPointsPercent, chineseDate, percent } from '../rules/text';
 import { NONE, pct, tidy } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';

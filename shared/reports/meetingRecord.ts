@@ -9,8 +9,8 @@
 import type { Meeting, Member, Organisation } from '../model';
 import { ABSENCE_REASON_LABELS, MEETING_KIND_LABELS, type MeetingKind } from '../model/vocabulary';
 import { compareIsoDates, yearOf } from '../rules/dates';
-import { hasCommitteeOn } from '../rules/seats';
-import { meetingCompliance } from '../rules/meetingCompliance';
+import { hasCommitteeOn } from '../rules/organisations/seats';
+import { meetingCompliance } from '../rules/meetings/meetingCompliance';
 import {
   committeeMeetingQuorum,
   countAttendance,
@@ -18,7 +18,7 @@ import {
   motionResult,
   voteQuorum,
   type ThresholdCheck,
-} from '../rules/quorum';
+} from '../rules/meetings/quorum';
 import { chineseDate } from '../rules/text';
 import { partyGroupName } from './annualDrafts';
 import { NONE, ofDue, pct, tidy } from './format';

@@ -19,17 +19,17 @@ import type {
   Unit,
 } from '../model';
 import type { MeetingKind } from '../model/vocabulary';
-import { treeOrder } from '../rules/organisationTree';
-import { cadreRatio, type CadreRatioResult } from '../rules/cadreRatio';
+import { treeOrder } from '../rules/organisations/organisationTree';
+import { cadreRatio, type CadreRatioResult } from '../rules/organisations/cadreRatio';
 import { compareIsoDates, isoDate, minDate, type IsoDate } from '../rules/dates';
-import { fundUsage, type FundUsage } from '../rules/funds';
-import { combineCompletion, meetingCompliance, type CompletionRate, type MeetingComplianceResult } from '../rules/meetingCompliance';
-import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations';
+import { fundUsage, type FundUsage } from '../rules/duties/funds';
+import { combineCompletion, meetingCompliance, type CompletionRate, type MeetingComplianceResult } from '../rules/meetings/meetingCompliance';
+import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations/organisations';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
-import { rectificationProgress, type RectificationProgress } from '../rules/rectification';
-import { rosterSummary, type RosterSummary } from '../rules/roster';
-import { hasCommitteeOn } from '../rules/seats';
-import { secretaryProjectProgress, type SecretaryProjectProgress } from '../rules/secretaryProjects';
+import { rectificationProgress, type RectificationProgress } from '../rules/duties/rectification';
+import { rosterSummary, type RosterSummary } from '../rules/members/roster';
+import { hasCommitteeOn } from '../rules/organisations/seats';
+import { secretaryProjectProgress, type SecretaryProjectProgress } from '../rules/duties/secretaryProjects';
 import {
   complianceByKind,
   meetingsHeldByKind,
@@ -40,8 +40,8 @@ import {
   type TermLightCounts,
   type TrainingHours,
 } from '../rules/summaries';
-import { termLight, type TermLightResult, type TermNotApplicable } from '../rules/termLight';
-import { trainingCoverage, type TrainingCoverageResult } from '../rules/trainingCoverage';
+import { termLight, type TermLightResult, type TermNotApplicable } from '../rules/organisations/termLight';
+import { trainingCoverage, type TrainingCoverageResult } from '../rules/training/trainingCoverage';
 
 /** Everything a unit's reports read. Records are the live ones (tombstones already left out). */
 export interface UnitReportData {
@@ -171,7 +171,7 @@ export interface AnnualFigures {
 /**
  * Organisations in report order, the same whatever order the records came in: the organisation
  * tree read depth-first, parents before children, siblings by name with 第二 before 第十 (the order
- * of the app's organisation tree, shared/rules/organisationTree.ts).
+ * of the app's organisation tree, shared/rules/organisations/organisationTree.ts).
  */
 export function reportOrder<T extends { readonly organisation: Organisation } | Organisation>(items: readonly T[]): T[] {
   const orgOf = (x: T): Organisation => ('organisation' in x ? x.organisation : x);

@@ -7,7 +7,7 @@
 import { sessionLabel } from '../model/training';
 import { MEETING_KIND_LABELS, PARTY_GROUP_KIND_LABELS } from '../model/vocabulary';
 import type { IsoDate } from '../rules/dates';
-import { isActiveMemberOn, organisationOn } from '../rules/membership';
+import { isActiveMemberOn, organisationOn } from '../rules/members/membership';
 import { chineseDate } from '../rules/text';
 import { partyGroupName } from './annualDrafts';
 import { NONE } from './format';

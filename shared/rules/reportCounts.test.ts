@@ -3,12 +3,12 @@
  * 党建经费 usage, 整改 progress, 书记项目 milestones, and the summaries that add rule results up.
  */
 import { describe, expect, it } from 'vitest';
-import { fundUsage } from './funds';
-import { organisationCounts, organisationExistsOn, type OrganisationFact } from './organisations';
+import { fundUsage } from './duties/funds';
+import { organisationCounts, organisationExistsOn, type OrganisationFact } from './organisations/organisations';
 import { NATIONAL_PROFILE_V1 as P } from './profile';
-import { rectificationProgress, type RectificationFact } from './rectification';
-import { isProbationaryOn, rosterSummary, type RosterSummaryMember } from './roster';
-import { secretaryProjectProgress } from './secretaryProjects';
+import { rectificationProgress, type RectificationFact } from './duties/rectification';
+import { isProbationaryOn, rosterSummary, type RosterSummaryMember } from './members/roster';
+import { secretaryProjectProgress } from './duties/secretaryProjects';
 import { cadreStateCounts, combineCoverage, combineRosters, quarterScores, termLightCounts } from './summaries';
 
 describe('organisations on a day', () => {

@@ -5,14 +5,14 @@
  */
 import type { CardColour, CardFixStatus, MeetingKind, OrganisationKind, TermLight, TrainingOrganiser } from '../model/vocabulary';
 import { MEETING_KINDS, ORGANISATION_KINDS } from '../model/vocabulary';
-import type { CadreRatioState } from './cadreRatio';
-import { cardEscalations, type CardEscalation, type CardFact } from './cards';
+import type { CadreRatioState } from './organisations/cadreRatio';
+import { cardEscalations, type CardEscalation, type CardFact } from './committee/cards';
 import { compareIsoDates, yearOf, type IsoDate } from './dates';
-import type { MeetingComplianceResult } from './meetingCompliance';
+import type { MeetingComplianceResult } from './meetings/meetingCompliance';
 import type { RuleProfile } from './profile';
-import type { RosterTotals } from './roster';
-import type { TermLightResult, TermNotApplicable } from './termLight';
-import type { CoverageFigure, TrainingClassFact, TrainingCoverageResult } from './trainingCoverage';
+import type { RosterTotals } from './members/roster';
+import type { TermLightResult, TermNotApplicable } from './organisations/termLight';
+import type { CoverageFigure, TrainingClassFact, TrainingCoverageResult } from './training/trainingCoverage';
 
 export interface KindTotal {
   readonly kind: MeetingKind;

@@ -5,11 +5,11 @@
  */
 import type { MembershipKind } from '../model/vocabulary';
 import { addYears, daysBetween, type IsoDate } from './dates';
-import { cadreRatio, type CadreRatioInput } from './cadreRatio';
+import { cadreRatio, type CadreRatioInput } from './organisations/cadreRatio';
 import type { RuleProfile } from './profile';
 import { chineseDate } from './text';
-import { termLight, type ElectionFact, type TermOrganisation } from './termLight';
-import { onRosterOn, type RosterMember } from './membership';
+import { termLight, type ElectionFact, type TermOrganisation } from './organisations/termLight';
+import { onRosterOn, type RosterMember } from './members/membership';
 
 export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'rectification' | 'funds' | 'sync';
 

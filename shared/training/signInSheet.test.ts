@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RosterMember } from '../rules/membership';
+import type { RosterMember } from '../rules/members/membership';
 import { buildSignInSheet, trainingSignInSheet } from '../reports/signInSheet';
 import { trainingDates, trainingPlace, trainingSignInRows, type TrainingSignInInput } from './signInSheet';
 

@@ -15,9 +15,9 @@
 import type { Enrolment, TrainingClass } from '../model/training';
 import type { PartyGroupKind } from '../model/vocabulary';
 import { compareIsoDates } from '../rules/dates';
-import { organisationOn, type RosterMember } from '../rules/membership';
+import { organisationOn, type RosterMember } from '../rules/members/membership';
 import { compareNames } from '../rules/naturalOrder';
-import { treeOrder, type TreeNode } from '../rules/organisationTree';
+import { treeOrder, type TreeNode } from '../rules/organisations/organisationTree';
 import { chineseDate } from '../rules/text';
 
 export interface SignInRow {

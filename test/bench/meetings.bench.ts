@@ -7,10 +7,10 @@ import type { Meeting } from '../../shared/model/meeting';
 import type { Member } from '../../shared/model/member';
 import type { Organisation } from '../../shared/model/organisation';
 import type { CommitteeSeat } from '../../shared/model/committeeSeat';
-import { memberAttendanceRate, selfWithdrawalWarning } from '../../shared/rules/attendance';
+import { memberAttendanceRate, selfWithdrawalWarning } from '../../shared/rules/meetings/attendance';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
-import { meetingsByMember } from '../../shared/rules/attendanceIndex';
-import { groupMeetingsByOrganisation, unitMeetingCompliance, worstFirst } from '../../shared/rules/unitCompliance';
+import { meetingsByMember } from '../../shared/rules/meetings/attendanceIndex';
+import { groupMeetingsByOrganisation, unitMeetingCompliance, worstFirst } from '../../shared/rules/meetings/unitCompliance';
 import { largestCityUnit, ms, timeIt } from './largestUnit';
 
 export async function run(): Promise<void> {

@@ -8,7 +8,7 @@ import type { Member } from '../../shared/model/member';
 import type { Organisation } from '../../shared/model/organisation';
 import type { Enrolment, TrainingClass } from '../../shared/model/training';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
-import { trainingCoverage } from '../../shared/rules/trainingCoverage';
+import { trainingCoverage } from '../../shared/rules/training/trainingCoverage';
 import { largestCityUnit, ms, timeIt } from './largestUnit';
 
 export async function run(): Promise<void> {

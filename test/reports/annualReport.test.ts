@@ -12,7 +12,7 @@ import {
   termLight,
   trainingCoverage,
 } from '../../shared/rules';
-import { rosterSummary } from '../../shared/rules/roster';
+import { rosterSummary } from '../../shared/rules/members/roster';
 import { percent } from '../../shared/rules/text';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { GONGWEN } from '../../shared/reports/gongwenLayout';

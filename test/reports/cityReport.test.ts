@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { combineCompletion, hasCommitteeOn, meetingCompliance, termLight } from '../../shared/rules';
-import { rosterSummary } from '../../shared/rules/roster';
+import { rosterSummary } from '../../shared/rules/members/roster';
 import { percent } from '../../shared/rules/text';
 import { buildCityReport, buildCityReportFrom, cityReportInput, type CityReportData } from '../../shared/reports/cityReport';
 import { expectGongwen, type CheckedPdf } from './gongwenChecks';

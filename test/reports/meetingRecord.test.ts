@@ -1,7 +1,7 @@
 /**
  * 会议记录 of one meeting and an organisation's year of 三会一课 记录, from the `small` unit: the
  * fields, attendance (absentees with their reasons), quorum and vote results exactly as
- * shared/rules/quorum.ts judges them, and the 公文 page.
+ * shared/rules/meetings/quorum.ts judges them, and the 公文 page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSENCE_REASON_LABELS, MEETING_KIND_LABELS } from '../../shared/model/vocabulary';

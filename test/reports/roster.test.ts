@@ -1,11 +1,11 @@
 /**
- * 党员花名册 of the `small` unit: every member on the roster (shared/rules/roster.ts) listed once,
+ * 党员花名册 of the `small` unit: every member on the roster (shared/rules/members/roster.ts) listed once,
  * grouped by organisation; ID numbers masked unless `full: true` is chosen, and then the sheet
  * warns that it holds sensitive personal information. Phone numbers are never printed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../shared/model/idNumber';
-import { rosterSummary } from '../../shared/rules/roster';
+import { rosterSummary } from '../../shared/rules/members/roster';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { buildRoster } from '../../shared/reports/roster';
 import { expectGongwen } from './gongwenChecks';

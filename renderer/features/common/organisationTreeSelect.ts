@@ -1,7 +1,7 @@
 /** The organisation tree as antd's TreeSelect takes it (dissolved organisations left out), for every form that picks an organisation. */
 import type { Organisation } from '../../../shared/model/organisation';
 import { ORGANISATION_KIND_LABELS } from '../../../shared/model/vocabulary';
-import { treeOrder } from '../../../shared/rules/organisationTree';
+import { treeOrder } from '../../../shared/rules/organisations/organisationTree';
 
 export function organisationTreeSelectData(organisations: readonly Organisation[]) {
   const nodes = new Map<string, { title: string; value: string; children: unknown[] }>();

@@ -6,10 +6,10 @@ import { App, Button, Card, Descriptions, Drawer, Empty, List, Select, Space, Sp
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Meeting } from '../../../shared/model/meeting';
 import { ABSENCE_REASON_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
-import { countAttendance } from '../../../shared/rules/quorum';
-import { meetingTimeliness } from '../../../shared/rules/meetingCompliance';
+import { countAttendance } from '../../../shared/rules/meetings/quorum';
+import { meetingTimeliness } from '../../../shared/rules/meetings/meetingCompliance';
 import { useRuleProfile } from '../common/useRuleProfile';
-import { subtreeIds } from '../../../shared/rules/setupHints';
+import { subtreeIds } from '../../../shared/rules/organisations/setupHints';
 import { chineseDate } from '../../../shared/rules/text';
 import { deleteMeeting } from '../../db/meetingRepository';
 import { meetingAttachments } from '../../db/queries/meetings';

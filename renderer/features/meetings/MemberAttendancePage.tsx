@@ -5,9 +5,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Empty, Input, Spin, Switch, Space, Table, Tag, Typography } from 'antd';
 import type { Member } from '../../../shared/model/member';
-import { memberAttendanceRate, selfWithdrawalWarning, type MemberAttendanceRate, type SelfWithdrawalWarning } from '../../../shared/rules/attendance';
+import { memberAttendanceRate, selfWithdrawalWarning, type MemberAttendanceRate, type SelfWithdrawalWarning } from '../../../shared/rules/meetings/attendance';
 import { chineseYearMonth } from '../../../shared/rules/text';
-import { meetingsByMember } from '../../../shared/rules/attendanceIndex';
+import { meetingsByMember } from '../../../shared/rules/meetings/attendanceIndex';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { MEETING_KIND_LABELS } from '../../../shared/model/vocabulary';
 import type { TodoItem } from '../../../shared/rules/todos';
-import { owedAround, unitMeetingCompliance } from '../../../shared/rules/unitCompliance';
+import { owedAround, unitMeetingCompliance } from '../../../shared/rules/meetings/unitCompliance';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';

@@ -7,7 +7,7 @@ import { App, Button, Card, Empty, Input, Radio, Select, Space, Spin, Table, Tag
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Member } from '../../../shared/model/member';
 import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBERSHIP_KIND_LABELS, MEMBER_STATUSES, MEMBER_STATUS_LABELS, MEMBERSHIP_KINDS, type MemberStatus, type MembershipKind } from '../../../shared/model/vocabulary';
-import { subtreeIds } from '../../../shared/rules/setupHints';
+import { subtreeIds } from '../../../shared/rules/organisations/setupHints';
 import { recordFullExport } from '../../db/memberRepository';
 import { sessionWriteContext } from '../../db/session';
 import { platform } from '../../platform';

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import type { Organisation } from '../../../shared/model/organisation';
 import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../../shared/model/vocabulary';
 import { addYears } from '../../../shared/rules/dates';
-import { ALLOWED_PARENTS, treeOrder } from '../../../shared/rules/organisationTree';
+import { ALLOWED_PARENTS, treeOrder } from '../../../shared/rules/organisations/organisationTree';
 import { chineseDate } from '../../../shared/rules/text';
 import { createOrganisation, updateOrganisation } from '../../db/organisationRepository';
 import { fromIso, toIso } from '../common/dates';

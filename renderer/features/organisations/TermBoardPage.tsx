@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Card, Empty, Space, Spin, Statistic, Table, Tag } from 'antd';
 import type { Organisation } from '../../../shared/model/organisation';
 import { ORGANISATION_KIND_LABELS, type TermLight } from '../../../shared/model/vocabulary';
-import { termLight, type TermLightResult } from '../../../shared/rules/termLight';
+import { termLight, type TermLightResult } from '../../../shared/rules/organisations/termLight';
 import { chineseDate } from '../../../shared/rules/text';
 import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';

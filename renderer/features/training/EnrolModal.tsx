@@ -8,7 +8,7 @@ import { App, Checkbox, Form, Modal, Radio, Select, TreeSelect, Typography } fro
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
 import type { Enrolment, TrainingClass } from '../../../shared/model/training';
-import { isActiveMemberOn, onRosterOn, organisationOn } from '../../../shared/rules/membership';
+import { isActiveMemberOn, onRosterOn, organisationOn } from '../../../shared/rules/members/membership';
 import { compareNames } from '../../../shared/rules/naturalOrder';
 import { enrolMembers, enrolOrganisation, membersToEnrol } from '../../db/trainingRepository';
 import { useWriteAction } from '../common/useWriteAction';

@@ -10,8 +10,8 @@ import type { Enrolment, TrainingClass } from '../../../shared/model/training';
 import type { IsoDate } from '../../../shared/rules/dates';
 import type { RuleProfile } from '../../../shared/rules/profile';
 import type { TodoItem } from '../../../shared/rules/todos';
-import { trainingCoverage, type TrainingCoverageResult } from '../../../shared/rules/trainingCoverage';
-import { classesHeldBy, trainingTodos } from '../../../shared/rules/trainingTodos';
+import { trainingCoverage, type TrainingCoverageResult } from '../../../shared/rules/training/trainingCoverage';
+import { classesHeldBy, trainingTodos } from '../../../shared/rules/training/trainingTodos';
 
 export interface TrainingFacts {
   readonly members: readonly Member[];

@@ -5,11 +5,11 @@
 import { useMemo } from 'react';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
-import { cadreRatio } from '../../../shared/rules/cadreRatio';
+import { cadreRatio } from '../../../shared/rules/organisations/cadreRatio';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
-import { memberCounts } from '../../../shared/rules/setupHints';
+import { memberCounts } from '../../../shared/rules/organisations/setupHints';
 import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type TodoItem } from '../../../shared/rules/todos';
-import { termLight } from '../../../shared/rules/termLight';
+import { termLight } from '../../../shared/rules/organisations/termLight';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';

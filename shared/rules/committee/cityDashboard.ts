@@ -20,15 +20,15 @@
  */
 import { z } from 'zod';
 import type { EnrolledUnitStatus, OrganisationKind, TermLight } from '../../model/vocabulary';
-import type { CadreRatioState } from '../cadreRatio';
-import { cadreRatio } from '../cadreRatio';
+import type { CadreRatioState } from '../organisations/cadreRatio';
+import { cadreRatio } from '../organisations/cadreRatio';
 import { compareIsoDates, minDate, monthPeriod, quarterPeriod, yearPeriod, type IsoDate, type Period } from '../dates';
-import { combineCompletion, type CompletionRate } from '../meetingCompliance';
-import { organisationCounts, organisationExistsOn } from '../organisations';
+import { combineCompletion, type CompletionRate } from '../meetings/meetingCompliance';
+import { organisationCounts, organisationExistsOn } from '../organisations/organisations';
 import { lateAfterDays, type RuleProfile } from '../profile';
 import { cadreStateCounts, combineCoverage, termLightCounts, type CoverageTotal, type TermLightCounts } from '../summaries';
-import { termLight, type TermLightResult, type TermNotApplicable } from '../termLight';
-import { unitMeetingCompliance } from '../unitCompliance';
+import { termLight, type TermLightResult, type TermNotApplicable } from '../organisations/termLight';
+import { unitMeetingCompliance } from '../meetings/unitCompliance';
 import { bundleTimeliness, type BundleTimeliness } from './lateness';
 import { monthlyCompletion, sumOfMonths, type MonthCompletion } from './monthlyCompletion';
 import { summaryMeetingsByOrganisation, summarySeatFacts } from './summaryFacts';

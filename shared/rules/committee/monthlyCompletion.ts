@@ -11,7 +11,7 @@
  * are 'held' or 'owed'; `owed` adds up the meetings still missing in the owed periods.
  */
 import { parseIsoDate } from '../dates';
-import type { CompletionRate, MeetingComplianceResult } from '../meetingCompliance';
+import type { CompletionRate, MeetingComplianceResult } from '../meetings/meetingCompliance';
 
 export interface MonthCompletion extends CompletionRate {
   /** Meetings missing in the periods ending this month that are owed (Σ required − held). */

@@ -2,8 +2,8 @@
  * A UnitSummary's facts in the shapes the rules take (MeetingFact, CommitteeSeatFact), so that the
  * dashboard calls the unit screens' own rule functions on them.
  */
-import type { MeetingFact } from '../meetingCompliance';
-import type { CommitteeSeatFact } from '../seats';
+import type { MeetingFact } from '../meetings/meetingCompliance';
+import type { CommitteeSeatFact } from '../organisations/seats';
 import type { UnitSummary } from './summarySchema';
 
 /** Organisation id → its meetings (unitMeetingCompliance's `meetingsByOrganisation`). */

@@ -15,10 +15,10 @@ import {
   unitFields,
 } from '../../../test/fixtures/recordFields';
 import { generateCity } from '../../../test/fixtures/generator';
-import { cadreRatio } from '../cadreRatio';
+import { cadreRatio } from '../organisations/cadreRatio';
 import { NATIONAL_PROFILE_V1 as P } from '../profile';
-import { rosterSummary } from '../roster';
-import { trainingCoverage } from '../trainingCoverage';
+import { rosterSummary } from '../members/roster';
+import { trainingCoverage } from '../training/trainingCoverage';
 import { UnitSummarySchema } from './summarySchema';
 import { buildUnitSummary, type UnitSummaryRecords } from './unitSummary';
 

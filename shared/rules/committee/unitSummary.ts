@@ -12,8 +12,8 @@
 import type { CommitteeSeat, Election, Enrolment, Meeting, Member, Organisation, TrainingClass, Unit } from '../../model';
 import { dateOfInstant, isoDate, minDate, yearOf, type IsoInstant } from '../dates';
 import { NATIONAL_PROFILE_V1 } from '../profile';
-import { rosterSummary } from '../roster';
-import { trainingCoverage } from '../trainingCoverage';
+import { rosterSummary } from '../members/roster';
+import { trainingCoverage } from '../training/trainingCoverage';
 import {
   UNIT_SUMMARY_VERSION,
   type SummaryCadre,
