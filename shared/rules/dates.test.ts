@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import {
+  countByPeriod,
+  isWithin,
   addDays,
   addMonths,
   addYears,
@@ -26,6 +29,13 @@ describe('isIsoDate', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     ['2026-01-01T00:00:00Z', false],
+    ['2026-00-10', false],
+    ['2026-01-00', false],
+    [' 2026-01-1', false],
+    ['2026/01/01', false],
+    ['２０２６-01-01', false], // full-width digits are not ASCII digits
+    ['2026-0a-01', false],
+    ['', false],
   ])('%s → %s', (text, expected) => {
     expect(isIsoDate(text)).toBe(expected);
   });
@@ -142,4 +152,33 @@ describe('malformed input is a bug', () => {
       expect(f).toThrow(BugError);
     },
   );
+});
+
+describe('countByPeriod', () => {
+  const months = periodsOfYear(2026, 'month');
+  it('counts each date in the period that holds it, boundaries included, outside dates in none', () => {
+    const counts = countByPeriod(['2025-12-31', '2026-01-01', '2026-01-31', '2026-02-01', '2026-02-28', '2026-12-31', '2027-01-01'], months);
+    expect(counts).toEqual([2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(countByPeriod(['2026-03-31', '2026-04-01'], periodsOfYear(2026, 'quarter'))).toEqual([1, 1, 0, 0]);
+    expect(countByPeriod([], periodsOfYear(2026, 'year'))).toEqual([0]);
+  });
+
+  it('refuses a date that is not a date, as every date rule does', () => {
+    expect(() => countByPeriod(['2026-02-30'], months)).toThrow();
+  });
+
+  it('agrees with counting each period by isWithin', () => {
+    const day = fc.integer({ min: -400, max: 800 }).map((n) => addDays('2026-01-01', n));
+    fc.assert(
+      fc.property(fc.array(day, { maxLength: 60 }), fc.constantFrom('month' as const, 'quarter' as const, 'year' as const), (dates, kind) => {
+        const periods = periodsOfYear(2026, kind);
+        expect(countByPeriod(dates, periods)).toEqual(periods.map((p) => dates.filter((d) => isWithin(d, p.start, p.end)).length));
+      }),
+    );
+  });
+
+  it('gives the same periods each time, which nobody can change', () => {
+    expect(periodsOfYear(2026, 'month')).toBe(periodsOfYear(2026, 'month'));
+    expect(Object.isFrozen(periodsOfYear(2026, 'month')[0])).toBe(true);
+  });
 });

@@ -26,7 +26,7 @@ import {
   compareIsoDates,
   dateOfInstant,
   daysBetween,
-  isWithin,
+  countByPeriod,
   periodsOfYear,
   type IsoDate,
   type IsoInstant,
@@ -125,16 +125,25 @@ function ratio(met: number, due: number): CompletionRate {
 
 export function meetingCompliance(input: MeetingComplianceInput, profile: RuleProfile): MeetingComplianceResult {
   const { organisation: org, year, asOf } = input;
-  const own = input.meetings.filter(
-    (m) => m.deleted !== true && m.organisationId === org.id && compareIsoDates(m.date, asOf) <= 0,
-  );
+  // the organisation's meetings of the year held by `asOf`, by kind, in one pass
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-31`;
+  const datesByKind = new Map<MeetingKind, IsoDate[]>();
+  for (const m of input.meetings) {
+    if (m.deleted === true || m.organisationId !== org.id || compareIsoDates(m.date, asOf) > 0) continue;
+    if (m.date < yearStart || m.date > yearEnd) continue;
+    const dates = datesByKind.get(m.kind);
+    if (dates === undefined) datesByKind.set(m.kind, [m.date]);
+    else dates.push(m.date);
+  }
   const kinds: KindCompliance[] = [];
   for (const req of requirementsFor(profile, org.kind, input.hasCommittee)) {
     if (req.period === 'whenDue') continue;
     const label = MEETING_KIND_LABELS[req.kind];
-    const ofKind = own.filter((m) => m.kind === req.kind);
-    const periods: PeriodCompliance[] = periodsOfYear(year, req.period).map((period) => {
-      const held = ofKind.filter((m) => isWithin(m.date, period.start, period.end)).length;
+    const ofYear = periodsOfYear(year, req.period);
+    const heldIn = countByPeriod(datesByKind.get(req.kind) ?? [], ofYear);
+    const periods: PeriodCompliance[] = ofYear.map((period, i) => {
+      const held = heldIn[i] ?? 0;
       const required = req.count;
       const counts = `应召开${label} ${required} 次，已召开 ${held} 次`;
       if (held >= required) return { period, required, held, state: 'held', reason: `${period.label}${counts}，已完成` };
