@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { compact, pdfText } from '../reports/pdfReader';
-import { chooseFile, creditCode, download, enrolAtCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { creditCode, download, enrolAtCommittee, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const COMMITTEE = '中共示范市委直属机关工作委员会';
 
@@ -24,12 +24,7 @@ test('the committee prints the city report from an imported unit bundle', async 
   await expect(unit.getByText('机关党建台账 · 初始设置')).toBeVisible({ timeout: 60_000 });
   await setUpAsUnit(unit, '市审计局', 90, creditCode(1));
 
-  // committee: enrol both units; only 市审计局 will send data
-  await committee.getByRole('menuitem', { name: '同步' }).click();
-  const enrolment = await enrolAtCommittee(committee, '市审计局', creditCode(1));
-  await enrolAtCommittee(committee, '市统计局', creditCode(2));
-
-  // unit: a branch, the enrolment, a full bundle
+  // unit: a branch
   await unit.getByRole('menuitem', { name: '组织与党员' }).click();
   await unit.getByRole('button', { name: '新增党组织' }).click();
   const dialog = unit.getByRole('dialog');
@@ -38,17 +33,11 @@ test('the committee prints the city report from an imported unit bundle', async 
   await pickFromOpenList(unit, '党支部');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  await unit.getByRole('menuitem', { name: '同步' }).click();
-  await chooseFile(unit, '导入登记文件', enrolment);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
-  await unit.getByRole('button', { name: '确认登记' }).click();
-  const bundle = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
 
-  // committee: import it
-  await chooseFile(committee, '选择同步包', bundle);
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
-  await committee.getByRole('button', { name: '确认导入' }).click();
-  await expect(committee.getByTestId('import-result')).toBeVisible();
+  // the committee enrols both units; only 市审计局 sends data (its enrolment, a full bundle, imported)
+  await enrolUnitWithCommittee(committee, unit, '市审计局', { code: creditCode(1), receipt: false });
+  await enrolAtCommittee(committee, '市统计局', creditCode(2));
+  await expect(committee.getByTestId('enrolled-units')).toContainText('市统计局');
 
   // 报表: who is counted, the placeholder 主送, the committee's name as signature
   await committee.getByRole('menuitem', { name: '报表' }).click();

@@ -5,11 +5,10 @@
  * 缺训; coverage counts the class; the unit's next bundle carries only the enrolments back, and the
  * committee sees them on its class page without being able to change them.
  */
-import path from 'node:path';
 import dayjs from 'dayjs';
 import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, download, enrolAtCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
@@ -71,31 +70,20 @@ test('a 工委 class reaches the unit read-only, the unit enrols and marks atten
   await expect(committee.getByTestId('class-counts')).toHaveText('尚未报名');
 
   // enrol the unit; its first bundle; the committee's return bundle carries the class
-  await committee.getByRole('menuitem', { name: '同步' }).click();
-  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
-  await unit.getByRole('menuitem', { name: '同步' }).click();
-  await chooseFile(unit, '导入登记文件', enrolmentFile);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
-  await unit.getByRole('button', { name: '确认登记' }).click();
-  const first = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
-  await expect(unit.getByTestId('export-result')).toContainText('党员 4');
-  await expect(unit.getByTestId('export-result')).not.toContainText('培训班'); // the unit has none of its own yet
-  await chooseFile(committee, '选择同步包', first);
-  await expect(committee.getByTestId('import-counts')).toContainText('党员');
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
-  await committee.getByRole('button', { name: '确认导入' }).click();
-  await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
-  const receipt = await download(committee, () => committee.getByRole('button', { name: '生成回执' }).click());
-  expect(path.basename(receipt)).toMatch(/^市财政局_回执_\d{4}-\d{2}-\d{2}_第\d+号\.tzb$/);
-
-  // unit: the receipt's preview lists the class, one new
-  await chooseFile(unit, '选择同步包', receipt);
-  const receiptCounts = unit.getByTestId('import-counts');
-  await expect(receiptCounts.getByRole('row', { name: /培训班/ })).toBeVisible();
-  await expect(receiptCounts.getByRole('row', { name: /培训班/ }).getByRole('cell').nth(1)).toHaveText('1'); // 新增
-  await screenshot(unit, 'committee-training-receipt-preview');
-  await unit.getByRole('button', { name: '确认导入' }).click();
-  await expect(unit.getByTestId('import-result')).toBeVisible();
+  await enrolUnitWithCommittee(committee, unit, '市财政局', {
+    afterExport: async () => {
+      await expect(unit.getByTestId('export-result')).toContainText('党员 4');
+      await expect(unit.getByTestId('export-result')).not.toContainText('培训班'); // the unit has none of its own yet
+    },
+    preview: () => expect(committee.getByTestId('import-counts')).toContainText('党员'),
+    // unit: the receipt's preview lists the class, one new
+    receiptPreview: async () => {
+      const receiptCounts = unit.getByTestId('import-counts');
+      await expect(receiptCounts.getByRole('row', { name: /培训班/ })).toBeVisible();
+      await expect(receiptCounts.getByRole('row', { name: /培训班/ }).getByRole('cell').nth(1)).toHaveText('1'); // 新增
+      await screenshot(unit, 'committee-training-receipt-preview');
+    },
+  });
 
   // unit: the class in 教育培训, marked 工委举办, no 编辑/删除
   await unit.getByRole('menuitem', { name: '教育培训' }).click();

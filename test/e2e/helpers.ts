@@ -129,3 +129,65 @@ export async function enrolAtCommittee(page: Page, name: string, code = VALID_CR
   await units.getByLabel('统一社会信用代码').fill(code);
   return download(page, () => units.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
 }
+
+export interface EnrolUnitOptions {
+  /** The unit's 统一社会信用代码 (the one it set up with). */
+  readonly code?: string;
+  /** Checks on the unit's page right after its first bundle is exported (`bundle` is its path). */
+  readonly afterExport?: (bundle: string) => Promise<void>;
+  /** Checks on the committee's import preview of that bundle, before the fingerprint is confirmed. */
+  readonly preview?: () => Promise<void>;
+  /** Checks on the unit's preview of the receipt, before it confirms the import. */
+  readonly receiptPreview?: () => Promise<void>;
+  /** false: stop once the committee has imported the first bundle (no receipt). */
+  readonly receipt?: boolean;
+}
+
+export interface EnrolledUnit {
+  /** The enrolment file (.tze) the committee saved. */
+  readonly enrolment: string;
+  /** The unit's first (full) bundle. */
+  readonly bundle: string;
+  /** The committee's receipt (return bundle), imported by the unit; null with `receipt: false`. */
+  readonly receipt: string | null;
+}
+
+/**
+ * The first contact of a unit with its committee, as both cadres do it on their own PCs (both set up
+ * already): the committee enrols the unit on 同步 (name and 统一社会信用代码) and saves the .tze; the
+ * unit imports it (工委 fingerprint confirmed) and exports its first bundle; the committee imports
+ * that (unit fingerprint confirmed, the key registered) and writes a receipt, which the unit imports
+ * (its bundle no. 1 acknowledged). Every step waits on what the app shows, never on time.
+ */
+export async function enrolUnitWithCommittee(committee: Page, unit: Page, name: string, options: EnrolUnitOptions = {}): Promise<EnrolledUnit> {
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  const enrolment = await enrolAtCommittee(committee, name, options.code);
+  expect(path.basename(enrolment)).toBe(`${name}_纳管登记.tze`);
+
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(unit, '导入登记文件', enrolment);
+  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await unit.getByRole('button', { name: '确认登记' }).click();
+  await expect(unit.getByTestId('export-card')).toBeVisible();
+  const bundle = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
+  await expect(unit.getByTestId('export-result')).toContainText('完整数据');
+  await options.afterExport?.(bundle);
+
+  await chooseFile(committee, '选择同步包', bundle);
+  await expect(committee.getByTestId('import-preview')).toContainText(name);
+  await options.preview?.();
+  await expect(committee.getByRole('button', { name: '确认导入' })).toBeDisabled(); // until the fingerprint is confirmed
+  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await committee.getByRole('button', { name: '确认导入' }).click();
+  await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
+  if (options.receipt === false) return { enrolment, bundle, receipt: null };
+
+  const receipt = await download(committee, () => committee.getByRole('button', { name: '生成回执' }).click());
+  expect(path.basename(receipt)).toMatch(new RegExp(`^${name}_回执_\\d{4}-\\d{2}-\\d{2}_第\\d+号\\.tzb$`));
+  await chooseFile(unit, '选择同步包', receipt);
+  await options.receiptPreview?.();
+  await unit.getByRole('button', { name: '确认导入' }).click();
+  await expect(unit.getByTestId('import-result')).toBeVisible();
+  await expect(unit.getByTestId('enrolment-card')).toContainText('第 1 号同步包已被工委接收');
+  return { enrolment, bundle, receipt };
+}

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 test('a restored committee re-admits a unit from its full snapshot, under the same id', async ({ browser }) => {
@@ -22,23 +22,8 @@ test('a restored committee re-admits a unit from its full snapshot, under the sa
   await setUpAsUnit(unit, '市财政局', 180);
 
   // enrol, first bundle, receipt — as in sync.spec.ts
-  await committee.getByRole('menuitem', { name: '同步' }).click();
-  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
-  await unit.getByRole('menuitem', { name: '同步' }).click();
-  await chooseFile(unit, '导入登记文件', enrolmentFile);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
-  await unit.getByRole('button', { name: '确认登记' }).click();
-  await expect(unit.getByTestId('export-card')).toBeVisible();
-  const first = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
-  await chooseFile(committee, '选择同步包', first);
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
-  await committee.getByRole('button', { name: '确认导入' }).click();
-  await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
-  const receipt = await download(committee, () => committee.getByRole('button', { name: '生成回执' }).click());
-  expect(path.basename(receipt)).toContain('第1号');
-  await chooseFile(unit, '选择同步包', receipt);
-  await unit.getByRole('button', { name: '确认导入' }).click();
-  await expect(unit.getByTestId('enrolment-card')).toContainText('第 1 号同步包已被工委接收');
+  const { receipt } = await enrolUnitWithCommittee(committee, unit, '市财政局');
+  expect(path.basename(receipt!)).toContain('第1号');
 
   // the unit records a branch and sends a delta
   await unit.getByRole('menuitem', { name: '组织与党员' }).click();

@@ -5,7 +5,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test } from '@playwright/test';
-import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 
 test('the committee issues a rule profile; the unit counts by it once the receipt is imported', async ({ browser }) => {
@@ -40,23 +40,9 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await expect(card.getByTestId('rule-profile-versions')).toContainText('依据市委直属机关工委文件调整专职党务干部配备比例');
 
   // enrol the unit; its first bundle; the receipt carries the profile back
-  await committee.getByRole('menuitem', { name: '同步' }).click();
-  const enrolmentFile = await enrolAtCommittee(committee, '市财政局');
-  await unit.getByRole('menuitem', { name: '同步' }).click();
-  await chooseFile(unit, '导入登记文件', enrolmentFile);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
-  await unit.getByRole('button', { name: '确认登记' }).click();
-  const first = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
-  await chooseFile(committee, '选择同步包', first);
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
-  await committee.getByRole('button', { name: '确认导入' }).click();
-  await expect(committee.getByTestId('import-result')).toBeVisible();
-  const receipt = await download(committee, () => committee.getByRole('button', { name: '生成回执' }).click());
-
-  await chooseFile(unit, '选择同步包', receipt);
-  await expect(unit.getByTestId('import-counts')).toContainText('规则配置');
-  await unit.getByRole('button', { name: '确认导入' }).click();
-  await expect(unit.getByTestId('import-result')).toBeVisible();
+  await enrolUnitWithCommittee(committee, unit, '市财政局', {
+    receiptPreview: () => expect(unit.getByTestId('import-counts')).toContainText('规则配置'),
+  });
 
   // the unit now counts by the committee's rules
   await unit.getByRole('menuitem', { name: '设置' }).click();
