@@ -185,6 +185,18 @@ test('the committee sees the city unit by unit: register, dashboard, a red branc
   await expect(alerts).not.toContainText(AUDIT.name);
   await screenshot(committee, 'committee-city-dashboard');
 
+  // both units were set up with a 党组: none is led by a 党委, and the 党组 view is the whole city
+  await committee.getByLabel('单位范围').click();
+  await pickFromOpenList(committee, '设党委的单位');
+  await expect(committee.getByText('没有设党委的单位')).toBeVisible({ timeout: 60_000 });
+  await committee.getByLabel('单位范围').click();
+  await pickFromOpenList(committee, '设党组的单位');
+  await expect(committee.getByTestId('dashboard-basis')).toContainText('范围：设党组的单位', { timeout: 60_000 });
+  await expect(headline.locator('.ant-card').filter({ hasText: '纳管单位' })).toContainText('2/2');
+  await committee.getByLabel('单位范围').click();
+  await pickFromOpenList(committee, '全部单位');
+  await expect(committee.getByTestId('dashboard-basis')).not.toContainText('范围');
+
   // the alert opens 市财政局's organisation tree on the branch, read-only
   await alertRows.getByTestId('term-alert-link').click();
   await expect(committee).toHaveURL(new RegExp(`#${financePath}/organisations\\?org=`));

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Typography } from 'antd';
 import type { CityDashboardOptions, DashboardPeriod } from '../../../shared/rules/committee/cityDashboard';
+import { PARTY_GROUP_KIND_LABELS, PARTY_GROUP_KINDS, type PartyGroupKind } from '../../../shared/model/vocabulary';
 import { EChart } from '../common/EChart';
 import { todayIso } from '../common/today';
 import { useCityDashboard } from '../common/useCityDashboard';
@@ -25,6 +26,12 @@ const PERIODS: { value: string; label: string; period: DashboardPeriod }[] = [
   ...Array.from({ length: 12 }, (_, i) => ({ value: `m${i + 1}`, label: `${i + 1}月`, period: { kind: 'month', m: i + 1 } as DashboardPeriod })),
 ];
 
+/** Which units: all, or those led by a 党组 / a 党委 (the one kind the register knows of a unit). */
+const SCOPES: { value: 'all' | PartyGroupKind; label: string }[] = [
+  { value: 'all', label: '全部单位' },
+  ...PARTY_GROUP_KINDS.map((k) => ({ value: k, label: `设${PARTY_GROUP_KIND_LABELS[k]}的单位` })),
+];
+
 export function CityDashboardPage() {
   const navigate = useNavigate();
   const profile = useRuleProfile();
@@ -32,10 +39,12 @@ export function CityDashboardPage() {
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [periodKey, setPeriodKey] = useState('year');
+  const [scope, setScope] = useState<'all' | PartyGroupKind>('all');
   const options = useMemo<CityDashboardOptions>(() => {
     const asOf = year < thisYear ? `${year}-12-31` : today;
-    return { year, period: PERIODS.find((p) => p.value === periodKey)!.period, asOf, today };
-  }, [year, periodKey, thisYear, today]);
+    const period = PERIODS.find((p) => p.value === periodKey)!.period;
+    return scope === 'all' ? { year, period, asOf, today } : { year, period, asOf, today, partyGroupKind: scope };
+  }, [year, periodKey, scope, thisYear, today]);
   const { value: dashboard, error, computing } = useCityDashboard(options);
   const rows = useMemo(() => (dashboard ? chartRows(dashboard) : []), [dashboard]);
   const heat = useMemo(() => completionHeatmap(rows), [rows]);
@@ -51,6 +60,7 @@ export function CityDashboardPage() {
         <Space wrap>
           <Select aria-label="年度" value={year} onChange={setYear} style={{ width: 110 }} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))} />
           <Select aria-label="期间" value={periodKey} onChange={setPeriodKey} style={{ width: 120 }} options={PERIODS.map((p) => ({ value: p.value, label: p.label }))} />
+          <Select aria-label="单位范围" value={scope} onChange={setScope} style={{ width: 140 }} options={SCOPES} />
           {computing && <Spin size="small" />}
           <Button disabled={!dashboard} onClick={() => dashboard && void exportDashboard(dashboard)}>
             导出 Excel
@@ -60,12 +70,19 @@ export function CityDashboardPage() {
       {error && <Alert type="error" showIcon title={error} />}
       {dashboard && (
         <Typography.Text type="secondary" data-testid="dashboard-basis">
-          截至 {dashboard.asOf}（换届与组织数按 {dashboard.judgedOn}）；规则配置：{dashboard.profile.name}；超过 {dashboard.profile.lateAfterDays} 天未报送同步包视为逾期。
+          截至 {dashboard.asOf}（换届与组织数按 {dashboard.judgedOn}）；
+          {dashboard.partyGroupKind !== null && `范围：设${PARTY_GROUP_KIND_LABELS[dashboard.partyGroupKind]}的单位（尚未报送同步包的单位类别未知，不在其中）；`}
+          规则配置：{dashboard.profile.name}；超过 {dashboard.profile.lateAfterDays} 天未报送同步包视为逾期。
           各单位数据来自其最近一次报送的同步包。
         </Typography.Text>
       )}
       {!dashboard && !error && <Spin description="正在汇总全市数据…" />}
-      {dashboard && dashboard.rows.length === 0 && (
+      {dashboard && dashboard.rows.length === 0 && dashboard.partyGroupKind !== null && (
+        <Card>
+          <Empty description={`没有设${PARTY_GROUP_KIND_LABELS[dashboard.partyGroupKind]}的单位。单位的类别来自其报送的同步包；可以改选“全部单位”。`} />
+        </Card>
+      )}
+      {dashboard && dashboard.rows.length === 0 && dashboard.partyGroupKind === null && (
         <Card>
           <Empty description="尚未纳管任何单位。请到“同步”页办理纳管登记，导入各单位报送的同步包后，这里显示全市情况。">
             <Button type="primary" onClick={() => void navigate('/sync')}>

@@ -1,5 +1,6 @@
 /** The dashboard's unit table (one row per unit, the period's figures) to an .xlsx workbook. */
 import type { CityDashboard, DashboardUnitRow } from '../../../shared/rules/committee/cityDashboard';
+import { PARTY_GROUP_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { platform } from '../../platform';
 import { writeSheet } from '../common/xlsxWorkbook';
 
@@ -34,7 +35,13 @@ export function dashboardSheetRows(rows: readonly DashboardUnitRow[]): unknown[]
   ]);
 }
 
+/** 全市概况_2026年第一季度_设党委的单位_截至2026-12-05.xlsx: the period and the units shown, as on screen. */
+export function dashboardFileName(dashboard: Pick<CityDashboard, 'period' | 'partyGroupKind' | 'asOf'>): string {
+  const scope = dashboard.partyGroupKind === null ? '' : `_设${PARTY_GROUP_KIND_LABELS[dashboard.partyGroupKind]}的单位`;
+  return `全市概况_${dashboard.period.label}${scope}_截至${dashboard.asOf}.xlsx`;
+}
+
 export async function exportDashboard(dashboard: CityDashboard): Promise<void> {
   const bytes = await writeSheet(`全市概况_${dashboard.year}`, DASHBOARD_HEADERS, dashboardSheetRows(dashboard.rows));
-  await platform().saveFile(`全市概况_${dashboard.year}_截至${dashboard.asOf}.xlsx`, bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
+  await platform().saveFile(dashboardFileName(dashboard), bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
 }

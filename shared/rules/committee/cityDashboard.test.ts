@@ -171,6 +171,25 @@ describe('cityDashboard, hand-checked', () => {
     const old: UnitSummary = JSON.parse(JSON.stringify({ ...SUMMARIES[0], summaryVersion: 0 }));
     expect(cityDashboard([old], REGISTER.slice(0, 1), YEAR, P).rows[0]).toMatchObject({ completion: null, summaryAsOf: null });
   });
+
+  it('shows only the units led by a 党组, or by a 党委, when asked; a unit never heard from has no kind', () => {
+    // 单位C is led by a 党委 here, 单位A by a 党组 (its unit record)
+    const cAsCommittee = unitC();
+    const committeeLed = { ...cAsCommittee, unit: cAsCommittee.unit!.map((u) => ({ ...u, partyGroupKind: 'partyCommittee' as const })) };
+    const summaries = [SUMMARIES[0]!, buildUnitSummary(committeeLed, { unitId: 'uc', builtAt: BUILT_AT })];
+    expect(summaries.map((s) => s.partyGroupKind)).toEqual(['partyGroup', 'partyCommittee']);
+    const all = cityDashboard(summaries, REGISTER, YEAR, P);
+    const groups = cityDashboard(summaries, REGISTER, { ...YEAR, partyGroupKind: 'partyGroup' }, P);
+    const committees = cityDashboard(summaries, REGISTER, { ...YEAR, partyGroupKind: 'partyCommittee' }, P);
+    expect(all.partyGroupKind).toBeNull();
+    expect(groups).toMatchObject({ partyGroupKind: 'partyGroup', totals: { units: 1 } });
+    expect(groups.rows.map((r) => r.unitId)).toEqual(['ua']);
+    expect(committees.rows.map((r) => r.unitId)).toEqual(['uc']);
+    // the two halves add up to the units whose kind is known
+    expect(groups.totals.members + committees.totals.members).toBe(all.totals.members);
+    expect(groups.totals.meetingsOwed + committees.totals.meetingsOwed).toBe(all.totals.meetingsOwed);
+    expect(groups.termAlerts.length + committees.termAlerts.length).toBe(all.termAlerts.length);
+  });
 });
 
 describe('cityDashboard rows equal the unit screens’ rules on the unit’s full records', () => {

@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import type { EnrolledUnitStatus, OrganisationKind, TermLight } from '../../model/vocabulary';
+import { PARTY_GROUP_KINDS, type PartyGroupKind } from '../../model/vocabulary';
 import type { CadreRatioState } from '../organisations/cadreRatio';
 import { cadreRatio } from '../organisations/cadreRatio';
 import { compareIsoDates, minDate, monthPeriod, quarterPeriod, yearPeriod, type IsoDate, type Period } from '../dates';
@@ -50,6 +51,11 @@ export const cityDashboardOptionsSchema = z.strictObject({
   asOf: isoDate,
   /** The day lateness is judged on; default `asOf`. */
   today: isoDate.optional(),
+  /**
+   * Only the units led by a 党组 or by a 党委 (the register's one kind of unit); all when absent.
+   * A unit whose records have not arrived yet has no kind and is left out of a filtered view.
+   */
+  partyGroupKind: z.enum(PARTY_GROUP_KINDS).optional(),
 });
 export type CityDashboardOptions = z.infer<typeof cityDashboardOptionsSchema>;
 
@@ -143,6 +149,8 @@ export interface CityDashboard {
   /** min(last day of the period, asOf): the day of term lights and organisation counts. */
   readonly judgedOn: IsoDate;
   readonly today: IsoDate;
+  /** The units shown: all, or those led by a 党组 / a 党委 (`options.partyGroupKind`). */
+  readonly partyGroupKind: PartyGroupKind | null;
   /** The profile the figures were computed by, with the bounds a chart draws (basis points: 100 = 1 %). */
   readonly profile: {
     readonly version: number;
@@ -293,7 +301,9 @@ export function cityDashboard(
   const byUnit = new Map(summaries.filter((s) => s.summaryVersion === UNIT_SUMMARY_VERSION).map((s) => [s.unitId, s] as const));
 
   const allTerms: (TermLightResult | TermNotApplicable)[] = [];
-  const rows: DashboardUnitRow[] = register.map((entry) => {
+  const kind = options.partyGroupKind;
+  const shown = kind === undefined ? register : register.filter((entry) => byUnit.get(entry.unitId)?.partyGroupKind === kind);
+  const rows: DashboardUnitRow[] = shown.map((entry) => {
     const summary = byUnit.get(entry.unitId);
     const figures = summary === undefined ? NO_FIGURES : unitFigures(summary, options, judgedOn, profile);
     allTerms.push(...figures.terms);
@@ -332,6 +342,7 @@ export function cityDashboard(
     asOf,
     judgedOn,
     today,
+    partyGroupKind: kind ?? null,
     profile: {
       version: profile.version,
       name: profile.name,

@@ -15,10 +15,10 @@
  */
 import { z } from 'zod';
 import { IsoInstant } from '../../model/primitives';
-import { CADRE_KINDS, COMMITTEE_POSTS, MEETING_KINDS, MEMBER_STATUSES, ORGANISATION_KINDS } from '../../model/vocabulary';
+import { CADRE_KINDS, COMMITTEE_POSTS, MEETING_KINDS, MEMBER_STATUSES, ORGANISATION_KINDS, PARTY_GROUP_KINDS } from '../../model/vocabulary';
 
 /** Bump when the summary's shape or meaning changes: every stored summary is then rebuilt. */
-export const UNIT_SUMMARY_VERSION = 1;
+export const UNIT_SUMMARY_VERSION = 2;
 
 const isoDate = z.iso.date();
 const count = z.int().min(0);
@@ -105,6 +105,8 @@ export const UnitSummarySchema = z.strictObject({
   unitId: z.string().min(1),
   /** From the unit's own `unit` record ('' when it has not arrived yet). */
   unitName: z.string(),
+  /** The unit's leading party body (党组 or 党委), for the dashboard's filter; null before its `unit` record arrived. (v2) */
+  partyGroupKind: z.enum(PARTY_GROUP_KINDS).nullable(),
   /** When it was built (UTC instant). */
   builtAt: IsoInstant,
   /** The summary date: builtAt's day in China time. Year figures of the running year are as of it. */

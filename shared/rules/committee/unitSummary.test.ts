@@ -78,7 +78,7 @@ describe('buildUnitSummary', () => {
   it('is a valid, plain-JSON summary of the current version', () => {
     expect(UnitSummarySchema.parse(summary)).toEqual(summary);
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
-    expect(summary).toMatchObject({ summaryVersion: 1, unitId: 'u1', unitName: '市财政局', builtAt: BUILT_AT, asOf: '2026-11-28' });
+    expect(summary).toMatchObject({ summaryVersion: 2, unitId: 'u1', unitName: '市财政局', partyGroupKind: 'partyGroup', builtAt: BUILT_AT, asOf: '2026-11-28' });
   });
 
   it('keeps the live organisations with their term facts, elections and grouped meeting dates', () => {

@@ -135,6 +135,7 @@ export function buildUnitSummary(records: UnitSummaryRecords, options: UnitSumma
     summaryVersion: UNIT_SUMMARY_VERSION,
     unitId,
     unitName: unit?.name ?? '',
+    partyGroupKind: unit?.partyGroupKind ?? null,
     builtAt,
     asOf,
     organisations: organisations.map(summaryOrganisation).sort((a, b) => byString(a.id, b.id)),
