@@ -31,6 +31,21 @@ export default tseslint.config(
     plugins: { layers },
     rules: { 'layers/boundaries': 'error', 'layers/reads-through-queries': 'error', 'layers/no-double-cast': 'error' },
   },
+  {
+    // One write funnel (renderer/db/runWrite.ts): a repository write opens its transaction there, so a
+    // failure rolls the whole write back the same way everywhere. Bookkeeping stores (sync state,
+    // summaries) keep their own transactions outside the repositories.
+    files: ['renderer/db/**/*Repository.ts', 'renderer/db/sync/{importBundle,enrolment,conflicts,keyCard}.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.0.value='rw']",
+          message: 'Repository writes go through runWrite (renderer/db/runWrite.ts), not db.transaction(\'rw\', …).',
+        },
+      ],
+    },
+  },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['electron/**/*.ts'], languageOptions: { globals: { ...globals.node } } },
   {

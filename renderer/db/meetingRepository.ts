@@ -3,10 +3,11 @@
  * are saved in ONE transaction: the bytes (attachmentBlobs, once per SHA-256), the attachment
  * records, the meeting. Deleting a meeting is a tombstone, its attachments too.
  */
-import { ExpectedFailure, fail, ok, type Result } from '../../shared/errors/errors';
+import { ExpectedFailure, ok, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
 import type { Meeting } from '../../shared/model/meeting';
 import { createRecord, deleteRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
+import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
 
 /** A file chosen in the form, checked and hashed, not yet stored. */
@@ -35,17 +36,8 @@ async function storeAttachments(ctx: WriteContext, meetingId: string, files: rea
   return ids;
 }
 
-async function inTransaction<T>(ctx: WriteContext, body: () => Promise<Result<T, WriteError>>): Promise<Result<T, WriteError>> {
-  try {
-    return await ctx.db.transaction('rw', tables(ctx), body);
-  } catch (e) {
-    if (e instanceof ExpectedFailure) return fail(e.error as WriteError);
-    throw e;
-  }
-}
-
 export async function createMeeting(ctx: WriteContext, input: MeetingInput, files: readonly NewAttachment[]): Promise<Result<Meeting, WriteError>> {
-  return inTransaction(ctx, async () => {
+  return runWrite<Meeting, WriteError>(ctx.db, tables(ctx), async () => {
     const id = newId();
     const { keptAttachmentIds: _kept, ...fields } = input;
     const attachmentIds = await storeAttachments(ctx, id, files);
@@ -57,7 +49,7 @@ export async function createMeeting(ctx: WriteContext, input: MeetingInput, file
 
 /** Saves edits; attachments not kept are tombstoned, new ones stored. */
 export async function updateMeeting(ctx: WriteContext, id: string, input: MeetingInput, files: readonly NewAttachment[]): Promise<Result<Meeting, WriteError>> {
-  return inTransaction(ctx, async () => {
+  return runWrite<Meeting, WriteError>(ctx.db, tables(ctx), async () => {
     const existing = (await ctx.db.meeting.get(id));
     const { keptAttachmentIds, ...fields } = input;
     for (const old of existing?.attachmentIds ?? []) {
@@ -74,7 +66,7 @@ export async function updateMeeting(ctx: WriteContext, id: string, input: Meetin
 }
 
 export async function deleteMeeting(ctx: WriteContext, id: string): Promise<Result<Meeting, WriteError>> {
-  return inTransaction(ctx, async () => {
+  return runWrite<Meeting, WriteError>(ctx.db, tables(ctx), async () => {
     const r = await deleteRecord(ctx, 'meeting', id);
     if (!r.ok) return r;
     for (const a of r.value.attachmentIds) {

@@ -9,6 +9,7 @@ import type { MemberStatus } from '../../shared/model/vocabulary';
 import { MEMBER_STATUS_LABELS } from '../../shared/model/vocabulary';
 import type { RosterPlan } from '../../shared/roster/rosterImport';
 import { auditAction, createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
+import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
 
 const memberTables = (ctx: WriteContext) => [ctx.db.member, ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device];
@@ -33,7 +34,7 @@ async function duplicateIdNumber(ctx: WriteContext, idNumber: string, selfId: st
 }
 
 export async function createMember(ctx: WriteContext, input: RecordInput<'member'>): Promise<Result<Member, MemberWriteError>> {
-  return ctx.db.transaction('rw', memberTables(ctx), async () => {
+  return runWrite<Member, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
     const closed = await checkOrganisationOpen(ctx, input.organisationId);
     if (closed) return fail(closed);
     const dup = await duplicateIdNumber(ctx, input.idNumber.trim().toUpperCase(), null);
@@ -48,7 +49,7 @@ export async function updateMember(
   id: string,
   patch: Partial<Omit<RecordInput<'member'>, 'organisationId' | 'postings' | 'status' | 'statusChangedOn'>>,
 ): Promise<Result<Member, MemberWriteError>> {
-  return ctx.db.transaction('rw', memberTables(ctx), async () => {
+  return runWrite<Member, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
     if (patch.idNumber) {
       const dup = await duplicateIdNumber(ctx, patch.idNumber.trim().toUpperCase(), id);
       if (dup) return fail(dup);
@@ -59,7 +60,7 @@ export async function updateMember(
 
 /** 组织关系转接 within the unit: the open posting closes the day before `date`, a new one opens on `date`. */
 export async function transferMember(ctx: WriteContext, id: string, organisationId: string, date: string): Promise<Result<Member, MemberWriteError>> {
-  return ctx.db.transaction('rw', memberTables(ctx), async () => {
+  return runWrite<Member, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
     const member = await liveMember(ctx, id);
     if (!member) return fail(expectedError('not-found', '该党员记录不存在或已删除，请刷新后重试。'));
     if (member.organisationId === organisationId) return ok(member);
@@ -80,7 +81,7 @@ export async function transferMember(ctx: WriteContext, id: string, organisation
  * open posting on that day, so the member no longer counts in any organisation afterwards.
  */
 export async function changeMemberStatus(ctx: WriteContext, id: string, status: MemberStatus, date: string): Promise<Result<Member, MemberWriteError>> {
-  return ctx.db.transaction('rw', memberTables(ctx), async () => {
+  return runWrite<Member, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
     const member = await liveMember(ctx, id);
     if (!member) return fail(expectedError('not-found', '该党员记录不存在或已删除，请刷新后重试。'));
     if (date < member.joinedOn) return fail(expectedError('invalid-date', `${MEMBER_STATUS_LABELS[status]}日期不能早于入党时间，请核对`, ['date']));
@@ -99,31 +100,26 @@ export interface RosterImportSummary {
 
 /** Applies a confirmed plan in ONE transaction: all rows or none. */
 export async function applyRosterPlan(ctx: WriteContext, plan: RosterPlan): Promise<Result<RosterImportSummary, WriteError>> {
-  try {
-    return await ctx.db.transaction('rw', memberTables(ctx), async () => {
-      let added = 0;
-      let updated = 0;
-      let unchanged = 0;
-      for (const row of plan.rows) {
-        if (row.action === 'skip' || !row.input) continue;
-        if (row.action === 'add') {
-          const r = await createRecord(ctx, 'member', row.input);
-          if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `第 ${row.rowNumber} 行：${r.error.message}` });
-          added++;
-        } else {
-          const before = (await ctx.db.member.get(row.existingId!))?.rev;
-          const r = await updateRecord(ctx, 'member', row.existingId!, row.input);
-          if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `第 ${row.rowNumber} 行：${r.error.message}` });
-          if (r.value.rev === before) unchanged++;
-          else updated++;
-        }
+  return runWrite<RosterImportSummary, WriteError>(ctx.db, memberTables(ctx), async () => {
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const row of plan.rows) {
+      if (row.action === 'skip' || !row.input) continue;
+      if (row.action === 'add') {
+        const r = await createRecord(ctx, 'member', row.input);
+        if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `第 ${row.rowNumber} 行：${r.error.message}` });
+        added++;
+      } else {
+        const before = (await ctx.db.member.get(row.existingId!))?.rev;
+        const r = await updateRecord(ctx, 'member', row.existingId!, row.input);
+        if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `第 ${row.rowNumber} 行：${r.error.message}` });
+        if (r.value.rev === before) unchanged++;
+        else updated++;
       }
-      return ok({ added, updated, unchanged, skipped: plan.counts.skip });
-    });
-  } catch (e) {
-    if (e instanceof ExpectedFailure) return fail(e.error as WriteError);
-    throw e;
-  }
+    }
+    return ok({ added, updated, unchanged, skipped: plan.counts.skip });
+  });
 }
 
 /** Showing a full ID number or phone is audited (who, when, whose). */

@@ -9,6 +9,7 @@ import type { Election, Organisation, TermExtension } from '../../shared/model/o
 import { placementProblem, wouldCreateCycle } from '../../shared/rules/organisations/organisationTree';
 import { createRecord, updateRecord, type RecordInput, type RecordPatch, type WriteError } from './recordRepository';
 import type { WriteContext } from './writeContext';
+import { runWrite } from './runWrite';
 
 export type OrganisationWriteError = WriteError | ExpectedError<'placement' | 'cycle' | 'not-empty' | 'invalid-date'>;
 
@@ -34,7 +35,7 @@ function checkPlacement(
 }
 
 export async function createOrganisation(ctx: WriteContext, input: RecordInput<'organisation'>): Promise<Result<Organisation, OrganisationWriteError>> {
-  return ctx.db.transaction('rw', [ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+  return runWrite<Organisation, OrganisationWriteError>(ctx.db, [ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
     const problem = checkPlacement(await liveOrganisations(ctx), input.kind, input.parentId, null);
     if (problem) return fail(problem);
     return createRecord(ctx, 'organisation', input);
@@ -47,7 +48,7 @@ export async function updateOrganisation(
   id: string,
   patch: RecordPatch<'organisation'>,
 ): Promise<Result<Organisation, OrganisationWriteError>> {
-  return ctx.db.transaction('rw', [ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+  return runWrite<Organisation, OrganisationWriteError>(ctx.db, [ctx.db.organisation, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
     const all = await liveOrganisations(ctx);
     const current = all.find((o) => o.id === id);
     if (current && (patch.kind !== undefined || patch.parentId !== undefined)) {
@@ -67,7 +68,7 @@ export async function updateOrganisation(
  * has organisations or members under it — they must be moved first, so nobody is left without one.
  */
 export async function dissolveOrganisation(ctx: WriteContext, id: string, date: string): Promise<Result<Organisation, OrganisationWriteError>> {
-  return ctx.db.transaction('rw', [ctx.db.organisation, ctx.db.member, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+  return runWrite<Organisation, OrganisationWriteError>(ctx.db, [ctx.db.organisation, ctx.db.member, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
     const all = await liveOrganisations(ctx);
     const children = all.filter((o) => o.parentId === id && !o.dissolvedOn);
     if (children.length > 0) {

@@ -15,6 +15,7 @@ import { diffFields } from './auditDiff';
 import type { StoredRecord } from './db';
 import type { AuditAction } from './localTypes';
 import type { WriteContext } from './writeContext';
+import { runWrite } from './runWrite';
 
 export type RecordInput<T extends RecordTable> = RecordFields<RecordOf<T>> & { unitId?: string };
 export type RecordPatch<T extends RecordTable> = Partial<RecordFields<RecordOf<T>>>;
@@ -67,7 +68,7 @@ export async function createRecord<T extends RecordTable>(
   options: { id?: string } = {},
 ): Promise<Result<RecordOf<T>, WriteError>> {
   if (recordOwner(table, input as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
-  return ctx.db.transaction('rw', tablesFor(ctx, table), async () => {
+  return runWrite<RecordOf<T>, WriteError>(ctx.db, tablesFor(ctx, table), async () => {
     const candidate = {
       ...input,
       id: options.id ?? newId(),
@@ -90,7 +91,7 @@ export async function updateRecord<T extends RecordTable>(
   id: string,
   patch: RecordPatch<T>,
 ): Promise<Result<RecordOf<T>, WriteError>> {
-  return ctx.db.transaction('rw', tablesFor(ctx, table), async () => {
+  return runWrite<RecordOf<T>, WriteError>(ctx.db, tablesFor(ctx, table), async () => {
     const existing = await ctx.db.table<RecordOf<T>, string>(table).get(id);
     if (!existing || existing.deleted) return fail(notFound(table));
     if (recordOwner(table, existing as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
@@ -123,7 +124,7 @@ export async function deleteRecord<T extends RecordTable>(
   table: T,
   id: string,
 ): Promise<Result<RecordOf<T>, WriteError>> {
-  return ctx.db.transaction('rw', tablesFor(ctx, table), async () => {
+  return runWrite<RecordOf<T>, WriteError>(ctx.db, tablesFor(ctx, table), async () => {
     const existing = await ctx.db.table<RecordOf<T>, string>(table).get(id);
     if (!existing || existing.deleted) return fail(notFound(table));
     if (recordOwner(table, existing as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));

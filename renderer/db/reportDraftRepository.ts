@@ -10,6 +10,7 @@ import type { AnnualDrafts } from '../../shared/reports/annualDrafts';
 import type { ReportDraftRow } from './localTypes';
 import type { WriteContext } from './writeContext';
 import { reportDraftVersions } from './queries/reports';
+import { runWrite } from './runWrite';
 
 /** Each part of a draft, in characters (a report is a few pages). */
 export const MAX_DRAFT_CHARS = 20_000;
@@ -47,7 +48,7 @@ export async function saveReportDraft(ctx: WriteContext, input: ReportDraftInput
   const problem = check(input);
   if (problem !== null) return fail(problem);
   const db = ctx.db;
-  return db.transaction('rw', db.reportDrafts, async () => {
+  return runWrite<ReportDraftRow, DraftError>(db, [db.reportDrafts], async () => {
     const versions = await reportDraftVersions(db, input.unitId, input.year);
     const newest = versions.at(-1);
     if (newest !== undefined && same(newest, input)) return ok(newest);

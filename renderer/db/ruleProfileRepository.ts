@@ -8,6 +8,7 @@ import type { RuleProfileRecord } from '../../shared/model/ruleProfile';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../shared/rules/profile';
 import { createRecord, type WriteError } from './recordRepository';
 import type { WriteContext } from './writeContext';
+import { runWrite } from './runWrite';
 
 export type RuleProfileWriteError = WriteError | ExpectedError<'wrong-mode'>;
 
@@ -21,7 +22,7 @@ export async function issueRuleProfile(ctx: WriteContext, profile: Omit<RuleProf
   if (ctx.mode !== 'committee') {
     return fail(expectedError('wrong-mode', '规则配置由机关工委制定并随同步包下发，单位不能自行修改。'));
   }
-  return ctx.db.transaction('rw', [ctx.db.ruleProfile, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+  return runWrite(ctx.db, [ctx.db.ruleProfile, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
     const issued = ((await ctx.db.ruleProfile.toArray())).filter((r) => !r.deleted);
     return createRecord(ctx, 'ruleProfile', { profile: { ...profile, version: nextProfileVersion(issued) }, note });
   });

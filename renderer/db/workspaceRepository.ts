@@ -14,6 +14,7 @@ import type { TaizhangDb } from './db';
 import type { DeviceRow, WorkspaceRow } from './localTypes';
 import { createRecord } from './recordRepository';
 import { makeWriteContext } from './writeContext';
+import { runWrite } from './runWrite';
 
 export async function getWorkspace(db: TaizhangDb): Promise<WorkspaceRow | null> {
   return (await db.workspace.get('workspace')) ?? null;
@@ -53,7 +54,7 @@ export async function completeSetup(
     operatorName: setup.operatorName,
     createdAt: now.toISOString(),
   };
-  return db.transaction('rw', [db.workspace, db.device, db.unit, db.changes, db.audit], async () => {
+  return runWrite(db, [db.workspace, db.device, db.unit, db.changes, db.audit], async () => {
     if (await db.workspace.get('workspace')) {
       return fail(expectedError('already-set-up', ALREADY_SET_UP_MESSAGE));
     }

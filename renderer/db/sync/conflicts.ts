@@ -17,6 +17,7 @@ import type { StoredRecord, TaizhangDb } from '../db';
 import type { ConflictRow } from '../localTypes';
 import { deleteRecord, updateRecord, type RecordPatch, type WriteError } from '../recordRepository';
 import type { WriteContext } from '../writeContext';
+import { runWrite } from '../runWrite';
 
 export async function openConflicts(db: TaizhangDb): Promise<ConflictRow[]> {
   return (await db.conflicts.toArray()).filter((c) => !c.resolved).reverse();
@@ -44,7 +45,7 @@ export async function restoreConflict(ctx: WriteContext, seq: number): Promise<R
   const first = await openRow(db, seq);
   if (!first) return fail(settled());
   const table = db.table(first.table);
-  return db.transaction('rw', [table, db.conflicts, db.changes, db.audit, db.device], async (): Promise<Result<RestoreOutcome, ExpectedError | WriteError>> => {
+  return runWrite(db, [table, db.conflicts, db.changes, db.audit, db.device], async (): Promise<Result<RestoreOutcome, ExpectedError | WriteError>> => {
     const row = await openRow(db, seq); // again inside the transaction: another tab may have settled it
     if (!row) return fail(settled());
     const lost = row.lost as StoredRecord;
@@ -71,7 +72,7 @@ export async function restoreConflict(ctx: WriteContext, seq: number): Promise<R
 /** 保留现状: keep the current version; the kept-aside one stays stored, marked settled. */
 export async function dismissConflict(ctx: WriteContext, seq: number): Promise<Result<void, ExpectedError>> {
   const { db } = ctx;
-  return db.transaction('rw', db.conflicts, async () => {
+  return runWrite(db, [db.conflicts], async () => {
     if (!(await openRow(db, seq))) return fail(settled());
     await db.conflicts.update(seq, { resolved: true, resolution: 'dismissed', resolvedAt: ctx.now().toISOString() });
     return ok(undefined);

@@ -15,6 +15,7 @@ import { RECORD_TABLE_NAMES } from '../schema';
 import type { TaizhangDb } from '../db';
 import type { SyncPeerRow } from '../localTypes';
 import { createRecord, updateRecord, type WriteError } from '../recordRepository';
+import { runWrite } from '../runWrite';
 import type { WriteContext } from '../writeContext';
 import { encodeEnrolmentFile, type EnrolmentFile, ENROLMENT_FORMAT } from './enrolmentFile';
 import { syncError, type SyncError } from './syncErrors';
@@ -42,7 +43,7 @@ export async function enrolUnit(ctx: WriteContext, name: string, creditCode: str
   const problem = creditCodeProblem(code);
   if (problem) return fail(syncError('credit-code-invalid', problem, ['creditCode']));
   const { db } = ctx;
-  return db.transaction('rw', [db.enrolledUnit, db.changes, db.audit, db.device], async () => {
+  return runWrite<EnrolledUnit, WriteError | SyncError>(db, [db.enrolledUnit, db.changes, db.audit, db.device], async () => {
     const taken = (await db.enrolledUnit.toArray()).find((u) => !u.deleted && u.creditCode === code);
     if (taken) {
       const other = taken.name as string;
@@ -87,7 +88,7 @@ export async function reEnrolUnit(ctx: WriteContext, unitId: string): Promise<Re
   const wrong = committeeOnly(ctx);
   if (wrong) return fail(wrong);
   const { db } = ctx;
-  return db.transaction('rw', [db.enrolledUnit, db.changes, db.audit, db.device, db.syncPeer], async () => {
+  return runWrite<EnrolledUnit, WriteError | SyncError>(db, [db.enrolledUnit, db.changes, db.audit, db.device, db.syncPeer], async () => {
     const updated = await updateRecord(ctx, 'enrolledUnit', unitId, { status: 'invited', publicKey: null, revokedAt: null });
     if (!updated.ok) return updated;
     await db.syncPeer.update(unitId, { signingPublicKey: null, encryptionPublicKey: null, deviceId: null });
@@ -167,48 +168,43 @@ export async function acceptEnrolment(db: TaizhangDb, file: EnrolmentFile, now: 
   const preview = await previewEnrolment(db, file);
   if (!preview.ok) return preview;
   const tables = [db.workspace, db.syncPeer, db.changes, ...RECORD_TABLE_NAMES.map((t) => db.table(t))];
-  try {
-    return await db.transaction('rw', tables, async () => {
-      const workspace = await db.workspace.get('workspace');
-      if (!workspace) throw new ExpectedFailure(expectedError('not-set-up', '本机尚未完成初始设置，请先完成设置。'));
-      const oldId = workspace.ownerId;
-      const newIdValue = file.unitId;
-      const rekeyed = oldId !== newIdValue;
-      if (rekeyed) {
-        for (const t of RECORD_TABLE_NAMES) {
-          if (t === 'unit') continue;
-          await db.table(t).where('unitId').equals(oldId).modify({ unitId: newIdValue });
-        }
-        const unit = await db.unit.get(oldId);
-        if (unit) {
-          await db.unit.delete(oldId);
-          await db.unit.put({ ...unit, id: newIdValue, unitId: newIdValue });
-        }
-        await db.changes.where('[table+id]').equals(['unit', oldId]).modify({ id: newIdValue });
-        await db.attachment.where('[ownerTable+ownerId]').equals(['unit', oldId]).modify({ ownerId: newIdValue });
-        await db.workspace.update('workspace', { ownerId: newIdValue });
+  return runWrite<{ rekeyed: boolean }, SyncError | ExpectedError>(db, tables, async () => {
+    const workspace = await db.workspace.get('workspace');
+    if (!workspace) throw new ExpectedFailure(expectedError('not-set-up', '本机尚未完成初始设置，请先完成设置。'));
+    const oldId = workspace.ownerId;
+    const newIdValue = file.unitId;
+    const rekeyed = oldId !== newIdValue;
+    if (rekeyed) {
+      for (const t of RECORD_TABLE_NAMES) {
+        if (t === 'unit') continue;
+        await db.table(t).where('unitId').equals(oldId).modify({ unitId: newIdValue });
       }
-      const existing = await db.syncPeer.get(file.committeeId);
-      const peer: SyncPeerRow = {
-        peerId: file.committeeId,
-        role: 'committee',
-        name: file.committeeName,
-        signingPublicKey: file.committeeSigningPublicKey,
-        encryptionPublicKey: file.committeeEncryptionPublicKey,
-        deviceId: null,
-        enrolledAt: now.toISOString(),
-        sent: existing?.sent ?? [],
-        // A renewed enrolment (new committee keys, or the committee re-enrolled this PC) starts with a snapshot.
-        lastReceipt: null,
-        lastBundle: null,
-      };
-      await db.syncPeer.put(peer);
-      return ok({ rekeyed });
-    });
-  } catch (e) {
-    if (e instanceof ExpectedFailure) return fail(e.error);
-    throw e;
-  }
+      const unit = await db.unit.get(oldId);
+      if (unit) {
+        await db.unit.delete(oldId);
+        await db.unit.put({ ...unit, id: newIdValue, unitId: newIdValue });
+      }
+      await db.changes.where('[table+id]').equals(['unit', oldId]).modify({ id: newIdValue });
+      await db.attachment.where('[ownerTable+ownerId]').equals(['unit', oldId]).modify({ ownerId: newIdValue });
+      await db.workspace.update('workspace', { ownerId: newIdValue });
+    }
+    const existing = await db.syncPeer.get(file.committeeId);
+    const peer: SyncPeerRow = {
+      peerId: file.committeeId,
+      role: 'committee',
+      name: file.committeeName,
+      signingPublicKey: file.committeeSigningPublicKey,
+      encryptionPublicKey: file.committeeEncryptionPublicKey,
+      deviceId: null,
+      enrolledAt: now.toISOString(),
+      sent: existing?.sent ?? [],
+      // A renewed enrolment (new committee keys, or the committee re-enrolled this PC) starts with a snapshot.
+      lastReceipt: null,
+      lastBundle: null,
+    };
+    await db.syncPeer.put(peer);
+    return ok({ rekeyed });
+  });
 }
 
 /** The committee this unit is enrolled with, if any. */

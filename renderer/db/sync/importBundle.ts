@@ -30,6 +30,7 @@ import type { StoredRecord, TaizhangDb } from '../db';
 import type { ImportLogRow, SyncPeerRow } from '../localTypes';
 import { createRecord, updateRecord } from '../recordRepository';
 import { RECORD_TABLE_NAMES } from '../schema';
+import { runWrite } from '../runWrite';
 import { rebuildUnitSummary } from '../unitSummaries';
 import type { WriteContext } from '../writeContext';
 import { deviceDecrypter } from './deviceKeys';
@@ -264,94 +265,89 @@ export async function applyImport(
     db.attachmentBlobs,
     db.unitSummary,
   ];
-  try {
-    return await db.transaction('rw', tables, async () => {
-      if (await db.importLog.get(header.bundleId)) throw new ExpectedFailure(syncError('already-imported'));
-      const at = ctx.now().toISOString();
-      let written = 0;
-      let unchanged = 0;
-      let older = 0;
-      let conflictCount = 0;
-      let protectedCount = 0;
-      const counts: Record<string, number> = {};
-      let done = 0;
-      progress.countInTransaction('write', 0, opened.totalRecords);
+  return runWrite<ImportSummary, ExpectedError>(db, tables, async () => {
+    if (await db.importLog.get(header.bundleId)) throw new ExpectedFailure(syncError('already-imported'));
+    const at = ctx.now().toISOString();
+    let written = 0;
+    let unchanged = 0;
+    let older = 0;
+    let conflictCount = 0;
+    let protectedCount = 0;
+    const counts: Record<string, number> = {};
+    let done = 0;
+    progress.countInTransaction('write', 0, opened.totalRecords);
 
-      for (const [table, records] of recordsOf(opened)) {
-        counts[table] = records.length;
-        const store = db.table(table);
-        const stored = (await store.bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
-        const puts: StoredRecord[] = [];
-        for (let i = 0; i < records.length; i++) {
-          const incoming = records[i]!;
-          const current = stored[i];
-          const action = mergeAction(table, incoming, current, ctx.mode);
-          if (action === 'protected') protectedCount++;
-          else if (action === 'unchanged') unchanged++;
-          else if (action === 'older') older++;
-          else {
-            if (action === 'update-conflict' || action === 'older-conflict') {
-              const lost = action === 'update-conflict' ? current! : incoming;
-              const kept = action === 'update-conflict' ? incoming : current!;
-              const known = await db.conflicts.where('[table+id]').equals([table, incoming.id]).filter((c) => c.lostRev === lost.rev).count();
-              if (known === 0) {
-                await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false, bundleId: header.bundleId, lostFromBundle: action === 'older-conflict' });
-                conflictCount++;
-              }
-            }
-            if (action === 'older-conflict') older++;
-            else {
-              puts.push(incoming);
-              written++;
+    for (const [table, records] of recordsOf(opened)) {
+      counts[table] = records.length;
+      const store = db.table(table);
+      const stored = (await store.bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+      const puts: StoredRecord[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const incoming = records[i]!;
+        const current = stored[i];
+        const action = mergeAction(table, incoming, current, ctx.mode);
+        if (action === 'protected') protectedCount++;
+        else if (action === 'unchanged') unchanged++;
+        else if (action === 'older') older++;
+        else {
+          if (action === 'update-conflict' || action === 'older-conflict') {
+            const lost = action === 'update-conflict' ? current! : incoming;
+            const kept = action === 'update-conflict' ? incoming : current!;
+            const known = await db.conflicts.where('[table+id]').equals([table, incoming.id]).filter((c) => c.lostRev === lost.rev).count();
+            if (known === 0) {
+              await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false, bundleId: header.bundleId, lostFromBundle: action === 'older-conflict' });
+              conflictCount++;
             }
           }
-        }
-        if (puts.length > 0) await store.bulkPut(puts);
-        done += records.length;
-        progress.countInTransaction('write', done, opened.totalRecords);
-      }
-
-      for (const [hash, bytes] of opened.attachments) {
-        if (!(await db.attachmentBlobs.get(hash))) {
-          const mime = ((opened.records.attachment ?? []) as readonly Attachment[]).find((a) => a.sha256 === hash)?.mime ?? 'application/octet-stream';
-          await db.attachmentBlobs.put({ sha256: hash, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), thumbnail: null });
+          if (action === 'older-conflict') older++;
+          else {
+            puts.push(incoming);
+            written++;
+          }
         }
       }
+      if (puts.length > 0) await store.bulkPut(puts);
+      done += records.length;
+      progress.countInTransaction('write', done, opened.totalRecords);
+    }
 
-      let pinned = false;
-      if (ctx.mode === 'committee' && preview.readmit) await readmitUnit(ctx, preview);
-      if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
-      else await afterReturnBundle(db, ctx.ownerId, opened);
-      // 工委: the unit's summary for the city screens, rebuilt with its records, never stale after an import
-      if (ctx.mode === 'committee') await rebuildUnitSummary(db, header.senderUnitId, new Date(at));
+    for (const [hash, bytes] of opened.attachments) {
+      if (!(await db.attachmentBlobs.get(hash))) {
+        const mime = ((opened.records.attachment ?? []) as readonly Attachment[]).find((a) => a.sha256 === hash)?.mime ?? 'application/octet-stream';
+        await db.attachmentBlobs.put({ sha256: hash, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), thumbnail: null });
+      }
+    }
 
-      const device = await db.device.get('device');
-      const clock = encodeRev(ctx.hlc.state());
-      if (device && (device.lastRev === null || compareRev(clock, device.lastRev) > 0)) await db.device.update('device', { lastRev: clock });
+    let pinned = false;
+    if (ctx.mode === 'committee' && preview.readmit) await readmitUnit(ctx, preview);
+    if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
+    else await afterReturnBundle(db, ctx.ownerId, opened);
+    // 工委: the unit's summary for the city screens, rebuilt with its records, never stale after an import
+    if (ctx.mode === 'committee') await rebuildUnitSummary(db, header.senderUnitId, new Date(at));
 
-      const log: ImportLogRow = {
-        bundleId: header.bundleId,
-        at,
-        kind: header.kind,
-        senderId: header.senderUnitId,
-        senderName: preview.senderName,
-        sequence: header.sequence,
-        snapshot: header.snapshot,
-        counts,
-        written,
-        unchanged,
-        older,
-        conflicts: conflictCount,
-        protectedCount,
-        actor: ctx.actor,
-      };
-      await db.importLog.add(log);
-      return ok({ written, unchanged, older, conflicts: conflictCount, protectedCount, pinned, readmitted: preview.readmit, clockWarning });
-    });
-  } catch (e) {
-    if (e instanceof ExpectedFailure) return fail(e.error);
-    throw e;
-  }
+    const device = await db.device.get('device');
+    const clock = encodeRev(ctx.hlc.state());
+    if (device && (device.lastRev === null || compareRev(clock, device.lastRev) > 0)) await db.device.update('device', { lastRev: clock });
+
+    const log: ImportLogRow = {
+      bundleId: header.bundleId,
+      at,
+      kind: header.kind,
+      senderId: header.senderUnitId,
+      senderName: preview.senderName,
+      sequence: header.sequence,
+      snapshot: header.snapshot,
+      counts,
+      written,
+      unchanged,
+      older,
+      conflicts: conflictCount,
+      protectedCount,
+      actor: ctx.actor,
+    };
+    await db.importLog.add(log);
+    return ok({ written, unchanged, older, conflicts: conflictCount, protectedCount, pinned, readmitted: preview.readmit, clockWarning });
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import type { DeviceRow } from '../localTypes';
 import { createRecord, type WriteError } from '../recordRepository';
 import type { WriteContext } from '../writeContext';
 import { canonicalBytes, KEY_BASE64_PATTERN_FOR_FILES, parseEnrolmentJson } from './enrolmentJson';
+import { runWrite } from '../runWrite';
 
 export const KEY_CARD_FORMAT = 'taizhang-device-keys';
 export const KEY_CARD_MIME = 'application/json';
@@ -56,7 +57,7 @@ export async function ensureKeyCard(ctx: WriteContext, device: DeviceRow): Promi
   const bytes = keyCardBytes(ctx.ownerId, device);
   const hash = bytesToHex(sha256(bytes));
   const { db } = ctx;
-  return db.transaction('rw', [db.attachmentBlobs, db.attachment, db.changes, db.audit, db.device], async () => {
+  return runWrite(db, [db.attachmentBlobs, db.attachment, db.changes, db.audit, db.device], async () => {
     await db.attachmentBlobs.put({ sha256: hash, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: KEY_CARD_MIME }), thumbnail: null });
     const created = await createRecord(ctx, 'attachment', { sha256: hash, mime: KEY_CARD_MIME, size: bytes.length, name, ownerTable: 'unit', ownerId: ctx.ownerId });
     if (!created.ok) throw new ExpectedFailure(created.error); // rolls the blob back too
