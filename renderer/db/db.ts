@@ -3,9 +3,18 @@
  * only read (with useLiveQuery). Transactions use strict durability so that a write the user
  * saw confirmed survives a power cut.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { upgradeRecord } from '../../shared/model/upgrade';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, TABLES_UPGRADED_TO_V2, type RecordTableName } from './schema';
+import {
+  DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2_STORE_CHANGES,
+  SCHEMA_V3_STORE_CHANGES,
+  SCHEMA_V4_STORE_CHANGES,
+  TABLES_UPGRADED_TO_V2,
+  TABLES_UPGRADED_TO_V4,
+  type RecordTableName,
+} from './schema';
 import type { UnitSummary } from '../../shared/rules/committee/summarySchema';
 import { buildAllUnitSummaries } from './unitSummaries';
 import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
@@ -48,28 +57,38 @@ export function openDatabase(name: string = DB_NAME): TaizhangDb {
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2_STORE_CHANGES)
-    .upgrade(async (tx) => {
-      for (const table of TABLES_UPGRADED_TO_V2) {
-        await tx
-          .table(table)
-          .toCollection()
-          .modify((row: Record<string, unknown>) => {
-            Object.assign(row, upgradeRecord(table, row, 1));
-          });
-      }
-      // the losing versions kept in `conflicts` can be restored, so they are upgraded too
-      await tx
-        .table('conflicts')
-        .toCollection()
-        .modify((row: ConflictRow) => {
-          if ((TABLES_UPGRADED_TO_V2 as readonly string[]).includes(row.table)) row.lost = upgradeRecord(row.table as RecordTableName, row.lost, 1);
-        });
-    });
+    .upgrade((tx) => upgradeStoredRecords(tx, TABLES_UPGRADED_TO_V2, 1));
   // the 工委's per-unit summaries (local, never synced): built for every unit a committee database holds
   db.version(3)
     .stores(SCHEMA_V3_STORE_CHANGES)
     .upgrade((tx) => buildAllUnitSummaries(tx, new Date()));
+  // record schema 3: 红黄牌 and 通知 reach the units (noticeRead; rectification.cardId, card.evidence, notice.batchId/dueOn)
+  db.version(4)
+    .stores(SCHEMA_V4_STORE_CHANGES)
+    .upgrade((tx) => upgradeStoredRecords(tx, TABLES_UPGRADED_TO_V4, 2));
   return db;
+}
+
+/**
+ * Rewrites the rows of `tables`, written under record schema `fromVersion`, as records of today's
+ * schema (shared/model/upgrade.ts), in the version change's transaction.
+ */
+async function upgradeStoredRecords(tx: Transaction, tables: readonly RecordTableName[], fromVersion: number): Promise<void> {
+  for (const table of tables) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        Object.assign(row, upgradeRecord(table, row, fromVersion));
+      });
+  }
+  // the losing versions kept in `conflicts` can be restored, so they are upgraded too
+  await tx
+    .table('conflicts')
+    .toCollection()
+    .modify((row: ConflictRow) => {
+      if ((tables as readonly string[]).includes(row.table)) row.lost = upgradeRecord(row.table as RecordTableName, row.lost, fromVersion);
+    });
 }
 
 let shared: TaizhangDb | null = null;

@@ -1,7 +1,8 @@
 /**
  * Dexie schema: every table and the indexes the screens and rules query. Version 1 is below;
  * version 2 adds the ruleProfile store and upgrades training records (shared/model/upgrade.ts;
- * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts).
+ * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts);
+ * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices.
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -9,7 +10,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -57,8 +58,19 @@ export const RECORD_TABLES_ADDED_V2 = {
   ruleProfile: 'id, unitId',
 } as const;
 
+/** Record tables added in version 4. */
+export const RECORD_TABLES_ADDED_V4 = {
+  noticeRead: 'id, unitId, noticeId',
+} as const;
+
 /** The record tables of the current version. */
-export const RECORD_TABLES_CURRENT = { ...RECORD_TABLES_V1, ...RECORD_TABLES_ADDED_V2 } as const;
+export const RECORD_TABLES_CURRENT = {
+  ...RECORD_TABLES_V1,
+  ...RECORD_TABLES_ADDED_V2,
+  ...RECORD_TABLES_ADDED_V4,
+  rectification: 'id, unitId, status, cardId',
+  notice: 'id, unitId, issuedOn, batchId',
+} as const;
 export type RecordTableName = keyof typeof RECORD_TABLES_CURRENT;
 export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES_CURRENT) as RecordTableName[];
 
@@ -82,5 +94,18 @@ export const LOCAL_TABLES_ADDED_V3 = {
 } as const;
 export const SCHEMA_V3_STORE_CHANGES = { ...LOCAL_TABLES_ADDED_V3 } as const;
 
+/**
+ * Version 4 (record schema 3: 红黄牌 and 通知 reach the units): the unit's `noticeRead` store;
+ * rectification items indexed by the card they answer, notices by their batch; rectification
+ * items, cards and notices upgraded in place (shared/model/upgrade.ts, v2 → v3).
+ */
+export const SCHEMA_V4_STORE_CHANGES = {
+  ...RECORD_TABLES_ADDED_V4,
+  rectification: RECORD_TABLES_CURRENT.rectification,
+  notice: RECORD_TABLES_CURRENT.notice,
+} as const;
+/** Record tables whose rows the v3 → v4 upgrade rewrites (record schema 2 → 3). */
+export const TABLES_UPGRADED_TO_V4 = ['rectification', 'card', 'notice'] as const satisfies readonly RecordTableName[];
+
 /** Every store of the current version (what a snapshot of today's database declares). */
-export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES } as const;
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES, ...SCHEMA_V4_STORE_CHANGES } as const;

@@ -77,6 +77,8 @@ export const CardSchema = withMeta({
   fixStatus: oneOf(CARD_FIX_STATUSES, '整改状态'),
   closedOn: IsoDate.nullable(),
   consequences: listOf(requiredText(50), 20, '处理措施'),
+  /** 亮牌依据: what the committee found (records, a visit), in words (record schema 3). */
+  evidence: text(LONG_TEXT_MAX),
 }).superRefine((c, ctx) => {
   if (c.subjectKind === 'unit' && c.subjectId !== c.unitId) {
     issue(ctx, ['subjectId'], '对单位亮牌时，亮牌对象应为该记录所属的单位，请重新选择');
@@ -102,14 +104,25 @@ export const CARD_FIELD_LABELS: FieldLabels<Card> = {
   fixStatus: '整改状态',
   closedOn: '销牌日期',
   consequences: '处理措施',
+  evidence: '亮牌依据',
 };
 
 // ── notice ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A notice (通知) to one unit: its `unitId` is the recipient. A notice sent to several units is one
+ * record per unit sharing a `batchId` (each unit's return bundle carries its own copy only); the
+ * unit answers with a `noticeRead` record. `batchId` and `dueOn` arrived with record schema 3.
+ */
 export const NoticeSchema = withMeta({
   title: requiredText(),
   body: text(LONG_TEXT_MAX),
   issuedOn: IsoDate,
+  batchId: Id,
+  /** 办理期限, or null when the notice asks for nothing by a date. */
+  dueOn: IsoDate.nullable(),
+}).superRefine((n, ctx) => {
+  checkOrder(ctx, n.issuedOn, n.dueOn, ['dueOn'], '办理期限不能早于发布日期，请核对');
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
@@ -117,6 +130,8 @@ export const NOTICE_FIELD_LABELS: FieldLabels<Notice> = {
   title: '通知标题',
   body: '通知正文',
   issuedOn: '发布日期',
+  batchId: '通知批次',
+  dueOn: '办理期限',
 };
 
 // ── supervisionVisit ───────────────────────────────────────────────────────────────────────────

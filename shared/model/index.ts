@@ -14,6 +14,7 @@ export * from './attachment';
 export * from './training';
 export * from './secretaryProject';
 export * from './dutyList';
+export * from './noticeRead';
 export * from './rectification';
 export * from './funds';
 export * from './care';

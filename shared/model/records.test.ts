@@ -346,10 +346,29 @@ describe('other cross-field checks', () => {
       status: 'closed',
       evidence: '',
       closedOn: '2026-05-10',
+      cardId: null,
     };
     expect(problem('rectification', base, {})).toBeNull();
     expect(problem('rectification', base, { closedOn: null })).toMatchObject({ path: ['closedOn'], message: '已销号的整改事项请填写销号日期' });
     expect(problem('rectification', base, { status: 'inProgress' })).toMatchObject({ path: ['closedOn'] });
+  });
+
+  it('rectification: answers a card exactly when its source is 红黄牌', () => {
+    const base: RecordOf<'rectification'> = {
+      ...meta(),
+      source: 'card',
+      problem: '连续两个季度未召开支部党员大会',
+      measures: '',
+      owner: '张伟',
+      deadline: null,
+      status: 'open',
+      evidence: '',
+      closedOn: null,
+      cardId: ID2,
+    };
+    expect(problem('rectification', base, {})).toBeNull();
+    expect(problem('rectification', base, { source: 'supervision' })).toMatchObject({ path: ['source'], message: '对应红黄牌的整改事项，问题来源应为“红黄牌”' });
+    expect(problem('rectification', base, { cardId: null })).toMatchObject({ path: ['cardId'] });
   });
 
   it('card: a unit card names its own unit; fixed ⇔ 销牌日期; deadlines after issue', () => {
@@ -365,6 +384,7 @@ describe('other cross-field checks', () => {
       fixStatus: 'pending',
       closedOn: null,
       consequences: ['约谈'],
+      evidence: '',
     };
     expect(problem('card', base, {})).toBeNull();
     expect(problem('card', base, { subjectId: ID2 })).toMatchObject({ path: ['subjectId'] });

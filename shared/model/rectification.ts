@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { issue } from './checks';
 import { withMeta } from './meta';
 import type { FieldLabels } from './meta';
-import { IsoDate, LONG_TEXT_MAX, oneOf, requiredText, text, TEXT_MAX } from './primitives';
+import { Id, IsoDate, LONG_TEXT_MAX, oneOf, requiredText, text, TEXT_MAX } from './primitives';
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from './vocabulary';
 
 export const RectificationSchema = withMeta({
@@ -15,7 +15,11 @@ export const RectificationSchema = withMeta({
   status: oneOf(RECTIFICATION_STATUSES, '整改状态'),
   evidence: text(LONG_TEXT_MAX),
   closedOn: IsoDate.nullable(),
+  /** The 红黄牌 this item answers (the unit's 整改 of a card; record schema 3), or null. */
+  cardId: Id.nullable(),
 }).superRefine((r, ctx) => {
+  if (r.cardId !== null && r.source !== 'card') issue(ctx, ['source'], '对应红黄牌的整改事项，问题来源应为“红黄牌”');
+  if (r.cardId === null && r.source === 'card') issue(ctx, ['cardId'], '问题来源为“红黄牌”的整改事项请选择对应的红黄牌');
   if (r.status === 'closed' && r.closedOn === null) issue(ctx, ['closedOn'], '已销号的整改事项请填写销号日期');
   if (r.status !== 'closed' && r.closedOn !== null) {
     issue(ctx, ['closedOn'], '尚未销号的整改事项不应有销号日期，请清空或将整改状态改为“已销号”');
@@ -33,4 +37,5 @@ export const RECTIFICATION_FIELD_LABELS: FieldLabels<Rectification> = {
   status: '整改状态',
   evidence: '佐证材料',
   closedOn: '销号日期',
+  cardId: '对应红黄牌',
 };

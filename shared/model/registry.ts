@@ -30,6 +30,7 @@ import { MEETING_FIELD_LABELS, MeetingSchema } from './meeting';
 import { MEMBER_FIELD_LABELS, MemberSchema } from './member';
 import { META_FIELD_LABELS } from './meta';
 import { ELECTION_FIELD_LABELS, ElectionSchema, ORGANISATION_FIELD_LABELS, OrganisationSchema } from './organisation';
+import { NOTICE_READ_FIELD_LABELS, NoticeReadSchema } from './noticeRead';
 import { RECTIFICATION_FIELD_LABELS, RectificationSchema } from './rectification';
 import { RULE_PROFILE_FIELD_LABELS, RuleProfileRecordSchema } from './ruleProfile';
 import { SECRETARY_PROJECT_FIELD_LABELS, SecretaryProjectSchema } from './secretaryProject';
@@ -56,6 +57,7 @@ export const RECORD_SCHEMAS = {
   careVisit: CareVisitSchema,
   commendation: CommendationSchema,
   publicity: PublicitySchema,
+  noticeRead: NoticeReadSchema,
   enrolledUnit: EnrolledUnitSchema,
   card: CardSchema,
   notice: NoticeSchema,
@@ -92,6 +94,7 @@ const OWN_FIELD_LABELS = {
   careVisit: CARE_VISIT_FIELD_LABELS,
   commendation: COMMENDATION_FIELD_LABELS,
   publicity: PUBLICITY_FIELD_LABELS,
+  noticeRead: NOTICE_READ_FIELD_LABELS,
   enrolledUnit: ENROLLED_UNIT_FIELD_LABELS,
   card: CARD_FIELD_LABELS,
   notice: NOTICE_FIELD_LABELS,

@@ -23,6 +23,7 @@ export const RECORD_TABLES = [
   'careVisit',
   'commendation',
   'publicity',
+  'noticeRead',
   // committee side
   'enrolledUnit',
   'card',
@@ -56,6 +57,7 @@ export const RECORD_TABLE_LABELS: Record<RecordTable, string> = {
   careVisit: '走访慰问',
   commendation: '表彰',
   publicity: '宣传报道',
+  noticeRead: '通知已读',
   enrolledUnit: '纳管单位',
   card: '红黄牌',
   notice: '通知',
@@ -88,6 +90,7 @@ export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   careVisit: 'unit',
   commendation: 'unit',
   publicity: 'unit',
+  noticeRead: 'unit',
   enrolledUnit: 'committee',
   card: 'committee',
   notice: 'committee',

@@ -12,6 +12,16 @@ describe('upgradeRecord', () => {
     expect(upgradeRecord('meeting', meeting, 1)).toBe(meeting);
   });
 
+  it('v2 → v3: a rectification item answers no card, a card has no evidence text, a notice is its own batch with no due date', () => {
+    expect(upgradeRecord('rectification', { id: 'r', status: 'open' }, 2)).toEqual({ id: 'r', status: 'open', cardId: null });
+    expect(upgradeRecord('card', { id: 'c', colour: 'yellow' }, 2)).toEqual({ id: 'c', colour: 'yellow', evidence: '' });
+    expect(upgradeRecord('notice', { id: 'n', title: '通知' }, 2)).toEqual({ id: 'n', title: '通知', batchId: 'n', dueOn: null });
+    // from v1 both steps run
+    expect(upgradeRecord('notice', { id: 'n' }, 1)).toEqual({ id: 'n', batchId: 'n', dueOn: null });
+    const kept = { id: 'n', batchId: 'b', dueOn: '2026-12-31' };
+    expect(upgradeRecord('notice', kept, 2)).toEqual(kept);
+  });
+
   it('leaves records of the current schema, fields already present and non-objects alone', () => {
     const current = { id: 'x' };
     expect(upgradeRecord('trainingClass', current, RECORD_SCHEMA_VERSION)).toBe(current);

@@ -3,6 +3,11 @@
  * schema. One function for every place old records come from: the database (Dexie's upgrade of a
  * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
  *
+ * v2 → v3 (红黄牌 and 通知 reach the units): rectification items gain `cardId` (null: none answered a
+ * card before), cards `evidence` (''), notices `batchId` (the notice's own id: each was sent alone)
+ * and `dueOn` (null). The `noticeRead` table and the rectification sources 红黄牌/述职评议 are new
+ * in v3 (nothing to upgrade; an older program refuses a v3 bundle by its schema version).
+ *
  * v1 → v2: training classes gain `sessions` (课次) and enrolments `attendedSessionIds`. A v1 class
  * kept attendance as total hours, so it becomes a class without sessions (`[]`) and its enrolments
  * keep their hours with `attendedSessionIds: null` — nothing is guessed about which days were attended.
@@ -13,7 +18,7 @@
 import type { RecordTable } from './tables';
 
 /** The record schema this program writes. Bundles and databases of versions 1..this are read. */
-export const RECORD_SCHEMA_VERSION = 2;
+export const RECORD_SCHEMA_VERSION = 3;
 /** The oldest record schema still read. */
 export const OLDEST_RECORD_SCHEMA_VERSION = 1;
 
@@ -24,6 +29,17 @@ const UPGRADES: Readonly<Record<number, Upgrade>> = {
   1: (table, record) => {
     if (table === 'trainingClass' && !Object.hasOwn(record, 'sessions')) return { ...record, sessions: [] };
     if (table === 'enrolment' && !Object.hasOwn(record, 'attendedSessionIds')) return { ...record, attendedSessionIds: null };
+    return record;
+  },
+  2: (table, record) => {
+    if (table === 'rectification' && !Object.hasOwn(record, 'cardId')) return { ...record, cardId: null };
+    if (table === 'card' && !Object.hasOwn(record, 'evidence')) return { ...record, evidence: '' };
+    if (table === 'notice') {
+      let out = record;
+      if (!Object.hasOwn(out, 'batchId')) out = { ...out, batchId: out.id };
+      if (!Object.hasOwn(out, 'dueOn')) out = { ...out, dueOn: null };
+      return out;
+    }
     return record;
   },
 };

@@ -132,13 +132,15 @@ export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {
 };
 
 /** Source of a rectification item (整改). */
-export const RECTIFICATION_SOURCES = ['inspection', 'circuitInspection', 'supervision', 'assessment'] as const;
+export const RECTIFICATION_SOURCES = ['inspection', 'circuitInspection', 'supervision', 'assessment', 'card', 'dutyReview'] as const;
 export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
 export const RECTIFICATION_SOURCE_LABELS: Record<RectificationSource, string> = {
   inspection: '巡视',
   circuitInspection: '巡察',
   supervision: '督导',
   assessment: '考核',
+  card: '红黄牌',
+  dutyReview: '述职评议',
 };
 
 /** Card colour (红黄牌). */

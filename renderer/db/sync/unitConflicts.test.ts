@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeRev, encodeRev } from '../../../shared/clock/hlc';
+import { newId } from '../../../shared/ids/uuidv7';
 import type { Member } from '../../../shared/model/member';
 import { compareVersions, recordName, recordTitle } from '../../features/sync/recordText';
 import { loadConflictViews } from '../../features/sync/conflictViews';
@@ -26,7 +27,7 @@ afterEach(async () => {
 /** The committee has sent notice N to the unit; returns the notice id. */
 async function noticeOnBothSides(committee: WriteContext, unit: WriteContext, unitId: string): Promise<string> {
   await importInto(committee, (await must(exportUnitBundle(unit, {}))).bytes, { confirm: true });
-  const notice = await must(createRecord(committee, 'notice', { title: '关于开展主题党日活动的通知', body: '请各支部于月底前完成。', issuedOn: '2026-11-20', unitId }));
+  const notice = await must(createRecord(committee, 'notice', { title: '关于开展主题党日活动的通知', body: '请各支部于月底前完成。', issuedOn: '2026-11-20', unitId, batchId: newId(), dueOn: null }));
   await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
   expect(await unit.db.notice.get(notice.id)).toMatchObject({ title: '关于开展主题党日活动的通知' });
   return notice.id;

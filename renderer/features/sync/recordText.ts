@@ -116,6 +116,8 @@ export function recordName(table: RecordTable, r: Rec, names: NameLookup = () =>
       return join(str(r.date), str(r.visitedName));
     case 'commendation':
       return join(str(r.name), str(r.honour));
+    case 'noticeRead':
+      return ref('notice', r.noticeId) ? `已阅「${ref('notice', r.noticeId)}」` : '通知已读回执';
     case 'card':
       return join(str(r.issuedOn), code(table, 'colour', r.colour), short(str(r.trigger)));
     case 'supervisionVisit':

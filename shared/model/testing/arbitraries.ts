@@ -337,8 +337,14 @@ const FIELDS: FieldsArbitraries = {
         status: fc.constantFrom(...RECTIFICATION_STATUSES),
         evidence: textArbitrary(),
         closedOn: isoDateArbitrary(),
+        cardId: fc.option(uuidV7Arbitrary, { nil: null }),
       })
-      .map((r) => ({ ...r, closedOn: r.status === 'closed' ? r.closedOn : null })),
+      .map((r) => ({
+        ...r,
+        closedOn: r.status === 'closed' ? r.closedOn : null,
+        // an item answers a card exactly when its source is 红黄牌
+        source: r.cardId !== null ? ('card' as const) : r.source === 'card' ? ('supervision' as const) : r.source,
+      })),
 
   fundLine: () => fc.record({ year: yearArbitrary, name: requiredTextArbitrary(), budgetFen: fenArbitrary }),
 
@@ -396,6 +402,7 @@ const FIELDS: FieldsArbitraries = {
           consequences: fc.uniqueArray(fc.constantFrom('约谈', '通报', '取消评先评优', '述职评议扣分', '组织调整'), {
             maxLength: 5,
           }),
+          evidence: textArbitrary(),
         })
         .map((c) => ({
           ...c,
@@ -404,7 +411,18 @@ const FIELDS: FieldsArbitraries = {
         })),
     ),
 
-  notice: () => fc.record({ title: requiredTextArbitrary(), body: textArbitrary(), issuedOn: isoDateArbitrary() }),
+  notice: () =>
+    isoDateArbitrary('2020-01-01', '2035-12-31').chain((issuedOn) =>
+      fc.record({
+        title: requiredTextArbitrary(),
+        body: textArbitrary(),
+        issuedOn: fc.constant(issuedOn),
+        batchId: uuidV7Arbitrary,
+        dueOn: laterOrNull(issuedOn, 90),
+      }),
+    ),
+
+  noticeRead: () => fc.record({ noticeId: uuidV7Arbitrary, readAt: isoInstantArbitrary, readBy: requiredTextArbitrary(100) }),
 
   supervisionVisit: () =>
     fc.record({
