@@ -1,0 +1,98 @@
+/**
+ * 红黄牌 and 通知 end to end through real bundles: the committee issues a card and sends a notice, the
+ * return bundle brings them to the unit, the unit reads the notice and answers the card, its next
+ * bundle brings both back, and the committee's register shows them.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cardProgress } from '../../shared/rules/committee/cardProgress';
+import { noticeBatches } from '../../shared/rules/committee/noticeReads';
+import type { TaizhangDb } from './db';
+import { answerCard, closeCard, issueCard, markNoticeRead, sendNotice, type CardInput } from './accountabilityRepository';
+import { cardRegister, noticeRegister, unitInbox } from './queries/accountability';
+import { exportReturnBundle, exportUnitBundle } from './sync/exportBundle';
+import { enrolledPair, importInto, must, testClock } from './sync/testing/syncTestPair';
+
+const now = testClock();
+const opened: TaizhangDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const yellow = (unitId: string): CardInput => ({
+  unitId,
+  subjectKind: 'unit',
+  subjectId: unitId,
+  colour: 'yellow',
+  trigger: '第三季度支部党员大会未按期召开',
+  evidence: '季度监控：第一党支部 2026年第三季度无党员大会记录',
+  issuedOn: '2026-11-28',
+  fixBy: '2026-12-31',
+  consequences: ['约谈'],
+});
+
+/** A pair whose committee has imported the unit's first bundle (the unit is active). */
+async function activePair() {
+  const pair = await enrolledPair(now, opened);
+  await importInto(pair.committee, (await must(exportUnitBundle(pair.unit, {}))).bytes, { confirm: true });
+  return pair;
+}
+
+describe('红黄牌 and 通知 between the 工委 and a unit', () => {
+  it('travel to the unit, are answered there, and the answers travel back', async () => {
+    const { committee, unit, unitId } = await activePair();
+    const card = await must(issueCard(committee, yellow(unitId)));
+    expect(card).toMatchObject({ issuer: expect.any(String), fixStatus: 'pending', subjectId: unitId });
+    const [notice] = await must(sendNotice(committee, { unitIds: [unitId], title: '关于报送2026年度述职材料的通知', body: '请于12月20日前报送。', issuedOn: '2026-11-28', dueOn: '2026-12-20' }));
+
+    await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
+    const inbox = await unitInbox(unit.db, unitId);
+    expect(inbox.cards.map((c) => c.trigger)).toEqual(['第三季度支部党员大会未按期召开']);
+    expect(inbox.notices.map((n) => n.title)).toEqual(['关于报送2026年度述职材料的通知']);
+    expect(cardProgress(inbox.cards[0]!, [...inbox.answers], '2026-12-05')).toMatchObject({ stage: 'unanswered', daysLeft: 26 });
+
+    const read = await must(markNoticeRead(unit, notice!.id));
+    expect(await must(markNoticeRead(unit, notice!.id))).toEqual(read); // a second click changes nothing
+    const answer = await must(answerCard(unit, card.id, { measures: '12月10日前补开党员大会', owner: '张伟', deadline: null, status: 'inProgress', evidence: '', closedOn: null }));
+    expect(answer).toMatchObject({ source: 'card', cardId: card.id, problem: card.trigger, deadline: '2026-12-31' });
+    // answering again updates the same item
+    const again = await must(answerCard(unit, card.id, { measures: '12月8日已补开党员大会', owner: '张伟', deadline: null, status: 'closed', evidence: '会议记录', closedOn: '2026-12-08' }));
+    expect(again.id).toBe(answer.id);
+
+    await importInto(committee, (await must(exportUnitBundle(unit, {}))).bytes);
+    const register = await cardRegister(committee.db);
+    expect(cardProgress(register.cards[0]!, [...register.answers], '2026-12-09')).toMatchObject({ stage: 'awaitingClose', answerText: '单位整改事项：已销号' });
+    const notices = await noticeRegister(committee.db);
+    const [batch] = noticeBatches(notices.notices, notices.reads);
+    expect(batch).toMatchObject({ readCount: 1, recipients: [{ unitId, readAt: read.readAt }] });
+
+    // the committee closes the card; the unit sees it closed after the next return bundle
+    await must(closeCard(committee, card.id, '2026-12-09'));
+    expect((await closeCard(committee, card.id, '2026-12-10')).ok).toBe(false);
+    await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
+    expect((await unitInbox(unit.db, unitId)).cards[0]).toMatchObject({ fixStatus: 'fixed', closedOn: '2026-12-09' });
+  });
+
+  it('each side writes only its own part, with a Chinese refusal', async () => {
+    const { committee, unit, unitId } = await activePair();
+    expect(await issueCard(unit, yellow(unitId))).toMatchObject({ ok: false, error: { kind: 'wrong-mode', message: expect.stringContaining('由机关工委发出') } });
+    const card = await must(issueCard(committee, yellow(unitId)));
+    expect(await answerCard(committee, card.id, { measures: '', owner: '', deadline: null, status: 'open', evidence: '', closedOn: null })).toMatchObject({ ok: false, error: { kind: 'wrong-mode' } });
+    // a card the unit has not received yet cannot be answered
+    expect(await answerCard(unit, card.id, { measures: '', owner: '', deadline: null, status: 'open', evidence: '', closedOn: null })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('a notice to an unknown unit refuses the whole send; an organisation card names an organisation of that unit', async () => {
+    const { committee, unitId, orgId } = await activePair();
+    const before = await committee.db.notice.count();
+    const r = await sendNotice(committee, { unitIds: [unitId, '0190a0a0-0000-7000-8000-000000000000'], title: '通知', body: '', issuedOn: '2026-11-28', dueOn: null });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'unit-not-enrolled' } });
+    expect(await committee.db.notice.count()).toBe(before); // nothing half-sent
+    expect(await sendNotice(committee, { unitIds: [], title: '通知', body: '', issuedOn: '2026-11-28', dueOn: null })).toMatchObject({ ok: false, error: { kind: 'no-recipients' } });
+    expect(await sendNotice(committee, { unitIds: [unitId], title: '通知', body: '', issuedOn: '2026-11-28', dueOn: '2026-11-01' })).toMatchObject({ ok: false, error: { kind: 'invalid-date' } });
+
+    const toOrg = await must(issueCard(committee, { ...yellow(unitId), subjectKind: 'organisation', subjectId: orgId }));
+    expect(toOrg).toMatchObject({ subjectKind: 'organisation', subjectId: orgId });
+    expect((await cardRegister(committee.db)).organisationNames.get(orgId)).toEqual(expect.any(String));
+    expect(await issueCard(committee, { ...yellow(unitId), subjectKind: 'organisation', subjectId: '0190a0a0-0000-7000-8000-000000000001' })).toMatchObject({ ok: false, error: { kind: 'invalid-subject' } });
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * 红黄牌 and 通知, both sides. The 工委 issues cards and sends notices (committee-owned records whose
+ * `unitId` is the unit concerned; return bundles carry them to it) and closes (销牌) cards. The unit
+ * marks a notice read (a `noticeRead` record) and answers a card with a rectification item linked to
+ * it (整改事项, source 红黄牌); both are the unit's records and travel back in its next bundle.
+ * Every write runs through `runWrite`: a refused part leaves nothing behind.
+ */
+import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
+import { newId } from '../../shared/ids/uuidv7';
+import type { Card, Notice } from '../../shared/model/committee';
+import type { NoticeRead } from '../../shared/model/noticeRead';
+import type { Rectification } from '../../shared/model/rectification';
+import { compareIsoDates, type IsoDate } from '../../shared/rules/dates';
+import { createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
+import { runWrite } from './runWrite';
+import type { WriteContext } from './writeContext';
+
+export type AccountabilityError = WriteError | ExpectedError<'wrong-mode' | 'no-recipients' | 'unit-not-enrolled' | 'already-closed' | 'invalid-subject' | 'invalid-date'>;
+
+const MAX_NOTICE_RECIPIENTS = 2000;
+
+function committeeOnly(ctx: WriteContext): AccountabilityError | null {
+  return ctx.mode === 'committee' ? null : expectedError('wrong-mode', '红黄牌和通知由机关工委发出，单位不能自行填写。');
+}
+
+function unitOnly(ctx: WriteContext, what: string): AccountabilityError | null {
+  return ctx.mode === 'unit' ? null : expectedError('wrong-mode', `${what}由单位办理，工委端只能查看。`);
+}
+
+async function issuerName(ctx: WriteContext): Promise<string> {
+  return (await ctx.db.workspace.get('workspace'))?.name ?? '市委直属机关工委';
+}
+
+/** The unit, enrolled and not revoked, or a refusal naming what to do. */
+async function enrolledUnit(ctx: WriteContext, unitId: string): Promise<AccountabilityError | null> {
+  const unit = (await ctx.db.enrolledUnit.where('unitId').equals(unitId).toArray()).find((u) => !u.deleted);
+  if (!unit) return expectedError('unit-not-enrolled', '该单位不在纳管单位名册中，请先在“同步”中完成纳管登记。');
+  if (unit.status === 'revoked') return expectedError('unit-not-enrolled', `${unit.name}已被吊销，不能再向其发出红黄牌或通知。`);
+  return null;
+}
+
+export interface CardInput {
+  readonly unitId: string;
+  readonly subjectKind: Card['subjectKind'];
+  /** The unit's id for a card to the unit; an organisation of the unit otherwise. */
+  readonly subjectId: string;
+  readonly colour: Card['colour'];
+  readonly trigger: string;
+  readonly evidence: string;
+  readonly issuedOn: IsoDate;
+  readonly fixBy: IsoDate | null;
+  readonly consequences: readonly string[];
+}
+
+/** 亮牌: one card to a unit or one of its organisations. */
+export async function issueCard(ctx: WriteContext, input: CardInput): Promise<Result<Card, AccountabilityError>> {
+  const refused = committeeOnly(ctx);
+  if (refused) return fail(refused);
+  const tables = [ctx.db.card, ctx.db.enrolledUnit, ctx.db.organisation, ctx.db.workspace, ctx.db.changes, ctx.db.audit, ctx.db.device];
+  return runWrite<Card, AccountabilityError>(ctx.db, tables, async () => {
+    const notEnrolled = await enrolledUnit(ctx, input.unitId);
+    if (notEnrolled) return fail(notEnrolled);
+    if (input.subjectKind === 'organisation') {
+      const org = await ctx.db.organisation.get(input.subjectId);
+      if (!org || org.deleted || org.unitId !== input.unitId) {
+        return fail(expectedError('invalid-subject', '所选党组织不属于该单位或已被删除，请重新选择亮牌对象。', ['subjectId']));
+      }
+    }
+    return createRecord(ctx, 'card', {
+      unitId: input.unitId,
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectKind === 'unit' ? input.unitId : input.subjectId,
+      colour: input.colour,
+      trigger: input.trigger.trim(),
+      evidence: input.evidence.trim(),
+      issuer: await issuerName(ctx),
+      issuedOn: input.issuedOn,
+      fixBy: input.fixBy,
+      fixStatus: 'pending',
+      closedOn: null,
+      consequences: [...input.consequences],
+    });
+  });
+}
+
+/** 销牌: the committee has checked the unit's rectification and closes the card on `closedOn`. */
+export async function closeCard(ctx: WriteContext, cardId: string, closedOn: IsoDate): Promise<Result<Card, AccountabilityError>> {
+  const refused = committeeOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<Card, AccountabilityError>(ctx.db, [ctx.db.card, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+    const card = await ctx.db.card.get(cardId);
+    if (!card || card.deleted) return fail(expectedError('not-found', '该红黄牌不存在或已删除，请刷新后重试。'));
+    if (card.fixStatus === 'fixed') return fail(expectedError('already-closed', `该红黄牌已于${card.closedOn ?? ''}销牌。`));
+    return updateRecord(ctx, 'card', cardId, { fixStatus: 'fixed', closedOn });
+  });
+}
+
+export interface NoticeInput {
+  readonly unitIds: readonly string[];
+  readonly title: string;
+  readonly body: string;
+  readonly issuedOn: IsoDate;
+  readonly dueOn: IsoDate | null;
+}
+
+/**
+ * Sends one notice to several units: one record per unit sharing a new batch id, all or none (a
+ * unit that is not enrolled refuses the whole send, naming it).
+ */
+export async function sendNotice(ctx: WriteContext, input: NoticeInput): Promise<Result<Notice[], AccountabilityError>> {
+  const refused = committeeOnly(ctx);
+  if (refused) return fail(refused);
+  const unitIds = [...new Set(input.unitIds)];
+  if (unitIds.length === 0) return fail(expectedError('no-recipients', '请至少选择一个接收通知的单位。', ['unitIds']));
+  if (unitIds.length > MAX_NOTICE_RECIPIENTS) return fail(expectedError('no-recipients', `一次最多向 ${MAX_NOTICE_RECIPIENTS} 个单位发送通知。`, ['unitIds']));
+  if (input.dueOn !== null && compareIsoDates(input.dueOn, input.issuedOn) < 0) {
+    return fail(expectedError('invalid-date', '办理期限不能早于发布日期，请核对。', ['dueOn']));
+  }
+  const tables = [ctx.db.notice, ctx.db.enrolledUnit, ctx.db.changes, ctx.db.audit, ctx.db.device];
+  return runWrite<Notice[], AccountabilityError>(ctx.db, tables, async () => {
+    const batchId = newId();
+    const out: Notice[] = [];
+    for (const unitId of unitIds) {
+      const notEnrolled = await enrolledUnit(ctx, unitId);
+      if (notEnrolled) return fail(notEnrolled);
+      const input2: RecordInput<'notice'> = { unitId, title: input.title.trim(), body: input.body.trim(), issuedOn: input.issuedOn, dueOn: input.dueOn, batchId };
+      const r = await createRecord(ctx, 'notice', input2);
+      if (!r.ok) throw new ExpectedFailure(r.error);
+      out.push(r.value);
+    }
+    return ok(out);
+  });
+}
+
+/** 标记已读: the unit's read mark on one notice (once: a second mark changes nothing). */
+export async function markNoticeRead(ctx: WriteContext, noticeId: string): Promise<Result<NoticeRead, AccountabilityError>> {
+  const refused = unitOnly(ctx, '通知的阅读回执');
+  if (refused) return fail(refused);
+  return runWrite<NoticeRead, AccountabilityError>(ctx.db, [ctx.db.notice, ctx.db.noticeRead, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+    const notice = await ctx.db.notice.get(noticeId);
+    if (!notice || notice.deleted || notice.unitId !== ctx.ownerId) return fail(expectedError('not-found', '该通知不存在或已被工委撤回，请刷新后重试。'));
+    const existing = (await ctx.db.noticeRead.where('noticeId').equals(noticeId).toArray()).find((r) => !r.deleted);
+    if (existing) return ok(existing);
+    return createRecord(ctx, 'noticeRead', { noticeId, readAt: ctx.now().toISOString(), readBy: ctx.actor });
+  });
+}
+
+export interface CardAnswerInput {
+  readonly measures: string;
+  readonly owner: string;
+  readonly deadline: IsoDate | null;
+  readonly status: Rectification['status'];
+  readonly evidence: string;
+  readonly closedOn: IsoDate | null;
+}
+
+/**
+ * The unit answers a card with its rectification item (整改事项, source 红黄牌): created on the first
+ * answer, updated after. The problem is the card's trigger; the deadline defaults to the card's.
+ */
+export async function answerCard(ctx: WriteContext, cardId: string, input: CardAnswerInput): Promise<Result<Rectification, AccountabilityError>> {
+  const refused = unitOnly(ctx, '红黄牌的整改');
+  if (refused) return fail(refused);
+  const tables = [ctx.db.card, ctx.db.rectification, ctx.db.changes, ctx.db.audit, ctx.db.device];
+  return runWrite<Rectification, AccountabilityError>(ctx.db, tables, async () => {
+    const card = await ctx.db.card.get(cardId);
+    if (!card || card.deleted || card.unitId !== ctx.ownerId) return fail(expectedError('not-found', '该红黄牌不存在或已被工委撤销，请刷新后重试。'));
+    const existing = (await ctx.db.rectification.where('cardId').equals(cardId).toArray())
+      .filter((r) => !r.deleted)
+      .sort((a, b) => (a.rev < b.rev ? 1 : -1))[0];
+    const fields = {
+      measures: input.measures.trim(),
+      owner: input.owner.trim(),
+      deadline: input.deadline ?? card.fixBy,
+      status: input.status,
+      evidence: input.evidence.trim(),
+      closedOn: input.status === 'closed' ? input.closedOn : null,
+    };
+    if (existing) return updateRecord(ctx, 'rectification', existing.id, fields);
+    return createRecord(ctx, 'rectification', { ...fields, source: 'card', problem: card.trigger, cardId });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * 红黄牌 and 通知 as each side reads them: the committee's card register and notice batches over all
+ * its units, and one unit's inbox (its cards with its answers, its notices with its read marks).
+ * Tombstones out; a unit's reads go through the `unitId` index.
+ */
+import type { Card, EnrolledUnit, Notice } from '../../../shared/model/committee';
+import type { NoticeRead } from '../../../shared/model/noticeRead';
+import type { Rectification } from '../../../shared/model/rectification';
+import type { TaizhangDb } from '../db';
+import { live, ofUnit } from './live';
+
+export interface CardRegister {
+  readonly cards: readonly Card[];
+  /** The units' rectification items that answer a card. */
+  readonly answers: readonly Rectification[];
+  /** Enrolled units, tombstones out, in the register's order (by name). */
+  readonly units: readonly EnrolledUnit[];
+  /** Names of the organisations cards were issued to, by id. */
+  readonly organisationNames: ReadonlyMap<string, string>;
+}
+
+function byName(units: readonly EnrolledUnit[]): EnrolledUnit[] {
+  return [...units].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+}
+
+async function organisationNamesOf(db: TaizhangDb, cards: readonly Card[]): Promise<Map<string, string>> {
+  const ids = [...new Set(cards.filter((c) => c.subjectKind === 'organisation').map((c) => c.subjectId))];
+  const orgs = await db.organisation.bulkGet(ids);
+  return new Map(orgs.flatMap((o) => (o ? [[o.id, o.name] as const] : [])));
+}
+
+/** The committee's 红黄牌 register: every live card, the units' answers, the names to show. */
+export async function cardRegister(db: TaizhangDb): Promise<CardRegister> {
+  const [cards, units] = await Promise.all([db.card.toArray(), db.enrolledUnit.toArray()]);
+  const liveCards = live(cards);
+  const answers = live(await db.rectification.where('cardId').anyOf(liveCards.map((c) => c.id)).toArray());
+  return { cards: liveCards, answers, units: byName(live(units)), organisationNames: await organisationNamesOf(db, liveCards) };
+}
+
+export interface NoticeRegister {
+  readonly notices: readonly Notice[];
+  readonly reads: readonly NoticeRead[];
+  readonly units: readonly EnrolledUnit[];
+}
+
+/** The committee's notices (one record per recipient) and the read marks the units sent back. */
+export async function noticeRegister(db: TaizhangDb): Promise<NoticeRegister> {
+  const [notices, units] = await Promise.all([db.notice.toArray(), db.enrolledUnit.toArray()]);
+  const liveNotices = live(notices);
+  const reads = live(await db.noticeRead.where('noticeId').anyOf(liveNotices.map((n) => n.id)).toArray());
+  return { notices: liveNotices, reads, units: byName(live(units)) };
+}
+
+export interface UnitInbox {
+  readonly cards: readonly Card[];
+  readonly answers: readonly Rectification[];
+  readonly notices: readonly Notice[];
+  readonly reads: readonly NoticeRead[];
+  readonly organisationNames: ReadonlyMap<string, string>;
+}
+
+/** One unit's cards and notices from the 工委, with its answers and read marks. */
+export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInbox> {
+  const [cards, notices, reads, items] = await Promise.all([ofUnit(db.card, unitId), ofUnit(db.notice, unitId), ofUnit(db.noticeRead, unitId), ofUnit(db.rectification, unitId)]);
+  const liveCards = live(cards);
+  return {
+    cards: liveCards,
+    answers: live(items).filter((r) => r.cardId !== null),
+    notices: live(notices),
+    reads: live(reads),
+    organisationNames: await organisationNamesOf(db, liveCards),
+  };
+}
