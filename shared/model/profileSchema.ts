@@ -84,6 +84,12 @@ export const ASSESSMENT_INDICATORS = [
   'cadreRatio',
   'rectification',
   'bundleTimeliness',
+  // The committee's own inputs (下沉督导调研, 日常指导评价, 述职评议), scored by hand 0–100. Not in the
+  // national defaults: they count only in a profile that lists them (which programs older than
+  // these ids refuse, as they refuse any unknown value).
+  'supervision',
+  'guidance',
+  'review',
 ] as const;
 export type AssessmentIndicatorId = (typeof ASSESSMENT_INDICATORS)[number];
 
@@ -94,6 +100,38 @@ export const assessmentIndicatorSchema = z.strictObject({
   weight: z.int().min(0).max(100),
 });
 export type AssessmentIndicator = z.infer<typeof assessmentIndicatorSchema>;
+
+/**
+ * How an indicator's rate (0–1, e.g. meetings held / due) becomes its 0–100 score: 100 at or above
+ * `fullAtBasisPoints`, 0 at or below `zeroAtBasisPoints`, linear between.
+ */
+export const indicatorScaleSchema = z
+  .strictObject({
+    id: z.enum(ASSESSMENT_INDICATORS),
+    fullAtBasisPoints: basisPointsSchema,
+    zeroAtBasisPoints: basisPointsSchema,
+  })
+  .refine((s) => s.zeroAtBasisPoints < s.fullAtBasisPoints, { message: '零分线必须低于满分线' });
+export type IndicatorScale = z.infer<typeof indicatorScaleSchema>;
+
+/**
+ * The quarterly monitoring's formula parameters (季度无感知监控考核), added after the first profiles
+ * were issued: OPTIONAL, read through `assessmentScoring` (shared/rules/profile.ts), which falls
+ * back to `DEFAULT_ASSESSMENT_SCORING`.
+ */
+export const assessmentScoringSchema = z.strictObject({
+  /** Scales of the indicators that do not use the default (rate × 100). */
+  scales: z.array(indicatorScaleSchema).refine((ss) => new Set(ss.map((s) => s.id)).size === ss.length, { message: '同一指标只能有一条计分标准' }),
+  /** 组织生活完成率: points off per meeting recorded late (会后超过 recordWithinDays 天录入). */
+  lateRecordPoints: z.number().min(0).max(100),
+  /** …and at most this many in a quarter. */
+  lateRecordMaxPoints: z.number().min(0).max(100),
+  /** 教育培训覆盖率: the share of the year's coverage target expected by the end of Q1–Q4 (basis points of the target). */
+  trainingQuarterTargetsBasisPoints: z
+    .tuple([basisPointsSchema, basisPointsSchema, basisPointsSchema, basisPointsSchema])
+    .refine((t) => t[0] > 0 && t[0] <= t[1] && t[1] <= t[2] && t[2] <= t[3], { message: '各季度培训进度目标应大于零且逐季不减' }),
+});
+export type AssessmentScoring = z.infer<typeof assessmentScoringSchema>;
 
 /** Bundle timeliness: how long a unit may go without sending a bundle to the 工委. */
 export const syncRulesSchema = z.strictObject({
@@ -203,6 +241,8 @@ export const ruleProfileSchema = z.strictObject({
       .min(1)
       .refine((is) => new Set(is.map((i) => i.id)).size === is.length, { message: '考核指标不能重复' })
       .refine((is) => is.reduce((sum, i) => sum + i.weight, 0) === 100, { message: '各项指标权重之和必须为 100' }),
+    /** Formula parameters, optional (see `assessmentScoringSchema`). */
+    scoring: assessmentScoringSchema.optional(),
   }),
 
   appraisal: z.strictObject({

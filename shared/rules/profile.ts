@@ -11,12 +11,14 @@
  * committee's to change.
  */
 import type { ORGANISATION_KINDS } from '../model/vocabulary';
-import type { Fraction, MeetingRequirement, RuleProfile, SyncRules } from '../model/profileSchema';
+import type { AssessmentScoring, Fraction, MeetingRequirement, RuleProfile, SyncRules } from '../model/profileSchema';
 import { compareIsoDates, type IsoDate } from './dates';
 
 export {
   ASSESSMENT_INDICATORS,
   assessmentIndicatorSchema,
+  assessmentScoringSchema,
+  indicatorScaleSchema,
   duesBracketSchema,
   fractionSchema,
   meetingRequirementSchema,
@@ -24,7 +26,7 @@ export {
   ruleProfileSchema,
   syncRulesSchema,
 } from '../model/profileSchema';
-export type { AssessmentIndicator, AssessmentIndicatorId, DuesBracket, Fraction, MeetingRequirement, RequirementPeriod, RuleProfile, SyncRules } from '../model/profileSchema';
+export type { AssessmentIndicator, AssessmentIndicatorId, AssessmentScoring, IndicatorScale, DuesBracket, Fraction, MeetingRequirement, RequirementPeriod, RuleProfile, SyncRules } from '../model/profileSchema';
 
 const HALF: Fraction = { numerator: 1, denominator: 2 };
 const BRANCHES = ['branch'] as const;
@@ -223,6 +225,26 @@ export const DEFAULT_SYNC_RULES: SyncRules = { lateAfterDays: 30 };
 /** The profile's lateness threshold in days, or the default for profiles issued without one. */
 export function lateAfterDays(profile: RuleProfile): number {
   return profile.sync?.lateAfterDays ?? DEFAULT_SYNC_RULES.lateAfterDays;
+}
+
+/**
+ * Local practice: the quarterly monitoring's formula parameters when the profile has none. Kept out
+ * of NATIONAL_PROFILE_V1 for the same reason as `DEFAULT_SYNC_RULES`.
+ * - every indicator scores its rate × 100 (no scale entries);
+ * - a meeting recorded late costs 组织生活完成率 2 points, at most 10 in a quarter;
+ * - training coverage is expected to grow evenly: a quarter of the year's target by the end of Q1,
+ *   half by Q2, three quarters by Q3, all of it by Q4.
+ */
+export const DEFAULT_ASSESSMENT_SCORING: AssessmentScoring = {
+  scales: [],
+  lateRecordPoints: 2,
+  lateRecordMaxPoints: 10,
+  trainingQuarterTargetsBasisPoints: [2500, 5000, 7500, 10000],
+};
+
+/** The profile's monitoring parameters, or the defaults for profiles issued without them. */
+export function assessmentScoring(profile: RuleProfile): AssessmentScoring {
+  return profile.assessment.scoring ?? DEFAULT_ASSESSMENT_SCORING;
 }
 
 /**
