@@ -38,6 +38,8 @@ const INNER_ORDERS = {
     ['roster', 'setup', 'training'],
     // report builders and the sync-bundle codec
     ['reports', 'bundle'],
+    // the workspace backup file: built on the bundle codec's pieces (canonical JSON, sealed secrets, zip)
+    ['backup'],
   ],
   renderer: [
     ['platform', 'store', 'identity'],

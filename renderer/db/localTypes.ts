@@ -33,6 +33,15 @@ export interface DeviceRow extends DeviceIdentity {
    * before key backups existed (its keys cannot be backed up).
    */
   keyBackup?: KeyBackupState;
+  /** The workspace backup (.tzbak) as this PC knows it: the last one saved, or the one restored from (renderer/db/backup). */
+  workspaceBackup?: WorkspaceBackupState;
+}
+
+/** The last workspace backup saved on this PC, and, after a restore, where the data came from. Never synced, never backed up. */
+export interface WorkspaceBackupState {
+  lastSavedAt: string | null;
+  lastSavedName: string | null;
+  restoredFrom?: { fileName: string; backupCreatedAt: string; restoredAt: string; previousDeviceId: string };
 }
 
 /** The committee's key backup as this device keeps it. The file is encrypted; the passphrase is never stored. */
