@@ -34,6 +34,8 @@ import { ReportsArea } from './features/reports/ReportsArea';
 import { CityReportsPage } from './features/cityReports/CityReportsPage';
 import { SyncPage } from './features/sync/SyncPage';
 import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
+import { AccountabilityArea } from './features/accountability/AccountabilityArea';
+import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
 const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
@@ -56,7 +58,7 @@ function WorkbenchWithAreaTodos() {
   const meetings = useMeetingTodos();
   const training = useTrainingTodos();
   const areaTodos = useMemo(() => [...meetings, ...training], [meetings, training]);
-  return <WorkbenchPage areaTodos={areaTodos} />;
+  return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
 }
 
 /**
@@ -116,6 +118,7 @@ function committeeRouter(workspace: WorkspaceRow) {
         },
         { path: 'units', element: <UnitRegisterPage /> },
         { path: 'units/:unitId', element: <UnitContextLayout committeeId={workspace.ownerId} />, children: [...ledgerRoutes(true), NOT_FOUND] },
+        { path: 'accountability/*', element: <AccountabilityArea /> },
         {
           path: 'training/*',
           element: (

@@ -71,3 +71,14 @@ export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInb
     organisationNames: await organisationNamesOf(db, liveCards),
   };
 }
+
+export interface OrganisationChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The organisations of one unit a card can name: live, not dissolved, by name. */
+export async function cardSubjectChoices(db: TaizhangDb, unitId: string): Promise<OrganisationChoice[]> {
+  const orgs = live(await ofUnit(db.organisation, unitId)).filter((o) => o.dissolvedOn === null);
+  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+}

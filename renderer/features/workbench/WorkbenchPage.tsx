@@ -2,7 +2,7 @@
  * 工作台: the unit's home — counts, terms in yellow/red, the 专职党务干部 ratio against 1–2%, and
  * the to-do list the rules produce.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/organisations/cadreRatio';
@@ -34,9 +34,10 @@ const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }
 /**
  * `areaTodos`: the to-dos the other areas contribute (meetings owed, training gaps, …), each from
  * its area's hook over its rules in shared/rules; renderer/App.tsx gathers them, so that the
- * workbench imports no other feature.
+ * workbench imports no other feature. `inbox`: the 工委's notices and cards to the unit, shown
+ * above the to-dos (composed there too).
  */
-export function WorkbenchPage({ areaTodos }: { areaTodos: readonly TodoItem[] }) {
+export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoItem[]; inbox?: ReactNode }) {
   const data = useUnitLedger();
   const profile = useRuleProfile();
   const navigate = useScopedNavigate();
@@ -138,6 +139,7 @@ export function WorkbenchPage({ areaTodos }: { areaTodos: readonly TodoItem[] })
         </Col>
       </Row>
       {ratio.state === 'below' && <Alert type="warning" showIcon title={ratio.reason} data-testid="cadre-ratio-warning" />}
+      {inbox}
       <Card title={`待办事项（${figures.todos.length}）`}>
         <List
           data-testid="todo-list"

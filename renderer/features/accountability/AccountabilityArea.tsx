@@ -1,0 +1,30 @@
+/**
+ * 督责问责 (the committee): 红黄牌 and 通知 as tabs with their own URLs. Quarterly scores, 述职评议
+ * and 联系组 visits join them here.
+ */
+import { Tabs } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { CardRegisterPage } from './CardRegisterPage';
+import { NoticesPage } from './NoticesPage';
+
+const CARDS = '/accountability';
+const NOTICES = '/accountability/notices';
+
+export function AccountabilityArea() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const active = pathname === NOTICES ? NOTICES : CARDS;
+  return (
+    <Tabs
+      activeKey={active}
+      onTabClick={(key) => {
+        if (key !== pathname) void navigate(key);
+      }}
+      destroyOnHidden
+      items={[
+        { key: CARDS, label: '红黄牌', children: <CardRegisterPage /> },
+        { key: NOTICES, label: '通知', children: <NoticesPage /> },
+      ]}
+    />
+  );
+}

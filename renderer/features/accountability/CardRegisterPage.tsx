@@ -1,0 +1,246 @@
+/**
+ * 红黄牌台账 (the committee): every card issued, to whom, why, by when, what the unit has done about it
+ * (its rectification item, as its last bundle brought it) and whether it is closed (销牌). Above the
+ * table, the escalations the profile's rule proposes (an unfixed yellow past its deadline, repeated
+ * yellows): each is a red card the committee confirms, never one issued by itself.
+ */
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, DatePicker, Empty, List, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { Card } from '../../../shared/model/committee';
+import { CARD_SUBJECT_KIND_LABELS } from '../../../shared/model/vocabulary';
+import { cardProgress, type CardProgress } from '../../../shared/rules/committee/cardProgress';
+import { cardEscalations } from '../../../shared/rules/committee/cards';
+import { chineseDate } from '../../../shared/rules/text';
+import { closeCard } from '../../db/accountabilityRepository';
+import { cardRegister } from '../../db/queries/accountability';
+import { fromIso, toIso } from '../common/dates';
+import { todayIso } from '../common/today';
+import { useAppQuery } from '../common/useAppQuery';
+import { useRuleProfile } from '../common/useRuleProfile';
+import { useWriteAction } from '../common/useWriteAction';
+import { CardColourTag } from './CardColourTag';
+import { IssueCardDrawer, type CardDraft } from './IssueCardDrawer';
+
+type Filter = 'open' | 'awaitingClose' | 'overdue' | 'all';
+
+interface Row {
+  card: Card;
+  unitName: string;
+  subjectName: string;
+  progress: CardProgress;
+}
+
+const STAGE_TAG: Record<CardProgress['stage'], { color: string; text: string }> = {
+  unanswered: { color: 'default', text: '单位未回应' },
+  inProgress: { color: 'processing', text: '单位整改中' },
+  awaitingClose: { color: 'warning', text: '单位已整改，待销牌' },
+  closed: { color: 'success', text: '已销牌' },
+};
+
+export function CardRegisterPage() {
+  const register = useAppQuery(cardRegister);
+  const profile = useRuleProfile();
+  const asOf = todayIso();
+  const run = useWriteAction();
+  const [filter, setFilter] = useState<Filter>('open');
+  const [draft, setDraft] = useState<CardDraft | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const [closing, setClosing] = useState<Row | null>(null);
+  const [closedOn, setClosedOn] = useState<string | null>(asOf);
+
+  const { rows, proposals } = useMemo(() => {
+    if (!register) return { rows: [] as Row[], proposals: [] };
+    const unitNames = new Map(register.units.map((u) => [u.unitId, u.name] as const));
+    const all = register.cards
+      .map((card): Row => {
+        const unitName = unitNames.get(card.unitId) ?? '（已移出名册的单位）';
+        const subjectName = card.subjectKind === 'unit' ? unitName : `${unitName} · ${register.organisationNames.get(card.subjectId) ?? '（未知党组织）'}`;
+        return { card, unitName, subjectName, progress: cardProgress(card, register.answers, asOf) };
+      })
+      .sort((a, b) => (a.card.issuedOn < b.card.issuedOn ? 1 : a.card.issuedOn > b.card.issuedOn ? -1 : 0));
+    const byId = new Map(all.map((r) => [r.card.id, r] as const));
+    const proposals = cardEscalations({ cards: register.cards, asOf }, profile)
+      .filter((e) => !e.alreadyRed)
+      .flatMap((e) => {
+        const row = byId.get(e.cardId);
+        return row ? [{ escalation: e, row }] : [];
+      });
+    return { rows: all, proposals };
+  }, [register, profile, asOf]);
+
+  if (!register) return null;
+
+  const shown = rows.filter((r) =>
+    filter === 'all' ? true : filter === 'open' ? r.progress.stage !== 'closed' : filter === 'overdue' ? r.progress.overdue : r.progress.stage === 'awaitingClose',
+  );
+  const count = (f: Filter) => rows.filter((r) => (f === 'open' ? r.progress.stage !== 'closed' : f === 'overdue' ? r.progress.overdue : r.progress.stage === 'awaitingClose')).length;
+
+  async function confirmClose() {
+    if (!closing || !closedOn) return;
+    const done = await run((ctx) => closeCard(ctx, closing.card.id, closedOn), { success: `已销牌，将随${closing.unitName}的下一个回执送达` });
+    if (done) setClosing(null);
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Segmented<Filter>
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'open', label: `未销牌 ${count('open')}` },
+            { value: 'awaitingClose', label: `待销牌 ${count('awaitingClose')}` },
+            { value: 'overdue', label: `已逾期 ${count('overdue')}` },
+            { value: 'all', label: `全部 ${rows.length}` },
+          ]}
+        />
+        <Button
+          type="primary"
+          onClick={() => {
+            setDraft(null);
+            setIssuing(true);
+          }}
+        >
+          亮牌
+        </Button>
+      </Space>
+
+      {proposals.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={`按规则建议升级为红牌：${proposals.length} 张黄牌`}
+          description={
+            <List
+              size="small"
+              dataSource={proposals}
+              renderItem={({ escalation, row }) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="red"
+                      size="small"
+                      danger
+                      onClick={() => {
+                        setDraft({
+                          unitId: row.card.unitId,
+                          subjectKind: row.card.subjectKind,
+                          subjectId: row.card.subjectId,
+                          colour: 'red',
+                          trigger: `黄牌升级：${row.card.trigger}`,
+                          evidence: escalation.reason,
+                        });
+                        setIssuing(true);
+                      }}
+                    >
+                      发出红牌…
+                    </Button>,
+                  ]}
+                >
+                  <Typography.Text>
+                    {row.subjectName}：{escalation.reason}
+                  </Typography.Text>
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
+
+      <Table<Row>
+        rowKey={(r) => r.card.id}
+        dataSource={shown}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 张` }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={rows.length === 0 ? '尚未发出红黄牌。季度监控或督导检查发现问题时，点击“亮牌”向单位发出。' : '没有符合筛选条件的红黄牌'}
+            />
+          ),
+        }}
+        columns={[
+          { title: '牌色', key: 'colour', width: 70, render: (_, r) => <CardColourTag colour={r.card.colour} /> },
+          {
+            title: '亮牌对象',
+            key: 'subject',
+            width: 220,
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`/units/${r.card.unitId}`}>{r.subjectName}</Link>
+                <Typography.Text type="secondary">{CARD_SUBJECT_KIND_LABELS[r.card.subjectKind]}</Typography.Text>
+              </Space>
+            ),
+          },
+          { title: '亮牌事由', key: 'trigger', width: 280, render: (_, r) => r.card.trigger },
+          { title: '亮牌日期', key: 'issuedOn', width: 130, render: (_, r) => chineseDate(r.card.issuedOn) },
+          {
+            title: '整改期限',
+            key: 'deadline',
+            width: 220,
+            render: (_, r) => <Typography.Text type={r.progress.overdue ? 'danger' : undefined}>{r.progress.deadlineText}</Typography.Text>,
+          },
+          {
+            title: '单位整改情况',
+            key: 'answer',
+            width: 280,
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={STAGE_TAG[r.progress.stage].color}>{STAGE_TAG[r.progress.stage].text}</Tag>
+                {r.progress.answer?.measures ? <Typography.Text>{r.progress.answer.measures}</Typography.Text> : null}
+                {r.progress.answer?.evidence ? <Typography.Text type="secondary">佐证：{r.progress.answer.evidence}</Typography.Text> : null}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            fixed: 'right',
+            width: 90,
+            render: (_, r) =>
+              r.progress.stage === 'closed' ? null : (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setClosedOn(asOf);
+                    setClosing(r);
+                  }}
+                >
+                  销牌…
+                </Button>
+              ),
+          },
+        ]}
+      />
+
+      <IssueCardDrawer open={issuing} draft={draft} units={register.units} onClose={() => setIssuing(false)} />
+
+      <Modal
+        title={closing ? `销牌：${closing.subjectName}的${closing.card.colour === 'red' ? '红牌' : '黄牌'}` : '销牌'}
+        open={closing !== null}
+        okText="确认销牌"
+        cancelText="取消"
+        okButtonProps={{ disabled: !closedOn }}
+        onOk={() => void confirmClose()}
+        onCancel={() => setClosing(null)}
+        destroyOnHidden
+      >
+        {closing && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Paragraph>事由：{closing.card.trigger}</Typography.Paragraph>
+            <Typography.Paragraph>{closing.progress.answerText}</Typography.Paragraph>
+            {closing.progress.stage !== 'awaitingClose' && (
+              <Alert type="warning" showIcon title="单位尚未报告整改完成。确认已核实整改到位后再销牌。" />
+            )}
+            <Space>
+              销牌日期
+              <DatePicker value={fromIso(closedOn)} onChange={(d) => setClosedOn(toIso(d))} allowClear={false} aria-label="销牌日期" />
+            </Space>
+          </Space>
+        )}
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * 红黄牌 and 通知 as the two cadres would use them, each on their own PC: the 工委 issues a yellow card
+ * and a notice to a unit and writes its return bundle; the unit imports it, sees both on its
+ * workbench, marks the notice read and answers the card with a rectification item; the committee
+ * imports the unit's next bundle and sees the answer on the card and the read mark on the notice.
+ * Every step waits on what the app shows.
+ */
+import dayjs from 'dayjs';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseFile, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+const UNIT = '市财政局';
+const TRIGGER = '第三季度两个党支部未召开党员大会';
+const NOTICE = '关于报送2026年度抓基层党建工作述职材料的通知';
+
+async function pickDate(page: Page, label: string, date: string, within = page.locator('body')): Promise<void> {
+  const field = within.getByLabel(label);
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
+
+test('工委 issues a yellow card and a notice; the unit reads and answers; the committee sees both', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const committee = await (await browser.newContext()).newPage();
+  const unit = await (await browser.newContext()).newPage();
+  await committee.goto('/');
+  await setUpAsCommittee(committee);
+  await unit.goto('/');
+  await setUpAsUnit(unit, UNIT, 180);
+  await enrolUnitWithCommittee(committee, unit, UNIT);
+
+  // the committee: 督责问责 → 红黄牌, empty at first
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  await expect(committee.getByText('尚未发出红黄牌')).toBeVisible();
+  await committee.getByRole('button', { name: '亮牌' }).click();
+  const drawer = committee.locator('.ant-drawer-content').filter({ hasText: '亮牌对象' });
+  await drawer.getByLabel('单位').click();
+  await drawer.getByLabel('单位').fill('scz'); // pinyin initials of 市财政局
+  await pickFromOpenList(committee, UNIT);
+  await drawer.getByLabel('亮牌事由').fill(TRIGGER);
+  await drawer.getByLabel('亮牌依据').fill('季度监控：第一、第二党支部2026年第三季度无党员大会记录');
+  const fixBy = dayjs().add(20, 'day').format('YYYY-MM-DD');
+  await pickDate(committee, '整改期限', fixBy, drawer);
+  await screenshot(committee, 'accountability-issue-card');
+  await drawer.getByRole('button', { name: '发出' }).click();
+  await committee.getByRole('button', { name: '确认发出' }).click();
+  await expect(committee.getByText(`已向${UNIT}发出黄牌`)).toBeVisible();
+  const cardRow = committee.getByRole('row').filter({ hasText: TRIGGER });
+  await expect(cardRow).toContainText('黄牌');
+  await expect(cardRow).toContainText('单位未回应');
+  await expect(cardRow).toContainText('剩余 20 天');
+
+  // … and a notice to all enrolled units (one here)
+  await committee.getByRole('tab', { name: '通知' }).click();
+  await committee.getByRole('button', { name: '发通知' }).click();
+  const noticeDrawer = committee.locator('.ant-drawer-content').filter({ hasText: '接收单位' });
+  await noticeDrawer.getByRole('button', { name: /全部纳管单位/ }).click();
+  await noticeDrawer.getByLabel('通知标题').fill(NOTICE);
+  await noticeDrawer.getByLabel('通知正文').fill('请各单位于12月20日前报送党组(党委)书记述职报告。');
+  await noticeDrawer.getByRole('button', { name: '发出' }).click();
+  await committee.getByRole('button', { name: '确认发出' }).click();
+  await expect(committee.getByText('通知已发给 1 个单位')).toBeVisible();
+  const noticeRow = committee.getByRole('row').filter({ hasText: NOTICE });
+  await expect(noticeRow).toContainText('0/1 个单位');
+
+  // the return bundle carries both to the unit
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
+  const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(unit, '选择同步包', back);
+  await expect(unit.getByTestId('import-counts')).toContainText('红黄牌');
+  await expect(unit.getByTestId('import-counts')).toContainText('通知');
+  await unit.getByRole('button', { name: '确认导入' }).click();
+  await expect(unit.getByTestId('import-result')).toBeVisible();
+
+  // the unit's workbench: the card with its deadline, the notice unread
+  await unit.getByRole('menuitem', { name: '工作台' }).click();
+  const card = unit.getByTestId('inbox-card').filter({ hasText: TRIGGER });
+  await expect(card).toContainText('黄牌');
+  await expect(card).toContainText('剩余 20 天');
+  await expect(card).toContainText('单位尚未建立整改事项');
+  await expect(unit.getByText('1 条未读')).toBeVisible();
+  await unit.getByText(NOTICE).click();
+  await expect(unit.getByText('请各单位于12月20日前报送党组(党委)书记述职报告。')).toBeVisible();
+  await unit.getByRole('button', { name: '标记已读' }).click();
+  await expect(unit.getByText('已标记已读，回执将随下一个同步包报送工委')).toBeVisible();
+  await expect(unit.getByText('1 条未读')).toHaveCount(0);
+
+  await card.getByRole('button', { name: '建立整改事项' }).click();
+  const answer = unit.getByRole('dialog', { name: '建立整改事项' });
+  await answer.getByLabel('整改措施').fill('12月10日前两个党支部补开党员大会，支部书记作检讨');
+  await answer.getByLabel('责任人').fill('张敏');
+  await answer.getByRole('button', { name: '保存' }).click();
+  await expect(unit.getByText('整改情况已保存')).toBeVisible();
+  await expect(card).toContainText('单位整改事项：整改中：12月10日前两个党支部补开党员大会');
+  await expect(card.getByRole('button', { name: '更新整改情况' })).toBeVisible();
+  await screenshot(unit, 'accountability-unit-workbench');
+
+  // the unit's next bundle brings the read mark and the answer back
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  const next = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(committee, '选择同步包', next);
+  await expect(committee.getByTestId('import-preview')).toContainText(UNIT);
+  await committee.getByRole('button', { name: '确认导入' }).click();
+  await expect(committee.getByTestId('import-result')).toBeVisible();
+
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  const answered = committee.getByRole('row').filter({ hasText: TRIGGER });
+  await expect(answered).toContainText('单位整改中');
+  await expect(answered).toContainText('12月10日前两个党支部补开党员大会');
+  await screenshot(committee, 'accountability-card-register');
+  await committee.getByRole('tab', { name: '通知' }).click();
+  const read = committee.getByRole('row').filter({ hasText: NOTICE });
+  await expect(read).toContainText('1/1 个单位');
+  await read.getByRole('button', { name: /展开行|Expand row/ }).click();
+  await expect(committee.getByText(/^已读 \d{4}年/)).toBeVisible();
+  await screenshot(committee, 'accountability-notices');
+
+  // the committee sees the same under 单位 → the unit, read-only
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByRole('link', { name: UNIT }).first().click();
+  const seen = committee.getByTestId('inbox-card').filter({ hasText: TRIGGER });
+  await expect(seen).toContainText('单位整改事项：整改中');
+  await expect(seen.getByRole('button')).toHaveCount(0);
+});
