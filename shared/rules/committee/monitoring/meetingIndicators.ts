@@ -21,7 +21,7 @@ import { meetingTimeliness } from '../../meetings/meetingCompliance';
 import { groupMeetingsByOrganisation, unitMeetingCompliance } from '../../meetings/unitCompliance';
 import { assessmentScoring, type AssessmentIndicator } from '../../profile';
 import { percent } from '../../text';
-import { meetingRef, NO_ORGANISATIONS, organisationName, organisationRef, organisationsOfQuarter, type IndicatorContext } from './context';
+import { meetingRef, NO_ORGANISATIONS, organisationRef, organisationsOfQuarter, type IndicatorContext } from './context';
 import { lostPoint, noData, round2, scoredFromRate, type Shortfall } from './scale';
 import type { IndicatorResult, RecordRef } from './types';
 
@@ -100,7 +100,10 @@ export function attendanceIndicator(ctx: IndicatorContext, indicator: Assessment
       if (s === 'absent') absent++;
       if (s !== 'excluded') should++;
     }
-    if (absent > 0) shortfalls.push({ weight: absent, reason: `${organisationName(ctx, m.organisationId)}会议缺席 ${absent} 人次`, refs: [meetingRef(ctx, m)] });
+    if (absent > 0) {
+      const ref = meetingRef(ctx, m);
+      shortfalls.push({ weight: absent, reason: `${ref.label}缺席 ${absent} 人次`, refs: [ref] });
+    }
   }
   if (should === 0) return noData(indicator, formula, `${ctx.quarter.period.label}没有登记了参会人员的会议`);
   const rate = present / should;

@@ -15,7 +15,9 @@ function byId(input: QuarterlyIndicatorsInput, profile: RuleProfile = P): Record
   return Object.fromEntries(quarterlyIndicators(input, profile).indicators.map((i) => [i.id, i])) as Record<AssessmentIndicatorId, IndicatorResult>;
 }
 
-const lostSum = (i: IndicatorResult): number => i.lost.reduce((s, l) => s + l.points, 0);
+/** Σ lost points in cents (exact: the parts are rounded by largest remainder). */
+const lostCents = (i: IndicatorResult): number => Math.round(i.lost.reduce((s, l) => s + l.points, 0) * 100);
+const cents = (n: number): number => Math.round(n * 100);
 const refIds = (i: IndicatorResult): string[] => i.lost.flatMap((l) => l.refs.map((r) => r.id));
 
 describe('quarterlyIndicators on the hand-made unit, 2026 Q3', () => {
@@ -42,16 +44,17 @@ describe('quarterlyIndicators on the hand-made unit, 2026 Q3', () => {
     expect(c.lost.map((l) => l.refs.map((x) => x.id))).toEqual([['b1'], ['b3'], ['b4-lect']]);
     expect(c.lost[0]!.reason).toContain('第一党支部：2026年第3季度应召开党课 1 次，已召开 0 次，未完成');
     expect(c.lost[1]!.reason).toContain('第三党支部：2026年7月应召开主题党日 1 次，已召开 0 次');
-    expect(c.lost[0]!.points).toBeCloseTo(16.67 / 2, 1);
+    // 100 − 83.33 = 16.67 shared by the two owed periods to the cent; the late record 2 more
+    expect(c.lost.map((l) => l.points)).toEqual([8.34, 8.33, 2]);
     expect(c.lost[2]).toMatchObject({ points: 2, weightedPoints: 0.5 });
     expect(c.lost[2]!.reason).toBe('补录会议 1 次（会后超过 7 天录入），每次扣 2 分，最多扣 10 分');
     expect(c.lost[2]!.refs[0]!.label).toContain('2026年10月5日录入');
-    expect(lostSum(c)).toBeCloseTo(100 - c.score!, 1);
+    expect(lostCents(c)).toBe(cents(100 - c.score!));
   });
 
   it('党员参会率: excluded members are not due, deleted meetings are ignored, the meeting with an absentee is named', () => {
     expect(r.attendance.summary).toBe('2026年第3季度应出席 4 人次，出席 3 人次，参会率 75%');
-    expect(r.attendance.lost).toEqual([{ indicatorId: 'attendance', points: 25, weightedPoints: 3.75, reason: '第一党支部会议缺席 1 人次', refs: [{ table: 'meeting', id: 'b1-tpd7', label: '第一党支部主题党日（2026年7月10日）' }] }]);
+    expect(r.attendance.lost).toEqual([{ indicatorId: 'attendance', points: 25, weightedPoints: 3.75, reason: '第一党支部主题党日（2026年7月10日）缺席 1 人次', refs: [{ table: 'meeting', id: 'b1-tpd7', label: '第一党支部主题党日（2026年7月10日）' }] }]);
   });
 
   it('按期换届: only the red term loses; the dissolved branch and the deleted one are not judged; yellow keeps its points', () => {
@@ -63,6 +66,7 @@ describe('quarterlyIndicators on the hand-made unit, 2026 Q3', () => {
   it('教育培训覆盖率: measured against the progress due by the end of Q3; the untrained members are the records', () => {
     expect(r.trainingCoverage.rate).toBeCloseTo(1 / 3 / 0.75, 10);
     expect(r.trainingCoverage.formula).toContain('全年目标 100% 的 75%');
+    expect(r.trainingCoverage.summary).toBe('截至2026年9月30日本年度党员应参训 3 人，已参训 1 人，覆盖率 33.33%；本季度末应达到 75%');
     expect(refIds(r.trainingCoverage)).toEqual(['m2', 'm3']);
   });
 
@@ -83,13 +87,13 @@ describe('quarterlyIndicators on the hand-made unit, 2026 Q3', () => {
       ['2026年7月21日至2026年8月4日共 15 天逾期未报送', 'bd-1'],
       ['2026年9月5日至2026年9月24日共 20 天逾期未报送', 'bd-2'],
     ]);
-    expect(lostSum(t)).toBeCloseTo(100 - 61.96, 1);
+    expect(lostCents(t)).toBe(cents(100 - 61.96));
   });
 
   it('every indicator says its formula in words, and its lost points add up to what it lost', () => {
     for (const i of Object.values(r)) {
       expect(i.formula.length, i.id).toBeGreaterThan(10);
-      expect(lostSum(i), i.id).toBeCloseTo(100 - i.score!, 1);
+      expect(lostCents(i), i.id).toBe(cents(100 - i.score!));
     }
   });
 });

@@ -46,14 +46,24 @@ export interface Shortfall {
 /**
  * Shares `lostPoints` (100 − the scaled score) out over the shortfalls in proportion to their
  * weights: what a record cost is its part of the points actually lost (none when the scale's
- * full-marks line was reached anyway).
+ * full-marks line was reached anyway). The parts are rounded to the cent by largest remainder, so
+ * that the parts shown add up exactly to the points lost.
  */
 export function shareOut(indicator: AssessmentIndicator, lostPoints: number, shortfalls: readonly Shortfall[]): LostPoint[] {
-  const sum = shortfalls.reduce((s, x) => s + x.weight, 0);
-  if (!(lostPoints > 0) || !(sum > 0)) return [];
-  return shortfalls
-    .filter((x) => x.weight > 0)
-    .map((x) => lostPoint(indicator, (lostPoints * x.weight) / sum, x.reason, x.refs));
+  const counted = shortfalls.filter((x) => x.weight > 0);
+  const sum = counted.reduce((s, x) => s + x.weight, 0);
+  const cents = Math.round(lostPoints * 100);
+  if (!(cents > 0) || !(sum > 0)) return [];
+  const exact = counted.map((x) => (cents * x.weight) / sum);
+  const parts = exact.map((e) => Math.floor(e));
+  let left = cents - parts.reduce((s, p) => s + p, 0);
+  const byRemainder = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of byRemainder) {
+    if (left <= 0) break;
+    parts[i]! += 1;
+    left--;
+  }
+  return counted.map((x, i) => lostPoint(indicator, parts[i]! / 100, x.reason, x.refs));
 }
 
 export function lostPoint(indicator: AssessmentIndicator, points: number, reason: string, refs: readonly RecordRef[]): LostPoint {

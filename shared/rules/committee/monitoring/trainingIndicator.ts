@@ -34,5 +34,6 @@ export function trainingCoverageIndicator(ctx: IndicatorContext, indicator: Asse
           },
         ]
       : [];
-  return scoredFromRate(indicator, profile, rate, formula, coverage.reason, shortfalls);
+  const summary = `截至${chineseDate(judgedOn)}本年度党员应参训 ${coverage.shouldTrain} 人，已参训 ${coverage.trained} 人，覆盖率 ${percent(coverage.share)}；本季度末应达到 ${percent(expected)}`;
+  return scoredFromRate(indicator, profile, rate, formula, summary, shortfalls);
 }
