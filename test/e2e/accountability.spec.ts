@@ -34,9 +34,9 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await committee.getByRole('menuitem', { name: '督责问责' }).click();
   await expect(committee.getByText('尚未发出红黄牌')).toBeVisible();
   await committee.getByRole('button', { name: '亮牌' }).click();
-  const drawer = committee.locator('.ant-drawer-content').filter({ hasText: '亮牌对象' });
-  await drawer.getByLabel('单位').click();
-  await drawer.getByLabel('单位').fill('scz'); // pinyin initials of 市财政局
+  const drawer = committee.getByRole('dialog', { name: '亮牌' });
+  await drawer.getByRole('combobox', { name: '单位' }).click();
+  await drawer.getByRole('combobox', { name: '单位' }).fill('scz'); // pinyin initials of 市财政局
   await pickFromOpenList(committee, UNIT);
   await drawer.getByLabel('亮牌事由').fill(TRIGGER);
   await drawer.getByLabel('亮牌依据').fill('季度监控：第一、第二党支部2026年第三季度无党员大会记录');
@@ -54,7 +54,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   // … and a notice to all enrolled units (one here)
   await committee.getByRole('tab', { name: '通知' }).click();
   await committee.getByRole('button', { name: '发通知' }).click();
-  const noticeDrawer = committee.locator('.ant-drawer-content').filter({ hasText: '接收单位' });
+  const noticeDrawer = committee.getByRole('dialog', { name: '发通知' });
   await noticeDrawer.getByRole('button', { name: /全部纳管单位/ }).click();
   await noticeDrawer.getByLabel('通知标题').fill(NOTICE);
   await noticeDrawer.getByLabel('通知正文').fill('请各单位于12月20日前报送党组(党委)书记述职报告。');
