@@ -7,7 +7,7 @@ import { checkOrder, issue } from './checks';
 import { birthDateFromIdNumber, genderFromIdNumber, IdNumber } from './idNumber';
 import { strictObject, withMeta } from './meta';
 import type { FieldLabels } from './meta';
-import { Id, IsoDate, listOf, oneOf, Phone, requiredText } from './primitives';
+import { Id, IsoDate, listOf, oneOf, Phone, requiredText, text } from './primitives';
 import { CADRE_KINDS, GENDER_LABELS, GENDERS, MEMBER_STATUSES, MEMBERSHIP_KINDS } from './vocabulary';
 
 /** One period of membership in an organisation; the open one (`to: null`) is the current one. */
@@ -37,6 +37,15 @@ export const MemberSchema = withMeta({
   statusChangedOn: IsoDate.nullable(),
   cadre: oneOf(CADRE_KINDS, '党务干部类别').nullable(),
   excludedReason: requiredText(500).nullable(),
+  /**
+   * 学历 as the roster writes it (大学本科, 研究生…). Optional: records written before it existed
+   * (databases, bundles) have no such field and load unchanged; absent reads as '' (memberEducation).
+   * Not defaulted in the schema, so that an old record and the same record re-imported from a roster
+   * without a 学历 column stay equal (no new revision for nothing).
+   */
+  education: text(50).optional(),
+  /** 备注 kept from the roster (free text). Optional like `education`; absent reads as '' (memberNote). */
+  note: text(500).optional(),
 }).superRefine((m, ctx) => {
   const birth = birthDateFromIdNumber(m.idNumber);
   if (birth !== null && birth !== m.birthDate) {
@@ -65,6 +74,16 @@ export const MemberSchema = withMeta({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
+/** The member's 学历, '' when not recorded (also for records older than the field). */
+export function memberEducation(m: Pick<Member, 'education'>): string {
+  return m.education ?? '';
+}
+
+/** The member's 备注, '' when none (also for records older than the field). */
+export function memberNote(m: Pick<Member, 'note'>): string {
+  return m.note ?? '';
+}
+
 export const MEMBER_FIELD_LABELS: FieldLabels<Member> = {
   name: '姓名',
   gender: '性别',
@@ -84,4 +103,6 @@ export const MEMBER_FIELD_LABELS: FieldLabels<Member> = {
   statusChangedOn: '状态变更日期',
   cadre: '党务干部类别',
   excludedReason: '不计入应到人数的原因',
+  education: '学历',
+  note: '备注',
 };

@@ -1,6 +1,7 @@
 /**
  * The 花名册 import as a user meets it: real .xlsx files made here with ExcelJS, read by the
- * app's reader, planned by shared/roster, applied to Dexie (fake-indexeddb) in one transaction.
+ * app's reader (shared/roster/xlsxRead.ts), planned by shared/roster, applied to Dexie
+ * (fake-indexeddb) in one transaction. rosterRealFiles.test.ts has the files offices really keep.
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,13 @@ import { applyRosterPlan } from '../../db/memberRepository';
 import { createOrganisation } from '../../db/organisationRepository';
 import { completeSetup } from '../../db/workspaceRepository';
 import { openWriteContext, type WriteContext } from '../../db/writeContext';
-import { readFirstSheet } from './xlsxSheet';
+import { readRosterWorkbook } from '../../../shared/roster/xlsxRead';
+
+async function readFirstSheet(bytes: Uint8Array) {
+  const r = readRosterWorkbook(bytes);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { error: r.error });
+  return r.value.rows;
+}
 
 /** A checksum-valid fake ID number for a birth date and a sequence (odd = male). */
 function idNumber(birth: string, seq: number): string {
@@ -78,8 +85,8 @@ describe('花名册 import', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.plan.headerRow).toBe(2);
-    expect(r.plan.counts).toEqual({ add: 3, update: 0, skip: 0 });
-    expect(r.plan.rows[1]!.messages).toContain('入党时间只有年月，已按当月1日记录');
+    expect(r.plan.counts).toEqual({ add: 3, update: 0, unchanged: 0, skip: 0 });
+    expect(r.plan.rows[1]!.warnings).toContain('入党时间只有年月，已按当月1日记录');
     const applied = await applyRosterPlan(ctx, r.plan);
     expect(applied).toEqual({ ok: true, value: { added: 3, updated: 0, unchanged: 0, skipped: 0 } });
     const members = (await db.member.toArray()) as unknown as Member[];
@@ -97,12 +104,14 @@ describe('花名册 import', () => {
     await applyRosterPlan(ctx, first.plan);
     const second = await plan(await xlsx([HEADER, row('13900001111')]));
     if (!second.ok) throw new Error();
-    expect(second.plan.counts).toEqual({ add: 0, update: 1, skip: 0 });
+    expect(second.plan.counts).toEqual({ add: 0, update: 1, unchanged: 0, skip: 0 });
+    expect(second.plan.rows[0]!.changes).toEqual(['联系电话']);
     expect(await applyRosterPlan(ctx, second.plan)).toEqual({ ok: true, value: { added: 0, updated: 1, unchanged: 0, skipped: 0 } });
     expect(await db.member.count()).toBe(1);
     expect(((await db.member.toArray())[0] as unknown as Member).phone).toBe('13900001111');
     const third = await plan(await xlsx([HEADER, row('13900001111')]));
     if (!third.ok) throw new Error();
+    expect(third.plan.counts).toEqual({ add: 0, update: 0, unchanged: 1, skip: 0 });
     expect(await applyRosterPlan(ctx, third.plan)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 1, skipped: 0 } });
   });
 
@@ -120,8 +129,8 @@ describe('花名册 import', () => {
     ]);
     const r = await plan(file);
     if (!r.ok) throw new Error(r.problem.message);
-    expect(r.plan.counts).toEqual({ add: 1, update: 0, skip: 5 });
-    const reasons = Object.fromEntries(r.plan.rows.map((row) => [row.name, row.messages.join('；')]));
+    expect(r.plan.counts).toEqual({ add: 1, update: 0, unchanged: 0, skip: 5 });
+    const reasons = Object.fromEntries(r.plan.rows.map((row) => [row.name, row.reasons.join('；')]));
     expect(reasons['钱进']).toMatch(/身份证号.*校验位/);
     expect(reasons['孙丽']).toBe('身份证号与第 2 行重复，本行未导入');
     expect(reasons['周杰']).toMatch(/转正时间不能早于入党时间/);
