@@ -78,9 +78,11 @@ export interface RestoreInput {
   readonly passphrase: string;
 }
 
+export type RestoreStage = Parameters<BackupProgress>[0] | 'write';
+
 export interface RestoreOptions {
   readonly now?: Date;
-  readonly onProgress?: (stage: Parameters<BackupProgress>[0] | 'write', fraction: number) => void;
+  readonly onProgress?: (stage: RestoreStage, fraction: number) => void;
 }
 
 export interface RestoredWorkspace {
@@ -212,4 +214,17 @@ export async function restoreBackup(db: TaizhangDb, input: RestoreInput, options
     });
   });
   return written;
+}
+
+/** 设置: the user has read what to do after the restore; the note is no longer shown. */
+export async function dismissRestoreNotice(db: TaizhangDb): Promise<void> {
+  await db.device
+    .where('key')
+    .equals('device')
+    .modify((row: DeviceRow) => {
+      if (row.workspaceBackup?.restoredFrom) {
+        const { restoredFrom: _done, ...rest } = row.workspaceBackup;
+        row.workspaceBackup = rest;
+      }
+    });
 }

@@ -8,6 +8,7 @@ import { thisDevice } from '../../db/queries/device';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { KeyBackupCard } from './KeyBackupCard';
+import { BackupCard } from './BackupCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { platform } from '../../platform';
@@ -16,8 +17,8 @@ import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 const PERSISTENCE_TEXT: Record<StoragePersistence, { color: string; text: string }> = {
   pending: { color: 'default', text: '正在申请…' },
   granted: { color: 'success', text: '已获准持久保存（磁盘空间紧张时也不会被清除）' },
-  denied: { color: 'warning', text: '未获准持久保存：磁盘空间紧张时数据可能被浏览器清除。请改用桌面版程序，并按时向工委报送同步包（本程序尚无整库备份功能）' },
-  unsupported: { color: 'warning', text: '当前环境不支持持久保存申请：请改用桌面版程序，并按时向工委报送同步包（本程序尚无整库备份功能）' },
+  denied: { color: 'warning', text: '未获准持久保存：磁盘空间紧张时数据可能被浏览器清除。请改用桌面版程序，并定期在下方“备份与恢复”中备份台账' },
+  unsupported: { color: 'warning', text: '当前环境不支持持久保存申请：请改用桌面版程序，并定期在下方“备份与恢复”中备份台账' },
 };
 
 function useDeviceFacts() {
@@ -81,6 +82,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
       </Card>
       {workspace.mode === 'committee' && <KeyBackupCard device={device} />}
       <RuleProfileCard mode={workspace.mode} />
+      <BackupCard mode={workspace.mode} fingerprint={fingerprint} />
       <Card title="数据存储">
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label="持久保存">

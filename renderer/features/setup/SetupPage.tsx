@@ -16,6 +16,7 @@ import { onAppDatabase } from '../../db/session';
 import { completeSetup } from '../../db/workspaceRepository';
 import { ScryptProgressBar, useScryptProgress } from './ScryptProgress';
 import { CommitteeRestoreForm } from './CommitteeRestoreForm';
+import { BackupRestoreStep } from './BackupRestoreStep';
 
 interface FormValues {
   mode: WorkspaceMode;
@@ -106,6 +107,7 @@ export function SetupPage() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sealing = useScryptProgress();
+  const [fromBackup, setFromBackup] = useState(false);
 
   async function setUp(values: FormValues) {
     if (values.mode !== 'committee') return onAppDatabase(completeSetup, toInput(values));
@@ -139,6 +141,7 @@ export function SetupPage() {
     }
   }
 
+  if (fromBackup) return <BackupRestoreStep onBack={() => setFromBackup(false)} />;
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f4f1ea', padding: 24 }}>
       <Card style={{ width: 620, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
@@ -147,6 +150,12 @@ export function SetupPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">
           首次使用，请选择本机的工作模式并填写基本信息。数据只保存在本机，不联网；与工委之间通过U盘交换加密同步包。
+        </Typography.Paragraph>
+        <Typography.Paragraph>
+          换了电脑或重装了程序，并保存过台账备份？
+          <Button type="link" onClick={() => setFromBackup(true)} data-testid="setup-from-backup" style={{ paddingInline: 4 }}>
+            从台账备份恢复
+          </Button>
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<FormValues>

@@ -1,0 +1,20 @@
+/** Reads for 设置 → 备份与恢复: the last workspace backup of this PC (or the one it was restored from), and whether a restore is allowed here. */
+import type { TaizhangDb } from '../db';
+import type { WorkspaceBackupState } from '../localTypes';
+import { workspaceIsEmpty } from '../backup/restore';
+
+/** null when this PC never saved or restored a backup. */
+export async function workspaceBackupState(db: TaizhangDb): Promise<WorkspaceBackupState | null> {
+  return (await db.device.get('device'))?.workspaceBackup ?? null;
+}
+
+/** True when the workspace holds no ledger data yet (a backup may be restored onto it). */
+export function restoreAllowed(db: TaizhangDb): Promise<boolean> {
+  return workspaceIsEmpty(db);
+}
+
+/** Unit side: the committee this unit is enrolled with (its name), or null when not enrolled. */
+export async function committeePeerName(db: TaizhangDb): Promise<string | null> {
+  const peer = (await db.syncPeer.toArray()).find((p) => p.role === 'committee');
+  return peer?.name ?? null;
+}
