@@ -127,6 +127,13 @@ describe('edges', () => {
     expect(future.indicators.every((i) => i.score === null && i.summary === '无数据：2026年第3季度尚未开始')).toBe(true);
   });
 
+  it('the fourth quarter also owes the year’s 组织生活会 and 民主评议, a branch founded during the year included', () => {
+    const q4 = byId({ ...INPUT, quarter: '2026-Q4', today: '2027-01-10' });
+    const yearly = q4.meetingCompleteness.lost.filter((l) => l.reason.includes('2026年应召开'));
+    expect(yearly.map((l) => l.refs[0]!.id).sort()).toEqual(['b1', 'b1', 'b2', 'b2', 'b4', 'b4']);
+    expect(yearly.some((l) => l.reason.includes('组织生活会')) && yearly.some((l) => l.reason.includes('民主评议党员'))).toBe(true);
+  });
+
   it('a branch dissolved during the quarter owes nothing after it; dissolving all but one leaves that one', () => {
     const base = handUnit();
     const onlyB1 = { ...base, organisation: base.organisation!.map((o) => (o.id === 'b1' ? o : { ...o, dissolvedOn: '2026-07-01' })) };

@@ -51,6 +51,15 @@ describe('the synthetic city, 2026 Q3, 市财政局 checked by hand', () => {
     expect(finance.indicators.find((i) => i.id === 'bundleTimeliness')!.lost[0]!.reason).toBe('2026年7月29日至2026年9月9日共 43 天逾期未报送（上次收到报送为2026年6月28日）');
   });
 
+  it('bundles every month on the 28th are never more than 30 days apart; the gap unit in Q2 had sent nothing since enrolment', () => {
+    for (const u of table.units.filter((x) => x.name !== '市财政局')) expect(u.scores.bundleTimeliness, u.name).toBe(100);
+    const q2 = scoreQuarter(units, { quarter: '2026-Q2', today: TODAY, profiles: [] }).units.find((u) => u.name === '市财政局')!;
+    // enrolled 01-05, first bundle 06-28: late from 02-05 until 06-27; in Q2 on time only 06-28…06-30 → 3 / 91
+    const t = q2.indicators.find((i) => i.id === 'bundleTimeliness')!;
+    expect(t.score).toBe(3.3);
+    expect(t.lost.map((l) => [l.reason, l.refs[0]!.table])).toEqual([['2026年4月1日至2026年6月27日共 88 天逾期未报送（2026年1月5日纳管登记后未收到报送）', 'enrolledUnit']]);
+  });
+
   it('ranks the three units by total', () => {
     expect(table.units.map((u) => u.rank)).toEqual([1, 2, 3]);
     expect(table.units[0]!.total).toBeGreaterThan(table.units[1]!.total);
