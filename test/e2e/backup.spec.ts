@@ -30,7 +30,7 @@ async function addMember(page: Page, name: string, birth: string, seq: number): 
   await pickDate(page, '入党时间', '2008-07-01');
   await pickDate(page, '转正时间', '2009-07-01');
   await drawer.getByLabel('所在党组织').click();
-  await pickFromOpenList(page, '第一党支部（党支部）');
+  await pickFromOpenList(page, '第一党支部（机关党委）');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`已登记党员${name}`)).toBeVisible();
 }
