@@ -69,6 +69,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
   const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
   await unit.getByRole('menuitem', { name: '同步' }).click();
+  await unit.getByRole('button', { name: '继续导入' }).click(); // the enrolment's receipt import is still shown
   await chooseFile(unit, '选择同步包', back);
   await expect(unit.getByTestId('import-counts')).toContainText('红黄牌');
   await expect(unit.getByTestId('import-counts')).toContainText('通知');
