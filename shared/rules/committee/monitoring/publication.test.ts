@@ -46,7 +46,8 @@ describe('publishQuarter and compareWithLive', () => {
       [false, '按现有记录重新计算，结果与已发布的一致'],
       [false, '按现有记录重新计算，结果与已发布的一致'],
     ]);
-    const onlyA = compareWithLive(published.assessments, scoreQuarter([A], { quarter: Q3, today: TODAY, profiles: [] }));
+    const onlyA = compareWithLive(published.assessments, scoreQuarter([A], { quarter: Q3, today: TODAY, profiles: [] }), new Map([['ub', '单位乙']]));
+    expect(onlyA[1]).toMatchObject({ unitId: 'ub', name: '单位乙', live: null });
     expect(onlyA[1]!.sentence).toBe('已发布 66.11 分、第 1 名；该单位不在本次重新计算的范围内。已发布的结果不变');
     const none = compareWithLive([], scoreQuarter([A], { quarter: Q3, today: TODAY, profiles: [] }));
     expect(none[0]!.sentence).toBe('发布时未包括该单位；按现有记录计算为 66.11 分、第 1 名');

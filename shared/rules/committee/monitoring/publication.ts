@@ -58,7 +58,12 @@ export interface UnitComparison {
 
 const shown = (n: number | null): string => (n === null ? '无数据' : String(n));
 
-export function compareWithLive(published: readonly PublishedAssessment[], live: QuarterScoreTable): UnitComparison[] {
+/**
+ * Per unit of the live table (then the units published but no longer computed), what recomputing
+ * the quarter now would change. `names` names units that are only on the published side (default:
+ * their id).
+ */
+export function compareWithLive(published: readonly PublishedAssessment[], live: QuarterScoreTable, names: ReadonlyMap<string, string> = new Map()): UnitComparison[] {
   const ofQuarter = publishedOfQuarter(published, live.quarter);
   const publishedRanks = ranksByTotal(ofQuarter);
   const byUnit = new Map(ofQuarter.map((a, i) => [a.unitId, { a, rank: publishedRanks[i]! }] as const));
@@ -90,7 +95,7 @@ export function compareWithLive(published: readonly PublishedAssessment[], live:
   for (const { a, rank } of byUnit.values())
     out.push({
       unitId: a.unitId,
-      name: a.unitId,
+      name: names.get(a.unitId) ?? a.unitId,
       published: { total: a.total, rank },
       live: null,
       changedIndicators: [],

@@ -38,7 +38,7 @@ export interface IndicatorResult {
   readonly score: number | null;
   /** The measured share (0–1) before the profile's scale; null when there was nothing to measure. */
   readonly rate: number | null;
-  /** How the score is computed, in words (for the screen). */
+  /** How the score is computed, in words (for the screen); empty for a quarter that has not begun. */
   readonly formula: string;
   /** The figures of this unit and quarter, in words; for a null score, why there is no data. */
   readonly summary: string;
