@@ -42,22 +42,24 @@ export interface ReadProgress {
   readonly rows: number;
 }
 
+export type RosterLimits = { readonly [K in keyof typeof ROSTER_LIMITS]: number };
+
 export interface ReadOptions {
   /** The sheet to read (index in the workbook); default: the first visible one. */
   readonly sheetIndex?: number;
   readonly onProgress?: (p: ReadProgress) => void;
-  readonly limits?: Partial<typeof ROSTER_LIMITS>;
+  readonly limits?: Partial<RosterLimits>;
 }
 
 const NOT_XLSX = '无法读取该文件：它不是有效的 Excel 工作簿（.xlsx）。如果是 .xls、.et 或 .csv 文件，请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）再导入。';
 
-function tooLargeMessage(limits: typeof ROSTER_LIMITS): string {
+function tooLargeMessage(limits: RosterLimits): string {
   return `文件解压后的内容超过 ${Math.round(limits.maxEntryBytes / MIB)} MB（或与其声明的大小不符），不像是花名册，已停止读取。如确为花名册，请在 Excel/WPS 中删除多余的工作表和图片，另存为 .xlsx 后再导入。`;
 }
 
 /** Reads the workbook's sheet list and one sheet. Never throws for a bad file: every refusal is a Chinese message. */
 export function readRosterWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Result<RosterWorkbook, RosterReadError> {
-  const limits = { ...ROSTER_LIMITS, ...options.limits };
+  const limits: RosterLimits = { ...ROSTER_LIMITS, ...options.limits };
   if (bytes.byteLength > limits.maxFileBytes) {
     return fail(expectedError('roster-too-large', `文件超过 ${limits.maxFileBytes / MIB} MB，不像是花名册。请确认选择的文件是否正确。`));
   }
@@ -95,7 +97,7 @@ class RowLimitError extends Error {
 }
 class MalformedXlsx extends Error {}
 
-function readZip(bytes: Uint8Array, limits: typeof ROSTER_LIMITS, options: ReadOptions): Result<RosterWorkbook, RosterReadError> {
+function readZip(bytes: Uint8Array, limits: RosterLimits, options: ReadOptions): Result<RosterWorkbook, RosterReadError> {
   const zip = new XlsxZip(bytes, { maxEntryBytes: limits.maxEntryBytes, maxTotalBytes: limits.maxInflatedBytes, maxEntries: limits.maxZipEntries });
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'unzip', fraction: 0, rows: 0 });
@@ -261,7 +263,7 @@ interface SheetReadContext {
   readonly shared: readonly string[];
   readonly dateStyles: ReadonlySet<number>;
   readonly date1904: boolean;
-  readonly limits: typeof ROSTER_LIMITS;
+  readonly limits: RosterLimits;
   readonly progress: (p: ReadProgress) => void;
 }
 
