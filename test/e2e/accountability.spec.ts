@@ -122,7 +122,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
 
   // the committee sees the same under 单位 → the unit, read-only
   await committee.getByRole('menuitem', { name: '单位' }).click();
-  await committee.getByRole('link', { name: UNIT }).first().click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: UNIT }).click();
   const seen = committee.getByTestId('inbox-card').filter({ hasText: TRIGGER });
   await expect(seen).toContainText('单位整改事项：整改中');
   await expect(seen.getByRole('button')).toHaveCount(0);
