@@ -166,7 +166,7 @@ export function CardRegisterPage() {
           {
             title: '亮牌对象',
             key: 'subject',
-            width: 220,
+            width: 180,
             render: (_, r) => (
               <Space orientation="vertical" size={0}>
                 <Link to={`/units/${r.card.unitId}`}>{r.subjectName}</Link>
@@ -174,12 +174,12 @@ export function CardRegisterPage() {
               </Space>
             ),
           },
-          { title: '亮牌事由', key: 'trigger', width: 280, render: (_, r) => r.card.trigger },
-          { title: '亮牌日期', key: 'issuedOn', width: 130, render: (_, r) => chineseDate(r.card.issuedOn) },
+          { title: '亮牌事由', key: 'trigger', width: 230, render: (_, r) => r.card.trigger },
+          { title: '亮牌日期', key: 'issuedOn', width: 120, render: (_, r) => chineseDate(r.card.issuedOn) },
           {
             title: '整改期限',
             key: 'deadline',
-            width: 220,
+            width: 190,
             render: (_, r) => <Typography.Text type={r.progress.overdue ? 'danger' : undefined}>{r.progress.deadlineText}</Typography.Text>,
           },
           {
