@@ -44,6 +44,7 @@ async function openImport(page: Page, file: string): Promise<void> {
 }
 
 test('a roster as offices keep it: hidden old sheet, 出生年月, an ID stored as a number, a 合计 row — refused row downloaded, fixed and imported', async ({ page }) => {
+  test.setTimeout(120_000); // three imports after a first start, on a loaded machine
   await page.goto('/');
   await setUpAsUnit(page, '市财政局', 180);
   await page.getByRole('menuitem', { name: '组织与党员' }).click();
