@@ -17,6 +17,7 @@ const FAST = { logN: 15 } as const;
 const description: BackupDescription = {
   appVersion: '0.1.0',
   databaseVersion: 3,
+  recordSchemaVersion: 2,
   createdAt: '2026-12-05T08:00:00.000Z',
   workspace: { mode: 'unit', ownerId: '019bbef3-b000-7000-8000-000000000001', name: '市财政局', creditCode: '11410100MB1234567W' },
   device: { deviceId: 'dev-1', signingPublicKey: 'A'.repeat(43) + '=', encryptionPublicKey: 'B'.repeat(43) + '=' },

@@ -26,6 +26,7 @@ import { decodeUtf8, encodeUtf8 } from '../bundle/utf8';
 import { readZipBounded, writeZip, type ZipEntryInput } from '../bundle/zip';
 import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import { isRecordTable } from '../model/tables';
+import { OLDEST_RECORD_SCHEMA_VERSION, RECORD_SCHEMA_VERSION, upgradeRecord } from '../model/upgrade';
 import { validateRecord } from '../model/validate';
 import {
   BACKUP_FORMAT,
@@ -48,7 +49,7 @@ export type BackupStage = 'scrypt' | 'encrypt' | 'decrypt' | 'verify';
 export type BackupProgress = (stage: BackupStage, fraction: number) => void;
 
 /** What the caller describes; the codec adds the counts and the fingerprint. */
-export type BackupDescription = Pick<BackupManifest, 'appVersion' | 'databaseVersion' | 'createdAt' | 'workspace' | 'device'>;
+export type BackupDescription = Pick<BackupManifest, 'appVersion' | 'databaseVersion' | 'recordSchemaVersion' | 'createdAt' | 'workspace' | 'device'>;
 
 export interface BackupContent {
   readonly stores: readonly StoreRows[];
@@ -252,6 +253,8 @@ function readPayload(zip: Uint8Array, onProgress?: BackupProgress): Result<Opene
   const parsedManifest = BackupManifestSchema.safeParse(manifestValue);
   if (!parsedManifest.success) return damaged(`manifest schema at ${parsedManifest.error.issues[0]?.path.join('.')}`);
   const manifest = parsedManifest.data;
+  if (manifest.recordSchemaVersion > RECORD_SCHEMA_VERSION) return fail(backupError('backup-newer-version', `record schema ${manifest.recordSchemaVersion}`));
+  if (manifest.recordSchemaVersion < OLDEST_RECORD_SCHEMA_VERSION) return fail(backupError('backup-other-database-version', `record schema ${manifest.recordSchemaVersion}`));
   if (canonicalText(manifestValue as PortableObject) !== manifestText) return damaged('manifest is not canonical');
   const storeNames = Object.keys(manifest.stores);
   if (storeNames.length > BACKUP_LIMITS.maxStores) return damaged('too many stores');
@@ -301,7 +304,8 @@ function readPayload(zip: Uint8Array, onProgress?: BackupProgress): Result<Opene
         named.add(tag.sha256);
       }
       if (isRecordTable(name)) {
-        const checked = validateRecord(name, fromPortable(row, () => null));
+        // checked as today's program will hold it: a record of an older schema is upgraded first (as a bundle's are)
+        const checked = validateRecord(name, upgradeRecord(name, fromPortable(row, () => null), manifest.recordSchemaVersion));
         if (!checked.ok) return damaged(`store ${name} row ${i + 1}: record invalid at ${checked.error.path.join('.')}`);
       }
       rows.push(row);

@@ -73,8 +73,10 @@ export const BackupManifestSchema = z.strictObject({
   format: z.literal(BACKUP_MANIFEST_FORMAT),
   version: z.literal(BACKUP_VERSION),
   appVersion: z.string().min(1).max(40),
-  /** Dexie's version of the database backed up; a restore needs the same. */
+  /** Dexie's version of the database backed up: an older one is upgraded on restore, a newer one refused. */
   databaseVersion: z.int().min(1).max(10_000),
+  /** The record schema of its synced records (shared/model/upgrade.ts): older records are upgraded before they are checked. */
+  recordSchemaVersion: z.int().min(1).max(10_000),
   createdAt: z.iso.datetime(),
   workspace: z.strictObject({
     mode: z.enum(['unit', 'committee']),
@@ -120,7 +122,7 @@ export const BACKUP_MESSAGES: Readonly<Record<BackupErrorKind, string>> = Object
   'backup-newer-version': '此备份由更新版本的程序生成，本程序无法读取。请将本程序升级到最新版本后再恢复。',
   'backup-wrong-passphrase': '口令不正确，或备份文件已被改动、损坏，无法打开备份。请检查口令（注意大小写、全角半角和输入法）后重试；仍不行请换用另一份备份文件。',
   'backup-damaged': '备份文件已损坏或被改动，内容与校验信息不符，不能恢复，本机数据没有任何改动。请换用另一份备份文件。',
-  'backup-other-database-version': '此备份与本程序的数据库版本不同，暂不能直接恢复。请使用生成该备份的同一版本程序恢复，或联系技术支持。',
+  'backup-other-database-version': '此备份的数据库结构与本程序不一致，不能恢复。请使用生成该备份的程序版本或更新的版本恢复，或联系技术支持。',
   'backup-wrong-workspace': '此备份不能恢复到本机当前的工作台账。',
   'backup-workspace-not-empty': '本机台账中已有数据，不能恢复备份（恢复会覆盖现有数据）。只能恢复到刚完成初始设置、尚未录入任何数据的台账。',
   'backup-weak-passphrase': '备份口令不符合要求。',

@@ -43,7 +43,7 @@ async function fingerprintInSettings(page: Page): Promise<string> {
 }
 
 test('a unit backs up its ledger, a new PC restores it on the setup screen and is told to re-enrol', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000); // four scrypt runs at N = 2^17 and a full enrolment: minutes on a loaded 2-core machine
 
   // ── the committee and the unit's old PC ──
   const committeeContext = await browser.newContext();

@@ -17,7 +17,10 @@ import { prepareImport } from '../sync/importBundle';
 import { enrolledPair, importInto, must, testClock } from '../sync/testing/syncTestPair';
 import { freshSide } from '../sync/testing/testSupport';
 import { completeSetup } from '../workspaceRepository';
-import { databaseFingerprint } from './dump';
+import { Dexie } from 'dexie';
+import { sealBackup } from '../../../shared/backup/codec';
+import { databaseFingerprint, dumpWorkspace } from './dump';
+import { primaryKeyPathOf, storesAtVersion } from './olderVersions';
 import { makeBackup, markBackupSaved } from './makeBackup';
 import { restoreBackup, workspaceIsEmpty } from './restore';
 
@@ -173,6 +176,46 @@ describe('workspace backup', () => {
     expect(await databaseFingerprint(justSetUp)).toBe(backup.manifest.fingerprint);
     expect((await justSetUp.device.get('device'))?.deviceId).toBe(device?.deviceId); // the fresh identity of this PC, never the old PC's
     expect((await justSetUp.workspace.get('workspace'))?.name).toBe('市财政局');
+  });
+
+  it('restores a backup of an older database version through the database own migrations', async () => {
+    const { db, ctx } = await freshSide('unit', now);
+    opened.push(db);
+    await must(createRecord(ctx, 'rectification', { source: 'inspection', problem: '学习制度落实不到位', measures: '', owner: '张敏', deadline: null, status: 'open', evidence: '', closedOn: null, cardId: null }));
+    const original = await databaseFingerprint(db);
+    // the same ledger as a version 3 database held it: no noticeRead store, rectification items without cardId
+    const dump = await dumpWorkspace(db);
+    const stores = dump.stores
+      .filter((s) => s.name !== 'noticeRead')
+      .map((s) => (s.name === 'rectification' ? { ...s, rows: s.rows.map(({ cardId: _gone, ...row }) => row) } : s));
+    const workspace = (await db.workspace.get('workspace'))!;
+    const device = (await db.device.get('device'))!;
+    const sealed = await sealBackup(
+      {
+        appVersion: '0.0.9',
+        databaseVersion: 3,
+        recordSchemaVersion: 2,
+        createdAt: now().toISOString(),
+        workspace: { mode: 'unit', ownerId: workspace.ownerId, name: workspace.name, creditCode: workspace.creditCode },
+        device: { deviceId: device.deviceId, signingPublicKey: device.signingPublicKey, encryptionPublicKey: device.encryptionPublicKey },
+      },
+      { stores, blobs: dump.blobs },
+      PASSPHRASE,
+      FAST,
+    );
+    if (!sealed.ok) throw new Error(sealed.error.message);
+    const target = freshDb();
+    await must(restoreBackup(target, { fileName: 'old.tzbak', fileBytes: sealed.value.bytes, passphrase: PASSPHRASE }));
+    expect((await target.rectification.toArray())[0]).toMatchObject({ problem: '学习制度落实不到位', cardId: null });
+    expect(await databaseFingerprint(target)).toBe(original); // upgraded to exactly what today's program holds
+    expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('taizhang-restore-'))).toEqual([]); // the scratch database is gone
+  });
+
+  it('knows the stores of every database version (a new version must be added to olderVersions.ts)', () => {
+    const db = freshDb();
+    const stores = storesAtVersion(db.verno);
+    expect([...stores.keys()].sort()).toEqual(db.tables.map((t) => t.name).sort());
+    for (const t of db.tables) expect(primaryKeyPathOf(stores.get(t.name)!)).toEqual(t.schema.primKey.keyPath);
   });
 
   it('remembers the last backup saved, outside the content', async () => {

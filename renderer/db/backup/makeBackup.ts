@@ -8,6 +8,7 @@ import { backupError, backupFileName, type BackupError, type BackupManifest } fr
 import { newPassphraseProblem } from '../../../shared/bundle/keyBackup';
 import { localIsoDate } from '../../../shared/clock/localDate';
 import { fail, type Result } from '../../../shared/errors/errors';
+import { RECORD_SCHEMA_VERSION } from '../../../shared/model/upgrade';
 import type { TaizhangDb } from '../db';
 import type { DeviceRow, WorkspaceRow } from '../localTypes';
 import { dumpWorkspace } from './dump';
@@ -47,6 +48,7 @@ export async function makeBackup(db: TaizhangDb, input: MakeBackupInput, options
     {
       appVersion: input.appVersion,
       databaseVersion: db.verno,
+      recordSchemaVersion: RECORD_SCHEMA_VERSION,
       createdAt: now.toISOString(),
       workspace: { mode: workspace.mode, ownerId: workspace.ownerId, name: workspace.name, creditCode: workspace.creditCode },
       device: { deviceId: device.deviceId, signingPublicKey: device.signingPublicKey, encryptionPublicKey: device.encryptionPublicKey },

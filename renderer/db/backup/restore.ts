@@ -19,12 +19,13 @@ import { openBackup, type BackupProgress, type OpenedBackup } from '../../../sha
 import { backupError, type BackupError } from '../../../shared/backup/format';
 import type { KeyPath } from '../../../shared/backup/fingerprint';
 import { fromPortable, type BlobTag, type PortableObject } from '../../../shared/backup/portable';
-import { fail, ok, type Result } from '../../../shared/errors/errors';
+import { BugError, fail, ok, type Result } from '../../../shared/errors/errors';
 import { createDeviceIdentity, type DeviceIdentity } from '../../identity/deviceIdentity';
 import type { TaizhangDb } from '../db';
 import type { DeviceRow, WorkspaceBackupState, WorkspaceRow } from '../localTypes';
 import { runWrite } from '../runWrite';
 import { DEVICE_LOCAL_FIELDS, storeKeyPath } from './dump';
+import { primaryKeyPathOf, STORE_CHANGES_BY_VERSION, storesAtVersion, upgradeRows } from './olderVersions';
 
 const WorkspaceRowSchema = z.object({
   key: z.literal('workspace'),
@@ -97,14 +98,17 @@ export interface RestoredWorkspace {
 
 /** The backup against this program's database: version, stores and keys, the workspace row. */
 function checkAgainstDatabase(db: TaizhangDb, opened: OpenedBackup): Result<unknown, BackupError> {
-  if (opened.manifest.databaseVersion > db.verno) return fail(backupError('backup-newer-version', `database version ${opened.manifest.databaseVersion} > ${db.verno}`));
-  if (opened.manifest.databaseVersion !== db.verno) {
-    return fail(backupError('backup-other-database-version', `database version ${opened.manifest.databaseVersion} ≠ ${db.verno}`));
-  }
-  const known = new Set(db.tables.map((t) => t.name));
+  const version = opened.manifest.databaseVersion;
+  if (version > db.verno) return fail(backupError('backup-newer-version', `database version ${version} > ${db.verno}`));
+  if (version !== db.verno && version > STORE_CHANGES_BY_VERSION.length) throw new BugError('restore: a database version olderVersions.ts does not know');
+  // the stores of the backup's version: today's database, or what an older version declared
+  const keyPaths = new Map<string, KeyPath>(
+    version === db.verno ? db.tables.map((t) => [t.name, storeKeyPath(db, t.name)]) : [...storesAtVersion(version)].map(([name, spec]) => [name, primaryKeyPathOf(spec)]),
+  );
   for (const store of opened.stores) {
-    if (!known.has(store.name)) return fail(backupError('backup-other-database-version', `unknown store ${store.name}`, MESSAGES.otherStores));
-    if (JSON.stringify(storeKeyPath(db, store.name)) !== JSON.stringify(store.keyPath)) {
+    const keyPath = keyPaths.get(store.name);
+    if (keyPath === undefined) return fail(backupError('backup-other-database-version', `unknown store ${store.name}`, MESSAGES.otherStores));
+    if (JSON.stringify(keyPath) !== JSON.stringify(store.keyPath)) {
       return fail(backupError('backup-other-database-version', `store ${store.name} key differs`, MESSAGES.otherStores));
     }
   }
@@ -169,7 +173,8 @@ export async function restoreBackup(db: TaizhangDb, input: RestoreInput, options
     identity = current.device && current.device.deviceId !== manifest.device.deviceId ? current.device : await createDeviceIdentity(now);
   }
 
-  const stores = rowsToWrite(opened.value);
+  // an older program's backup: up to today's schema through the database's own migrations
+  const stores = manifest.databaseVersion === db.verno ? rowsToWrite(opened.value) : await upgradeRows(manifest.databaseVersion, rowsToWrite(opened.value));
   const backedUpDevice = (stores.get('device')?.rows[0] ?? {}) as Partial<DeviceRow>;
   const backupState: WorkspaceBackupState = {
     lastSavedAt: manifest.createdAt,

@@ -76,7 +76,7 @@ export function CommitteeRestoreForm() {
         showIcon
         style={{ marginBottom: 16 }}
         title="密钥备份只包含工委的密钥"
-        description="恢复后，本机使用与原来相同的工委名称和密钥（密钥指纹不变），各单位用原登记文件报送的同步包仍能解密，工委下发的文件各单位仍能核验。密钥备份不包含任何台账数据（纳管登记名册、已导入的各单位数据、通知、红黄牌等）；本程序目前没有台账数据的备份功能，这些数据不能从密钥备份中恢复。"
+        description="恢复后，本机使用与原来相同的工委名称和密钥（密钥指纹不变），各单位用原登记文件报送的同步包仍能解密，工委下发的文件各单位仍能核验。密钥备份不包含任何台账数据（纳管登记名册、已导入的各单位数据、通知、红黄牌等）；这些数据需在恢复密钥后，到“设置 → 备份与恢复”用台账备份（.tzbak）恢复。"
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="restore-error" />}
       <Form.Item label="密钥备份文件" required>
