@@ -109,10 +109,21 @@ function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
 
 function rectificationSection(f: AnnualFigures): string {
   const r = f.rectification;
-  if (r.total === 0) return '本年度没有需要整改的问题事项。';
+  const items =
+    r.total === 0
+      ? '本年度没有需要整改的问题事项。'
+      : `本年度需整改的问题事项${r.total}项，已整改销号${r.closed}项${r.closedShare === null ? '' : `（销号率${percent(r.closedShare)}）`}，` +
+        `正在整改${r.inProgress}项，尚未整改${r.open}项${r.overdue > 0 ? `，超过整改时限${r.overdue}项` : ''}。`;
+  return items + cardsSentence(f);
+}
+
+/** 红黄牌 in words, also when there were none. */
+function cardsSentence(f: AnnualFigures): string {
+  const c = f.cards;
+  if (c.yellow + c.red === 0) return '本年度未被亮红黄牌。';
   return (
-    `本年度需整改的问题事项${r.total}项，已整改销号${r.closed}项${r.closedShare === null ? '' : `（销号率${percent(r.closedShare)}）`}，` +
-    `正在整改${r.inProgress}项，尚未整改${r.open}项${r.overdue > 0 ? `，超过整改时限${r.overdue}项` : ''}。`
+    `本年度被亮${c.yellow > 0 ? `黄牌${c.yellow}张` : ''}${c.yellow > 0 && c.red > 0 ? '、' : ''}${c.red > 0 ? `红牌${c.red}张` : ''}：${c.lines.join('；')}。` +
+    `其中已销牌${c.closed}张${c.open > 0 ? `，尚未销牌${c.open}张` : ''}。`
   );
 }
 
@@ -166,6 +177,7 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['整改事项（项）', String(f.rectification.total)],
     ['已销号（项）', String(f.rectification.closed)],
     ['超过整改时限（项）', String(f.rectification.overdue)],
+    ['被亮黄牌 / 红牌（张）', `${f.cards.yellow} / ${f.cards.red}`],
     { section: '党建工作经费' },
     ['预算（元）', yuanAmount(f.funds.budgetFen)],
     ['支出（元）', yuanAmount(f.funds.spentFen)],

@@ -5,6 +5,7 @@
  * about.
  */
 import type {
+  Card,
   CommitteeSeat,
   Election,
   Enrolment,
@@ -27,6 +28,7 @@ import { combineCompletion, meetingCompliance, type CompletionRate, type Meeting
 import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations/organisations';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
 import { rectificationProgress, type RectificationProgress } from '../rules/duties/rectification';
+import { cardsOfYear, type CardsOfYear } from '../rules/committee/cardProgress';
 import { rosterSummary, type RosterSummary } from '../rules/members/roster';
 import { hasCommitteeOn } from '../rules/organisations/seats';
 import { secretaryProjectProgress, type SecretaryProjectProgress } from '../rules/duties/secretaryProjects';
@@ -57,6 +59,8 @@ export interface UnitReportData {
   readonly rectifications: readonly Rectification[];
   readonly fundLines: readonly FundLine[];
   readonly expenses: readonly Expense[];
+  /** The 红黄牌 the 工委 issued to the unit or its organisations (as its return bundles brought them). */
+  readonly cards: readonly Card[];
   /** The rule profile in force for the year (the committee's, else the national defaults). */
   readonly profile: RuleProfile;
   readonly year: number;
@@ -80,6 +84,7 @@ export interface UnitRecords {
   readonly rectification?: readonly Rectification[];
   readonly fundLine?: readonly FundLine[];
   readonly expense?: readonly Expense[];
+  readonly card?: readonly Card[];
 }
 
 export interface SnapshotOptions {
@@ -127,6 +132,7 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     rectifications: live(records.rectification),
     fundLines: live(records.fundLine),
     expenses: live(records.expense),
+    cards: live(records.card),
     profile: options.profile ?? NATIONAL_PROFILE_V1,
     year: options.year,
     asOf: options.asOf ?? isoDate(options.year, 12, 31),
@@ -165,6 +171,8 @@ export interface AnnualFigures {
   readonly cadre: CadreRatioResult;
   readonly projects: SecretaryProjectProgress;
   readonly rectification: RectificationProgress;
+  /** 红黄牌 received in the year. */
+  readonly cards: CardsOfYear;
   readonly funds: FundUsage;
 }
 
@@ -249,6 +257,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     cadre: cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile),
     projects: secretaryProjectProgress(data.secretaryProjects, year, asOf),
     rectification: rectificationProgress(data.rectifications, year, asOf),
+    cards: cardsOfYear(data.cards, year, asOf),
     funds: fundUsage(data.fundLines, data.expenses, year),
   };
 }

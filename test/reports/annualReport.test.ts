@@ -19,7 +19,7 @@ import { GONGWEN } from '../../shared/reports/gongwenLayout';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { BLOCK, bodyWords, expectGongwen, lineTops, type CheckedPdf } from './gongwenChecks';
 import { compact, pdfText } from './pdfReader';
-import { AS_OF, renderToFile, smallUnit } from './reportFixtures';
+import { AS_OF, committeeRecords, renderToFile, smallUnit } from './reportFixtures';
 
 let data: UnitReportData;
 let pdf: CheckedPdf;
@@ -80,6 +80,17 @@ describe('年度落实机关党建主体责任情况报告', () => {
     const count = (light: string) => lights.filter((l) => l.applicable && l.light === light).length;
     expect(count('red') + count('yellow') + count('green')).toBeGreaterThan(0);
     expect(text).toContain(`绿色${count('green')}个、黄色${count('yellow')}个、红色${count('red')}个`);
+    expect(text).toContain('本年度未被亮红黄牌。'); // said in words when there were none
+  });
+
+  it('names the 红黄牌 the unit received in the year and whether they were closed', async () => {
+    const { cards } = committeeRecords([data]);
+    expect(cards).toHaveLength(1);
+    const withCard = { ...data, cards: [...cards, { ...cards[0]!, id: `${cards[0]!.id.slice(0, -1)}0`, issuedOn: '2025-11-02', colour: 'red' as const }] };
+    const text = compact(await pdfText(await renderToFile('annual-cards.pdf', buildAnnualReport(withCard, { date: '2027-01-15' }))));
+    // the card of 2025 is not this year's
+    expect(text).toContain('本年度被亮黄牌1张：黄牌（2026年4月10日，连续两个月未按期召开支委会）。其中已销牌1张。');
+    expect(text).toContain('被亮黄牌/红牌（张）1/0');
   });
 
   it('sets the body on the grid: 22 lines a page, 28 characters a line, lines justified to the block', () => {

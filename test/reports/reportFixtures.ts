@@ -81,6 +81,7 @@ export function committeeRecords(units: readonly UnitReportData[]): { cards: Car
         fixStatus: i % 2 === 0 ? 'fixed' : 'pending',
         closedOn: i % 2 === 0 ? `${YEAR}-06-20` : null,
         consequences: ['约谈'],
+        evidence: '季度监控发现',
       };
       const checked = validateRecord('card', card);
       if (!checked.ok) throw new Error(checked.error.message);

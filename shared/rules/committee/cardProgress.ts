@@ -61,3 +61,29 @@ export function cardProgress(card: CardFacts, items: readonly Rectification[], a
 export function cardColourLabel(card: Pick<Card, 'colour'>): string {
   return CARD_COLOUR_LABELS[card.colour];
 }
+
+/** The cards a unit received in a year, for its annual report (亮牌 on or before `asOf`). */
+export interface CardsOfYear {
+  readonly yellow: number;
+  readonly red: number;
+  /** closed (销牌) by `asOf` */
+  readonly closed: number;
+  /** still open on `asOf` */
+  readonly open: number;
+  /** Each card in issue order: "黄牌（2026年4月1日，事由）". */
+  readonly lines: readonly string[];
+}
+
+export function cardsOfYear(cards: readonly Pick<Card, 'colour' | 'issuedOn' | 'trigger' | 'fixStatus' | 'closedOn' | 'deleted'>[], year: number, asOf: IsoDate): CardsOfYear {
+  const inYear = cards
+    .filter((c) => !c.deleted && c.issuedOn.startsWith(`${year}-`) && compareIsoDates(c.issuedOn, asOf) <= 0)
+    .sort((a, b) => compareIsoDates(a.issuedOn, b.issuedOn));
+  const closed = inYear.filter((c) => c.fixStatus === 'fixed' && c.closedOn !== null && compareIsoDates(c.closedOn, asOf) <= 0).length;
+  return {
+    yellow: inYear.filter((c) => c.colour === 'yellow').length,
+    red: inYear.filter((c) => c.colour === 'red').length,
+    closed,
+    open: inYear.length - closed,
+    lines: inYear.map((c) => `${CARD_COLOUR_LABELS[c.colour]}（${chineseDate(c.issuedOn)}，${c.trigger}）`),
+  };
+}
