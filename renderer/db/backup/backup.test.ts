@@ -11,12 +11,13 @@ import { BACKUP_LIMITS } from '../../../shared/backup/format';
 import { openDatabase, type TaizhangDb } from '../db';
 import { createRecord } from '../recordRepository';
 import { openWriteContext, type WriteContext } from '../writeContext';
-import { reEnrolUnit } from '../sync/enrolment';
 import { exportReturnBundle, exportUnitBundle } from '../sync/exportBundle';
 import { prepareImport } from '../sync/importBundle';
 import { enrolledPair, importInto, must, testClock } from '../sync/testing/syncTestPair';
 import { freshSide } from '../sync/testing/testSupport';
 import { completeSetup } from '../workspaceRepository';
+import { keyBackupCopy, restoreCommittee, setUpCommittee } from '../committeeSetup';
+import { enrolUnit, reEnrolUnit } from '../sync/enrolment';
 import { Dexie } from 'dexie';
 import { sealBackup } from '../../../shared/backup/codec';
 import { databaseFingerprint, dumpWorkspace } from './dump';
@@ -209,6 +210,38 @@ describe('workspace backup', () => {
     expect((await target.rectification.toArray())[0]).toMatchObject({ problem: '学习制度落实不到位', cardId: null });
     expect(await databaseFingerprint(target)).toBe(original); // upgraded to exactly what today's program holds
     expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('taizhang-restore-'))).toEqual([]); // the scratch database is gone
+  });
+
+  it('restores a committee in two steps: its keys from the key backup, then its ledger; refused elsewhere', async () => {
+    const original = freshDb();
+    await must(setUpCommittee(original, { name: '中共示范市委直属机关工作委员会', operatorName: '李工', passphrase: PASSPHRASE, passphraseConfirmation: PASSPHRASE }, FAST));
+    const ctx = await openWriteContext(original, now);
+    await must(enrolUnit(ctx, '市财政局', '11410100MB1234567W'));
+    const keyFile = (await keyBackupCopy(original))!.bytes;
+    const backup = await backupOf(original);
+
+    // on the setup screen: the keys first, says the refusal
+    const bare = freshDb();
+    const onSetup = await restoreBackup(bare, { fileName: backup.fileName, fileBytes: backup.bytes, passphrase: PASSPHRASE });
+    expect(onSetup.ok ? null : onSetup.error.message).toContain('从密钥备份恢复');
+    expect(await bare.workspace.count()).toBe(0);
+    // another committee's PC: refused
+    const other = freshDb();
+    await must(setUpCommittee(other, { name: '另一个工委', operatorName: '', passphrase: PASSPHRASE, passphraseConfirmation: PASSPHRASE }, FAST));
+    const intoOther = await restoreBackup(other, { fileName: backup.fileName, fileBytes: backup.bytes, passphrase: PASSPHRASE });
+    expect(intoOther.ok ? null : intoOther.error.message).toContain('另一个工委');
+
+    const restored = freshDb();
+    await must(restoreCommittee(restored, { fileName: 'k.tzkey', fileBytes: keyFile, passphrase: PASSPHRASE }));
+    const keys = await restored.device.get('device');
+    expect(await workspaceIsEmpty(restored)).toBe(true);
+    const r = await must(restoreBackup(restored, { fileName: backup.fileName, fileBytes: backup.bytes, passphrase: PASSPHRASE }));
+    expect(r.needsReEnrolment).toBe(false);
+    expect(await databaseFingerprint(restored)).toBe(backup.manifest.fingerprint);
+    const device = await restored.device.get('device');
+    expect(device).toMatchObject({ deviceId: keys?.deviceId, signingPublicKey: keys?.signingPublicKey, keyBackup: keys?.keyBackup });
+    expect(device?.deviceId).not.toBe((await original.device.get('device'))?.deviceId);
+    expect(await restored.enrolledUnit.count()).toBe(1);
   });
 
   it('knows the stores of every database version (a new version must be added to olderVersions.ts)', () => {

@@ -114,7 +114,7 @@ export function BackupCard({ mode, fingerprint }: { mode: WorkspaceMode; fingerp
       form.resetFields();
       void message.success(`台账备份已保存：${r.value.fileName}`);
     } catch (e) {
-      void message.error(isExpectedFailure(e) ? e.error.message : '备份失败：无法写入该位置。请换一个位置（例如U盘）后重试。');
+      void message.error(isExpectedFailure(e) ? e.error.message : '备份失败，没有保存备份文件。请重试；如保存到U盘失败，请换一个位置；仍不行请联系技术支持。');
     } finally {
       setBusy(false);
       progress.stop();
