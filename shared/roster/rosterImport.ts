@@ -137,6 +137,19 @@ function scientific(value: number): string {
 const NUMERIC_ID_FIX =
   '超过15位的数字末几位已经丢失，不能作为身份证号导入。请在 Excel/WPS 中选中身份证号这一列，设置单元格格式为“文本”后重新录入这些号码（或从原系统重新导出），再导入';
 
+/** An ID number as typed: spaces dropped, full-width digits and Ｘ (a Chinese input method's) made ASCII, upper case. */
+function normaliseIdText(text: string): string {
+  return text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .toUpperCase();
+}
+
+/** A name as rosters align it: 王\u3000芳 → 王芳 (spaces between Chinese characters dropped). */
+function normaliseName(text: string): string {
+  return text.replace(/(?<=[\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])/g, '');
+}
+
 /** A totals, signature or note line: 合计 / 共60人 / 60人 / 制表人：… */
 const NOT_A_PERSON = /^(合\s*计|总\s*计|小\s*计|共\s*计|总\s*数)|共\s*\d+\s*[人名]|^\d+\s*[人名]$|^(制表|填表|审核|填报|负责人|联系人|注[:：]|说明[:：])/;
 
@@ -202,7 +215,7 @@ function rowInput(row: SheetRow, mapping: ColumnMapping, headers: readonly strin
   };
 
   // 姓名
-  const name = unreadable('name') ? '' : text('name');
+  const name = unreadable('name') ? '' : normaliseName(text('name'));
   if (name === '' && !said.has('name')) reason('name', '缺少姓名');
 
   // 身份证号: a number cell never becomes an ID number
@@ -212,7 +225,7 @@ function rowInput(row: SheetRow, mapping: ColumnMapping, headers: readonly strin
     if (idCell?.t === 'number') {
       reason('idNumber', `身份证号被存成了数字（文件中为 ${scientific(idCell.value)}），${NUMERIC_ID_FIX}`);
     } else {
-      const raw = text('idNumber').replace(/[\s\u3000]/g, '').toUpperCase();
+      const raw = normaliseIdText(text('idNumber'));
       if (raw === '') reason('idNumber', '缺少身份证号');
       else if (/^\d+(\.\d+)?E\+?\d+$/.test(raw)) reason('idNumber', `身份证号是科学计数法“${raw}”（曾被存成数字），${NUMERIC_ID_FIX}`);
       else {
@@ -424,8 +437,8 @@ export function planRosterImport(
       notPeople.push({ rowNumber: row.rowNumber, text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined });
       continue;
     }
-    const name = at(row, 'name');
-    const idKey = idText.replace(/[\s\u3000]/g, '').toUpperCase();
+    const name = normaliseName(at(row, 'name'));
+    const idKey = normaliseIdText(idText);
     const firstRow = idKey && row.cells[mapping.idNumber!]?.t !== 'number' ? seen.get(idKey) : undefined;
     if (idKey && firstRow === undefined) seen.set(idKey, row.rowNumber);
     const existing = firstRow === undefined ? ctx.existingByIdNumber.get(idKey) : undefined;

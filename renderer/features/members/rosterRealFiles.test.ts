@@ -231,6 +231,15 @@ describe('rows', () => {
     expect((await member('王芳')).phone).toBe('037763123456');
   });
 
+  it('names aligned with spaces and ID numbers typed in full-width characters are read as meant', async () => {
+    const id = idNumber('1986-05-12', 22).slice(0, 17) + 'X';
+    const valid = idNumberCheckChar(id.slice(0, 17)) === 'X' ? id : idNumber('1986-05-12', 22);
+    const wide = valid.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const p = await plan(await xlsx([HEADER, person(1, '王\u3000芳', '', ` ${wide} `), person(2, '阿依古丽·买买提', '', idNumber('1990-01-01', 42))]));
+    expect(p.rows.map((r) => [r.name, r.action])).toEqual([['王芳', 'add'], ['阿依古丽·买买提', 'add']]);
+    expect(p.rows[0]!.input).toMatchObject({ name: '王芳', idNumber: valid });
+  });
+
   it('a formula without its saved result says so (not 缺少身份证号); one with a result is read', async () => {
     const id = idNumber('1986-05-12', 22);
     const p = await plan(
