@@ -64,7 +64,21 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   const noticeRow = committee.getByRole('row').filter({ hasText: NOTICE });
   await expect(noticeRow).toContainText('0/1 个单位');
 
-  // the return bundle carries both to the unit
+  // 季度考核: the quarter's scores computed from what the unit sent, published (frozen)
+  await committee.getByRole('tab', { name: '季度考核' }).click();
+  await expect(committee.getByText('预览（未发布）')).toBeVisible();
+  const scoreRow = committee.getByRole('row').filter({ hasText: UNIT });
+  await expect(scoreRow).toBeVisible(); // scored unit by unit; the row appears once all are done
+  const total = (await scoreRow.getByRole('cell').nth(3).innerText()).trim();
+  expect(total).toMatch(/^\d+(\.\d+)?$/);
+  await screenshot(committee, 'accountability-monitoring-preview');
+  await committee.getByRole('button', { name: '发布考核结果' }).click();
+  await committee.getByRole('button', { name: '确认发布' }).click();
+  await expect(committee.getByText(/考核结果已发布，将随各单位的下一个回执送达/)).toBeVisible();
+  await expect(committee.getByText('已发布', { exact: true })).toBeVisible();
+  await expect(committee.getByRole('button', { name: '发布考核结果' })).toHaveCount(0);
+
+  // the return bundle carries the card, the notice and the score to the unit
   await committee.getByRole('menuitem', { name: '同步' }).click();
   const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
   const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
@@ -73,6 +87,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await chooseFile(unit, '选择同步包', back);
   await expect(unit.getByTestId('import-counts')).toContainText('红黄牌');
   await expect(unit.getByTestId('import-counts')).toContainText('通知');
+  await expect(unit.getByTestId('import-counts')).toContainText('季度考核');
   await unit.getByRole('button', { name: '确认导入' }).click();
   await expect(unit.getByTestId('import-result')).toBeVisible();
 
@@ -83,6 +98,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await expect(card).toContainText('剩余 20 天');
   await expect(card).toContainText('单位尚未建立整改事项');
   await expect(unit.getByText('1 条未读')).toBeVisible();
+  await expect(unit.getByTestId('inbox-assessment')).toContainText(`季度：${total} 分`);
   await unit.getByText(NOTICE).click();
   await expect(unit.getByText('请各单位于12月20日前报送党组(党委)书记述职报告。')).toBeVisible();
   await unit.getByRole('button', { name: '标记已读' }).click();

@@ -3,7 +3,7 @@
  * its units, and one unit's inbox (its cards with its answers, its notices with its read marks).
  * Tombstones out; a unit's reads go through the `unitId` index.
  */
-import type { Card, EnrolledUnit, Notice } from '../../../shared/model/committee';
+import type { Assessment, Card, EnrolledUnit, Notice } from '../../../shared/model/committee';
 import type { NoticeRead } from '../../../shared/model/noticeRead';
 import type { Rectification } from '../../../shared/model/rectification';
 import type { TaizhangDb } from '../db';
@@ -52,6 +52,8 @@ export async function noticeRegister(db: TaizhangDb): Promise<NoticeRegister> {
 }
 
 export interface UnitInbox {
+  /** The quarterly monitoring results the 工委 published for the unit (its own only). */
+  readonly assessments: readonly Assessment[];
   readonly cards: readonly Card[];
   readonly answers: readonly Rectification[];
   readonly notices: readonly Notice[];
@@ -61,9 +63,16 @@ export interface UnitInbox {
 
 /** One unit's cards and notices from the 工委, with its answers and read marks. */
 export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInbox> {
-  const [cards, notices, reads, items] = await Promise.all([ofUnit(db.card, unitId), ofUnit(db.notice, unitId), ofUnit(db.noticeRead, unitId), ofUnit(db.rectification, unitId)]);
+  const [cards, notices, reads, items, assessments] = await Promise.all([
+    ofUnit(db.card, unitId),
+    ofUnit(db.notice, unitId),
+    ofUnit(db.noticeRead, unitId),
+    ofUnit(db.rectification, unitId),
+    ofUnit(db.assessment, unitId),
+  ]);
   const liveCards = live(cards);
   return {
+    assessments: live(assessments).sort((a, b) => (a.quarter < b.quarter ? 1 : -1)),
     cards: liveCards,
     answers: live(items).filter((r) => r.cardId !== null),
     notices: live(notices),

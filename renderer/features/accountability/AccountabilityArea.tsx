@@ -1,19 +1,21 @@
 /**
- * 督责问责 (the committee): 红黄牌 and 通知 as tabs with their own URLs. Quarterly scores, 述职评议
- * and 联系组 visits join them here.
+ * 督责问责 (the committee): 季度考核, 红黄牌 and 通知 as tabs with their own URLs. 述职评议 and 联系组
+ * visits join them here.
  */
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { CardRegisterPage } from './CardRegisterPage';
+import { MonitoringPage } from './MonitoringPage';
 import { NoticesPage } from './NoticesPage';
 
 const CARDS = '/accountability';
 const NOTICES = '/accountability/notices';
+const MONITORING = '/accountability/monitoring';
 
 export function AccountabilityArea() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = pathname === NOTICES ? NOTICES : CARDS;
+  const active = pathname === NOTICES || pathname === MONITORING ? pathname : CARDS;
   return (
     <Tabs
       activeKey={active}
@@ -24,6 +26,7 @@ export function AccountabilityArea() {
       items={[
         { key: CARDS, label: '红黄牌', children: <CardRegisterPage /> },
         { key: NOTICES, label: '通知', children: <NoticesPage /> },
+        { key: MONITORING, label: '季度考核', children: <MonitoringPage /> },
       ]}
     />
   );

@@ -1,7 +1,7 @@
 /**
  * 工委通知与红黄牌 on the unit's workbench: the cards the 工委 issued to the unit or its organisations
- * (with the deadline and the days left, and the unit's 整改 answer), and its notices (unread first,
- * 标记已读). Under 单位 → a unit in the committee's workspace the same panel is read-only: the
+ * (with the deadline and the days left, and the unit's 整改 answer), its notices (unread first,
+ * 标记已读) and the quarterly monitoring results the 工委 published for it (its own score only). Under 单位 → a unit in the committee's workspace the same panel is read-only: the
  * committee sees what the unit has answered and read.
  */
 import { useMemo, useState } from 'react';
@@ -16,12 +16,22 @@ import { unitInbox } from '../../db/queries/accountability';
 import { todayIso } from '../common/today';
 import { useAppQuery } from '../common/useAppQuery';
 import { useUnitScope } from '../common/unitScope';
+import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
+import type { RuleProfile } from '../../../shared/rules/profile';
+import { parseQuarter } from '../../../shared/rules/committee/monitoring/quarter';
 import { AnswerCardModal } from './AnswerCardModal';
 import { CardColourTag } from './CardColourTag';
 
+/** The published scores by the indicator names of the profile (ids it does not know shown as they are). */
+function indicatorNames(profile: RuleProfile, scores: Readonly<Record<string, number>>): [string, number][] {
+  const names = new Map<string, string>(profile.assessment.indicators.map((i) => [i.id, i.name]));
+  return Object.entries(scores).map(([id, score]) => [names.get(id) ?? id, score]);
+}
+
 export function UnitInboxPanel() {
   const { unitId, readOnly } = useUnitScope();
+  const profile = useRuleProfile();
   const inbox = useAppQuery(unitInbox, unitId);
   const run = useWriteAction();
   const asOf = todayIso();
@@ -40,7 +50,7 @@ export function UnitInboxPanel() {
   }, [inbox, asOf]);
 
   if (!view || !inbox) return null;
-  if (view.cards.length === 0 && view.notices.length === 0) {
+  if (view.cards.length === 0 && view.notices.length === 0 && inbox.assessments.length === 0) {
     return (
       <Card title="工委通知与红黄牌" size="small">
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未收到工委的通知，未被亮红黄牌。工委的通知和红黄牌随回执送达，导入回执后显示在这里。" />
@@ -61,6 +71,26 @@ export function UnitInboxPanel() {
       }
       size="small"
     >
+      {inbox.assessments.length > 0 && (
+        <List
+          header={<Typography.Text strong>季度考核结果</Typography.Text>}
+          dataSource={[...inbox.assessments]}
+          renderItem={(a) => (
+            <List.Item data-testid="inbox-assessment">
+              <Space wrap>
+                <Typography.Text strong>
+                  {parseQuarter(a.quarter).period.label}：{a.total} 分
+                </Typography.Text>
+                {indicatorNames(profile, a.scores).map(([name, score]) => (
+                  <Tag key={name}>
+                    {name} {score}
+                  </Tag>
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
       {view.cards.length > 0 && (
         <List
           header={<Typography.Text strong>红黄牌</Typography.Text>}

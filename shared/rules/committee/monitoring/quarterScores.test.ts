@@ -1,7 +1,7 @@
 /** A quarter's table: totals by the profile in force on the quarter's last day, ranks with ties, the no-data note. */
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1 as P, ruleProfileSchema, type RuleProfile } from '../../profile';
-import { scoreQuarter, type UnitQuarterInput } from './quarterScores';
+import { mergeScoreTables, scoreQuarter, type UnitQuarterInput } from './quarterScores';
 import { HAND_BUNDLES, HAND_REGISTER, handUnit, Q3, restamped, TODAY } from './testing/handUnit';
 
 const A: UnitQuarterInput = { unitId: 'ua', name: '单位甲', records: handUnit(), register: HAND_REGISTER, bundles: HAND_BUNDLES };
@@ -29,6 +29,15 @@ describe('scoreQuarter', () => {
       ['单位乙', 66.11, 1],
       ['单位丙', 6.2, 3],
     ]);
+  });
+
+  it('scored unit by unit and merged, ranks as if scored together', () => {
+    const parts = [C, B, A].map((u) => scoreQuarter([u], { quarter: Q3, today: TODAY, profiles: [] }));
+    expect(parts.map((p) => p.units[0]!.rank)).toEqual([1, 1, 1]);
+    expect(mergeScoreTables(parts)).toEqual(table);
+    expect(mergeScoreTables([])).toBeNull();
+    const q2 = scoreQuarter([A], { quarter: '2026-Q2', today: TODAY, profiles: [] });
+    expect(() => mergeScoreTables([parts[0]!, q2])).toThrow();
   });
 
   it('keeps the scores that exist (an assessment record’s `scores`) and names the indicators counted as 0 for lack of data', () => {

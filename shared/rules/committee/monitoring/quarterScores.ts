@@ -3,6 +3,7 @@
  * (weightedTotal: an indicator with no data counts 0 and is named), and its rank among the units
  * (ties share a rank: 1, 1, 3). One profile for the whole quarter: the one in force on its last day.
  */
+import { BugError } from '../../../errors/errors';
 import type { IsoDate } from '../../dates';
 import type { AssessmentIndicatorId, RuleProfile } from '../../profile';
 import { weightedTotal, type WeightedTotal } from '../assessment';
@@ -63,4 +64,21 @@ export function scoreQuarter(units: readonly UnitQuarterInput[], options: ScoreQ
   const ranked = scored.map((s, i) => ({ ...s, rank: ranks[i]! }));
   ranked.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
   return { quarter: options.quarter, label: parseQuarter(options.quarter).period.label, computedOn: options.today, profile: profileRef(profile), units: ranked };
+}
+
+/**
+ * Tables of the same quarter scored in parts (a screen scores unit by unit so that it can show
+ * progress and stay responsive) as one table: units re-ranked together, best first. Throws on
+ * parts of different quarters or profiles — they cannot be ranked together.
+ */
+export function mergeScoreTables(parts: readonly QuarterScoreTable[]): QuarterScoreTable | null {
+  const first = parts[0];
+  if (first === undefined) return null;
+  for (const p of parts)
+    if (p.quarter !== first.quarter || p.profile.version !== first.profile.version) throw new BugError('score tables of different quarters or profiles cannot be merged');
+  const all = parts.flatMap((p) => p.units);
+  const ranks = ranksByTotal(all);
+  const units = all.map((u, i) => ({ ...u, rank: ranks[i]! }));
+  units.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+  return { ...first, units };
 }
