@@ -27,9 +27,8 @@ export type RosterSheet = readonly SheetRow[];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A number as text without exponent for integers up to 21 digits (how the file stored it, roughly). */
+/** A number as text (JavaScript writes integers below 1e21 without an exponent: 411302196102020000). */
 export function numberText(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
   return String(value);
 }
 

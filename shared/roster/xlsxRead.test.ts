@@ -108,3 +108,25 @@ describe('readRosterWorkbook over a LibreOffice/WPS-like file', () => {
     expect(r.ok && r.value.rows[0]!.cells).toEqual([{ t: 'text', text: '旧' }]);
   });
 });
+
+describe('hostile XML costs one pass', () => {
+  const withSheet = (sheetXml: string) =>
+    streamedZip({
+      'xl/workbook.xml': `<x:workbook ${NS}><x:sheets><x:sheet name="a" r:id="rId1"/></x:sheets></x:workbook>`,
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml': sheetXml,
+    });
+
+  it.each([
+    ['half a million unclosed rows and cells', `<worksheet><sheetData>${'<row><c><v>1'.repeat(500_000)}</sheetData></worksheet>`],
+    ['a start tag that never ends', `<worksheet><sheetData><row ${'a="1" '.repeat(1_000_000)}`],
+    ['unclosed values in one cell', `<worksheet><sheetData><row><c>${'<v>'.repeat(1_000_000)}</c></row></sheetData></worksheet>`],
+  ])('%s: refused as not a workbook, at once', (_, xml) => {
+    const file = withSheet(xml);
+    const started = performance.now();
+    const r = readRosterWorkbook(file);
+    expect(!r.ok && r.error.kind).toBe('roster-not-xlsx');
+    expect(performance.now() - started).toBeLessThan(3000); // loosely: a quadratic scan would take minutes
+  });
+});

@@ -15,6 +15,7 @@
 import { fail, ok, expectedError, type ExpectedError, type Result } from '../errors/errors';
 import { MIB, ROSTER_LIMITS } from './limits';
 import { numberText, type RosterSheet, type SheetCell, type SheetRow } from './sheetCell';
+import { attributes, elements, firstElement, MalformedXml, withoutElements } from './xmlScan';
 import { XlsxZip, XlsxZipError } from './xlsxZip';
 
 export interface WorkbookSheetInfo {
@@ -85,7 +86,7 @@ export function readRosterWorkbook(bytes: Uint8Array, options: ReadOptions = {})
     if (e instanceof RowLimitError) {
       return fail(expectedError('roster-too-large', `工作表超过 ${limits.maxRows} 行（已读到第 ${e.rowNumber} 行），不像是一个单位的花名册。请检查文件，或分批导入。`));
     }
-    if (e instanceof MalformedXlsx) return fail(expectedError('roster-not-xlsx', NOT_XLSX));
+    if (e instanceof MalformedXlsx || e instanceof MalformedXml) return fail(expectedError('roster-not-xlsx', NOT_XLSX));
     throw e;
   }
 }
@@ -112,8 +113,8 @@ function readZip(bytes: Uint8Array, limits: RosterLimits, options: ReadOptions):
   const byId = new Map(rels.map((r) => [r.id, r]));
 
   const sheets: (WorkbookSheetInfo & { path: string | null })[] = [];
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const attrs = attributes(m[1] ?? '');
+  for (const e of elements(workbookXml, 'sheet')) {
+    const attrs = attributes(e.attrs);
     const rid = Object.entries(attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? attrs.id ?? '';
     const state = attrs.state === 'hidden' || attrs.state === 'veryHidden' ? attrs.state : 'visible';
     sheets.push({ index: sheets.length, name: decodeXml(attrs.name ?? `Sheet${sheets.length + 1}`), state, path: byId.get(rid)?.target ?? null });
@@ -125,7 +126,7 @@ function readZip(bytes: Uint8Array, limits: RosterLimits, options: ReadOptions):
     return fail(expectedError('roster-no-sheet', sheets.length === 0 ? NOT_XLSX : '工作簿中的工作表都是隐藏的。请在 Excel/WPS 中“取消隐藏”花名册所在的工作表后再导入。'));
   }
   if (sheet.path === null || !zip.has(sheet.path)) throw new MalformedXlsx('sheet part missing');
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
+  const date1904 = ['1', 'true'].includes(attributes(firstElement(workbookXml, 'workbookPr')?.attrs ?? '').date1904 ?? '');
 
   const sharedPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target;
@@ -141,12 +142,6 @@ function readZip(bytes: Uint8Array, limits: RosterLimits, options: ReadOptions):
 }
 
 // --- XML helpers (the parts are machine-written; a small scanner reads what is needed) ---
-
-function attributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? '';
-  return out;
-}
 
 function decodeXml(s: string): string {
   if (!s.includes('&') && !s.includes('_x')) return s;
@@ -171,8 +166,8 @@ interface Relationship {
 
 function relationships(xml: string, base: string): Relationship[] {
   const out: Relationship[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1] ?? '');
+  for (const e of elements(xml, 'Relationship')) {
+    const a = attributes(e.attrs);
     if (a.TargetMode === 'External' || !a.Target) continue;
     out.push({ id: a.Id ?? '', type: a.Type ?? '', target: resolvePath(base, decodeXml(a.Target)) });
   }
@@ -191,15 +186,14 @@ function resolvePath(base: string, target: string): string {
 
 /** The text of every <t> in `xml`, phonetic runs (<rPh>) left out. */
 function runText(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
   let text = '';
-  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) text += m[1] ?? '';
+  for (const e of elements(xml.includes('rPh') ? withoutElements(xml, 'rPh') : xml, 't')) text += e.body ?? '';
   return decodeXml(text);
 }
 
 function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(runText(m[1] ?? ''));
+  for (const e of elements(xml, 'si')) out.push(e.body === null ? '' : runText(e.body));
   return out;
 }
 
@@ -207,6 +201,7 @@ function sharedStrings(xml: string): string[] {
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 function isDateFormatCode(code: string): boolean {
+  if (code.length > 200) return false;
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
@@ -218,15 +213,15 @@ function isDateFormatCode(code: string): boolean {
 /** Indexes of the cell styles (cellXfs) whose number format is a date. */
 function dateStyleIndexes(xml: string): Set<number> {
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1] ?? '');
+  for (const e of elements(xml, 'numFmt')) {
+    const a = attributes(e.attrs);
     if (a.numFmtId !== undefined) custom.set(Number(a.numFmtId), decodeXml(a.formatCode ?? ''));
   }
   const out = new Set<number>();
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  const xfs = firstElement(xml, 'cellXfs')?.body ?? '';
   let i = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)) {
-    const id = Number(attributes(m[1] ?? '').numFmtId ?? 0);
+  for (const e of elements(xfs, 'xf')) {
+    const id = Number(attributes(e.attrs).numFmtId ?? 0);
     const code = custom.get(id);
     if (code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id)) out.add(i);
     i++;
@@ -268,19 +263,19 @@ interface SheetReadContext {
 }
 
 function childText(body: string, tag: string): string | null {
-  const m = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(body);
-  return m ? decodeXml(m[1] ?? '') : null;
+  const e = firstElement(body, tag);
+  return e ? decodeXml(e.body ?? '') : null;
 }
 
 function readCell(attrs: Record<string, string>, body: string, ctx: SheetReadContext): SheetCell | null {
   const type = attrs.t ?? 'n';
   if (type === 'inlineStr') {
-    const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body)?.[1];
-    const text = is === undefined ? '' : runText(is);
+    const is = firstElement(body, 'is')?.body;
+    const text = is ? runText(is) : '';
     return text.trim() === '' ? null : { t: 'text', text };
   }
   const v = childText(body, 'v');
-  const f = body.includes('<f') || /<\w+:f\b/.test(body) ? childText(body, 'f') : null;
+  const f = body.includes('f') ? childText(body, 'f') : null;
   if (v === null) return f !== null ? { t: 'formula', formula: f } : null;
   switch (type) {
     case 's': {
@@ -312,32 +307,25 @@ function readCell(attrs: Record<string, string>, body: string, ctx: SheetReadCon
 
 /** The sheet's non-empty rows; throws RowLimitError as soon as there are more than the limit. */
 function readSheetRows(xml: string, ctx: SheetReadContext): SheetRow[] {
-  const start = xml.search(/<(?:\w+:)?sheetData\b/);
-  if (start < 0) return [];
-  const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  rowRe.lastIndex = start;
+  const data = firstElement(xml, 'sheetData')?.body;
+  if (!data) return [];
   const rows: SheetRow[] = [];
   const { maxRows, maxColumns } = ctx.limits;
   let nextRow = 1;
-  let m: RegExpExecArray | null;
-  while ((m = rowRe.exec(xml)) !== null) {
-    const rowAttrs = attributes(m[1] ?? '');
+  for (const row of elements(data, 'row')) {
+    const rowAttrs = attributes(row.attrs);
     const rowNumber = rowAttrs.r !== undefined && Number(rowAttrs.r) >= 1 ? Number(rowAttrs.r) : nextRow;
     nextRow = rowNumber + 1;
-    const body = m[2];
-    if (!body) continue;
+    if (!row.body) continue;
     const cells: (SheetCell | null)[] = [];
     let nextCol = 0;
     let any = false;
-    cellRe.lastIndex = 0;
-    let c: RegExpExecArray | null;
-    while ((c = cellRe.exec(body)) !== null) {
-      const attrs = attributes(c[1] ?? '');
+    for (const c of elements(row.body, 'c')) {
+      const attrs = attributes(c.attrs);
       const col = attrs.r !== undefined ? columnIndex(attrs.r) : nextCol;
       nextCol = col + 1;
       if (col < 0 || col >= maxColumns) continue;
-      const cell = readCell(attrs, c[2] ?? '', ctx);
+      const cell = readCell(attrs, c.body ?? '', ctx);
       if (cell === null) continue;
       while (cells.length < col) cells.push(null);
       cells[col] = cell;
@@ -346,7 +334,7 @@ function readSheetRows(xml: string, ctx: SheetReadContext): SheetRow[] {
     if (!any) continue;
     rows.push({ rowNumber, cells });
     if (rows.length > maxRows + 10) throw new RowLimitError(rowNumber);
-    if (rows.length % 2000 === 0) ctx.progress({ phase: 'rows', fraction: rowRe.lastIndex / xml.length, rows: rows.length });
+    if (rows.length % 2000 === 0) ctx.progress({ phase: 'rows', fraction: row.end / data.length, rows: rows.length });
   }
   ctx.progress({ phase: 'rows', fraction: 1, rows: rows.length });
   return rows;
