@@ -132,3 +132,32 @@ test('a unit backs up its ledger, a new PC restores it on the setup screen and i
   await newContext.close();
   await committeeContext.close();
 });
+
+test('设置 offers a restore only while the ledger is empty, and reopens on the restored ledger', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const oldContext = await browser.newContext();
+  const old = await oldContext.newPage();
+  await old.goto('/');
+  await setUpAsUnit(old, UNIT);
+  await old.getByRole('menuitem', { name: '设置' }).click();
+  await old.getByTestId('backup-passphrase').fill(PASSPHRASE);
+  await old.getByTestId('backup-passphrase-confirmation').fill(PASSPHRASE);
+  const file = await download(old, () => old.getByTestId('backup-make').click());
+  await oldContext.close();
+
+  // a PC set up a moment ago (another name): its 设置 offers the restore, which replaces the empty ledger
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await setUpAsUnit(page, '临时单位');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  const card = page.getByTestId('backup-card');
+  await expect(card.getByTestId('backup-restore-pick')).toBeVisible();
+  await chooseFile(page, '选择备份文件', file);
+  await card.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
+  await card.getByTestId('backup-restore-submit').click();
+  await expect(page.getByTestId('workspace-name')).toHaveText(UNIT, { timeout: 120_000 }); // the page reloaded on the restored ledger
+  await expect(page.getByTestId('backup-restore-notice')).toContainText('尚未与工委办理纳管登记');
+  await expect(page.getByTestId('backup-restore-pick')).toHaveCount(0);
+  await context.close();
+});
