@@ -1,23 +1,28 @@
 /**
- * Reads a 花名册 .xlsx off the main thread (shared/roster/xlsxRead.ts): a large or hostile file
- * never freezes the window, and 取消 simply ends this worker (rosterReadClient.ts). One worker per
- * file read; it answers with progress messages, then one result.
+ * Reads a 花名册 .xlsx (shared/roster/xlsxRead.ts) and plans its import (shared/roster/rosterImport.ts)
+ * off the main thread: a large or hostile file never freezes the window, and 取消 simply ends this
+ * worker (rosterReadClient.ts). One worker per job; it answers with progress messages, then one result.
  */
+import { planRosterImport } from '../../shared/roster/rosterImport';
 import { readRosterWorkbook } from '../../shared/roster/xlsxRead';
-import type { RosterReadRequest, RosterReadResponse } from './rosterReadClient';
+import type { RosterJobRequest, RosterJobResponse } from './rosterReadClient';
 
-function post(message: RosterReadResponse): void {
+function post(message: RosterJobResponse): void {
   self.postMessage(message);
 }
 
-self.addEventListener('message', (e: MessageEvent<RosterReadRequest>) => {
-  const { bytes, sheetIndex } = e.data;
+self.addEventListener('message', (e: MessageEvent<RosterJobRequest>) => {
+  const request = e.data;
   try {
-    const result = readRosterWorkbook(bytes, {
-      ...(sheetIndex === undefined ? {} : { sheetIndex }),
-      onProgress: (progress) => post({ type: 'progress', progress }),
-    });
-    post({ type: 'result', result });
+    if (request.type === 'read') {
+      const result = readRosterWorkbook(request.bytes, {
+        ...(request.sheetIndex === undefined ? {} : { sheetIndex: request.sheetIndex }),
+        onProgress: (progress) => post({ type: 'progress', progress }),
+      });
+      post({ type: 'read', result });
+    } else {
+      post({ type: 'planned', result: planRosterImport(request.rows, request.context, request.mapping) });
+    }
   } catch (error) {
     post({ type: 'crash', message: error instanceof Error ? error.message : String(error) });
   }

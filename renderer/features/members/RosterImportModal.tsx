@@ -13,11 +13,11 @@ import { fileNamePart } from '../../../shared/ipc/fileName';
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, REQUIRED_ROSTER_FIELDS, type ColumnMapping, type RosterField } from '../../../shared/roster/rosterColumns';
-import { findHeaderRow, planRosterImport, type RosterAction, type RosterPlan, type RosterRowPlan } from '../../../shared/roster/rosterImport';
+import { findHeaderRow, type RosterAction, type RosterPlan, type RosterRowPlan } from '../../../shared/roster/rosterImport';
 import type { ReadProgress, RosterWorkbook } from '../../../shared/roster/xlsxRead';
 import { applyRosterPlan, type RosterImportSummary } from '../../db/memberRepository';
 import { platform } from '../../platform';
-import { readRosterFile, RosterReadCancelled, type RosterReadJob } from '../../workers/rosterReadClient';
+import { planRosterFile, readRosterFile, RosterReadCancelled } from '../../workers/rosterReadClient';
 import { todayIso } from '../common/today';
 import { useWriteAction } from '../common/useWriteAction';
 import { problemRowsWorkbook } from './rosterProblems';
@@ -30,7 +30,7 @@ interface LoadedFile {
 type Step =
   | { step: 'pick' }
   | { step: 'reading'; file: LoadedFile; progress: ReadProgress | null }
-  | { step: 'map'; file: LoadedFile; workbook: RosterWorkbook; headerIndex: number; headerRow: number; headers: string[]; mapping: ColumnMapping }
+  | { step: 'map'; file: LoadedFile; workbook: RosterWorkbook; headerIndex: number; headerRow: number; headers: string[]; mapping: ColumnMapping; planning?: boolean }
   | { step: 'preview'; file: LoadedFile; plan: RosterPlan }
   | { step: 'done'; file: LoadedFile; plan: RosterPlan; summary: RosterImportSummary };
 
@@ -83,7 +83,7 @@ export function RosterImportModal({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const job = useRef<RosterReadJob | null>(null);
+  const job = useRef<{ cancel(): void } | null>(null);
   const run = useWriteAction();
 
   const context = useMemo(() => {
@@ -164,15 +164,36 @@ export function RosterImportModal({
     setError('已取消读取。');
   }
 
-  function toPreview() {
+  /** Plans every row in the worker (thousands of rows take seconds), then shows the preview. */
+  async function toPreview() {
     if (state.step !== 'map') return;
-    const r = planRosterImport(state.workbook.rows, context, state.mapping);
-    if (!r.ok) {
-      setError(r.problem.message);
-      return;
-    }
+    stopReading();
+    const from = state;
     setError(null);
-    setState({ step: 'preview', file: state.file, plan: r.plan });
+    setState({ ...from, planning: true });
+    const current = planRosterFile(from.workbook.rows, context, from.mapping);
+    job.current = current;
+    try {
+      const r = await current.promise;
+      if (job.current !== current) return;
+      job.current = null;
+      if (!r.ok) {
+        setError(r.problem.message);
+        setState({ ...from, planning: false });
+        return;
+      }
+      setState({ step: 'preview', file: from.file, plan: r.plan });
+    } catch (e) {
+      if (e instanceof RosterReadCancelled) return;
+      setError(`核对花名册时出错：${e instanceof Error ? e.message : String(e)}。请重试。`);
+      setState({ ...from, planning: false });
+    }
+  }
+
+  function cancelPlanning() {
+    if (state.step !== 'map') return;
+    stopReading();
+    setState({ ...state, planning: false });
   }
 
   async function confirm() {
@@ -303,7 +324,21 @@ export function RosterImportModal({
         />
       </>
     );
-    footer = [...footer, <Button key="next" type="primary" onClick={toPreview}>下一步：预览</Button>];
+    footer = state.planning
+      ? [
+          <Button key="stop" onClick={cancelPlanning}>
+            取消核对
+          </Button>,
+          <Button key="next" type="primary" loading>
+            正在逐行核对…
+          </Button>,
+        ]
+      : [
+          ...footer,
+          <Button key="next" type="primary" onClick={() => void toPreview()}>
+            下一步：预览
+          </Button>,
+        ];
   } else if (state.step === 'preview') {
     const { plan } = state;
     const rows = onlyProblems ? plan.rows.filter((r) => r.action === 'skip' || r.warnings.length > 0) : plan.rows;
