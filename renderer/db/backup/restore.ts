@@ -44,7 +44,7 @@ const MESSAGES = {
     '这是工委台账的备份。工委台账需要先恢复工委密钥：请在初始设置中选择“工委 → 从密钥备份恢复”，用工委密钥备份（.tzkey）恢复后，再到“设置 → 备份与恢复”恢复此台账备份。',
   otherCommittee: '此备份属于另一个工委（工委编号或密钥与本机不同），不能恢复到本机。请确认本机恢复的是同一工委的密钥备份。',
   unitIntoCommittee: '这是单位台账的备份，本机是工委台账，不能恢复。',
-  otherStores: '此备份与本程序的数据库结构不一致，不能恢复。请使用生成该备份的同一版本程序恢复，或联系技术支持。',
+  otherStores: '此备份的数据库结构与本程序不一致（有本程序不认识的数据表），不能恢复。请使用生成该备份的程序版本或更新的版本恢复，或联系技术支持。',
 } as const;
 
 /** The rows and keys of a store (the shape only; the rows are checked by the codec). */
