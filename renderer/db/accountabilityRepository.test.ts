@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardProgress } from '../../shared/rules/committee/cardProgress';
 import { noticeBatches } from '../../shared/rules/committee/noticeReads';
 import type { TaizhangDb } from './db';
-import { answerCard, closeCard, issueCard, markNoticeRead, sendNotice, type CardInput } from './accountabilityRepository';
-import { cardRegister, noticeRegister, unitInbox } from './queries/accountability';
+import { answerCard, closeCard, issueCard, markNoticeRead, recordDutyReview, rectifyReviewProblem, sendNotice, type CardInput } from './accountabilityRepository';
+import { cardRegister, dutyReviewRegister, noticeRegister, unitInbox } from './queries/accountability';
 import { exportReturnBundle, exportUnitBundle } from './sync/exportBundle';
 import { enrolledPair, importInto, must, testClock } from './sync/testing/syncTestPair';
 
@@ -94,5 +94,25 @@ describe('红黄牌 and 通知 between the 工委 and a unit', () => {
     expect(toOrg).toMatchObject({ subjectKind: 'organisation', subjectId: orgId });
     expect((await cardRegister(committee.db)).organisationNames.get(orgId)).toEqual(expect.any(String));
     expect(await issueCard(committee, { ...yellow(unitId), subjectKind: 'organisation', subjectId: '0190a0a0-0000-7000-8000-000000000001' })).toMatchObject({ ok: false, error: { kind: 'invalid-subject' } });
+  });
+
+  it('述职评议: one review per unit and year, corrected in place; the unit takes its problems into its ledger once', async () => {
+    const { committee, unit, unitId } = await activePair();
+    const input = { unitId, year: 2026, secretaryName: '李明', reportedOn: '2027-01-12', format: 'onSite' as const, rating: 'fairlyGood' as const, comments: '抓基层党建责任落实较好', problems: ['对下属支部督促检查不够', ' ', '对下属支部督促检查不够', '党建与业务融合不深'] };
+    const first = await must(recordDutyReview(committee, input));
+    expect(first.problems).toEqual(['对下属支部督促检查不够', '党建与业务融合不深']); // blanks and repeats dropped
+    const corrected = await must(recordDutyReview(committee, { ...input, rating: 'good' }));
+    expect(corrected.id).toBe(first.id);
+    expect((await dutyReviewRegister(committee.db, 2026)).reviews.map((r) => r.rating)).toEqual(['good']);
+    expect(await recordDutyReview(committee, { ...input, reportedOn: '2025-12-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+
+    await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
+    const [review] = (await unitInbox(unit.db, unitId)).reviews;
+    expect(review).toMatchObject({ year: 2026, rating: 'good' });
+    const item = await must(rectifyReviewProblem(unit, review!.id, '党建与业务融合不深'));
+    expect(item).toMatchObject({ source: 'dutyReview', problem: '党建与业务融合不深', status: 'open', cardId: null });
+    expect((await must(rectifyReviewProblem(unit, review!.id, '党建与业务融合不深'))).id).toBe(item.id);
+    expect(await rectifyReviewProblem(unit, review!.id, '不在评议中的问题')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await recordDutyReview(unit, input)).toMatchObject({ ok: false, error: { kind: 'wrong-mode' } });
   });
 });

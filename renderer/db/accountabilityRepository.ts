@@ -7,7 +7,7 @@
  */
 import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
-import type { Card, Notice } from '../../shared/model/committee';
+import type { Card, DutyReview, Notice } from '../../shared/model/committee';
 import type { NoticeRead } from '../../shared/model/noticeRead';
 import type { Rectification } from '../../shared/model/rectification';
 import { compareIsoDates, type IsoDate } from '../../shared/rules/dates';
@@ -178,5 +178,56 @@ export async function answerCard(ctx: WriteContext, cardId: string, input: CardA
     };
     if (existing) return updateRecord(ctx, 'rectification', existing.id, fields);
     return createRecord(ctx, 'rectification', { ...fields, source: 'card', problem: card.trigger, cardId });
+  });
+}
+
+export interface DutyReviewInput {
+  readonly unitId: string;
+  readonly year: number;
+  readonly secretaryName: string;
+  readonly reportedOn: IsoDate | null;
+  readonly format: DutyReview['format'];
+  readonly rating: DutyReview['rating'];
+  readonly comments: string;
+  readonly problems: readonly string[];
+}
+
+/** 述职评议: the committee records (or corrects) a unit's review for a year — one record per unit and year. */
+export async function recordDutyReview(ctx: WriteContext, input: DutyReviewInput): Promise<Result<DutyReview, AccountabilityError>> {
+  const refused = committeeOnly(ctx);
+  if (refused) return fail(refused);
+  const problems = [...new Set(input.problems.map((p) => p.trim()).filter((p) => p !== ''))];
+  const fields = {
+    secretaryName: input.secretaryName.trim(),
+    reportedOn: input.reportedOn,
+    format: input.format,
+    rating: input.rating,
+    comments: input.comments.trim(),
+    problems,
+  };
+  return runWrite<DutyReview, AccountabilityError>(ctx.db, [ctx.db.dutyReview, ctx.db.enrolledUnit, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+    const notEnrolled = await enrolledUnit(ctx, input.unitId);
+    if (notEnrolled) return fail(notEnrolled);
+    const existing = (await ctx.db.dutyReview.where('unitId').equals(input.unitId).toArray()).find((r) => !r.deleted && r.year === input.year);
+    if (existing) return updateRecord(ctx, 'dutyReview', existing.id, fields);
+    return createRecord(ctx, 'dutyReview', { unitId: input.unitId, year: input.year, ...fields });
+  });
+}
+
+/**
+ * The unit takes a problem its 述职评议 found into its rectification ledger (整改事项, source
+ * 述职评议); taking the same problem again returns the item already made.
+ */
+export async function rectifyReviewProblem(ctx: WriteContext, reviewId: string, problem: string): Promise<Result<Rectification, AccountabilityError>> {
+  const refused = unitOnly(ctx, '述职评议问题的整改');
+  if (refused) return fail(refused);
+  return runWrite<Rectification, AccountabilityError>(ctx.db, [ctx.db.dutyReview, ctx.db.rectification, ctx.db.changes, ctx.db.audit, ctx.db.device], async () => {
+    const review = await ctx.db.dutyReview.get(reviewId);
+    if (!review || review.deleted || review.unitId !== ctx.ownerId || !review.problems.includes(problem)) {
+      return fail(expectedError('not-found', '该述职评议或其中的问题已被工委修改，请刷新后重试。'));
+    }
+    const existing = (await ctx.db.rectification.where('unitId').equals(ctx.ownerId).toArray()).find((r) => !r.deleted && r.source === 'dutyReview' && r.problem === problem);
+    if (existing) return ok(existing);
+    return createRecord(ctx, 'rectification', { source: 'dutyReview', problem, measures: '', owner: '', deadline: null, status: 'open', evidence: '', closedOn: null, cardId: null });
   });
 }

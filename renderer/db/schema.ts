@@ -61,6 +61,7 @@ export const RECORD_TABLES_ADDED_V2 = {
 /** Record tables added in version 4. */
 export const RECORD_TABLES_ADDED_V4 = {
   noticeRead: 'id, unitId, noticeId',
+  dutyReview: 'id, unitId, year',
 } as const;
 
 /** The record tables of the current version. */

@@ -28,6 +28,8 @@ import {
   CARD_COLOURS,
   CARD_FIX_STATUSES,
   CARD_SUBJECT_KINDS,
+  DUTY_REVIEW_FORMATS,
+  DUTY_REVIEW_RATINGS,
   ENROLLED_UNIT_STATUSES,
   SUPERVISION_VISIT_KINDS,
 } from './vocabulary';
@@ -132,6 +134,38 @@ export const NOTICE_FIELD_LABELS: FieldLabels<Notice> = {
   issuedOn: '发布日期',
   batchId: '通知批次',
   dueOn: '办理期限',
+};
+
+// ── dutyReview (书记抓基层党建述职评议) ─────────────────────────────────────────────────────────
+
+/**
+ * The committee's 述职评议 of one unit for one year (record schema 3): when and how the unit's 党组
+ * (党委) 书记 reported, the rating, comments and the problems found (each one a line the unit can turn
+ * into a rectification item, source 述职评议). One live record per unit and year (the repository).
+ */
+export const DutyReviewSchema = withMeta({
+  year: z.int({ error: typeMessage('年度') }).min(2000, '年度不正确').max(2999, '年度不正确'),
+  /** 书记姓名 as reported */
+  secretaryName: text(50),
+  reportedOn: IsoDate.nullable(),
+  format: oneOf(DUTY_REVIEW_FORMATS, '述职方式'),
+  rating: oneOf(DUTY_REVIEW_RATINGS, '评议等次'),
+  comments: text(LONG_TEXT_MAX),
+  problems: listOf(requiredText(TEXT_MAX), 50, '发现的问题'),
+}).superRefine((r, ctx) => {
+  if (r.reportedOn !== null && Number(r.reportedOn.slice(0, 4)) < r.year) issue(ctx, ['reportedOn'], '述职日期不能早于所述职的年度，请核对');
+  checkUnique(ctx, r.problems, (s) => s, (i) => ['problems', i], '发现的问题重复，请删除重复项');
+});
+export type DutyReview = z.infer<typeof DutyReviewSchema>;
+
+export const DUTY_REVIEW_FIELD_LABELS: FieldLabels<DutyReview> = {
+  year: '述职年度',
+  secretaryName: '述职书记',
+  reportedOn: '述职日期',
+  format: '述职方式',
+  rating: '评议等次',
+  comments: '评议意见',
+  problems: '发现的问题',
 };
 
 // ── supervisionVisit ───────────────────────────────────────────────────────────────────────────

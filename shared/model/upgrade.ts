@@ -6,7 +6,8 @@
  * v2 → v3 (红黄牌 and 通知 reach the units): rectification items gain `cardId` (null: none answered a
  * card before), cards `evidence` (''), notices `batchId` (the notice's own id: each was sent alone)
  * and `dueOn` (null). The `noticeRead` table and the rectification sources 红黄牌/述职评议 are new
- * in v3 (nothing to upgrade; an older program refuses a v3 bundle by its schema version). Members
+ * in v3, and so is the committee's `dutyReview` (述职评议) table (nothing to upgrade; an older program
+ * refuses a v3 bundle by its schema version). Members
  * may carry `education` (学历) and `note` (备注) from v3 on: optional, so a member without them is
  * already a v3 member (nothing to upgrade; absent reads as '').
  *

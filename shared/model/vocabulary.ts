@@ -196,6 +196,16 @@ export const CARD_FIX_STATUS_LABELS: Record<CardFixStatus, string> = {
   overdue: '逾期未整改',
 };
 
+/** 述职评议: how the 书记 reported (述职方式). */
+export const DUTY_REVIEW_FORMATS = ['onSite', 'written'] as const;
+export type DutyReviewFormat = (typeof DUTY_REVIEW_FORMATS)[number];
+export const DUTY_REVIEW_FORMAT_LABELS: Record<DutyReviewFormat, string> = { onSite: '现场述职', written: '书面述职' };
+
+/** 述职评议 ratings (评议等次), best first. */
+export const DUTY_REVIEW_RATINGS = ['good', 'fairlyGood', 'average', 'poor'] as const;
+export type DutyReviewRating = (typeof DUTY_REVIEW_RATINGS)[number];
+export const DUTY_REVIEW_RATING_LABELS: Record<DutyReviewRating, string> = { good: '好', fairlyGood: '较好', average: '一般', poor: '差' };
+
 /** Kinds of supervision visit by the committee's liaison groups. */
 export const SUPERVISION_VISIT_KINDS = ['survey', 'forum', 'spotCheck', 'onSiteGuidance'] as const;
 export type SupervisionVisitKind = (typeof SUPERVISION_VISIT_KINDS)[number];

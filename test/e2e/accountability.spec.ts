@@ -78,7 +78,22 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await expect(committee.getByText('已发布', { exact: true })).toBeVisible();
   await expect(committee.getByRole('button', { name: '发布考核结果' })).toHaveCount(0);
 
-  // the return bundle carries the card, the notice and the score to the unit
+  // 述职评议 of this year: rated 较好, two problems found
+  await committee.getByRole('tab', { name: '述职评议' }).click();
+  const reviewRow = committee.getByRole('row').filter({ hasText: UNIT });
+  await expect(reviewRow).toContainText('未评议');
+  await reviewRow.getByRole('button', { name: '评议' }).click();
+  const review = committee.getByRole('dialog', { name: `${UNIT} · ${dayjs().year()}年度述职评议` });
+  await review.getByLabel('述职书记').fill('李明');
+  await review.getByText('较好', { exact: true }).click();
+  await review.getByLabel('评议意见').fill('落实主体责任较好，基层督促检查有待加强');
+  await review.getByLabel('发现的问题').fill('对下属支部督促检查不够\n党建与业务融合不深');
+  await review.getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByText(`已保存${UNIT}的${dayjs().year()}年度述职评议`)).toBeVisible();
+  await expect(reviewRow).toContainText('较好');
+  await expect(reviewRow).toContainText('2 个');
+
+  // the return bundle carries the card, the notice, the score and the review to the unit
   await committee.getByRole('menuitem', { name: '同步' }).click();
   const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
   const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
@@ -99,6 +114,12 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await expect(card).toContainText('单位尚未建立整改事项');
   await expect(unit.getByText('1 条未读')).toBeVisible();
   await expect(unit.getByTestId('inbox-assessment')).toContainText(`季度：${total} 分`);
+  const reviewed = unit.getByTestId('inbox-review');
+  await expect(reviewed).toContainText('较好');
+  await expect(reviewed).toContainText('问题：党建与业务融合不深');
+  await reviewed.getByRole('button', { name: '建立整改事项' }).last().click();
+  await expect(unit.getByText('已建立整改事项，将随下一个同步包报送工委')).toBeVisible();
+  await expect(reviewed.getByText('已建立整改事项', { exact: true })).toHaveCount(1);
   await unit.getByText(NOTICE).click();
   await expect(unit.getByText('请各单位于12月20日前报送党组(党委)书记述职报告。')).toBeVisible();
   await unit.getByRole('button', { name: '标记已读' }).click();

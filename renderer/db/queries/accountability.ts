@@ -3,7 +3,7 @@
  * its units, and one unit's inbox (its cards with its answers, its notices with its read marks).
  * Tombstones out; a unit's reads go through the `unitId` index.
  */
-import type { Assessment, Card, EnrolledUnit, Notice } from '../../../shared/model/committee';
+import type { Assessment, Card, DutyReview, EnrolledUnit, Notice } from '../../../shared/model/committee';
 import type { NoticeRead } from '../../../shared/model/noticeRead';
 import type { Rectification } from '../../../shared/model/rectification';
 import type { TaizhangDb } from '../db';
@@ -51,7 +51,24 @@ export async function noticeRegister(db: TaizhangDb): Promise<NoticeRegister> {
   return { notices: liveNotices, reads, units: byName(live(units)) };
 }
 
+export interface DutyReviewRegister {
+  /** Enrolled units not revoked, by name. */
+  readonly units: readonly EnrolledUnit[];
+  /** The year's live reviews. */
+  readonly reviews: readonly DutyReview[];
+}
+
+/** The committee's 述职评议 of a year: every unit, reviewed or not. */
+export async function dutyReviewRegister(db: TaizhangDb, year: number): Promise<DutyReviewRegister> {
+  const [units, reviews] = await Promise.all([db.enrolledUnit.toArray(), db.dutyReview.where('year').equals(year).toArray()]);
+  return { units: byName(live(units).filter((u) => u.status !== 'revoked')), reviews: live(reviews) };
+}
+
 export interface UnitInbox {
+  /** The 工委's 述职评议 of the unit, newest year first. */
+  readonly reviews: readonly DutyReview[];
+  /** The unit's items taken from a review's problems (source 述职评议). */
+  readonly reviewItems: readonly Rectification[];
   /** The quarterly monitoring results the 工委 published for the unit (its own only). */
   readonly assessments: readonly Assessment[];
   readonly cards: readonly Card[];
@@ -70,8 +87,11 @@ export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInb
     ofUnit(db.rectification, unitId),
     ofUnit(db.assessment, unitId),
   ]);
+  const reviews = live(await ofUnit(db.dutyReview, unitId)).sort((a, b) => b.year - a.year);
   const liveCards = live(cards);
   return {
+    reviews,
+    reviewItems: live(items).filter((r) => r.source === 'dutyReview'),
     assessments: live(assessments).sort((a, b) => (a.quarter < b.quarter ? 1 : -1)),
     cards: liveCards,
     answers: live(items).filter((r) => r.cardId !== null),

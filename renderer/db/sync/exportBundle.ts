@@ -192,7 +192,7 @@ export async function exportUnitBundle(
  * committee training classes and the rule profiles the committee issued (supervision visits and
  * the enrolment register stay at the committee).
  */
-const RETURN_TABLES = ['receipt', 'card', 'notice', 'assessment', 'trainingClass', 'ruleProfile'] as const satisfies readonly RecordTable[];
+const RETURN_TABLES = ['receipt', 'card', 'notice', 'dutyReview', 'assessment', 'trainingClass', 'ruleProfile'] as const satisfies readonly RecordTable[];
 
 export async function exportReturnBundle(ctx: WriteContext, unitId: string, options: { onProgress?: ExportProgress } = {}): Promise<Result<ExportedBundle, ExpectedError>> {
   const { db } = ctx;

@@ -1,21 +1,23 @@
 /**
- * 督责问责 (the committee): 季度考核, 红黄牌 and 通知 as tabs with their own URLs. 述职评议 and 联系组
+ * 督责问责 (the committee): 红黄牌, 通知, 季度考核 and 述职评议 as tabs with their own URLs. 联系组
  * visits join them here.
  */
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { CardRegisterPage } from './CardRegisterPage';
+import { DutyReviewPage } from './DutyReviewPage';
 import { MonitoringPage } from './MonitoringPage';
 import { NoticesPage } from './NoticesPage';
 
 const CARDS = '/accountability';
 const NOTICES = '/accountability/notices';
 const MONITORING = '/accountability/monitoring';
+const REVIEWS = '/accountability/reviews';
 
 export function AccountabilityArea() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = pathname === NOTICES || pathname === MONITORING ? pathname : CARDS;
+  const active = [NOTICES, MONITORING, REVIEWS].includes(pathname) ? pathname : CARDS;
   return (
     <Tabs
       activeKey={active}
@@ -27,6 +29,7 @@ export function AccountabilityArea() {
         { key: CARDS, label: '红黄牌', children: <CardRegisterPage /> },
         { key: NOTICES, label: '通知', children: <NoticesPage /> },
         { key: MONITORING, label: '季度考核', children: <MonitoringPage /> },
+        { key: REVIEWS, label: '述职评议', children: <DutyReviewPage /> },
       ]}
     />
   );

@@ -11,7 +11,8 @@ import { cardProgress } from '../../../shared/rules/committee/cardProgress';
 import { readMarks } from '../../../shared/rules/committee/noticeReads';
 import { dateOfInstant } from '../../../shared/rules/dates';
 import { chineseDate } from '../../../shared/rules/text';
-import { markNoticeRead } from '../../db/accountabilityRepository';
+import { markNoticeRead, rectifyReviewProblem } from '../../db/accountabilityRepository';
+import { DUTY_REVIEW_FORMAT_LABELS, DUTY_REVIEW_RATING_LABELS } from '../../../shared/model/vocabulary';
 import { unitInbox } from '../../db/queries/accountability';
 import { todayIso } from '../common/today';
 import { useAppQuery } from '../common/useAppQuery';
@@ -50,7 +51,7 @@ export function UnitInboxPanel() {
   }, [inbox, asOf]);
 
   if (!view || !inbox) return null;
-  if (view.cards.length === 0 && view.notices.length === 0 && inbox.assessments.length === 0) {
+  if (view.cards.length === 0 && view.notices.length === 0 && inbox.assessments.length === 0 && inbox.reviews.length === 0) {
     return (
       <Card title="工委通知与红黄牌" size="small">
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未收到工委的通知，未被亮红黄牌。工委的通知和红黄牌随回执送达，导入回执后显示在这里。" />
@@ -86,6 +87,44 @@ export function UnitInboxPanel() {
                     {name} {score}
                   </Tag>
                 ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {inbox.reviews.length > 0 && (
+        <List
+          header={<Typography.Text strong>述职评议</Typography.Text>}
+          dataSource={[...inbox.reviews]}
+          renderItem={(r) => (
+            <List.Item data-testid="inbox-review">
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                <Space wrap>
+                  <Typography.Text strong>{r.year}年度书记抓基层党建述职评议：</Typography.Text>
+                  <Tag color={r.rating === 'poor' ? 'error' : r.rating === 'average' ? 'warning' : 'success'}>{DUTY_REVIEW_RATING_LABELS[r.rating]}</Tag>
+                  <Typography.Text type="secondary">
+                    {DUTY_REVIEW_FORMAT_LABELS[r.format]}
+                    {r.reportedOn ? ` · ${chineseDate(r.reportedOn)}` : ''}
+                  </Typography.Text>
+                </Space>
+                {r.comments ? <Typography.Text>评议意见：{r.comments}</Typography.Text> : null}
+                {r.problems.map((p) => {
+                  const taken = inbox.reviewItems.some((i) => i.problem === p);
+                  return (
+                    <Space key={p} wrap>
+                      <Typography.Text>问题：{p}</Typography.Text>
+                      {taken ? (
+                        <Tag color="processing">已建立整改事项</Tag>
+                      ) : readOnly ? (
+                        <Tag>单位尚未建立整改事项</Tag>
+                      ) : (
+                        <Button size="small" onClick={() => void run((ctx) => rectifyReviewProblem(ctx, r.id, p), { success: '已建立整改事项，将随下一个同步包报送工委' })}>
+                          建立整改事项
+                        </Button>
+                      )}
+                    </Space>
+                  );
+                })}
               </Space>
             </List.Item>
           )}

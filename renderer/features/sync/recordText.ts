@@ -13,6 +13,8 @@ import {
   CARD_COLOUR_LABELS,
   CARD_FIX_STATUS_LABELS,
   CARD_SUBJECT_KIND_LABELS,
+  DUTY_REVIEW_FORMAT_LABELS,
+  DUTY_REVIEW_RATING_LABELS,
   COMMITTEE_POST_LABELS,
   COMMITTEE_ROLE_LABELS,
   ENROLLED_UNIT_STATUS_LABELS,
@@ -56,6 +58,7 @@ const CODE_LABELS: Partial<Record<RecordTable, Readonly<Record<string, Readonly<
   rectification: { source: RECTIFICATION_SOURCE_LABELS, status: RECTIFICATION_STATUS_LABELS },
   card: { colour: CARD_COLOUR_LABELS, subjectKind: CARD_SUBJECT_KIND_LABELS, fixStatus: CARD_FIX_STATUS_LABELS },
   supervisionVisit: { kind: SUPERVISION_VISIT_KIND_LABELS },
+  dutyReview: { format: DUTY_REVIEW_FORMAT_LABELS, rating: DUTY_REVIEW_RATING_LABELS },
   enrolledUnit: { status: ENROLLED_UNIT_STATUS_LABELS },
 };
 
@@ -120,6 +123,8 @@ export function recordName(table: RecordTable, r: Rec, names: NameLookup = () =>
       return ref('notice', r.noticeId) ? `已阅「${ref('notice', r.noticeId)}」` : '通知已读回执';
     case 'card':
       return join(str(r.issuedOn), code(table, 'colour', r.colour), short(str(r.trigger)));
+    case 'dutyReview':
+      return `${String(r.year)}年度述职评议`;
     case 'supervisionVisit':
       return join(str(r.date), code(table, 'kind', r.kind));
     case 'assessment':

@@ -19,6 +19,8 @@ import {
   CARD_COLOURS,
   CARD_FIX_STATUSES,
   CARD_SUBJECT_KINDS,
+  DUTY_REVIEW_FORMATS,
+  DUTY_REVIEW_RATINGS,
   COMMITTEE_POSTS,
   COMMITTEE_ROLES,
   ENROLLED_UNIT_STATUSES,
@@ -419,6 +421,19 @@ const FIELDS: FieldsArbitraries = {
         issuedOn: fc.constant(issuedOn),
         batchId: uuidV7Arbitrary,
         dueOn: laterOrNull(issuedOn, 90),
+      }),
+    ),
+
+  dutyReview: () =>
+    yearArbitrary.chain((year) =>
+      fc.record({
+        year: fc.constant(year),
+        secretaryName: textArbitrary(),
+        reportedOn: fc.option(isoDateArbitrary(`${year}-01-01`, `${year + 1}-12-31`), { nil: null }),
+        format: fc.constantFrom(...DUTY_REVIEW_FORMATS),
+        rating: fc.constantFrom(...DUTY_REVIEW_RATINGS),
+        comments: textArbitrary(),
+        problems: fc.uniqueArray(requiredTextArbitrary(), { maxLength: 5 }),
       }),
     ),
 
