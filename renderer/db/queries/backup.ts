@@ -8,8 +8,13 @@ export async function workspaceBackupState(db: TaizhangDb): Promise<WorkspaceBac
   return (await db.device.get('device'))?.workspaceBackup ?? null;
 }
 
-/** True when the workspace holds no ledger data yet (a backup may be restored onto it). */
-export function restoreAllowed(db: TaizhangDb): Promise<boolean> {
+/**
+ * True when the workspace holds no ledger data yet (a backup may be restored onto it) and was not
+ * itself restored from a backup: a ledger restored from a backup of an empty ledger is empty too,
+ * and offering a second restore over it would only invite restoring the wrong file.
+ */
+export async function restoreAllowed(db: TaizhangDb): Promise<boolean> {
+  if ((await workspaceBackupState(db))?.restoredFrom) return false;
   return workspaceIsEmpty(db);
 }
 
