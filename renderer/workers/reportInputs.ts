@@ -68,6 +68,6 @@ export async function cityInput(job: CityJob, progress: (fraction: number) => vo
     progress((i + 1) / enrolled.length);
   }
   units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  const { cards, assessments } = await committeeCardsAndAssessments(database());
-  return { committeeName, addressee: job.addressee, year, asOf, profile, units, cards, assessments };
+  const { cards, assessments, dutyReviews } = await committeeCardsAndAssessments(database());
+  return { committeeName, addressee: job.addressee, year, asOf, profile, units, cards, assessments, dutyReviews };
 }

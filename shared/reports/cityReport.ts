@@ -5,8 +5,8 @@
  * `computeAnnualFigures`, reduced by `cityUnit` to what this report prints; the city totals add
  * them up with shared/rules/summaries.ts.
  */
-import type { Assessment, Card } from '../model';
-import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
+import type { Assessment, Card, DutyReview } from '../model';
+import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, DUTY_REVIEW_RATING_LABELS, DUTY_REVIEW_RATINGS, TERM_LIGHT_LABELS, type DutyReviewRating } from '../model/vocabulary';
 import type { CadreRatioResult } from '../rules/organisations/cadreRatio';
 import { compareIsoDates, yearOf, type IsoDate } from '../rules/dates';
 import { combineCompletion, type CompletionRate } from '../rules/meetings/meetingCompliance';
@@ -48,6 +48,8 @@ interface CityReportFrame {
   readonly cards: readonly Card[];
   /** The committee's quarterly assessments (季度考核), any year. */
   readonly assessments: readonly Assessment[];
+  /** The committee's 述职评议 records, any year (the report's year is counted). */
+  readonly dutyReviews: readonly DutyReview[];
 }
 
 export interface CityReportData extends CityReportFrame {
@@ -133,6 +135,8 @@ export interface CityFigures {
   readonly terms: TermLightCounts;
   readonly cards: CardCounts;
   readonly quarters: readonly QuarterScores[];
+  /** 述职评议 of the year: units per rating, and the units of the report not reviewed. */
+  readonly reviews: { readonly byRating: Readonly<Record<DutyReviewRating, number>>; readonly unreviewed: number };
 }
 
 export interface CityReportOptions {
@@ -166,7 +170,26 @@ export function computeCityFigures(data: CityReportInput): CityFigures {
     terms: termLightCounts(f.flatMap((x) => x.organisations.map((o) => o.term))),
     cards: cardCounts(data.cards, data.year, data.asOf, data.profile),
     quarters: quarterScores(data.assessments, data.year),
+    reviews: reviewCounts(data),
   };
+}
+
+function reviewCounts(data: CityReportInput): CityFigures['reviews'] {
+  const byRating = Object.fromEntries(DUTY_REVIEW_RATINGS.map((r) => [r, 0])) as Record<DutyReviewRating, number>;
+  let unreviewed = 0;
+  for (const u of data.units) {
+    const review = data.dutyReviews.find((r) => !r.deleted && r.unitId === u.id && r.year === data.year);
+    if (review) byRating[review.rating]++;
+    else unreviewed++;
+  }
+  return { byRating, unreviewed };
+}
+
+/** 述职评议 in words, also when none was held. */
+function reviewSentence(c: CityFigures): string {
+  const held = DUTY_REVIEW_RATINGS.filter((r) => c.reviews.byRating[r] > 0);
+  if (held.length === 0) return '本年度尚未录入书记抓基层党建述职评议结果。';
+  return `书记抓基层党建述职评议中，${held.map((r) => `评为“${DUTY_REVIEW_RATING_LABELS[r]}”的${c.reviews.byRating[r]}个单位`).join('、')}${c.reviews.unreviewed > 0 ? `，尚未评议${c.reviews.unreviewed}个单位` : ''}。`;
 }
 
 export function cityReportTitle(data: Pick<CityReportData, 'year'>): string {
@@ -244,9 +267,12 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
     ...gw.keepWithNext(
       gw.heading1('三、红黄牌和季度监控考核情况'),
       gw.paragraph(
-        `全年发出${CARD_COLOUR_LABELS.yellow}${c.cards.issued.yellow}张、${CARD_COLOUR_LABELS.red}${c.cards.issued.red}张，其中${CARD_FIX_STATUS_LABELS.fixed}${c.cards.byFixStatus.fixed}张、${CARD_FIX_STATUS_LABELS.pending}${c.cards.byFixStatus.pending}张、${CARD_FIX_STATUS_LABELS.overdue}${c.cards.byFixStatus.overdue}张；` +
-          `按规则应升级为红牌尚未发出的${c.cards.pendingEscalations.length}张。` +
-          (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度考核结果。'),
+        (c.cards.issued.yellow + c.cards.issued.red === 0
+          ? '全年未发出红黄牌。'
+          : `全年发出${CARD_COLOUR_LABELS.yellow}${c.cards.issued.yellow}张、${CARD_COLOUR_LABELS.red}${c.cards.issued.red}张，其中${CARD_FIX_STATUS_LABELS.fixed}${c.cards.byFixStatus.fixed}张、${CARD_FIX_STATUS_LABELS.pending}${c.cards.byFixStatus.pending}张、${CARD_FIX_STATUS_LABELS.overdue}${c.cards.byFixStatus.overdue}张；` +
+            `按规则应升级为红牌尚未发出的${c.cards.pendingEscalations.length}张。`) +
+          (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度考核结果。') +
+          reviewSentence(c),
       ),
     ),
     ...gw.keepWithNext(

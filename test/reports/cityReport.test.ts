@@ -20,7 +20,7 @@ let file: string;
 
 beforeAll(async () => {
   const units = cityUnits(6);
-  const { cards, assessments } = committeeRecords(units);
+  const { cards, assessments, dutyReviews } = committeeRecords(units);
   city = {
     committeeName: '中共市委直属机关工委',
     addressee: '中共市委',
@@ -30,6 +30,7 @@ beforeAll(async () => {
     units,
     cards,
     assessments,
+    dutyReviews,
   };
   file = await renderToFile('city.pdf', buildCityReport(city, { date: '2027-01-20' }));
   pdf = await expectGongwen(file);
@@ -43,6 +44,8 @@ describe('全市机关党建情况汇总', () => {
     for (const h of ['一、基本情况', '二、主要指标完成情况', '三、红黄牌和季度监控考核情况', '四、下一步工作', '附件1', '附件2', '附件3', '附件4'])
       expect(text).toContain(h);
     expect(text).toContain('中共市委直属机关工委2027年1月20日');
+    // 6 units: units 0, 2, 4 reviewed (好, 较好, 好), three not
+    expect(text).toContain('书记抓基层党建述职评议中，评为“好”的2个单位、评为“较好”的1个单位，尚未评议3个单位。');
   });
 
   it('adds up the units’ figures as shared/rules computes them', () => {

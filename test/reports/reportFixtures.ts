@@ -7,7 +7,7 @@
 import { encodeRev } from '../../shared/clock/hlc';
 import { createUuidV7Generator } from '../../shared/ids/uuidv7';
 import { validateRecord } from '../../shared/model/validate';
-import type { Assessment, Card } from '../../shared/model';
+import type { Assessment, Card, DutyReview } from '../../shared/model';
 import type { PdfDocumentDefinition } from '../../shared/reports/pdfTypes';
 import { unitReportData, type UnitReportData } from '../../shared/reports/reportData';
 import { BUNDLED_FONT_SET, type ReportFontSet } from '../../shared/reports/fonts';
@@ -60,12 +60,30 @@ function meta(unitId: string, ids: () => string, ms: number) {
 }
 
 /** Cards and assessments a committee could have issued to `units` in the year (checked with zod). */
-export function committeeRecords(units: readonly UnitReportData[]): { cards: Card[]; assessments: Assessment[] } {
+export function committeeRecords(units: readonly UnitReportData[]): { cards: Card[]; assessments: Assessment[]; dutyReviews: DutyReview[] } {
   let ms = Date.UTC(YEAR, 0, 5);
   const ids = createUuidV7Generator({ now: () => ms, random: (n) => new Uint8Array(n).map((_, i) => (i * 37 + ms) & 0xff) });
   const cards: Card[] = [];
   const assessments: Assessment[] = [];
+  const dutyReviews: DutyReview[] = [];
   units.forEach((u, i) => {
+    if (i % 2 === 0) {
+      // 述职评议 of every other unit: 好, 较好, 好, …
+      ms += 60_000;
+      const review = {
+        ...meta(u.unit.id, ids, ms),
+        year: YEAR,
+        secretaryName: '',
+        reportedOn: `${YEAR + 1}-01-1${i % 10}`,
+        format: 'onSite',
+        rating: i % 4 === 0 ? 'good' : 'fairlyGood',
+        comments: '',
+        problems: ['对下属支部督促检查不够'],
+      };
+      const checked = validateRecord('dutyReview', review);
+      if (!checked.ok) throw new Error(checked.error.message);
+      dutyReviews.push(checked.value);
+    }
     const branch = u.organisations.find((o) => o.kind === 'branch');
     if (i % 3 === 0 && branch !== undefined) {
       ms += 86_400_000;
@@ -109,7 +127,7 @@ export function committeeRecords(units: readonly UnitReportData[]): { cards: Car
       assessments.push(checked.value);
     }
   });
-  return { cards, assessments };
+  return { cards, assessments, dutyReviews };
 }
 
 /** Renders a document definition with the bundled fonts and writes it to the run's temp dir. */

@@ -3,7 +3,7 @@
  * enrolled units (纳管单位) and whether their data has arrived, and the committee's own cards
  * (红黄牌) and quarterly assessments.
  */
-import type { Assessment, Card } from '../../../shared/model';
+import type { Assessment, Card, DutyReview } from '../../../shared/model';
 import type { EnrolledUnitStatus } from '../../../shared/model/vocabulary';
 import type { TaizhangDb } from '../db';
 
@@ -31,7 +31,7 @@ export async function cityReportUnits(db: TaizhangDb): Promise<CityReportUnit[]>
 }
 
 /** The committee's cards and assessments (all years: earlier yellow cards count for escalation). */
-export async function committeeCardsAndAssessments(db: TaizhangDb): Promise<{ cards: Card[]; assessments: Assessment[] }> {
-  const [cards, assessments] = await Promise.all([db.card.toArray(), db.assessment.toArray()]);
-  return { cards: cards.filter((c) => !c.deleted), assessments: assessments.filter((a) => !a.deleted) };
+export async function committeeCardsAndAssessments(db: TaizhangDb): Promise<{ cards: Card[]; assessments: Assessment[]; dutyReviews: DutyReview[] }> {
+  const [cards, assessments, dutyReviews] = await Promise.all([db.card.toArray(), db.assessment.toArray(), db.dutyReview.toArray()]);
+  return { cards: cards.filter((c) => !c.deleted), assessments: assessments.filter((a) => !a.deleted), dutyReviews: dutyReviews.filter((r) => !r.deleted) };
 }

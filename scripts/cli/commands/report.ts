@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Assessment, Card } from '../../../shared/model';
+import type { Assessment, Card, DutyReview } from '../../../shared/model';
 import { dateOfInstant, isIsoDate, isoDate, minDate, type IsoDate } from '../../../shared/rules/dates';
 import { NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { buildAnnualReport } from '../../../shared/reports/annualReport';
@@ -131,11 +131,13 @@ export async function run(args: readonly string[]): Promise<number> {
     const units: UnitReportData[] = [];
     const cards: Card[] = [];
     const assessments: Assessment[] = [];
+    const dutyReviews: DutyReview[] = [];
     for (const [unitId, records] of loaded.units) {
       const data = snapshot(unitId, records);
       if (data !== null) units.push(data);
       cards.push(...(records.card ?? []));
       assessments.push(...(records.assessment ?? []));
+      dutyReviews.push(...(records.dutyReview ?? []));
     }
     if (units.length === 0) return fail('输入中没有任何单位的数据');
     units.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'zh-CN'));
@@ -149,6 +151,7 @@ export async function run(args: readonly string[]): Promise<number> {
         units,
         cards,
         assessments,
+        dutyReviews,
       },
       { fonts, ...(dateArg !== null ? { date: dateArg } : {}) },
     );
