@@ -24,6 +24,7 @@ import { databaseFingerprint, dumpWorkspace } from './dump';
 import { primaryKeyPathOf, storesAtVersion } from './olderVersions';
 import { makeBackup, markBackupSaved } from './makeBackup';
 import { restoreBackup, workspaceIsEmpty } from './restore';
+import { restoreAllowed } from '../queries/backup';
 
 const PASSPHRASE = '我们支部2026年去了井冈山';
 const FAST = { logN: 15 } as const;
@@ -177,6 +178,19 @@ describe('workspace backup', () => {
     expect(await databaseFingerprint(justSetUp)).toBe(backup.manifest.fingerprint);
     expect((await justSetUp.device.get('device'))?.deviceId).toBe(device?.deviceId); // the fresh identity of this PC, never the old PC's
     expect((await justSetUp.workspace.get('workspace'))?.name).toBe('市财政局');
+    expect(await restoreAllowed(justSetUp)).toBe(false); // no second restore over a restored ledger
+  });
+
+  it('offers no second restore over a ledger restored from a backup of an empty ledger', async () => {
+    const empty = freshDb();
+    await must(completeSetup(empty, { mode: 'unit', name: '市财政局', creditCode: '11410100MB1234567W', staffCount: 10, partyGroupKind: 'partyGroup', operatorName: '' }, now()));
+    const backup = await backupOf(empty);
+    const target = freshDb();
+    await must(completeSetup(target, { mode: 'unit', name: '临时', creditCode: '11410100MB1234567W', staffCount: 10, partyGroupKind: 'partyGroup', operatorName: '' }, now()));
+    expect(await restoreAllowed(target)).toBe(true);
+    await must(restoreBackup(target, { fileName: backup.fileName, fileBytes: backup.bytes, passphrase: PASSPHRASE }));
+    expect(await workspaceIsEmpty(target)).toBe(true); // empty still…
+    expect(await restoreAllowed(target)).toBe(false); // …but restored: 设置 offers no second restore
   });
 
   it('restores a backup of an older database version through the database own migrations', async () => {
