@@ -22,6 +22,16 @@ describe('upgradeRecord', () => {
     expect(upgradeRecord('notice', kept, 2)).toEqual(kept);
   });
 
+  it('v3 → v4: a budget line is not 专项经费 and an expense has no 凭证号; present fields are left alone', () => {
+    expect(upgradeRecord('fundLine', { id: 'l', name: '主题党日', budgetFen: 100 }, 3)).toEqual({ id: 'l', name: '主题党日', budgetFen: 100, special: false });
+    expect(upgradeRecord('expense', { id: 'e', amountFen: 30 }, 3)).toEqual({ id: 'e', amountFen: 30, voucherNo: '' });
+    expect(upgradeRecord('expense', { id: 'e' }, 1)).toEqual({ id: 'e', voucherNo: '' });
+    const kept = { id: 'l', special: true };
+    expect(upgradeRecord('fundLine', kept, 3)).toEqual(kept);
+    const meeting = { id: 'm' };
+    expect(upgradeRecord('meeting', meeting, 3)).toBe(meeting);
+  });
+
   it('leaves records of the current schema, fields already present and non-objects alone', () => {
     const current = { id: 'x' };
     expect(upgradeRecord('trainingClass', current, RECORD_SCHEMA_VERSION)).toBe(current);

@@ -3,6 +3,11 @@
  * schema. One function for every place old records come from: the database (Dexie's upgrade of a
  * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
  *
+ * v3 → v4 (经费保障): a budget line may be marked 专项经费 (`special`, false before) and an expense
+ * carries its 凭证号 (`voucherNo`, '' before). Both fields are optional in the schema, so the rows of
+ * a database written under v3 stay valid as they are (no database version for them: absent reads as
+ * the default); records from older bundles and backups gain the defaults here.
+ *
  * v2 → v3 (红黄牌 and 通知 reach the units): rectification items gain `cardId` (null: none answered a
  * card before), cards `evidence` (''), notices `batchId` (the notice's own id: each was sent alone)
  * and `dueOn` (null). The `noticeRead` table and the rectification sources 红黄牌/述职评议 are new
@@ -21,7 +26,7 @@
 import type { RecordTable } from './tables';
 
 /** The record schema this program writes. Bundles and databases of versions 1..this are read. */
-export const RECORD_SCHEMA_VERSION = 3;
+export const RECORD_SCHEMA_VERSION = 4;
 /** The oldest record schema still read. */
 export const OLDEST_RECORD_SCHEMA_VERSION = 1;
 
@@ -43,6 +48,11 @@ const UPGRADES: Readonly<Record<number, Upgrade>> = {
       if (!Object.hasOwn(out, 'dueOn')) out = { ...out, dueOn: null };
       return out;
     }
+    return record;
+  },
+  3: (table, record) => {
+    if (table === 'fundLine' && !Object.hasOwn(record, 'special')) return { ...record, special: false };
+    if (table === 'expense' && !Object.hasOwn(record, 'voucherNo')) return { ...record, voucherNo: '' };
     return record;
   },
 };

@@ -348,15 +348,24 @@ const FIELDS: FieldsArbitraries = {
         source: r.cardId !== null ? ('card' as const) : r.source === 'card' ? ('supervision' as const) : r.source,
       })),
 
-  fundLine: () => fc.record({ year: yearArbitrary, name: requiredTextArbitrary(), budgetFen: fenArbitrary }),
+  // `special` and `voucherNo` are optional (record schema 4): absent in some records, as in v3 rows
+  fundLine: () =>
+    fc.record(
+      { year: yearArbitrary, name: requiredTextArbitrary(), budgetFen: fenArbitrary, special: fc.boolean() },
+      { requiredKeys: ['year', 'name', 'budgetFen'] },
+    ),
 
   expense: () =>
-    fc.record({
-      fundLineId: uuidV7Arbitrary,
-      date: isoDateArbitrary(),
-      amountFen: fenArbitrary.filter((n) => n > 0),
-      purpose: requiredTextArbitrary(),
-    }),
+    fc.record(
+      {
+        fundLineId: uuidV7Arbitrary,
+        date: isoDateArbitrary(),
+        amountFen: fenArbitrary.filter((n) => n > 0),
+        purpose: requiredTextArbitrary(),
+        voucherNo: textArbitrary(50),
+      },
+      { requiredKeys: ['fundLineId', 'date', 'amountFen', 'purpose'] },
+    ),
 
   careVisit: () =>
     fc.record({
