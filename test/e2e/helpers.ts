@@ -125,9 +125,22 @@ export async function confirmInDialog(page: Page, button: string): Promise<void>
  */
 export async function enrolAtCommittee(page: Page, name: string, code = VALID_CREDIT_CODE): Promise<string> {
   const units = page.getByTestId('enrolled-units');
-  await units.getByLabel('单位名称').fill(name);
+  const nameInput = units.getByLabel('单位名称');
+  const button = units.getByRole('button', { name: '登记新单位并导出登记文件' });
+  await nameInput.fill(name);
   await units.getByLabel('统一社会信用代码').fill(code);
-  return download(page, () => units.getByRole('button', { name: '登记新单位并导出登记文件' }).click());
+  // the form's own checks have passed (an earlier error's text has gone: its collapse moves the button)
+  await expect(units.locator('.ant-form-item-explain-error')).toHaveCount(0);
+  return download(page, async () => {
+    // The enrolment resets the form as it starts the file's download. A click lost on a loaded
+    // machine (CI once waited 5 minutes for a download that never started) leaves the form filled
+    // and the button idle: click again then, never while the button says the enrolment runs.
+    await expect(async () => {
+      const idle = !((await button.getAttribute('class')) ?? '').includes('ant-btn-loading');
+      if (idle && (await nameInput.inputValue()) !== '') await button.click({ timeout: 5000 });
+      await expect(nameInput).toHaveValue('', { timeout: 10_000 });
+    }).toPass({ timeout: 90_000 });
+  });
 }
 
 export interface EnrolUnitOptions {

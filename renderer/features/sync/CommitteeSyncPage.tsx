@@ -46,6 +46,8 @@ export function CommitteeSyncPage() {
   const [form] = Form.useForm<EnrolForm>();
   const [error, setError] = useState<string | null>(null);
   const [batchUnits, setBatchUnits] = useState<string[]>([]);
+  // the enrolment runs (a write, then the file): the button says so and a second click does nothing
+  const [enrolling, setEnrolling] = useState(false);
   const run = useWriteAction();
   const { message } = App.useApp();
 
@@ -57,11 +59,17 @@ export function CommitteeSyncPage() {
   }
 
   async function enrol({ name, creditCode }: EnrolForm) {
+    if (enrolling) return;
     setError(null);
-    const unit = await run((ctx) => enrolUnit(ctx, name, creditCode), { form, fields: ['name', 'creditCode'] });
-    if (!unit) return;
-    form.resetFields();
-    await saveEnrolmentFile(unit.id);
+    setEnrolling(true);
+    try {
+      const unit = await run((ctx) => enrolUnit(ctx, name, creditCode), { form, fields: ['name', 'creditCode'] });
+      if (!unit) return;
+      form.resetFields();
+      await saveEnrolmentFile(unit.id);
+    } finally {
+      setEnrolling(false);
+    }
   }
 
   async function returnBundle(unitId: string) {
@@ -92,7 +100,7 @@ export function CommitteeSyncPage() {
           >
             <Input style={{ width: 220 }} maxLength={24} placeholder="18位，如 11410100MB1234567W" />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
+          <Button type="primary" htmlType="submit" loading={enrolling}>
             登记新单位并导出登记文件
           </Button>
         </Form>
