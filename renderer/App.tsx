@@ -36,9 +36,12 @@ import { SyncPage } from './features/sync/SyncPage';
 import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { RectificationArea } from './features/rectification/RectificationArea';
+import { useRectificationTodos } from './features/rectification/useRectificationTodos';
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
 const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
+BUILT_UNIT_AREAS.add('rectification');
 
 dayjs.locale('zh-cn');
 
@@ -57,7 +60,8 @@ const NOT_FOUND: RouteObject = { path: '*', element: <Result status="404" title=
 function WorkbenchWithAreaTodos() {
   const meetings = useMeetingTodos();
   const training = useTrainingTodos();
-  const areaTodos = useMemo(() => [...meetings, ...training], [meetings, training]);
+  const rectification = useRectificationTodos();
+  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification], [meetings, training, rectification]);
   return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
 }
 
@@ -78,6 +82,7 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
         ]),
     { path: 'meetings/*', element: <MeetingsArea /> },
     { path: 'reports/*', element: <ReportsArea /> },
+    { path: 'rectification/*', element: <RectificationArea /> },
   ];
 }
 
