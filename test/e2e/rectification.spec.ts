@@ -44,11 +44,11 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByText('登记整改事项')).toBeVisible();
   await drawer.getByRole('button', { name: '保存' }).click();
-  await expect(drawer.getByText('请选择问题来源')).toBeVisible();
+  await expect(drawer.locator('.ant-form-item-explain-error').getByText('请选择问题来源')).toBeVisible();
   await drawer.getByLabel('问题来源', { exact: true }).click();
   await pickFromOpenList(page, '巡察');
   await drawer.getByRole('button', { name: '保存' }).click();
-  await expect(drawer.getByText('不能为空，请填写')).toBeVisible();
+  await expect(drawer.locator('.ant-form-item-explain-error').getByText('不能为空，请填写')).toBeVisible();
   await screenshot(page, 'rectification-form-errors');
 
   // the item, with a deadline already past

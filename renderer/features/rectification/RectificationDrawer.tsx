@@ -123,7 +123,7 @@ export function RectificationDrawer({
         ) : (
           <>
             <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]} extra="红黄牌、述职评议的整改事项随工委回执到达，在工作台的“工委通知与红黄牌”中建立。">
-              <Select placeholder="请选择问题来源" options={UNIT_RECTIFICATION_SOURCES.map((s) => ({ value: s, label: RECTIFICATION_SOURCE_LABELS[s] }))} />
+              <Select placeholder="巡视、巡察、督导或考核" options={UNIT_RECTIFICATION_SOURCES.map((s) => ({ value: s, label: RECTIFICATION_SOURCE_LABELS[s] }))} />
             </Form.Item>
             <Form.Item name="problem" label="问题描述" required>
               <Input.TextArea ref={first} autoSize={{ minRows: 2 }} placeholder="如：巡察反馈：理论学习中心组学习流于形式，研讨不深入" />
