@@ -36,11 +36,13 @@ import { SyncPage } from './features/sync/SyncPage';
 import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { FundsPage } from './features/funds/FundsPage';
+import { useFundsTodos } from './features/funds/useFundsTodos';
 import { RectificationArea } from './features/rectification/RectificationArea';
 import { useRectificationTodos } from './features/rectification/useRectificationTodos';
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
-const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports']);
+const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds']);
 BUILT_UNIT_AREAS.add('rectification');
 
 dayjs.locale('zh-cn');
@@ -61,7 +63,8 @@ function WorkbenchWithAreaTodos() {
   const meetings = useMeetingTodos();
   const training = useTrainingTodos();
   const rectification = useRectificationTodos();
-  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification], [meetings, training, rectification]);
+  const funds = useFundsTodos();
+  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds], [meetings, training, rectification, funds]);
   return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
 }
 
@@ -82,6 +85,7 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
         ]),
     { path: 'meetings/*', element: <MeetingsArea /> },
     { path: 'reports/*', element: <ReportsArea /> },
+    { path: 'funds/*', element: <FundsPage /> },
     { path: 'rectification/*', element: <RectificationArea /> },
   ];
 }

@@ -19,6 +19,7 @@ export const UNIT_SECTIONS = [
   { key: '/organisations', label: '组织与党员' },
   { key: '/meetings', label: '三会一课' },
   { key: '/training', label: '教育培训' },
+  { key: '/funds', label: '经费保障' },
   { key: '/rectification', label: '整改落实' },
   { key: '/reports', label: '报表' },
 ] as const;
