@@ -65,7 +65,7 @@ export function ExpenseModal({
 
   return (
     <Modal open={open} title={editing ? '编辑支出' : `登记${year}年支出`} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="支出">
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="支出信息">
         <Form.Item name="fundLineId" label="预算科目" rules={[{ required: true, message: '请选择支出所属的预算科目' }]}>
           <Select placeholder="选择科目" options={lines.map((l) => ({ value: l.id, label: l.name }))} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>

@@ -52,7 +52,7 @@ export function FundLineModal({ open, year, editing, onClose }: { open: boolean;
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="预算科目">
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="预算科目信息">
         <Form.Item name="name" label="预算科目" rules={[{ required: true, whitespace: true, message: '请选择或填写预算科目名称' }]}>
           <AutoComplete
             options={SUGGESTED_LINES.map((value) => ({ value }))}
