@@ -24,7 +24,7 @@ async function addLine(page: Page, name: string, budget: string, options: { spec
   await page.getByRole('button', { name: '新增预算科目' }).first().click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText(`新增${year}年预算科目`)).toBeVisible();
-  await dialog.getByLabel('预算科目').fill(name);
+  await dialog.getByLabel('预算科目', { exact: true }).fill(name);
   await dialog.getByLabel('预算金额').fill(budget);
   if (options.special) await dialog.getByLabel('专项经费').check();
   if (options.enter) await dialog.getByLabel('预算金额').press('Enter');
@@ -43,10 +43,10 @@ interface ExpenseFields {
 
 async function fillExpense(page: Page, e: ExpenseFields): Promise<void> {
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('预算科目').click();
+  await dialog.getByLabel('预算科目', { exact: true }).click();
   await pickFromOpenList(page, e.line);
   await pickDate(page, '支出日期', e.date);
-  await dialog.getByLabel('金额').fill(e.amount);
+  await dialog.getByLabel('金额', { exact: true }).fill(e.amount);
   await dialog.getByLabel('用途').fill(e.purpose);
   if (e.voucher) await dialog.getByLabel('凭证号').fill(e.voucher);
 }
@@ -88,7 +88,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   // a second line of the same name is refused on the field
   await page.getByRole('button', { name: '新增预算科目' }).first().click();
   let dialog = page.getByRole('dialog');
-  await dialog.getByLabel('预算科目').fill('三会一课');
+  await dialog.getByLabel('预算科目', { exact: true }).fill('三会一课');
   await dialog.getByLabel('预算金额').fill('1');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.locator('.ant-form-item-explain-error')).toContainText(`${year}年已有名为“三会一课”的预算科目`);
@@ -104,7 +104,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await expect(dialog.locator('.ant-form-item-explain-error').getByText('金额最多保留两位小数（精确到分），请核对')).toBeVisible();
   await screenshot(page, 'funds-expense-errors');
   await pickDate(page, '支出日期', `${year}-03-15`);
-  await dialog.getByLabel('金额').fill('1200.50');
+  await dialog.getByLabel('金额', { exact: true }).fill('1200.50');
   await dialog.getByLabel('凭证号').fill('记-03-0015');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toHaveCount(0);
@@ -152,9 +152,9 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(4);
   await page.getByRole('button', { name: '编辑支出：支部党员大会资料印制' }).click();
   dialog = page.getByRole('dialog');
-  await expect(dialog.getByLabel('金额')).toHaveValue('1200.50');
-  await dialog.getByLabel('金额').fill('1300.25');
-  await dialog.getByLabel('金额').press('Enter');
+  await expect(dialog.getByLabel('金额', { exact: true })).toHaveValue('1200.50');
+  await dialog.getByLabel('金额', { exact: true }).fill('1300.25');
+  await dialog.getByLabel('金额', { exact: true }).press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(lineRow(page, '三会一课')).toContainText('1,300.25');
 
