@@ -133,7 +133,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
 
   // a line with expenses cannot be deleted
   await page.getByRole('button', { name: '删除预算科目“三会一课”' }).click();
-  await expect(page.getByText('不能删除预算科目“三会一课”')).toBeVisible();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('不能删除预算科目“三会一课”');
   await expect(page.getByText('该科目下还有 1 笔支出。请先删除这些支出，或把它们改记到其他科目，再删除该科目。')).toBeVisible();
   await confirmInDialog(page, '知道了');
   await expect(lineRow(page, '三会一课')).toHaveCount(1);
@@ -143,7 +143,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(2);
   await expect(page.getByTestId('expenses-total')).toContainText('0.30');
   await page.getByRole('button', { name: '删除支出：测试两角' }).click();
-  await expect(page.getByText('删除这笔支出？')).toBeVisible();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('删除这笔支出？');
   await confirmInDialog(page, '删除');
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(1);
   await expect(lineRow(page, '专项经费（红色教育基地）')).toContainText('0.10');
