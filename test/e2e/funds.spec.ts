@@ -5,11 +5,12 @@
  * budget per line with a line over budget in red, 0.1 + 0.2 元 shown as 0.30, a line with expenses
  * that cannot be deleted, an edited and a deleted expense, the .xlsx export read back (sums and
  * 合计 rows), the over-budget line on the workbench, and everything still there after a reload.
+ * Then the 工委, after the unit's first bundle, sees the same figures read-only (no write action).
  */
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, download, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 
@@ -207,4 +208,33 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await expect(page.getByTestId('fund-lines-total')).toContainText('4,300.65');
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(4);
   await screenshot(page, 'funds-after-reload');
+});
+
+test('the 工委 sees a unit’s funds read-only under 单位', async ({ browser }) => {
+  test.setTimeout(360_000); // the committee's key backup (scrypt) and two workspaces on a loaded machine
+  const open = async () => {
+    const p = await (await browser.newContext()).newPage();
+    await p.goto('/');
+    return p;
+  };
+  const committee = await open();
+  await setUpAsCommittee(committee);
+  const unit = await open();
+  await setUpAsUnit(unit, '市财政局', 180);
+  await unit.getByRole('menuitem', { name: '经费保障' }).click();
+  await addLine(unit, '三会一课', '800');
+  await addExpense(unit, { line: '三会一课', date: `${year}-04-10`, amount: '900', purpose: '支部党员大会学习资料', voucher: '记-04-0007' });
+  await expect(lineRow(unit, '三会一课')).toContainText('超支');
+
+  await enrolUnitWithCommittee(committee, unit, '市财政局', { receipt: false });
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: '市财政局' }).click();
+  await expect(committee.getByTestId('read-only-banner')).toBeVisible();
+  await committee.getByRole('menuitem', { name: '经费保障' }).click();
+  await expect(lineRow(committee, '三会一课')).toContainText('900.00');
+  await expect(lineRow(committee, '三会一课')).toContainText('超支');
+  await expect(committee.getByTestId('expenses')).toContainText('记-04-0007');
+  for (const button of ['新增预算科目', '登记支出', '编辑', '删除']) await expect(committee.getByRole('button', { name: button })).toHaveCount(0);
+  await expect(committee.getByRole('button', { name: '导出 Excel' })).toBeEnabled();
+  await screenshot(committee, 'funds-committee-read-only');
 });

@@ -86,7 +86,7 @@ export function ExpenseModal({
         >
           <DatePicker />
         </Form.Item>
-        <Form.Item name="amount" label="金额" rules={yuanRules({ positive: true })} extra="单位为元，最多两位小数。">
+        <Form.Item name="amount" label="金额" required rules={yuanRules({ positive: true })} extra="单位为元，最多两位小数。">
           <YuanInput />
         </Form.Item>
         <Form.Item name="purpose" label="用途" rules={[{ required: true, whitespace: true, message: '请填写支出用途' }]}>

@@ -63,7 +63,7 @@ export function FundLineModal({ open, year, editing, onClose }: { open: boolean;
             }}
           />
         </Form.Item>
-        <Form.Item name="budget" label="预算金额" rules={yuanRules()} extra="单位为元，最多两位小数。">
+        <Form.Item name="budget" label="预算金额" required rules={yuanRules()} extra="单位为元，最多两位小数。">
           <YuanInput />
         </Form.Item>
         <Form.Item name="special" valuePropName="checked" extra="专项经费指专门用于某项工作的经费（如红色教育基地建设），在台账和导出中单独标明。">
