@@ -7,7 +7,8 @@
  * as a level-2 heading run into its paragraph: the marker and the first sentence (up to the first
  * 。) in 楷体, the rest in 仿宋. A paragraph that starts with 一、… is a level-1 heading.
  */
-import { PARTY_GROUP_KIND_LABELS } from '../model/vocabulary';
+import { MEETING_KIND_LABELS, PARTY_GROUP_KIND_LABELS, type MeetingKind } from '../model/vocabulary';
+import type { KindTotal } from '../rules/summaries';
 import { basisPointsPercent, chineseNumeral, percent } from '../rules/text';
 import { ordinalIs } from './format';
 import type { AnnualFigures, UnitReportData } from './reportData';
@@ -29,7 +30,46 @@ export const ANNUAL_DRAFT_LABELS: Record<keyof AnnualDrafts, string> = {
 
 /** 中共某某市财政局党组 */
 export function partyGroupName(data: Pick<UnitReportData, 'unit'>): string {
-  return `中共${data.unit.name}${PARTY_GROUP_KIND_LABELS[data.unit.partyGroupKind]}`;
+  return `中共${data.unit.name}${leadingBody(data)}`;
+}
+
+/** 党组 or 党委: what the unit's leading body is, never “党组（党委）”. */
+export function leadingBody(data: Pick<UnitReportData, 'unit'>): string {
+  return PARTY_GROUP_KIND_LABELS[data.unit.partyGroupKind];
+}
+
+/**
+ * The kinds of meeting the year's completion is counted over, in report order: the branches'
+ * organisational life (支部条例), the 机关党委's, then the leading body's; only those due.
+ */
+const REPORT_KIND_ORDER: readonly MeetingKind[] = [
+  'branchGeneralMeeting',
+  'branchCommitteeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themedPartyDay',
+  'organisationalLifeMeeting',
+  'democraticAppraisal',
+  'organCadreAssembly',
+  'electionAssembly',
+  'leadingGroupMeeting',
+  'theoryStudyGroup',
+];
+const LEADING_KINDS: ReadonlySet<MeetingKind> = new Set(['leadingGroupMeeting', 'theoryStudyGroup']);
+
+export function lifeKinds(f: Pick<AnnualFigures, 'byKind'>): KindTotal[] {
+  return REPORT_KIND_ORDER.flatMap((kind) => f.byKind.filter((k) => k.kind === kind && k.due > 0));
+}
+
+/** A kind's name in a report sentence or table (党组会议研究党建工作, not 党组会议(党建议题)). */
+export function reportKindLabel(kind: MeetingKind, data: Pick<UnitReportData, 'unit'>): string {
+  return kind === 'leadingGroupMeeting' ? `${leadingBody(data)}会议研究党建工作` : MEETING_KIND_LABELS[kind];
+}
+
+/** What the year's completion is about: “三会一课”、主题党日等组织生活, and the leading body's meetings and study when due. */
+export function lifeScope(data: Pick<UnitReportData, 'unit'>, f: Pick<AnnualFigures, 'byKind'>): string {
+  const leading = lifeKinds(f).filter((k) => LEADING_KINDS.has(k.kind)).map((k) => reportKindLabel(k.kind, data));
+  return `“三会一课”、主题党日等组织生活${leading.length > 0 ? `和${leading.join('、')}` : ''}`;
 }
 
 interface Point {
@@ -43,7 +83,7 @@ function pointsOf(data: UnitReportData, f: AnnualFigures): Point[] {
   const owing = f.organisationsOwing;
   if (f.completion.rate !== null && f.completion.met < f.completion.due)
     out.push({
-      problem: `组织生活制度落实不够到位，全年“三会一课”等组织生活应召开${f.completion.due}次，实际按期召开${f.completion.met}次，完成率${percent(f.completion.rate)}，有${owing}个党组织存在未按期召开的情况`,
+      problem: `组织生活制度落实不够到位，全年${lifeScope(data, f)}应按期召开${f.completion.due}次，实际按期召开${f.completion.met}次，完成率${percent(f.completion.rate)}，有${owing}个党组织存在未按期召开的情况`,
       step: '严格落实“三会一课”、主题党日、组织生活会和民主评议党员等制度，实行按月提醒、按季通报，对未按期开展的党组织督促补课，确保组织生活经常、认真、严肃',
     });
   const tm = f.training.members;
@@ -59,13 +99,18 @@ function pointsOf(data: UnitReportData, f: AnnualFigures): Point[] {
     });
   const { red, yellow } = f.terms.byLight;
   if (red > 0 || yellow > 0) {
+    const { noTerm } = f.termBreakdown.red;
+    const ended = red - noTerm;
+    const extendedYellow = f.termBreakdown.extendedByLight.yellow;
     const parts = [
-      red > 0 ? `${red}个党组织任期已届满尚未换届` : '',
-      yellow > 0 ? `${yellow}个党组织任期将在${data.profile.terms.reminderMonths}个月内届满` : '',
+      ended > 0 ? `${ended}个党组织任期已届满尚未换届` : '',
+      noTerm > 0 ? `${noTerm}个党组织未登记任期` : '',
+      yellow - extendedYellow > 0 ? `${yellow - extendedYellow}个党组织任期将在${data.profile.terms.reminderMonths}个月内届满` : '',
+      extendedYellow > 0 ? `${extendedYellow}个党组织经批准延期换届，须在延期届满前完成换届` : '',
     ].filter((s) => s !== '');
     out.push({
       problem: `党组织按期换届工作还需加强，${parts.join('，')}`,
-      step: '建立党组织任期台账，提前谋划换届工作，对任期已届满的党组织限期完成换届选举，确需延期的按程序报批',
+      step: `建立党组织任期台账${noTerm > 0 ? '，补齐未登记的任期信息' : ''}，提前谋划换届工作，对任期已届满的党组织限期完成换届选举，确需延期的按程序报批`,
     });
   }
   if (f.cadre.state === 'below')
@@ -113,7 +158,7 @@ export function defaultAnnualDrafts(data: UnitReportData, figures: AnnualFigures
   );
 
   const steps: string[] = [
-    '（一）压紧压实主体责任。坚持党建工作与业务工作同谋划、同部署、同推进、同考核，健全党组（党委）统一领导、机关党组织具体落实、党支部抓好执行的责任体系，落实三级五岗职责清单。',
+    `（一）压紧压实主体责任。坚持党建工作与业务工作同谋划、同部署、同推进、同考核，健全${leadingBody(data)}统一领导、机关党组织具体落实、党支部抓好执行的责任体系，落实三级五岗职责清单。`,
   ];
   const specific = points.map((p) => p.step);
   if (specific.length > 0) steps.push(`（二）聚焦问题抓好整改。${specific.join('；')}。`);

@@ -7,16 +7,18 @@
  * figures); 附件说明; signature and date; attachments: the figures table and the table of every
  * organisation's organisational life and term.
  */
-import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS, TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
+import { TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
 import { basisPointsPercent, chineseDate, percent, yuanAmount, yuanText } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
-import { defaultAnnualDrafts, partyGroupName, type AnnualDrafts } from './annualDrafts';
+import { smallUnitOneCadre } from '../rules/summaries';
+import { defaultAnnualDrafts, leadingBody, lifeKinds, lifeScope, partyGroupName, reportKindLabel, type AnnualDrafts } from './annualDrafts';
 import { draftParagraphs } from './draftText';
 import { hours, NONE, ofDue, pct, quoted } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { gongwen, type Gongwen, type TableColumn, type TableRow } from './gongwenLayout';
 import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
 import { computeAnnualFigures, withoutUnitName, type AnnualFigures, type UnitReportData } from './reportData';
+import { organisationsPhrase, SMALL_UNIT_ONE_CADRE, termLightsPhrase } from './sentences';
 
 export interface AnnualReportOptions {
   readonly fonts?: ReportFontSet;
@@ -32,33 +34,23 @@ export function annualReportTitle(data: UnitReportData): string {
   return `${partyGroupName(data)}关于${data.year}年度落实机关党建主体责任情况的报告`;
 }
 
-/** The kinds of the branch-level tables, in the order 支部条例 lists them. */
-const LIFE_KINDS: readonly MeetingKind[] = [
-  'branchGeneralMeeting',
-  'branchCommitteeMeeting',
-  'groupMeeting',
-  'partyLecture',
-  'themedPartyDay',
-  'organisationalLifeMeeting',
-  'democraticAppraisal',
-];
-
 function kindTotal(f: AnnualFigures, kind: MeetingKind) {
   return f.byKind.find((k) => k.kind === kind) ?? null;
 }
 
 function politicalSection(data: UnitReportData, f: AnnualFigures): string {
+  const body = leadingBody(data);
   const lg = kindTotal(f, 'leadingGroupMeeting');
   const study = kindTotal(f, 'theoryStudyGroup');
   const parts = [
-    `${partyGroupName(data)}全年召开党组（党委）会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
+    `${partyGroupName(data)}全年召开${body}会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
     `理论学习中心组集体学习${f.held.theoryStudyGroup}次${study && study.due > 0 ? `，按季度完成${study.met}次、应完成${study.due}次` : ''}`,
   ];
   const p = f.projects;
   const project =
     p.projects.length === 0
-      ? '本年度未录入党组（党委）书记项目'
-      : `确定党组（党委）书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
+      ? `本年度未录入${body}书记项目`
+      : `确定${body}书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
   return `${parts.join('，')}。${project}。`;
 }
 
@@ -69,51 +61,57 @@ function trainingSection(data: UnitReportData, f: AnnualFigures): string {
     t.members.share === null
       ? '本年度没有应参训党员'
       : `党员应参训${t.members.shouldTrain}人，已参训${t.members.trained}人，覆盖率${percent(t.members.share)}，${t.members.metTarget ? '实现' : '未实现'}${data.profile.training.coverageTargetBasisPoints === 10000 ? '全员覆盖' : `${basisPointsPercent(data.profile.training.coverageTargetBasisPoints)}的覆盖目标`}`;
+  const average = h.averageHours === null ? '' : `，人均参训${hours(h.averageHours)}学时`;
   const heads = t.heads.share === null ? '' : `；党组织书记参训${t.heads.trained}人（应参训${t.heads.shouldTrain}人），覆盖率${percent(t.heads.share)}`;
   const leaders = t.leadership.share === null ? '' : `；领导班子成员参训${t.leadership.trained}人（应参训${t.leadership.shouldTrain}人），覆盖率${percent(t.leadership.share)}`;
   const induction =
     t.newHeadsWithoutInduction.length > 0 ? `；${t.newHeadsWithoutInduction.length}名新任党组织书记尚未参加任职培训` : '';
-  return (
-    `全年本单位举办党员教育培训班${h.classes.unit}期，参加机关工委组织的培训班${h.classes.committee}期。` +
-    `${members}，人均参训${hours(h.averageHours)}学时${heads}${leaders}${induction}。`
-  );
+  const { unit, committee } = h.classes;
+  const classes =
+    unit > 0
+      ? `全年本单位举办党员教育培训班${unit}期，${committee > 0 ? `参加机关工委组织的培训班${committee}期` : '未参加机关工委组织的培训班'}`
+      : `本年度本单位未举办党员教育培训班，${committee > 0 ? `参加机关工委组织的培训班${committee}期` : '也未参加机关工委组织的培训班'}`;
+  return `${classes}。${members}${average}${heads}${leaders}${induction}。`;
 }
 
 function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
-  const c = f.organisationCounts.byKind;
-  const orgs = (['organCommittee', 'disciplineCommittee', 'generalBranch', 'branch', 'group'] as const)
-    .filter((k) => c[k] > 0)
-    .map((k) => `${ORGANISATION_KIND_LABELS[k]}${c[k]}个`);
   const r = f.roster;
   const first =
-    `截至${chineseDate(f.referenceDate)}，本单位设${orgs.length > 0 ? orgs.join('、') : '基层党组织0个'}；` +
+    `截至${chineseDate(f.referenceDate)}，本单位设${organisationsPhrase(f.organisationCounts.byKind, f.organisationCounts.baseLevel, '另设')}；` +
     `有党员${r.total}名，其中在职党员${r.active}名、离退休党员${r.retired}名，正式党员${r.full}名、预备党员${r.probationary}名；` +
     `本年度新发展党员${r.joinedThisYear}名。`;
 
-  const life = LIFE_KINDS.map((k) => kindTotal(f, k))
-    .filter((k): k is NonNullable<typeof k> => k !== null && k.due > 0)
-    .map((k) => `${MEETING_KIND_LABELS[k.kind]}${ofDue(k.met, k.due)}`);
+  // every kind that makes up the total, so that the bracket adds up to it
+  const items = lifeKinds(f).map((k) => `${reportKindLabel(k.kind, data)}${ofDue(k.met, k.due)}`);
   const second =
-    `全年“三会一课”、主题党日等组织生活应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
-    `${life.length > 0 ? `（按期召开/应召开：${life.join('，')}）` : ''}；` +
+    `全年${lifeScope(data, f)}应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
+    `${items.length > 0 ? `（按期召开/应召开：${items.join('，')}）` : ''}；` +
     `开展主题党日${f.held.themedPartyDay}次、党课${f.held.partyLecture}次，召开组织生活会${f.held.organisationalLifeMeeting}次、民主评议党员${f.held.democraticAppraisal}次。`;
 
   const t = f.terms;
+  const c = f.cadre;
+  const bounds = `${basisPointsPercent(data.profile.cadreRatio.minBasisPoints)}至${basisPointsPercent(data.profile.cadreRatio.maxBasisPoints)}`;
+  const judgement = smallUnitOneCadre(c, data.profile)
+    ? `单位${SMALL_UNIT_ONE_CADRE}`
+    : `${c.state === 'within' ? '符合' : c.state === 'below' ? '低于' : '高于'}${bounds}的配备要求`;
   const third =
-    `实行任期制的党组织${t.applicable}个，按换届三色预警，${TERM_LIGHT_LABELS.green}色${t.byLight.green}个、${TERM_LIGHT_LABELS.yellow}色${t.byLight.yellow}个、${TERM_LIGHT_LABELS.red}色${t.byLight.red}个` +
-    `${t.extended > 0 ? `（其中经批准延期${t.extended}个）` : ''}。` +
-    `机关工作人员${f.cadre.staffCount}名，配备专职党务干部${f.cadre.fullTimeCount}名，占比${percent(f.cadre.ratio)}，` +
-    `${f.cadre.state === 'within' ? '符合' : f.cadre.state === 'below' ? '低于' : '高于'}${basisPointsPercent(data.profile.cadreRatio.minBasisPoints)}至${basisPointsPercent(data.profile.cadreRatio.maxBasisPoints)}的配备要求。`;
+    `实行任期制的党组织${t.applicable}个，按换届三色预警，${termLightsPhrase(t, f.termBreakdown)}。` +
+    `机关工作人员${c.staffCount}名，配备专职党务干部${c.fullTimeCount}名，占比${percent(c.ratio)}，${judgement}。`;
   return [first, second, third];
 }
 
 function rectificationSection(f: AnnualFigures): string {
   const r = f.rectification;
+  // only the parts there are; they add up to the total
+  const parts = [
+    r.closed > 0 ? `已整改销号${r.closed}项${r.closedShare === null ? '' : `（销号率${percent(r.closedShare)}）`}` : '',
+    r.inProgress > 0 ? `正在整改${r.inProgress}项` : '',
+    r.open > 0 ? `尚未整改${r.open}项` : '',
+  ].filter((p) => p !== '');
   const items =
     r.total === 0
       ? '本年度没有需要整改的问题事项。'
-      : `本年度需整改的问题事项${r.total}项，已整改销号${r.closed}项${r.closedShare === null ? '' : `（销号率${percent(r.closedShare)}）`}，` +
-        `正在整改${r.inProgress}项，尚未整改${r.open}项${r.overdue > 0 ? `，超过整改时限${r.overdue}项` : ''}。`;
+      : `本年度需整改的问题事项${r.total}项，其中${parts.join('，')}${r.closed === 0 ? '，尚无销号事项' : ''}${r.overdue > 0 ? `；未销号事项中超过整改时限的${r.overdue}项` : ''}。`;
   return items + cardsSentence(f);
 }
 
@@ -149,12 +147,9 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['本年度发展党员（名）', String(f.roster.joinedThisYear)],
     { section: '组织生活' },
     ['组织生活完成率', pct(f.completion.rate)],
-    ...LIFE_KINDS.flatMap((k): TableRow[] => {
-      const kt = kindTotal(f, k);
-      return kt === null || kt.due === 0 ? [] : [[`${MEETING_KIND_LABELS[k]}（按期召开/应召开）`, ofDue(kt.met, kt.due)]];
-    }),
+    ...lifeKinds(f).map((k): TableRow => [`${reportKindLabel(k.kind, data)}（按期召开/应召开）`, ofDue(k.met, k.due)]),
     ['主题党日开展（次）', String(f.held.themedPartyDay)],
-    { section: '党组（党委）' },
+    { section: leadingBody(data) },
     ['专题研究党建工作（次）', String(f.held.leadingGroupMeeting)],
     ['理论学习中心组学习（次）', String(f.held.theoryStudyGroup)],
     ['书记项目（项）', String(f.projects.projects.length)],
@@ -177,7 +172,7 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['整改事项（项）', String(f.rectification.total)],
     ['已销号（项）', String(f.rectification.closed)],
     ['超过整改时限（项）', String(f.rectification.overdue)],
-    ['被亮黄牌 / 红牌（张）', `${f.cards.yellow} / ${f.cards.red}`],
+    ['被亮黄牌/红牌（张）', `${f.cards.yellow}/${f.cards.red}`],
     { section: '党建工作经费' },
     ['预算（元）', yuanAmount(f.funds.budgetFen)],
     ['支出（元）', yuanAmount(f.funds.spentFen)],
@@ -190,31 +185,39 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
   return gw.table({ columns, rows });
 }
 
+/** Kinds whose members are counted in the organisations under them: “—” when none is directly theirs. */
+const MEMBERS_BELOW = new Set(['organCommittee', 'disciplineCommittee', 'generalBranch']);
+
 function organisationsTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfContent {
-  const kinds = LIFE_KINDS.filter((k) => f.byKind.some((t) => t.kind === k && t.due > 0));
+  // the 党组(党委)'s own meetings are in attachment 1; this table is about the organisations under it
+  const organisations = f.organisations.filter((o) => o.organisation.kind !== 'leadingGroup');
+  // every kind some organisation owes, so that each row's rate is over the cells it shows
+  const kinds = lifeKinds(f)
+    .map((k) => k.kind)
+    .filter((k) => organisations.some((o) => o.compliance.kinds.some((x) => x.kind === k && x.due > 0)));
   const columns: TableColumn[] = [
     { header: '党组织', width: '*' },
     { header: '党员', width: 22, align: 'right' },
-    ...kinds.map((k): TableColumn => ({ header: MEETING_KIND_LABELS[k], width: 31, align: 'center' })),
+    ...kinds.map((k): TableColumn => ({ header: reportKindLabel(k, data), width: 31, align: 'center' })),
     { header: '完成率', width: 38, align: 'right' },
     { header: '换届', width: 22, align: 'center' },
   ];
-  const rows = f.organisations
-    // the 党组(党委)'s own meetings are in attachment 1; this table is about base-level organisations
-    .filter((o) => o.organisation.kind !== 'leadingGroup')
-    .map((o) => {
-      const cells = kinds.map((k) => {
-        const kc = o.compliance.kinds.find((x) => x.kind === k);
-        return kc === undefined ? NONE : ofDue(kc.met, kc.due);
-      });
-      return [
-        withoutUnitName(o.organisation.name, data.unit.name),
-        String(o.members),
-        ...cells,
-        pct(o.compliance.completion.rate),
-        o.term.applicable ? TERM_LIGHT_LABELS[o.term.light] : NONE,
-      ];
+  const rows = organisations.map((o) => {
+    const cells = kinds.map((k) => {
+      const kc = o.compliance.kinds.find((x) => x.kind === k);
+      return kc === undefined ? NONE : ofDue(kc.met, kc.due);
     });
+    const kind = o.organisation.kind;
+    // 党小组 members are not recorded; those of a 机关党委 or 总支 are in its branches
+    const members = kind === 'group' || (MEMBERS_BELOW.has(kind) && o.members === 0) ? NONE : String(o.members);
+    return [
+      withoutUnitName(o.organisation.name, data.unit.name),
+      members,
+      ...cells,
+      pct(o.compliance.completion.rate),
+      o.term.applicable ? TERM_LIGHT_LABELS[o.term.light] : NONE,
+    ];
+  });
   return gw.table({ columns, rows, fontSize: 10.5, compact: true });
 }
 
@@ -249,16 +252,22 @@ export function buildAnnualReport(data: UnitReportData, options: AnnualReportOpt
   content.push(
     ...withHeading(gw, '二、存在问题及原因', problems),
     ...withHeading(gw, '三、下一步打算', steps),
-    gw.paragraph('特此报告。'),
-    gw.blank(1),
-    ...gw.attachmentNote(attachments),
-    gw.blank(2),
-    gw.signature(signer, options.date ?? data.asOf),
+    gw.closing([
+      gw.paragraph('特此报告。'),
+      gw.blank(1),
+      ...gw.attachmentNote(attachments),
+      gw.blank(2),
+      gw.signature(signer, options.date ?? data.asOf),
+    ]),
     ...gw.attachmentHeader(1, attachments[0] ?? ''),
     figuresTable(gw, data, f),
+    gw.note(`注：数据截至${chineseDate(f.referenceDate)}。`, 10.5),
     ...gw.attachmentHeader(2, attachments[1] ?? ''),
     organisationsTable(gw, data, f),
-    gw.note('注：组织生活各栏为“按期召开期数/应召开期数”；“—”表示该党组织无此项要求或尚未到期；换届栏为换届三色预警。', 10.5),
+    gw.note(
+      `注：党员栏为隶属该党组织的党员人数，党小组和党员编入下级党组织的记“—”；组织生活各栏为“按期召开期数/应召开期数”，“—”表示该党组织无此项要求或尚未到期；换届栏为换届三色预警。`,
+      10.5,
+    ),
   );
 
   return gw.document({

@@ -6,23 +6,28 @@
  * them up with shared/rules/summaries.ts.
  */
 import type { Assessment, Card, DutyReview } from '../model';
-import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, DUTY_REVIEW_RATING_LABELS, DUTY_REVIEW_RATINGS, TERM_LIGHT_LABELS, type DutyReviewRating } from '../model/vocabulary';
+import { CARD_COLOUR_LABELS, CARD_FIX_STATUS_LABELS, DUTY_REVIEW_RATING_LABELS, DUTY_REVIEW_RATINGS, type DutyReviewRating } from '../model/vocabulary';
 import type { CadreRatioResult } from '../rules/organisations/cadreRatio';
 import { compareIsoDates, yearOf, type IsoDate } from '../rules/dates';
 import { combineCompletion, type CompletionRate } from '../rules/meetings/meetingCompliance';
 import type { OrganisationCounts } from '../rules/organisations/organisations';
+import type { OrganisationKind } from '../model/vocabulary';
 import type { RuleProfile } from '../rules/profile';
 import {
+  cadreBands,
   cadreStateCounts,
   cardCounts,
   combineCoverage,
   combineOrganisationCounts,
   combineRosters,
   quarterScores,
+  termBreakdown,
   termLightCounts,
+  type CadreBands,
   type CardCounts,
   type CoverageTotal,
   type QuarterScores,
+  type TermBreakdown,
   type TermLightCounts,
 } from '../rules/summaries';
 import type { RosterTotals } from '../rules/members/roster';
@@ -30,6 +35,7 @@ import type { TermLightResult, TermNotApplicable } from '../rules/organisations/
 import type { CoverageFigure } from '../rules/training/trainingCoverage';
 import { basisPointsPercent, chineseDate, percent } from '../rules/text';
 import { NONE, pct, tidy } from './format';
+import { organisationsPhrase, SMALL_UNIT_ONE_CADRE, termLightsPhrase } from './sentences';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { gongwen, type TableRow } from './gongwenLayout';
 import type { PdfContent, PdfDocumentDefinition } from './pdfTypes';
@@ -71,7 +77,7 @@ export interface CityUnitFigures {
   readonly roster: RosterTotals;
   readonly completion: CompletionRate;
   readonly training: { readonly members: Pick<CoverageFigure, 'shouldTrain' | 'trained' | 'share'> };
-  readonly cadre: Pick<CadreRatioResult, 'ratio' | 'state'>;
+  readonly cadre: Pick<CadreRatioResult, 'ratio' | 'state' | 'fullTimeCount' | 'staffCount'>;
   readonly terms: TermLightCounts;
   /** The organisations of the year in report order, with their term light (the red-term list). */
   readonly organisations: readonly { readonly name: string; readonly term: TermLightResult | TermNotApplicable }[];
@@ -105,7 +111,7 @@ export function cityUnit(data: UnitReportData, figures: AnnualFigures = computeA
       },
       completion: figures.completion,
       training: { members: { shouldTrain: training.members.shouldTrain, trained: training.members.trained, share: training.members.share } },
-      cadre: { ratio: cadre.ratio, state: cadre.state },
+      cadre: { ratio: cadre.ratio, state: cadre.state, fullTimeCount: cadre.fullTimeCount, staffCount: cadre.staffCount },
       terms: figures.terms,
       organisations: figures.organisations.map((o) => ({ name: o.organisation.name, term: o.term })),
     },
@@ -127,12 +133,15 @@ export interface UnitLine {
 
 export interface CityFigures {
   readonly units: readonly UnitLine[];
-  readonly organisations: { readonly byKind: Readonly<Record<string, number>>; readonly baseLevel: number };
+  readonly organisations: { readonly byKind: Readonly<Record<OrganisationKind, number>>; readonly baseLevel: number };
   readonly roster: RosterTotals;
   readonly completion: CompletionRate;
   readonly training: CoverageTotal;
   readonly cadre: Readonly<Record<'below' | 'within' | 'above', number>>;
+  /** The units by cadre ratio as 附件1 shows it, the small units that one cadre is enough for apart. */
+  readonly cadreBands: CadreBands;
   readonly terms: TermLightCounts;
+  readonly termBreakdown: TermBreakdown;
   readonly cards: CardCounts;
   readonly quarters: readonly QuarterScores[];
   /** 述职评议 of the year: units per rating, and the units of the report not reviewed. */
@@ -167,7 +176,12 @@ export function computeCityFigures(data: CityReportInput): CityFigures {
       data.profile,
     ),
     cadre: cadreStateCounts(f.map((x) => x.cadre)),
+    cadreBands: cadreBands(
+      f.map((x) => x.cadre),
+      data.profile,
+    ),
     terms: termLightCounts(f.flatMap((x) => x.organisations.map((o) => o.term))),
+    termBreakdown: termBreakdown(f.flatMap((x) => x.organisations.map((o) => o.term))),
     cards: cardCounts(data.cards, data.year, data.asOf, data.profile),
     quarters: quarterScores(data.assessments, data.year),
     reviews: reviewCounts(data),
@@ -192,8 +206,38 @@ function reviewSentence(c: CityFigures): string {
   return `书记抓基层党建述职评议中，${held.map((r) => `评为“${DUTY_REVIEW_RATING_LABELS[r]}”的${c.reviews.byRating[r]}个单位`).join('、')}${c.reviews.unreviewed > 0 ? `，尚未评议${c.reviews.unreviewed}个单位` : ''}。`;
 }
 
-export function cityReportTitle(data: Pick<CityReportData, 'year'>): string {
-  return `${data.year}年度全市机关党建情况汇总`;
+/** A 公文 title: the committee (发文机关), 关于, the matter, 的报告. */
+export function cityReportTitle(data: Pick<CityReportData, 'year' | 'committeeName'>): string {
+  return `${data.committeeName}关于${data.year}年度全市机关党建工作情况的报告`;
+}
+
+/** 全年未发出红黄牌, or the cards issued by colour and status, without the zero ones. */
+function cardsSentence(c: CityFigures): string {
+  const { issued, byFixStatus } = c.cards;
+  if (issued.yellow + issued.red === 0) return '全年未发出红黄牌。';
+  const colours = (['yellow', 'red'] as const).filter((k) => issued[k] > 0).map((k) => `${CARD_COLOUR_LABELS[k]}${issued[k]}张`);
+  const statuses = (['fixed', 'pending', 'overdue'] as const)
+    .filter((k) => byFixStatus[k] > 0)
+    .map((k) => `${CARD_FIX_STATUS_LABELS[k]}${byFixStatus[k]}张`);
+  const escalations = c.cards.pendingEscalations.length;
+  return (
+    `全年发出${colours.join('、')}，其中${statuses.join('、')}` +
+    `${escalations > 0 ? `；按规则应升级为红牌尚未发出的${escalations}张` : ''}。`
+  );
+}
+
+/** 专职党务干部 by ratio as 附件1 shows it, and the small-unit rule in words. */
+function cadreSentence(c: CityFigures, profile: RuleProfile): string {
+  const min = basisPointsPercent(profile.cadreRatio.minBasisPoints);
+  const max = basisPointsPercent(profile.cadreRatio.maxBasisPoints);
+  const b = c.cadreBands;
+  const above = b.above + b.smallUnitOne;
+  const small = b.smallUnitOne > 0 ? `（其中${b.smallUnitOne}个单位${SMALL_UNIT_ONE_CADRE}）` : '';
+  const within = b.inBand + b.smallUnitOne;
+  return (
+    `各单位专职党务干部配备比例在${min}至${max}之间的${b.inBand}个，低于${min}的${b.below}个，高于${max}的${above}个${small}；` +
+    `按配备要求，符合要求的单位${within}个，配备不足的${b.below}个${b.above > 0 ? `，超过配备上限的${b.above}个` : ''}。`
+  );
 }
 
 function subjectName(data: CityReportInput, card: Card): string {
@@ -214,11 +258,9 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
   const { year } = data;
   const title = cityReportTitle(data);
   const n = c.units.length;
-  const orgCount = c.organisations.byKind;
-  const cadreMin = basisPointsPercent(data.profile.cadreRatio.minBasisPoints);
-  const cadreMax = basisPointsPercent(data.profile.cadreRatio.maxBasisPoints);
   const belowTarget = c.units.filter((u) => u.unit.figures.completion.rate !== null && u.unit.figures.completion.met < u.unit.figures.completion.due).length;
   const redUnits = c.units.filter((u) => u.unit.figures.terms.byLight.red > 0).length;
+  const target = data.profile.training.coverageTargetBasisPoints;
 
   const quarterText = c.quarters
     .filter((q) => q.assessed > 0)
@@ -232,16 +274,17 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
   ];
 
   const content: PdfContent[] = [
-    gw.title(title),
+    // broken by meaning: the committee, then what the report is about
+    gw.title([data.committeeName, title.slice(data.committeeName.length)]),
     gw.blank(1),
     gw.addressee(`${data.addressee}：`),
     gw.paragraph(
-      `根据市直机关各单位报送的党建台账数据，现将${year}年度全市机关党建工作情况汇总报告如下（数据截至${chineseDate(data.asOf)}）。`,
+      `根据市直机关各单位报送的党建台账数据，现将${year}年度全市机关党建工作情况报告如下（数据截至${chineseDate(data.asOf)}）。`,
     ),
     ...gw.keepWithNext(
       gw.heading1('一、基本情况'),
       gw.paragraph(
-        `全市纳入统计的市直机关单位${n}个，共有机关党委${orgCount.organCommittee ?? 0}个、机关纪委${orgCount.disciplineCommittee ?? 0}个、党总支${orgCount.generalBranch ?? 0}个、党支部${orgCount.branch ?? 0}个、党小组${orgCount.group ?? 0}个；` +
+        `全市纳入统计的市直机关单位${n}个，共有${organisationsPhrase(c.organisations.byKind, c.organisations.baseLevel, '另有')}；` +
           `党员${c.roster.total}名，其中在职党员${c.roster.active}名、离退休党员${c.roster.retired}名，预备党员${c.roster.probationary}名，本年度发展党员${c.roster.joinedThisYear}名。`,
       ),
     ),
@@ -249,29 +292,26 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
       gw.heading1('二、主要指标完成情况'),
       gw.heading2(
         '（一）组织生活。',
-        `全市“三会一课”、主题党日等组织生活应按期召开${c.completion.due}次，按期召开${c.completion.met}次，完成率${pct(c.completion.rate)}；${belowTarget}个单位存在未按期召开的情况。`,
+        `全市“三会一课”、主题党日等组织生活和党组（党委）会议研究党建工作、理论学习中心组学习应按期召开${c.completion.due}次，按期召开${c.completion.met}次，完成率${pct(c.completion.rate)}；` +
+          (belowTarget > 0 ? `${belowTarget}个单位存在未按期召开的情况。` : '各单位均按期召开。'),
       ),
     ),
     gw.heading2(
       '（二）教育培训。',
-      `全市党员应参训${c.training.shouldTrain}人，已参训${c.training.trained}人，覆盖率${pct(c.training.share)}，${c.training.metTarget ? '实现' : '尚未实现'}全员覆盖。`,
+      `全市党员应参训${c.training.shouldTrain}人，已参训${c.training.trained}人，覆盖率${pct(c.training.share)}，` +
+        `${c.training.metTarget ? '实现' : '尚未实现'}${target === 10000 ? '全员覆盖' : `${basisPointsPercent(target)}的覆盖目标`}。`,
     ),
-    gw.heading2(
-      '（三）党务干部配备。',
-      `专职党务干部配备比例在${cadreMin}至${cadreMax}之间的单位${c.cadre.within}个，低于${cadreMin}的${c.cadre.below}个，高于${cadreMax}的${c.cadre.above}个。`,
-    ),
+    gw.heading2('（三）党务干部配备。', cadreSentence(c, data.profile)),
     gw.heading2(
       '（四）按期换届。',
-      `实行任期制的党组织${c.terms.applicable}个，换届三色预警${TERM_LIGHT_LABELS.green}色${c.terms.byLight.green}个、${TERM_LIGHT_LABELS.yellow}色${c.terms.byLight.yellow}个、${TERM_LIGHT_LABELS.red}色${c.terms.byLight.red}个，红色预警涉及${redUnits}个单位（见附件2）。`,
+      `实行任期制的党组织${c.terms.applicable}个，换届三色预警${termLightsPhrase(c.terms, c.termBreakdown)}` +
+        `${c.terms.byLight.red > 0 ? `，红色预警涉及${redUnits}个单位（见附件2）` : ''}。`,
     ),
     ...gw.keepWithNext(
       gw.heading1('三、红黄牌和季度监控考核情况'),
       gw.paragraph(
-        (c.cards.issued.yellow + c.cards.issued.red === 0
-          ? '全年未发出红黄牌。'
-          : `全年发出${CARD_COLOUR_LABELS.yellow}${c.cards.issued.yellow}张、${CARD_COLOUR_LABELS.red}${c.cards.issued.red}张，其中${CARD_FIX_STATUS_LABELS.fixed}${c.cards.byFixStatus.fixed}张、${CARD_FIX_STATUS_LABELS.pending}${c.cards.byFixStatus.pending}张、${CARD_FIX_STATUS_LABELS.overdue}${c.cards.byFixStatus.overdue}张；` +
-            `按规则应升级为红牌尚未发出的${c.cards.pendingEscalations.length}张。`) +
-          (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度考核结果。') +
+        cardsSentence(c) +
+          (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度监控考核结果。') +
           reviewSentence(c),
       ),
     ),
@@ -281,11 +321,13 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
         '督促组织生活未按期完成的单位限期整改，对任期届满未换届的党组织逐一督办；对专职党务干部配备不足的单位提出配备要求；对逾期未整改的黄牌按规定升级处理，持续开展季度无感知监控考核，推动机关党建工作提质增效。',
       ),
     ),
-    gw.paragraph('特此报告。'),
-    gw.blank(1),
-    ...gw.attachmentNote(attachments),
-    gw.blank(2),
-    gw.signature(data.committeeName, options.date ?? data.asOf),
+    gw.closing([
+      gw.paragraph('特此报告。'),
+      gw.blank(1),
+      ...gw.attachmentNote(attachments),
+      gw.blank(2),
+      gw.signature(data.committeeName, options.date ?? data.asOf),
+    ]),
   ];
 
   // 附件1: per unit
@@ -371,26 +413,28 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
     }),
   );
 
-  // 附件4: quarter scores
+  // 附件4: quarter scores, or the sentence when there are none
   content.push(
     ...gw.attachmentHeader(4, attachments[3] ?? ''),
-    gw.table({
-      columns: [
-        { header: '序号', width: 24, align: 'center' },
-        { header: '单位', width: '*' },
-        ...[1, 2, 3, 4].map((q) => ({ header: `第${q}季度`, width: 54, align: 'right' as const })),
-      ],
-      rows: [
-        ...c.units.map((u, i) => [String(i + 1), u.unit.name, ...u.quarters.map((t) => (t === null ? NONE : String(t)))]),
-        ['', '平均', ...c.quarters.map((q) => (q.average === null ? NONE : String(q.average)))],
-      ],
-      fontSize: 10.5,
-    }),
+    quarterText.length === 0
+      ? gw.paragraph('本年度尚无季度监控考核结果。')
+      : gw.table({
+          columns: [
+            { header: '序号', width: 24, align: 'center' },
+            { header: '单位', width: '*' },
+            ...[1, 2, 3, 4].map((q) => ({ header: `第${q}季度`, width: 54, align: 'right' as const })),
+          ],
+          rows: [
+            ...c.units.map((u, i) => [String(i + 1), u.unit.name, ...u.quarters.map((t) => (t === null ? NONE : String(t)))]),
+            ['', '平均', ...c.quarters.map((q) => (q.average === null ? NONE : String(q.average)))],
+          ],
+          fontSize: 10.5,
+        }),
   );
 
   return gw.document({
     title,
-    subject: title,
+    subject: `${year}年度全市机关党建工作情况报告`,
     author: data.committeeName,
     keywords: `全市机关党建,汇总,${year}`,
     content,

@@ -126,7 +126,7 @@ export interface Gongwen {
   readonly fonts: ReportFontSet;
   /** pdfmake family of a role. */
   font(role: FontRole): string;
-  /** 2号 title, centred; `lines` lets the caller break a long title by meaning. */
+  /** 2号 title, centred; `lines` lets the caller break a long title by meaning (a line too long is broken further). */
   title(text: string | readonly string[]): PdfContent;
   /** A smaller centred title (attachment titles, sub-titles). */
   subtitle(text: string, fontSize?: number): PdfText;
@@ -154,6 +154,11 @@ export interface Gongwen {
   table(spec: TableSpec): PdfTable;
   /** Keeps a heading with the first line of what follows, so no heading ends a page. */
   keepWithNext(first: PdfStack, next: PdfStack): PdfContent[];
+  /**
+   * The end of the body kept on one page: its last paragraph (特此报告。), 附件说明, signature and
+   * date, so that the signature never stands on a page without body text (GB/T 9704 §7.3.5).
+   */
+  closing(parts: readonly PdfContent[]): PdfStack;
   /** The whole document: page, margins, footer with page numbers, metadata naming the fonts. */
   document(spec: DocumentSpec): PdfDocumentDefinition;
 }
@@ -311,7 +316,8 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
     font,
 
     title(text) {
-      const lines = typeof text === 'string' ? breakTitle(text, face('title').metrics, g.titleFontSize, g.blockWidth) : text;
+      // a line given by the caller is kept whole when it fits, and broken like a title when it does not
+      const lines = (typeof text === 'string' ? [text] : text).flatMap((t) => breakTitle(t, face('title').metrics, g.titleFontSize, g.blockWidth));
       return {
         stack: lines.map((l) => ({ text: l })),
         font: font('title'),
@@ -449,6 +455,10 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
       const [head, ...rest] = next.stack;
       if (head === undefined) return [{ ...first, unbreakable: true }];
       return [{ stack: [...first.stack, head], unbreakable: true }, ...(rest.length > 0 ? [stack(rest)] : [])];
+    },
+
+    closing(parts) {
+      return { stack: [...parts], unbreakable: true };
     },
 
     document(spec) {

@@ -36,9 +36,11 @@ import {
   complianceByKind,
   meetingsHeldByKind,
   organisationsOwing,
+  termBreakdown,
   termLightCounts,
   trainingHours,
   type KindTotal,
+  type TermBreakdown,
   type TermLightCounts,
   type TrainingHours,
 } from '../rules/summaries';
@@ -64,7 +66,10 @@ export interface UnitReportData {
   /** The rule profile in force for the year (the committee's, else the national defaults). */
   readonly profile: RuleProfile;
   readonly year: number;
-  /** The day the figures are about: 12月31日 of the year, or an earlier day for a year in progress. */
+  /**
+   * The day the figures are about (截至): 12月31日 of the year, or an earlier day for a year in
+   * progress. A later day is read as 12月31日: every figure of a report is counted to one day.
+   */
   readonly asOf: IsoDate;
   /** 主送: the organs working committee, e.g. 中共某某市委直属机关工委. */
   readonly committeeName: string;
@@ -153,7 +158,7 @@ export interface OrganisationFigures {
 export interface AnnualFigures {
   readonly year: number;
   readonly asOf: IsoDate;
-  /** 12月31日 of the year, or asOf when earlier. */
+  /** 截至: 12月31日 of the year, or asOf when earlier. Every figure is counted up to this day. */
   readonly referenceDate: IsoDate;
   readonly organisationCounts: OrganisationCounts;
   readonly roster: RosterSummary;
@@ -168,6 +173,8 @@ export interface AnnualFigures {
   readonly training: TrainingCoverageResult;
   readonly trainingHours: TrainingHours;
   readonly terms: TermLightCounts;
+  /** Extensions by colour and the red ones by why they are red. */
+  readonly termBreakdown: TermBreakdown;
   readonly cadre: CadreRatioResult;
   readonly projects: SecretaryProjectProgress;
   readonly rectification: RectificationProgress;
@@ -207,8 +214,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
-  const { year, asOf, profile } = data;
-  const referenceDate = minDate(isoDate(year, 12, 31), asOf);
+  const { year, profile } = data;
+  // one 截至 for every figure: a day after the year is its last day
+  const referenceDate = minDate(isoDate(year, 12, 31), data.asOf);
+  const asOf = referenceDate;
   const yearStart = isoDate(year, 1, 1);
   const roster = rosterSummary(data.members, referenceDate);
   const existedInYear = data.organisations.filter(
@@ -252,12 +261,18 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     organisationsOwing: organisationsOwing(compliances),
     held: meetingsHeldByKind(data.meetings, year, asOf),
     training,
-    trainingHours: trainingHours(training, data.trainingClasses),
+    trainingHours: trainingHours(training, data.trainingClasses, referenceDate),
     terms: termLightCounts(organisations.map((o) => o.term)),
+    termBreakdown: termBreakdown(organisations.map((o) => o.term)),
     cadre: cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile),
     projects: secretaryProjectProgress(data.secretaryProjects, year, asOf),
     rectification: rectificationProgress(data.rectifications, year, asOf),
     cards: cardsOfYear(data.cards, year, asOf),
-    funds: fundUsage(data.fundLines, data.expenses, year),
+    // an expense counts for its line whatever its date, but not after 截至
+    funds: fundUsage(
+      data.fundLines,
+      data.expenses.filter((e) => compareIsoDates(e.date, referenceDate) <= 0),
+      year,
+    ),
   };
 }

@@ -136,7 +136,7 @@ export function trainingSignInSheet(input: TrainingSignInInput): SignInSheet {
     ],
     people: trainingSignInRows(input).map((r) => (r.organisation === '' ? { name: r.name } : { name: r.name, note: r.organisation })),
     author: `中共${input.unit.name}${PARTY_GROUP_KIND_LABELS[input.unit.partyGroupKind]}`,
-    ...(cls.sessions && cls.sessions.length > 0 ? { sessions: cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`) } : {}),
+    ...(cls.sessions && cls.sessions.length > 0 ? { sessions: cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours}学时`) } : {}),
   };
 }
 

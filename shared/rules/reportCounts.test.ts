@@ -18,13 +18,22 @@ describe('organisations on a day', () => {
     expect(['2026-02-28', '2026-03-01', '2026-08-31', '2026-09-01'].map((d) => organisationExistsOn(o, d))).toEqual([false, true, true, false]);
     expect(organisationExistsOn(org({ deleted: true }), '2026-05-01')).toBe(false);
   });
-  it('are counted by kind; the 党组(党委) is not a base-level organisation', () => {
+  it('are counted by kind; 基层党组织 are 机关党委, 党总支 and 党支部, not the 党组(党委), 机关纪委 or 党小组', () => {
     const c = organisationCounts(
-      [org({ id: 'a', kind: 'leadingGroup' }), org({ id: 'b' }), org({ id: 'c' }), org({ id: 'd', kind: 'group' }), org({ id: 'e', dissolvedOn: '2026-01-01' })],
+      [
+        org({ id: 'a', kind: 'leadingGroup' }),
+        org({ id: 'b' }),
+        org({ id: 'c' }),
+        org({ id: 'd', kind: 'group' }),
+        org({ id: 'e', dissolvedOn: '2026-01-01' }),
+        org({ id: 'f', kind: 'organCommittee' }),
+        org({ id: 'g', kind: 'disciplineCommittee' }),
+        org({ id: 'h', kind: 'generalBranch' }),
+      ],
       '2026-12-31',
     );
-    expect(c.byKind).toMatchObject({ leadingGroup: 1, branch: 2, group: 1 });
-    expect(c.baseLevel).toBe(3);
+    expect(c.byKind).toMatchObject({ leadingGroup: 1, organCommittee: 1, disciplineCommittee: 1, generalBranch: 1, branch: 2, group: 1 });
+    expect(c.baseLevel).toBe(4);
   });
 });
 

@@ -75,6 +75,7 @@ export interface TermLightCounts {
   readonly byLight: Readonly<Record<TermLight, number>>;
   /** Of the yellow ones, those in the second reminder window. */
   readonly secondReminder: number;
+  /** On an approved extension, of every colour together (by colour: termBreakdown). */
   readonly extended: number;
 }
 
@@ -91,6 +92,31 @@ export function termLightCounts(results: readonly (TermLightResult | TermNotAppl
     if (r.extended) extended++;
   }
   return { applicable, byLight, secondReminder, extended };
+}
+
+/** What a sentence about the term lights says beyond the counts by colour. */
+export interface TermBreakdown {
+  /** On an approved extension, by the colour they are counted in (a running extension is yellow, a passed one red). */
+  readonly extendedByLight: Readonly<Record<TermLight, number>>;
+  /**
+   * The red ones by why they are red: the term ended without election and without extension, the
+   * approved extension has passed too, or no term dates are recorded. They add up to the red count.
+   */
+  readonly red: { readonly overdue: number; readonly extensionPassed: number; readonly noTerm: number };
+}
+
+export function termBreakdown(results: readonly (TermLightResult | TermNotApplicable)[]): TermBreakdown {
+  const extendedByLight: Record<TermLight, number> = { green: 0, yellow: 0, red: 0 };
+  const red = { overdue: 0, extensionPassed: 0, noTerm: 0 };
+  for (const r of results) {
+    if (!r.applicable) continue;
+    if (r.extended) extendedByLight[r.light]++;
+    if (r.light !== 'red') continue;
+    if (r.basis === 'none') red.noTerm++;
+    else if (r.extended) red.extensionPassed++;
+    else red.overdue++;
+  }
+  return { extendedByLight, red };
 }
 
 export interface CoverageTotal {
@@ -118,14 +144,17 @@ export interface TrainingHours {
   readonly classes: Readonly<Record<TrainingOrganiser, number>>;
 }
 
+/** `asOf`: classes that start after it are not counted (the report's one 截至 for every figure). */
 export function trainingHours(
   coverage: TrainingCoverageResult,
   classes: readonly (TrainingClassFact & { readonly organiser: TrainingOrganiser })[],
+  asOf?: IsoDate,
 ): TrainingHours {
   const totalHours = coverage.memberHours.reduce((s, m) => s + m.hours, 0);
   const n = coverage.memberHours.length;
   const byOrganiser: Record<TrainingOrganiser, number> = { unit: 0, committee: 0 };
-  for (const c of classes) if (c.deleted !== true && yearOf(c.startDate) === coverage.year) byOrganiser[c.organiser]++;
+  for (const c of classes)
+    if (c.deleted !== true && yearOf(c.startDate) === coverage.year && (asOf === undefined || compareIsoDates(c.startDate, asOf) <= 0)) byOrganiser[c.organiser]++;
   return { totalHours, averageHours: n === 0 ? null : totalHours / n, classes: byOrganiser };
 }
 
@@ -150,6 +179,47 @@ export function combineOrganisationCounts(counts: readonly { readonly byKind: Re
   const byKind = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, 0])) as Record<OrganisationKind, number>;
   for (const c of counts) for (const k of ORGANISATION_KINDS) byKind[k] += c.byKind[k];
   return { byKind, baseLevel: counts.reduce((s, c) => s + c.baseLevel, 0) };
+}
+
+export interface CadreBands {
+  /** Within the requirement with a ratio between the bounds (inclusive). */
+  readonly inBand: number;
+  /** Within the requirement although the ratio is above the upper bound: a small unit whose one full-time cadre is enough. */
+  readonly smallUnitOne: number;
+  /** Below the requirement (the ratio is below the lower bound, or a small unit has none). */
+  readonly below: number;
+  /** Above the upper bound and more than the one a small unit may have. */
+  readonly above: number;
+}
+
+/**
+ * Within the requirement although the ratio is above the upper bound: the small-unit rule (a unit
+ * whose staff × maximum is less than one person may have one full-time cadre). Exact integers.
+ */
+export function smallUnitOneCadre(
+  r: { readonly state: CadreRatioState; readonly fullTimeCount: number; readonly staffCount: number },
+  profile: RuleProfile,
+): boolean {
+  return r.state === 'within' && r.fullTimeCount * 10000 > r.staffCount * profile.cadreRatio.maxBasisPoints;
+}
+
+/**
+ * Units by their cadre ratio as a table of ratios shows it (in band, below, above), with the units
+ * the small-unit rule puts within although their ratio is above the upper bound kept apart, so
+ * that a sentence can say both and agree with the table. Exact: counts are compared, not floats.
+ */
+export function cadreBands(
+  results: readonly { readonly state: CadreRatioState; readonly fullTimeCount: number; readonly staffCount: number }[],
+  profile: RuleProfile,
+): CadreBands {
+  const out = { inBand: 0, smallUnitOne: 0, below: 0, above: 0 };
+  for (const r of results) {
+    if (r.state === 'below') out.below++;
+    else if (r.state === 'above') out.above++;
+    else if (smallUnitOneCadre(r, profile)) out.smallUnitOne++;
+    else out.inBand++;
+  }
+  return out;
 }
 
 /** How many units are below, within and above the cadre-ratio bounds. */

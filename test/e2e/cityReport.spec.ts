@@ -56,7 +56,8 @@ test('the committee prints the city report from an imported unit bundle', async 
   await screenshot(committee, 'city-report');
 
   const text = compact(await pdfText(file));
-  expect(text).toContain('全市机关党建情况汇总');
+  expect(text).toContain(`${COMMITTEE}关于`);
+  expect(text).toContain('年度全市机关党建工作情况的报告');
   expect(text).toContain('中共示范市委：');
   expect(text).toContain('全市纳入统计的市直机关单位1个');
   expect(text).toContain('市审计局');

@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe('全市机关党建情况汇总', () => {
   it('has the title, addressee, sections, attachments and signature', () => {
     const text = compact(pdf.text);
-    expect(text).toContain('2026年度全市机关党建情况汇总');
+    expect(text).toContain('中共市委直属机关工委关于2026年度全市机关党建工作情况的报告');
     expect(text).toContain('中共市委：');
     for (const h of ['一、基本情况', '二、主要指标完成情况', '三、红黄牌和季度监控考核情况', '四、下一步工作', '附件1', '附件2', '附件3', '附件4'])
       expect(text).toContain(h);

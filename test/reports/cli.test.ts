@@ -90,7 +90,7 @@ describe('taizhang report', () => {
     expect(compact(await pdfText(sheet))).toContain('签到表');
     const city = path.join(dir, 'city.pdf');
     expect(await main(['report', 'city', ...base, '--out', city])).toBe(0);
-    expect(compact(await pdfText(city))).toContain('2026年度全市机关党建情况汇总');
+    expect(compact(await pdfText(city))).toContain('中共市委直属机关工委关于2026年度全市机关党建工作情况的报告');
   }, 60_000);
 
   it('answers usage errors with exit code 2', async () => {

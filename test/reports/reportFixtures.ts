@@ -13,8 +13,8 @@ import { unitReportData, type UnitReportData } from '../../shared/reports/report
 import { BUNDLED_FONT_SET, type ReportFontSet } from '../../shared/reports/fonts';
 import { NATIONAL_PROFILE_V1, weightedTotal } from '../../shared/rules';
 import { renderPdf } from '../../scripts/cli/renderPdf';
-import { generateCity } from '../fixtures/generator';
-import type { GeneratedCity } from '../fixtures/generator';
+import { generateCity, generateUnits, planUnits } from '../fixtures/generator';
+import type { GeneratedCity, GeneratedUnit } from '../fixtures/generator';
 import { writePdf } from './pdfReader';
 
 export const YEAR = 2026;
@@ -44,6 +44,33 @@ export function smallUnit(): UnitReportData {
 /** A city of `units` units (a smaller city than the benchmark's, for speed). */
 export function cityUnits(units: number): UnitReportData[] {
   return generateCity({ size: 'city', seed: 1, year: YEAR, units }).units.map(dataOf);
+}
+
+let fullCity: { readonly first: readonly GeneratedUnit[]; readonly largest: GeneratedUnit } | null = null;
+
+/**
+ * From the full synthetic city (200 units, as `npm run fixtures -- city` writes it): its first
+ * `FIRST_UNITS` units and its largest unit (市公安局, about 3,200 members), generated one by one up
+ * to the largest (about 5 s) and the rest never made.
+ */
+export const FIRST_UNITS = 6;
+export function fullCityUnits(): { readonly first: readonly GeneratedUnit[]; readonly largest: GeneratedUnit } {
+  if (fullCity !== null) return fullCity;
+  const options = { size: 'city', seed: 1, year: YEAR } as const;
+  const plans = planUnits(options);
+  const largestIndex = plans.reduce((best, p) => (p.members > (plans[best]?.members ?? -1) ? p.index : best), 0);
+  const first: GeneratedUnit[] = [];
+  let largest: GeneratedUnit | null = null;
+  let i = 0;
+  for (const unit of generateUnits(options)) {
+    if (i < FIRST_UNITS) first.push(unit);
+    if (i === largestIndex) largest = unit;
+    if (i >= Math.max(largestIndex, FIRST_UNITS - 1)) break;
+    i++;
+  }
+  if (largest === null) throw new Error('the full city has no largest unit');
+  fullCity = { first, largest };
+  return fullCity;
 }
 
 const COMMITTEE_DEVICE = 'committee-device-1';

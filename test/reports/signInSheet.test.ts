@@ -72,7 +72,7 @@ describe('签到表', () => {
     expect(cls, 'the small unit has a class of several days').toBeDefined();
     if (cls === undefined) return;
     const sheet = signInSheetForTraining(data, cls.id);
-    expect(sheet.sessions).toEqual(cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours} 学时`));
+    expect(sheet.sessions).toEqual(cls.sessions.map((x, i) => `${sessionLabel(x, i)}，${x.hours}学时`));
     const file = await renderToFile('signin-sessions.pdf', buildSignInSheet(sheet));
     const checked = await expectGongwen(file);
     expect(checked.pageCount).toBeGreaterThanOrEqual(cls.sessions.length);

@@ -25,13 +25,19 @@ export function organisationExistsOn(org: OrganisationFact, date: IsoDate): bool
 export interface OrganisationCounts {
   readonly date: IsoDate;
   readonly byKind: Readonly<Record<OrganisationKind, number>>;
-  /** Base-level organisations: every kind except the 党组(党委), which is a leadership body. */
+  /**
+   * 基层党组织: 机关党委, 党总支 and 党支部. Not the 党组(党委) (a leadership body), the 机关纪委 (the
+   * 机关党委's discipline body) nor the 党小组 (a part of its branch).
+   */
   readonly baseLevel: number;
 }
+
+/** The kinds that are 基层党组织, top to bottom. */
+export const BASE_LEVEL_KINDS = ['organCommittee', 'generalBranch', 'branch'] as const satisfies readonly OrganisationKind[];
 
 export function organisationCounts(organisations: readonly OrganisationFact[], date: IsoDate): OrganisationCounts {
   const byKind = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, 0])) as Record<OrganisationKind, number>;
   for (const o of organisations) if (organisationExistsOn(o, date)) byKind[o.kind] += 1;
-  const baseLevel = ORGANISATION_KINDS.filter((k) => k !== 'leadingGroup').reduce((s, k) => s + byKind[k], 0);
+  const baseLevel = BASE_LEVEL_KINDS.reduce((s, k) => s + byKind[k], 0);
   return { date, byKind, baseLevel };
 }
