@@ -75,7 +75,9 @@ test('edit the annual report draft, generate the PDF in the worker, read it back
   const problems = page.getByLabel('二、存在问题及原因');
   await expect(problems).toHaveValue(/对照机关党建主体责任要求/);
   await expect(page.getByLabel('主送')).toHaveValue('中共××市委直属机关工委');
+  await expect(page.getByTestId('addressee-hint')).toContainText('“××”是占位文字');
   await page.getByLabel('主送').fill('中共示范市委直属机关工委');
+  await expect(page.getByTestId('addressee-hint')).toHaveCount(0);
   await problems.fill(PROBLEMS);
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByTestId('draft-status')).toContainText('已保存第1版');

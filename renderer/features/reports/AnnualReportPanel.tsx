@@ -13,6 +13,7 @@ import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from '../common/reportFile
 import { useLoadedRuleProfile } from '../common/useLoadedRuleProfile';
 import { usePdfJob } from '../common/usePdfJob';
 import { useUnitScope } from '../common/unitScope';
+import { addresseeHint } from './addresseeHint';
 import { DraftsEditor } from './DraftsEditor';
 import { DraftToolbar } from './DraftToolbar';
 import { useAnnualPreparation } from './useAnnualPreparation';
@@ -66,7 +67,11 @@ export function AnnualReportPanel({ year }: { year: number }) {
         />
       )}
       <Form layout="inline">
-        <Form.Item label="主送" htmlFor="annual-addressee">
+        <Form.Item
+          label="主送"
+          htmlFor="annual-addressee"
+          extra={addresseeHint(addressee) === null ? undefined : <span data-testid="addressee-hint">{addresseeHint(addressee)}</span>}
+        >
           <Input id="annual-addressee" value={addressee} onChange={(e) => setAddressee(e.target.value)} style={{ width: 300 }} maxLength={60} />
         </Form.Item>
         <Form.Item label="成文日期" htmlFor="annual-date">
