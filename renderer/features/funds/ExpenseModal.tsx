@@ -4,12 +4,13 @@
  */
 import { useEffect } from 'react';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Expense, FundLine } from '../../../shared/model/funds';
 import { voucherNumber, VOUCHER_NO_MAX } from '../../../shared/model/funds';
 import { expenseDateProblem, yuanInput } from '../../../shared/rules/duties/funds';
 import { createExpense, updateExpense } from '../../db/fundsRepository';
 import { fromIso, toIso } from '../common/dates';
+import { todayIso } from '../common/today';
 import { useWriteAction } from '../common/useWriteAction';
 import { fenOf, YuanInput, yuanRules } from './YuanInput';
 
@@ -84,7 +85,8 @@ export function ExpenseModal({
             }),
           ]}
         >
-          <DatePicker />
+          {/* another year's page opens the calendar in that year */}
+          <DatePicker defaultPickerValue={Number(todayIso().slice(0, 4)) === year ? undefined : dayjs(`${year}-01-01`, 'YYYY-MM-DD')} />
         </Form.Item>
         <Form.Item name="amount" label="金额" required rules={yuanRules({ positive: true })} extra="单位为元，最多两位小数。">
           <YuanInput />
