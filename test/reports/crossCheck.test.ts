@@ -18,7 +18,8 @@ import { compact, pdfText } from './pdfReader';
 import { money, pc, plusMonths, recountUnit, type FixtureUnit, type Recount } from './recount';
 import { AS_OF, COMMITTEE, committeeRecords, dataOf, fullCityUnits, renderToFile, smallCity, YEAR } from './reportFixtures';
 
-const DATE = '2026年12月31日';
+const chineseDay = (day: string): string => day.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
+const DATE = chineseDay(AS_OF);
 const fromJson = (u: GeneratedUnit): GeneratedUnit => JSON.parse(JSON.stringify(u)) as GeneratedUnit;
 const body = (r: Recount): string => (r.unit.partyGroupKind === 'partyGroup' ? '党组' : '党委');
 const strip = (name: string, unitName: string): string => (name.startsWith(unitName) && name.length > unitName.length ? name.slice(unitName.length) : name);
@@ -63,7 +64,7 @@ function rowsOf(text: string, rows: readonly (readonly [string, string | number]
   for (const [label, value] of rows) expect(text).toContain(`${label}${value}`);
 }
 
-function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount): void {
+function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount, day = DATE): void {
   const lg = body(r);
   // 组织建设: organisations and members
   const base = (['organCommittee', 'generalBranch', 'branch'] as const)
@@ -72,7 +73,7 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
   const others = (['disciplineCommittee', 'group'] as const)
     .filter((k) => (r.kinds[k] ?? 0) > 0)
     .map((k) => `${{ disciplineCommittee: '机关纪委', group: '党小组' }[k]}${r.kinds[k]}个`);
-  expect(text).toContain(`截至${DATE}，本单位设基层党组织${r.baseLevel}个（${base.join('、')}）${others.length > 0 ? `，另设${others.join('、')}` : ''}；`);
+  expect(text).toContain(`截至${day}，本单位设基层党组织${r.baseLevel}个（${base.join('、')}）${others.length > 0 ? `，另设${others.join('、')}` : ''}；`);
   const ro = r.roster;
   expect(text).toContain(
     `有党员${ro.total}名，其中在职党员${ro.active}名、离退休党员${ro.retired}名，正式党员${ro.full}名、预备党员${ro.probationary}名；本年度新发展党员${ro.joinedThisYear}名。`,
@@ -233,7 +234,7 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
   expect(text).toContain(`执行率${pc(f.spentFen, f.budgetFen)}，用于`);
 
   // one 截至
-  expect(text).toContain(`数据截至${DATE}`);
+  expect(text).toContain(`数据截至${day}`);
 }
 
 /** The light of the unit's 党组(党委), which the 换届 count includes and 附件2 leaves out. */
@@ -247,12 +248,12 @@ function fromRecords(r: Recount, table: string): unknown[] {
 }
 
 /** recountUnit, and the light of the 党组(党委) alone (recounted on its own records). */
-function recount(u: GeneratedUnit): Recount {
+function recount(u: GeneratedUnit, day: string = AS_OF): Recount {
   const fixture = u as unknown as FixtureUnit;
-  const r = recountUnit(fixture, YEAR, AS_OF);
+  const r = recountUnit(fixture, YEAR, day);
   const leadingOrgs = (fixture.records.organisation ?? []).filter((o) => (o as { kind: string }).kind === 'leadingGroup');
   const only = { records: { ...fixture.records, organisation: leadingOrgs } };
-  const l = recountUnit(only, YEAR, AS_OF).terms;
+  const l = recountUnit(only, YEAR, day).terms;
   const leading = leadingOrgs.length === 0 ? null : l.red > 0 ? 'red' : l.yellow > 0 ? 'yellow' : 'green';
   const out = Object.assign(r, { leading });
   fixtures.set(out, fixture);
@@ -260,17 +261,20 @@ function recount(u: GeneratedUnit): Recount {
 }
 
 let small: { r: Recount; text: string; definition: PdfDocumentDefinition };
+let smallEarly: { r: Recount; text: string; definition: PdfDocumentDefinition };
+const EARLY = '2026-11-30';
 let police: { r: Recount; text: string; definition: PdfDocumentDefinition };
 let city: { units: Recount[]; data: CityReportData; text: string; definition: PdfDocumentDefinition };
 
 beforeAll(async () => {
-  const annual = async (u: GeneratedUnit, name: string) => {
-    const definition = buildAnnualReport(dataOf(u), { date: '2027-01-15' });
-    return { r: recount(u), definition, text: await readBack(await renderToFile(name, definition)) };
+  const annual = async (u: GeneratedUnit, name: string, day: string = AS_OF) => {
+    const definition = buildAnnualReport({ ...dataOf(u), asOf: day }, { date: '2027-01-15' });
+    return { r: recount(u, day), definition, text: await readBack(await renderToFile(name, definition)) };
   };
   const smallUnit = smallCity().units[0];
   if (smallUnit === undefined) throw new Error('no small unit');
   small = await annual(fromJson(smallUnit), 'cross-small.pdf');
+  smallEarly = await annual(fromJson(smallUnit), 'cross-small-early.pdf', EARLY);
   const { first, largest } = fullCityUnits();
   police = await annual(fromJson(largest), 'cross-largest.pdf');
   const json = [...first, largest].map(fromJson);
@@ -285,11 +289,16 @@ beforeAll(async () => {
     ...committeeRecords(units),
   };
   const definition = buildCityReport(data, { date: '2027-01-20' });
-  city = { units: json.map(recount), data, definition, text: await readBack(await renderToFile('cross-city.pdf', definition)) };
+  city = { units: json.map((u) => recount(u)), data, definition, text: await readBack(await renderToFile('cross-city.pdf', definition)) };
 }, 180_000);
 
 describe('the annual report, recounted from the fixture JSON', () => {
   it('of the small unit (市统计局)', () => checkAnnual(small.text, small.definition, small.r));
+  it('of the small unit with 截至 before the year’s end: every figure up to that day', () => {
+    expect(smallEarly.r.classes.unit).toBeLessThan(small.r.classes.unit);
+    expect(smallEarly.r.funds.spentFen).toBeLessThan(small.r.funds.spentFen);
+    checkAnnual(smallEarly.text, smallEarly.definition, smallEarly.r, chineseDay(EARLY));
+  });
   it('of the largest city unit (市公安局)', () => {
     expect(police.r.roster.total).toBeGreaterThan(3000);
     checkAnnual(police.text, police.definition, police.r);
