@@ -159,13 +159,24 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await expect(dialog).toHaveCount(0);
   await expect(lineRow(page, '三会一课')).toContainText('1,300.25');
 
+  // edit a line: the form shows its budget in 元 and its 专项 mark
+  await page.getByRole('button', { name: '编辑预算科目“专项经费（红色教育基地）”' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('预算金额')).toHaveValue('10000.00');
+  await expect(dialog.getByLabel('专项经费')).toBeChecked();
+  await dialog.getByLabel('预算金额').fill('9000');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(lineRow(page, '专项经费（红色教育基地）')).toContainText('8,999.90');
+
   // a line without expenses is deleted after a confirm
   await addLine(page, '临时科目', '1');
   await page.getByRole('button', { name: '删除预算科目“临时科目”' }).click();
   await confirmInDialog(page, '删除');
   await expect(lineRow(page, '临时科目')).toHaveCount(0);
 
-  // totals: budget 18000.00, spent 1300.25 + 3000.30 + 0.10 = 4300.65
+  // totals: budget 17000.00, spent 1300.25 + 3000.30 + 0.10 = 4300.65
+  await expect(page.getByTestId('fund-lines-total')).toContainText('17,000.00');
   await expect(page.getByTestId('fund-lines-total')).toContainText('4,300.65');
   await expect(page.getByTestId('expenses-total')).toContainText('4,300.65');
 
@@ -182,11 +193,11 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   expect(body.map((r) => r[2])).toEqual(['三会一课', '主题党日', '专项经费（红色教育基地）']);
   expect(body.map((r) => text(r[3]))).toEqual(['', '', '是']);
   expect(body.map((r) => text(r[9]))).toEqual(['', '超支', '']);
-  expect(fen(total[4])).toBe(1_800_000);
+  expect(fen(total[4])).toBe(1_700_000);
   expect(fen(total[5])).toBe(430_065);
   expect(body.reduce((s, r) => s + fen(r[4]), 0)).toBe(fen(total[4]));
   expect(body.reduce((s, r) => s + fen(r[5]), 0)).toBe(fen(total[5]));
-  expect(body.map((r) => fen(r[6]))).toEqual([369_975, -30, 999_990]);
+  expect(body.map((r) => fen(r[6]))).toEqual([369_975, -30, 899_990]);
   const expenses = wb.getWorksheet(`${year}年支出明细`)!;
   const expenseRows = expenses.getSheetValues().slice(2) as unknown[][];
   expect(expenseRows).toHaveLength(5);
