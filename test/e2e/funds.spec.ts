@@ -1,6 +1,6 @@
 /**
  * 经费保障 as a new unit cadre would use it: the workbench asks for this year's budget, the empty
- * page says what to do; three budget lines (one 专项经费, one saved with the Enter key), expenses
+ * page says what to do; three budget lines (one 专项经费, entered with the keyboard alone), expenses
  * typed in 元 (a date outside the line's year and a third decimal refused in words), spent vs
  * budget per line with a line over budget in red, 0.1 + 0.2 元 shown as 0.30, a line with expenses
  * that cannot be deleted, an edited and a deleted expense, the .xlsx export read back (sums and
@@ -21,15 +21,30 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
   await input.press('Enter');
 }
 
-async function addLine(page: Page, name: string, budget: string, options: { special?: boolean; enter?: boolean } = {}): Promise<void> {
+async function addLine(page: Page, name: string, budget: string, options: { special?: boolean; keyboard?: boolean } = {}): Promise<void> {
   await page.getByRole('button', { name: '新增预算科目' }).first().click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText(`新增${year}年预算科目`)).toBeVisible();
-  await dialog.getByLabel('预算科目', { exact: true }).fill(name);
-  await dialog.getByLabel('预算金额').fill(budget);
-  if (options.special) await dialog.getByLabel('专项经费').check();
-  if (options.enter) await dialog.getByLabel('预算金额').press('Enter');
-  else await dialog.getByRole('button', { name: '保存' }).click();
+  if (options.keyboard) {
+    // the name field has the focus: type, Tab to the budget, Enter saves
+    await expect(dialog.getByLabel('预算科目', { exact: true })).toBeFocused();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('预算金额')).toBeFocused();
+    await page.keyboard.type(budget);
+    if (options.special) {
+      await page.keyboard.press('Tab');
+      await expect(dialog.getByLabel('专项经费')).toBeFocused();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Shift+Tab');
+    }
+    await page.keyboard.press('Enter');
+  } else {
+    await dialog.getByLabel('预算科目', { exact: true }).fill(name);
+    await dialog.getByLabel('预算金额').fill(budget);
+    if (options.special) await dialog.getByLabel('专项经费').check();
+    await dialog.getByRole('button', { name: '保存' }).click();
+  }
   await expect(page.getByText(`已新增预算科目“${name}”`)).toBeVisible();
   await expect(dialog).toHaveCount(0);
 }
@@ -82,7 +97,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
 
   await addLine(page, '三会一课', '5000');
   await addLine(page, '主题党日', '3,000');
-  await addLine(page, '专项经费（红色教育基地）', '10000.00', { special: true, enter: true });
+  await addLine(page, '专项经费（红色教育基地）', '10000.00', { special: true, keyboard: true });
   await expect(lineRow(page, '专项经费（红色教育基地）')).toContainText('专项');
   await expect(lineRow(page, '主题党日')).toContainText('3,000.00');
 

@@ -55,6 +55,7 @@ export function FundLineModal({ open, year, editing, onClose }: { open: boolean;
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="预算科目信息">
         <Form.Item name="name" label="预算科目" rules={[{ required: true, whitespace: true, message: '请选择或填写预算科目名称' }]}>
           <AutoComplete
+            autoFocus
             options={SUGGESTED_LINES.map((value) => ({ value }))}
             placeholder="选择或输入，例如：三会一课"
             maxLength={200}
