@@ -195,10 +195,13 @@ function organisationsTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures)
   const kinds = lifeKinds(f)
     .map((k) => k.kind)
     .filter((k) => organisations.some((o) => o.compliance.kinds.some((x) => x.kind === k && x.due > 0)));
+  // with many kinds of meeting, 小五 (9 pt) leaves the names room
+  const fontSize = kinds.length >= 8 ? 9 : 10.5;
   const columns: TableColumn[] = [
     { header: '党组织', width: '*' },
     { header: '党员', width: 22, align: 'right' },
-    ...kinds.map((k): TableColumn => ({ header: reportKindLabel(k, data), width: 31, align: 'center' })),
+    // three characters of the header to a line, so that no header leaves one alone (“支委/会”)
+    ...kinds.map((k): TableColumn => ({ header: reportKindLabel(k, data), width: Math.ceil(3 * fontSize) + 1, align: 'center' })),
     { header: '完成率', width: 38, align: 'right' },
     { header: '换届', width: 22, align: 'center' },
   ];
@@ -218,7 +221,7 @@ function organisationsTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures)
       o.term.applicable ? TERM_LIGHT_LABELS[o.term.light] : NONE,
     ];
   });
-  return gw.table({ columns, rows, fontSize: 10.5, compact: true });
+  return gw.table({ columns, rows, fontSize, compact: true });
 }
 
 export function buildAnnualReport(data: UnitReportData, options: AnnualReportOptions = {}): PdfDocumentDefinition {

@@ -15,7 +15,9 @@ import { chineseDate } from '../rules/text';
 import { naturalLineHeight, widthOf, type FontMetrics } from './fontMetrics';
 import { BUNDLED_FONT_SET, describeFontSet, familyOf, type FontRole, type ReportFontSet } from './fonts';
 import { lineHeightFor, setOnGrid, type GridRun, type GridSpec } from './gridText';
+import { withoutOrphan } from './cellText';
 import type { PdfAlignment, PdfContent, PdfDocumentDefinition, PdfStack, PdfTable, PdfTableLayout, PdfText } from './pdfTypes';
+
 
 /** Points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
@@ -159,6 +161,11 @@ export interface Gongwen {
    * date, so that the signature never stands on a page without body text (GB/T 9704 §7.3.5).
    */
   closing(parts: readonly PdfContent[]): PdfStack;
+  /**
+   * The last `lines` lines of a paragraph kept on one page with what follows it (a record's
+   * 主持人（签字）/记录人（签字） line never stands alone at the top of a page).
+   */
+  keepWithTail(previous: PdfStack, tail: readonly PdfContent[], lines?: number): PdfContent[];
   /** The whole document: page, margins, footer with page numbers, metadata naming the fonts. */
   document(spec: DocumentSpec): PdfDocumentDefinition;
 }
@@ -403,15 +410,20 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
     table(spec) {
       const size = spec.fontSize ?? g.tableFontSize;
       const cellLineHeight = 1;
-      const header: PdfContent[] = spec.columns.map((c) => ({
-        text: c.header,
+      const padding = spec.compact === true ? 4 : 8;
+      const widths = fitWidths(spec.columns.map((c) => c.width), g.blockWidth, padding);
+      // no cell leaves one character on a line of its own
+      const cellText = (text: string, column: number, role: FontRole): string => withoutOrphan(text, widths[column] ?? 0, face(role).metrics, size);
+      const header: PdfContent[] = spec.columns.map((c, i) => ({
+        text: cellText(c.header, i, 'heading1'),
         font: font('heading1'),
         fontSize: size,
         alignment: 'center',
         lineHeight: 1,
       }));
+      const n = spec.columns.length;
       const span = (text: string): PdfContent[] => [
-        { text, font: font('heading1'), fontSize: size, alignment: 'left', lineHeight: 1, colSpan: spec.columns.length },
+        { text, font: font('heading1'), fontSize: size, alignment: 'left', lineHeight: 1, colSpan: n },
         ...spec.columns.slice(1).map(() => ''),
       ];
       // rows of a fixed height (sign-in sheets) have their one line of text centred vertically
@@ -421,7 +433,7 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
         'section' in row
           ? span(row.section)
           : spec.columns.map((c, i) => ({
-              text: String(row[i] ?? ''),
+              text: cellText(String(row[i] ?? ''), i, 'body'),
               font: font('body'),
               fontSize: size,
               alignment: c.align ?? 'left',
@@ -429,21 +441,49 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
               ...(cellTop > 0 ? { margin: [0, cellTop, 0, 0] as [number, number, number, number] } : {}),
             })),
       );
+      const layout = spec.compact === true ? compactLayout : tableLayout;
+      // A group row never ends a page: it and the row after it are one row of the table (which
+      // dontBreakRows keeps whole) holding both in a table of the same columns, drawn over the
+      // outer cell's padding and without the lines the outer table draws itself.
+      const rowsKept: PdfContent[][] = [];
+      for (let i = 0; i < body.length; i++) {
+        const row = body[i] ?? [];
+        const next = body[i + 1];
+        const isGroup = 'section' in (spec.rows[i] ?? []);
+        if (!isGroup || next === undefined || 'section' in (spec.rows[i + 1] ?? []) || spec.rowHeight !== undefined) {
+          rowsKept.push(row);
+          continue;
+        }
+        const pad = (f: ((i: number, node: never) => number) | undefined): number => f?.(0, undefined as never) ?? 0;
+        rowsKept.push([
+          {
+            colSpan: n,
+            margin: [-pad(layout.paddingLeft), -pad(layout.paddingTop), -pad(layout.paddingRight), -pad(layout.paddingBottom)],
+            table: { widths, dontBreakRows: true, body: [row, next] },
+            layout: {
+              ...layout,
+              hLineWidth: (k: number) => (k === 1 ? TABLE_LINE : 0),
+              vLineWidth: (k: number) => (k === 0 || k === n ? 0 : TABLE_LINE),
+            },
+          },
+          ...spec.columns.slice(1).map(() => ''),
+        ]);
+        i++;
+      }
       const captionRows: PdfContent[][] = spec.caption ? [span(spec.caption)] : [];
       const rowHeight = spec.rowHeight;
-      const padding = spec.compact === true ? 4 : 8;
       return {
         table: {
-          widths: fitWidths(spec.columns.map((c) => c.width), g.blockWidth, padding),
+          widths,
           headerRows: captionRows.length + 1,
           dontBreakRows: true,
           keepWithHeaderRows: 1,
-          body: [...captionRows, header, ...body],
+          body: [...captionRows, header, ...rowsKept],
           ...(rowHeight !== undefined
             ? { heights: (row: number) => (row < captionRows.length + 1 ? 'auto' : rowHeight) }
             : {}),
         },
-        layout: spec.compact === true ? compactLayout : tableLayout,
+        layout,
       };
     },
 
@@ -459,6 +499,12 @@ export function gongwen(fonts: ReportFontSet = BUNDLED_FONT_SET): Gongwen {
 
     closing(parts) {
       return { stack: [...parts], unbreakable: true };
+    },
+
+    keepWithTail(previous, tail, lines = 2) {
+      const head = previous.stack.slice(0, Math.max(0, previous.stack.length - lines));
+      const last = previous.stack.slice(head.length);
+      return [...(head.length > 0 ? [stack(head)] : []), { stack: [...last, ...tail], unbreakable: true }];
     },
 
     document(spec) {

@@ -3,6 +3,7 @@
  * rules (避头尾), title breaking, table widths, draft parsing, font sets.
  */
 import { describe, expect, it } from 'vitest';
+import { withoutOrphan } from './cellText';
 import { splitLevel2 } from './draftText';
 import { yuanText } from '../rules/text';
 import { tidy } from './format';
@@ -137,5 +138,25 @@ describe('font sets', () => {
     expect(described).toContain('正文=仿宋_GB2312（系统字体）');
     expect(described).toContain('标题=Noto Serif SC Bold（内置字体，代小标宋体）');
     expect(chooseReportFonts([])).toEqual(BUNDLED_FONT_SET);
+  });
+});
+
+describe('table cells', () => {
+  const m = BUNDLED_FONT_SET.roles.body.metrics;
+  const em = (n: number): number => n * 10.5 + 0.01;
+  it('never leave one character on a line of its own', () => {
+    // eight characters fit: 机关第一第一党支 / 部 becomes 机关第一第一 / 党支部
+    expect(withoutOrphan('机关第一第一党支部', em(8), m, 10.5)).toBe('机关第一第一\n党支部');
+    expect(withoutOrphan('学习贯彻党的二十届四中全会精神', em(14), m, 10.5)).toBe('学习贯彻党的二十届四中全会\n精神');
+    // two or more on the last line, or a text that fits, stay as they are
+    expect(withoutOrphan('机关第一第一党支部', em(7), m, 10.5)).toBe('机关第一第一党支部');
+    expect(withoutOrphan('办公室党支部', em(8), m, 10.5)).toBe('办公室党支部');
+  });
+});
+
+describe('a column too narrow to help', () => {
+  it('is left as pdfmake wraps it rather than leaving a single character higher up', () => {
+    const m = BUNDLED_FONT_SET.roles.body.metrics;
+    expect(withoutOrphan('组织生活会', 2 * 10.5 + 0.01, m, 10.5)).toBe('组织生活会');
   });
 });

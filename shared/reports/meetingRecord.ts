@@ -120,7 +120,11 @@ export function meetingRecordContent(gw: Gongwen, data: UnitReportData, meeting:
       );
     });
   }
-  out.push(gw.blank(1), gw.flush('主持人（签字）：　　　　　　　记录人（签字）：'));
+  // the signature line goes with the last lines of the record, never alone at the top of a page
+  const signature = [gw.blank(1), gw.flush('主持人（签字）：　　　　　　　记录人（签字）：')];
+  const last = out.pop();
+  if (last !== undefined && typeof last === 'object' && 'stack' in last) out.push(...gw.keepWithTail(last, signature));
+  else out.push(...(last === undefined ? [] : [last]), ...signature);
   return out;
 }
 

@@ -27,7 +27,7 @@ function tables(definition: PdfDocumentDefinition): string[][][] {
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(walk);
     else if (typeof n === 'object' && n !== null) {
-      if ('table' in n) out.push((n as PdfTable).table.body.map((row) => row.map((cell) => textNodes(cell as never).join(''))));
+      if ('table' in n) out.push((n as PdfTable).table.body.map((row) => row.map((cell) => textNodes(cell as never).join('').replace(/\s+/g, ''))));
       else if ('stack' in n) walk((n as { stack: unknown }).stack);
     }
   };
