@@ -42,8 +42,7 @@ import { RectificationArea } from './features/rectification/RectificationArea';
 import { useRectificationTodos } from './features/rectification/useRectificationTodos';
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
-const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds']);
-BUILT_UNIT_AREAS.add('rectification');
+const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification']);
 
 dayjs.locale('zh-cn');
 

@@ -1,16 +1,18 @@
 /**
  * 整改落实 as a new unit cadre would use it: an empty ledger that says what to do, a form that
  * says in Chinese what is missing, an item whose deadline has passed (red in the ledger and urgent
- * on the workbench), one due soon saved with the Enter key, a progress note, 销号 with a date and
+ * on the workbench), one due soon saved with Ctrl+Enter, a progress note, 销号 with a date and
  * evidence in a confirm dialog (the counts and the workbench change), 重新打开, a confirmed delete,
- * and everything still there after a reload.
+ * and everything still there after a reload. Then an item from the 工委's yellow card: linked to the
+ * card, its source fixed, not deletable; and the committee sees the unit's ledger read-only.
  */
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { chooseFile, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  // optional fields are labelled 'X （可选）'
+  const input = page.getByRole('dialog').getByLabel(label);
   await input.click();
   await input.fill(date);
   await input.press('Enter');
@@ -42,7 +44,7 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   // saving an empty form says what is missing, on the fields (the problem's message from the record schema)
   await page.getByRole('button', { name: '登记整改事项' }).click();
   const drawer = page.getByRole('dialog');
-  await expect(drawer.getByText('登记整改事项')).toBeVisible();
+  await expect(drawer.getByLabel('问题来源', { exact: true })).toBeFocused();
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(drawer.locator('.ant-form-item-explain-error').getByText('请选择问题来源')).toBeVisible();
   await drawer.getByLabel('问题来源', { exact: true }).click();
@@ -53,6 +55,7 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
 
   // the item, with a deadline already past
   await drawer.getByLabel('问题描述').fill(PROBLEM);
+  await expect(drawer.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await drawer.getByLabel('整改措施及进展').fill('制定中心组年度学习计划，每次学习确定研讨主题和重点发言人');
   await drawer.getByLabel('责任人').fill('办公室 李明');
   await pickDate(page, '整改时限', past);
@@ -66,15 +69,16 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   await count(page, 'rect-count-total', 1);
   await count(page, 'rect-count-overdue', 1);
 
-  // a second item due in a week, saved with the Enter key
+  // a second item due in a week, saved from the keyboard (Ctrl+Enter)
   await page.getByRole('button', { name: '登记整改事项' }).click();
+  // the drawer opens on its first field
+  await expect(drawer.getByLabel('问题来源', { exact: true })).toBeFocused();
   await drawer.getByLabel('问题来源', { exact: true }).click();
   await pickFromOpenList(page, '督导');
   await drawer.getByLabel('问题描述').fill(SOON);
   await pickDate(page, '整改时限', soon);
   await drawer.getByLabel('责任人').fill('组织科 王芳');
-  await drawer.getByLabel('责任人').press('Enter');
-  await expect(page.getByText('已登记整改事项')).toHaveCount(1);
+  await drawer.getByLabel('责任人').press('Control+Enter');
   await expect(page.getByTestId('rect-list')).toContainText(SOON);
   await count(page, 'rect-count-total', 2);
   await count(page, 'rect-count-overdue', 1);
@@ -150,4 +154,80 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   await expect(page.getByTestId('rect-list')).toContainText(PROBLEM);
   await count(page, 'rect-count-overdue', 1);
   await count(page, 'rect-count-in-progress', 1);
+});
+
+test("a yellow card's item is linked and keeps its source; the committee sees the ledger read-only", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const UNIT = '市财政局';
+  const TRIGGER = '第三季度两个党支部未召开党员大会';
+  const committee = await (await browser.newContext()).newPage();
+  const unit = await (await browser.newContext()).newPage();
+  await committee.goto('/');
+  await setUpAsCommittee(committee);
+  await unit.goto('/');
+  await setUpAsUnit(unit, UNIT, 180);
+  await enrolUnitWithCommittee(committee, unit, UNIT);
+
+  // the committee issues a yellow card and sends it with the unit's return bundle
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  await committee.getByRole('button', { name: '亮牌' }).click();
+  const issue = committee.getByRole('dialog', { name: '亮牌' });
+  await issue.getByRole('combobox', { name: '单位' }).click();
+  await pickFromOpenList(committee, UNIT);
+  await issue.getByLabel('亮牌事由').fill(TRIGGER);
+  await issue.getByRole('button', { name: '发出' }).click();
+  await committee.getByRole('button', { name: '确认发出' }).click();
+  await expect(committee.getByText(`已向${UNIT}发出黄牌`)).toBeVisible();
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
+  const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  await unit.getByRole('button', { name: '继续导入' }).click();
+  await chooseFile(unit, '选择同步包', back);
+  await unit.getByRole('button', { name: '确认导入' }).click();
+  await expect(unit.getByTestId('import-result')).toBeVisible();
+
+  // the unit answers the card on its workbench; the item is in its ledger, linked to the card
+  await unit.getByRole('menuitem', { name: '工作台' }).click();
+  const card = unit.getByTestId('inbox-card').filter({ hasText: TRIGGER });
+  await card.getByRole('button', { name: '建立整改事项' }).click();
+  const answer = unit.getByRole('dialog', { name: '建立整改事项' });
+  await answer.getByLabel('整改措施').fill('两个党支部补开党员大会');
+  await answer.getByRole('button', { name: '保存' }).click();
+  await expect(unit.getByText('整改情况已保存')).toBeVisible();
+  await unit.getByRole('menuitem', { name: '整改落实' }).click();
+  const row = unit.getByTestId('rect-list').locator('tr').filter({ hasText: TRIGGER });
+  await expect(row).toContainText('黄牌');
+  await expect(row).toContainText(/黄牌\d{4}年\d{1,2}月\d{1,2}日亮牌/);
+  await expect(row).toContainText('工委下达，来源不可修改');
+  await expect(row.getByRole('button', { name: '删除' })).toHaveCount(0);
+  await row.getByRole('button', { name: '编辑' }).click();
+  const drawer = unit.getByRole('dialog', { name: '修改整改事项' });
+  await expect(drawer).toContainText('来自工委：黄牌');
+  await expect(drawer.getByLabel('问题来源')).toBeDisabled();
+  await expect(drawer.getByLabel('问题描述')).toBeDisabled();
+  await drawer.getByLabel('责任人').fill('组织科 王芳');
+  await screenshot(unit, 'rectification-card-item-edit');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(unit.getByText('整改事项已保存')).toBeVisible();
+  await expect(row).toContainText('组织科 王芳');
+
+  // its next bundle takes the item to the committee, which sees the ledger read-only
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  const next = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(committee, '选择同步包', next);
+  await expect(committee.getByTestId('import-preview')).toContainText(UNIT);
+  await committee.getByRole('button', { name: '确认导入' }).click();
+  await expect(committee.getByTestId('import-result')).toBeVisible();
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: UNIT }).click();
+  await committee.getByRole('menu', { name: '单位台账' }).getByRole('menuitem', { name: '整改落实' }).click();
+  const seen = committee.getByTestId('rect-list').locator('tr').filter({ hasText: TRIGGER });
+  await expect(seen).toContainText('组织科 王芳');
+  await expect(seen).toContainText('黄牌');
+  await expect(committee.getByTestId('rect-count-total').locator('.ant-statistic-content-value')).toHaveText('1');
+  await expect(committee.getByRole('button', { name: '登记整改事项' })).toHaveCount(0);
+  await expect(committee.getByTestId('rect-list').getByRole('button', { name: /编辑|销号|删除|记录进展/ })).toHaveCount(0);
+  await screenshot(committee, 'rectification-committee-read-only');
 });

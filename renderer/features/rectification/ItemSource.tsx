@@ -40,7 +40,7 @@ export function ItemSource({ ledger, item }: { ledger: RectificationLedger; item
           <Tag color="purple">{RECTIFICATION_SOURCE_LABELS[item.source]}</Tag>
         )}
         <Typography.Link onClick={() => void navigate('/')} title="工委的红黄牌和述职评议显示在工作台的“工委通知与红黄牌”中">
-          {linked}
+          {card ? `${chineseDate(card.issuedOn)}亮牌${card.fixStatus === 'fixed' ? ' · 工委已销牌' : ''}` : linked}
         </Typography.Link>
       </Space>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

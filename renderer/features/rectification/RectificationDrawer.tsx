@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import type { TextAreaRef } from 'antd/es/input/TextArea';
+import type { RefSelectProps } from 'antd';
 import type { Rectification } from '../../../shared/model/rectification';
 import { RECTIFICATION_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS, type RectificationSource } from '../../../shared/model/vocabulary';
 import { fromCommittee, UNIT_RECTIFICATION_SOURCES } from '../../../shared/rules/duties/rectification';
@@ -44,7 +44,7 @@ export function RectificationDrawer({
   const [form] = Form.useForm<FormValues>();
   const run = useWriteAction();
   const [saving, setSaving] = useState(false);
-  const first = useRef<TextAreaRef>(null);
+  const first = useRef<RefSelectProps>(null);
   const linked = editing !== null && fromCommittee(editing.source);
   const closed = editing?.status === 'closed';
 
@@ -96,6 +96,7 @@ export function RectificationDrawer({
       }}
       extra={
         <Space>
+          <Typography.Text type="secondary">Ctrl+Enter 保存</Typography.Text>
           <Button onClick={onClose}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             保存
@@ -103,7 +104,17 @@ export function RectificationDrawer({
         </Space>
       }
     >
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void save(v)} aria-label={editing ? '修改整改事项' : '登记整改事项'}>
+      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void save(v)}
+        // a message the save put on a field (zod's, a rule's) goes once the field is changed
+        onValuesChange={(changed: Partial<FormValues>) => form.setFields((Object.keys(changed) as (keyof FormValues)[]).map((name) => ({ name, errors: [] })))}
+        // Ctrl+Enter saves from any field (a plain Enter stays in the field: new lines, picking a date)
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            form.submit();
+          }
+        }}
+        aria-label={editing ? '修改整改事项' : '登记整改事项'}>
         {linked && editing ? (
           <>
             <Alert
@@ -123,10 +134,10 @@ export function RectificationDrawer({
         ) : (
           <>
             <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]} extra="红黄牌、述职评议的整改事项随工委回执到达，在工作台的“工委通知与红黄牌”中建立。">
-              <Select placeholder="巡视、巡察、督导或考核" options={UNIT_RECTIFICATION_SOURCES.map((s) => ({ value: s, label: RECTIFICATION_SOURCE_LABELS[s] }))} />
+              <Select ref={first} placeholder="巡视、巡察、督导或考核" options={UNIT_RECTIFICATION_SOURCES.map((s) => ({ value: s, label: RECTIFICATION_SOURCE_LABELS[s] }))} />
             </Form.Item>
             <Form.Item name="problem" label="问题描述" required>
-              <Input.TextArea ref={first} autoSize={{ minRows: 2 }} placeholder="如：巡察反馈：理论学习中心组学习流于形式，研讨不深入" />
+              <Input.TextArea autoSize={{ minRows: 2 }} placeholder="如：巡察反馈：理论学习中心组学习流于形式，研讨不深入" />
             </Form.Item>
           </>
         )}
@@ -155,8 +166,6 @@ export function RectificationDrawer({
         <Form.Item name="evidence" label="佐证材料">
           <Input.TextArea autoSize={{ minRows: 2 }} placeholder="如：整改报告、会议记录、制度文件的名称和存放位置" />
         </Form.Item>
-        {/* Enter in a one-line field saves, as the 保存 button does */}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Drawer>
   );

@@ -228,7 +228,7 @@ export function RectificationPage() {
                   <span>{item.deadline ? chineseDate(item.deadline) : '—'}</span>
                   <Typography.Text
                     style={{ fontSize: 12, color: due.state === 'overdue' ? RED : undefined }}
-                    type={due.state === 'overdue' ? undefined : due.state === 'dueSoon' ? 'warning' : due.state === 'closed' ? 'success' : 'secondary'}
+                    type={due.state === 'overdue' ? undefined : due.state === 'dueSoon' || (due.state === 'closed' && due.text.includes('超过')) ? 'warning' : due.state === 'closed' ? 'success' : 'secondary'}
                   >
                     {due.text}
                   </Typography.Text>
