@@ -57,11 +57,31 @@ export function toPdfmake(definition: PdfDocumentDefinition): TDocumentDefinitio
   return def;
 }
 
+export interface RenderOptions {
+  /**
+   * A warning printed in the top margin of the first page only (red, above the text, so the
+   * layout of the report itself is unchanged), e.g. 未核验发送方 for a report from a bundle whose
+   * signer nobody has checked.
+   */
+  readonly firstPageNote?: string;
+}
+
+/** The definition with `note` in the top margin of page 1 (nothing else changes). */
+export function withFirstPageNote(definition: TDocumentDefinitions, note: string, pageMargins: readonly number[]): TDocumentDefinitions {
+  const [left = 0, top = 0, right = 0] = pageMargins;
+  return {
+    ...definition,
+    header: (currentPage: number) =>
+      currentPage === 1 ? { text: note, color: '#c00000', fontSize: 10.5, lineHeight: 1.2, margin: [left, Math.max(8, top / 2 - 14), right, 0] } : null,
+  };
+}
+
 /** Renders with pdfmake; `fonts` must be the set the definition was built with. */
-export async function renderPdf(definition: PdfDocumentDefinition, fonts: ReportFontSet): Promise<Uint8Array> {
+export async function renderPdf(definition: PdfDocumentDefinition, fonts: ReportFontSet, options: RenderOptions = {}): Promise<Uint8Array> {
   loadFonts(fonts);
   pdfmake.setFonts(pdfFontDictionary(fonts));
-  const buffer = await pdfmake.createPdf(toPdfmake(definition)).getBuffer();
+  const def = options.firstPageNote === undefined ? toPdfmake(definition) : withFirstPageNote(toPdfmake(definition), options.firstPageNote, definition.pageMargins);
+  const buffer = await pdfmake.createPdf(def).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 

@@ -8,17 +8,30 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decrypterFromSecretKey, openBundle, readHeader, verifyBundle } from '../../shared/bundle';
-import type { BundleRecords } from '../../shared/bundle';
+import type { BundleRecords, SenderTrust } from '../../shared/bundle';
 import { validateRecord } from '../../shared/model/validate';
 import { isRecordTable } from '../../shared/model/tables';
 import type { RecordTable } from '../../shared/model/tables';
 import type { RecordOf } from '../../shared/model/registry';
+import { checkKeyFiles } from './bundleArgs';
 import { readBundleFile } from './bundleText';
+import { kindReceivedBy } from './direction';
+import type { PartyRole } from './direction';
 import { readPrivateKeyFile } from './keyFiles';
+import { resolveSenderKey } from './senderKey';
 
 export type Records = { [T in RecordTable]?: RecordOf<T>[] };
 
-export type InputResult = { ok: true; units: Map<string, Records>; note: string | null } | { ok: false; message: string };
+/**
+ * `sender`: for a bundle, whether its signer was checked against a key the user gave
+ * (`--sender-key`) — `unverified` carries the fingerprint of the key the header names; null for a
+ * fixture directory.
+ */
+export type InputSender = { readonly verified: true } | { readonly verified: false; readonly fingerprint: string };
+
+export type InputResult =
+  | { ok: true; units: Map<string, Records>; note: string | null; sender: InputSender | null }
+  | { ok: false; message: string };
 
 const MAX_FIXTURE_FILE_BYTES = 512 * 1024 * 1024;
 
@@ -63,25 +76,42 @@ export function readFixtureDir(dir: string, unitId: string | null): InputResult 
     const problem = readFixtureFile(path.join(dir, f), units);
     if (problem !== null) return { ok: false, message: problem };
   }
-  return { ok: true, units, note: null };
+  return { ok: true, units, note: null, sender: null };
 }
 
-/** Opens a unit's bundle with the committee's key file; only a full snapshot can back a report. */
-export async function readBundleInput(file: string, keyFile: string): Promise<InputResult> {
+/**
+ * Opens a unit's bundle with the committee's key file; only a full snapshot can back a report.
+ * `senderKey` (`--sender-key`: base64 or a key file) pins the signer; without it the key the header
+ * names is only checked for a valid signature, and the result says the sender is unverified.
+ */
+export async function readBundleInput(file: string, keyFile: string, senderKey: string | null = null): Promise<InputResult> {
   const keys = readPrivateKeyFile(keyFile);
   if (!keys.ok) return { ok: false, message: keys.message };
+  let trust: SenderTrust = { status: 'unpinned' };
+  let senderParty: { role: PartyRole; id: string } | null = null;
+  if (senderKey !== null) {
+    const resolved = resolveSenderKey(senderKey);
+    if (!resolved.ok) return { ok: false, message: resolved.message };
+    trust = { status: 'pinned', publicKey: resolved.key };
+    senderParty = resolved.party;
+  }
   const read = readBundleFile(file);
   if (!read.ok) return { ok: false, message: 'usage' in read ? read.usage : `${read.error.message}（${read.error.detail}）` };
   const untrusted = readHeader(read.bytes);
   if (!untrusted.ok) return { ok: false, message: untrusted.error.message };
-  const verified = verifyBundle(untrusted.value, { status: 'unpinned' });
+  const misfit = checkKeyFiles(untrusted.value.claimedHeader, { keys, senderParty });
+  if (misfit !== null) return { ok: false, message: misfit.message };
+  const verified = verifyBundle(untrusted.value, trust);
   if (!verified.ok) return { ok: false, message: verified.error.message };
   if (verified.value.header.changeRange !== null)
     return {
       ok: false,
       message: '该同步包只含上次回执以来的变更，不是全量快照，不能据此生成报告；请在工委端导入后从台账生成，或使用全量同步包。',
     };
-  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), { recipientId: keys.value.id });
+  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), {
+    recipientId: keys.value.id,
+    kind: kindReceivedBy(keys.value.role),
+  });
   if (!opened.ok) return { ok: false, message: opened.error.message };
   const units = new Map<string, Records>();
   const records: BundleRecords = opened.value.records;
@@ -94,9 +124,9 @@ export async function readBundleInput(file: string, keyFile: string): Promise<In
       units.set(row.unitId, unit);
     }
   }
-  const note =
-    verified.value.trust === 'unpinned'
-      ? `注意：发送方公钥未经核对（指纹 ${verified.value.senderFingerprint}），请与发送单位核对后再使用本报告。`
-      : null;
-  return { ok: true, units, note };
+  const pinned = verified.value.trust === 'pinned';
+  const note = pinned
+    ? null
+    : `未核验发送方：未用 --sender-key 指定发送单位的公钥，同步包只核对了它自带的签名密钥（指纹 ${verified.value.senderFingerprint}），报告首页已注明“未核验发送方”。请与发送单位电话核对该指纹，再用 --sender-key 指定其公钥重新生成报告。`;
+  return { ok: true, units, note, sender: pinned ? { verified: true } : { verified: false, fingerprint: verified.value.senderFingerprint } };
 }

@@ -71,8 +71,15 @@ export function unframeBundle(bytes: Uint8Array, limits: BundleLimits): Result<B
     return fail(bundleError('truncated', `file ends after ${bytes.length} bytes, inside the preamble`));
   }
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, false);
-  if (headerLength === 0 || headerLength > limits.maxHeaderBytes) {
-    return fail(bundleError('malformed-header', `header length ${headerLength} outside 1…${limits.maxHeaderBytes}`));
+  if (headerLength === 0) return fail(bundleError('malformed-header', 'header length 0'));
+  if (headerLength > limits.maxHeaderBytes) {
+    return fail(
+      bundleError(
+        'too-large',
+        `header length ${headerLength}, limit ${limits.maxHeaderBytes}`,
+        `同步包的头部信息有${headerLength}字节，超过了允许的${limits.maxHeaderBytes}字节，不是本系统生成的同步包或已损坏。请向发送方核实后重新索取同步包。`,
+      ),
+    );
   }
   const signatureStart = PREAMBLE_BYTES + headerLength;
   const payloadStart = signatureStart + SIGNATURE_BYTES;

@@ -18,6 +18,7 @@ import { base64ToBytes } from '../encoding/base64';
 import { fail, ok } from '../errors/errors';
 import type { Result } from '../errors/errors';
 import type { RecordOf } from '../model/registry';
+import { isRecordTable } from '../model/tables';
 import type { RecordTable } from '../model/tables';
 import { parseCanonical, tryCanonicalJson } from './canonical';
 import { signatureInput, unframeBundle } from './container';
@@ -31,10 +32,11 @@ import { parseUntrustedJson } from './json';
 import { bytesEqual, keyFingerprint, publicKeyFromBase64 } from './keys';
 import { BUNDLE_LIMITS } from './limits';
 import type { BundleLimits } from './limits';
-import { attachmentPath, BundleManifestSchema, MANIFEST_PATH, recordsPath } from './manifest';
+import { attachmentPath, MANIFEST_PATH, ManifestShapeSchema, recordsPath } from './manifest';
 import type { BundleManifest } from './manifest';
 import { parseNdjson } from './ndjson';
 import { checkRecord, duplicateError, duplicateTracker } from './records';
+import { tableNewerThanDeclaredMessage, tableSince } from './schemaHistory';
 import type { BundleRecords } from './records';
 import { decodeUtf8 } from './utf8';
 import { readZipBounded } from './zip';
@@ -268,28 +270,70 @@ async function decryptPayload(verified: VerifiedBundle, decrypter: BundleDecrypt
   return ok(plaintext);
 }
 
-function maxEntryBytesFor(limits: BundleLimits): (name: string) => number {
-  return (name) =>
-    name === MANIFEST_PATH
-      ? limits.maxManifestBytes
-      : name.startsWith('records/')
-        ? limits.maxRecordsPartBytes
-        : name.startsWith('attachments/')
-          ? limits.maxAttachmentBytes
-          : 0;
+const RECORDS_ENTRY = /^records\/([A-Za-z]+)\.ndjson$/;
+const ATTACHMENT_ENTRY = /^attachments\/[0-9a-f]{64}$/;
+
+/** The size limit of an entry by its name (§7, §8); null for a name no bundle entry can have. */
+function maxEntryBytesFor(limits: BundleLimits): (name: string) => number | null {
+  return (name) => {
+    if (name === MANIFEST_PATH) return limits.maxManifestBytes;
+    if (ATTACHMENT_ENTRY.test(name)) return limits.maxAttachmentBytes;
+    const table = RECORDS_ENTRY.exec(name)?.[1];
+    return table !== undefined && isRecordTable(table) ? limits.maxRecordsPartBytes : null;
+  };
 }
 
-function readManifest(files: ReadonlyMap<string, Uint8Array>, header: BundleHeader): Result<BundleManifest, BundleError> {
+/** The record and attachment counts a manifest declares, checked against the limits before its schema (§8). */
+function manifestCountsTooLarge(raw: unknown, limits: BundleLimits): { ok: false; error: BundleError } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { attachments, tables, totalRecords } = raw as { attachments?: unknown; tables?: unknown; totalRecords?: unknown };
+  if (Array.isArray(attachments) && attachments.length > limits.maxAttachments) {
+    return refuse(
+      'too-large',
+      `manifest lists ${attachments.length} attachments, limit ${limits.maxAttachments}`,
+      `同步包声明含有${attachments.length}个附件，超过了允许的${limits.maxAttachments}个。请发送方分批导出后重新发送。`,
+    );
+  }
+  let declared = typeof totalRecords === 'number' ? totalRecords : 0;
+  if (Array.isArray(tables)) {
+    let sum = 0;
+    for (const t of tables as unknown[]) {
+      const count = typeof t === 'object' && t !== null ? (t as { count?: unknown }).count : undefined;
+      if (typeof count === 'number') sum += count;
+    }
+    declared = Math.max(declared, sum);
+  }
+  if (declared > limits.maxRecords) {
+    return refuse(
+      'too-large',
+      `manifest declares ${declared} records, limit ${limits.maxRecords}`,
+      `同步包声明含有${declared}条记录，超过了允许的${limits.maxRecords}条。请发送方分批导出后重新发送。`,
+    );
+  }
+  return null;
+}
+
+function readManifest(files: ReadonlyMap<string, Uint8Array>, header: BundleHeader, limits: BundleLimits): Result<BundleManifest, BundleError> {
   const bytes = files.get(MANIFEST_PATH);
   if (bytes === undefined) return refuse('corrupt-payload', 'manifest.json missing');
   const parsed = parseCanonical(bytes, 6);
   if (!parsed.ok) return refuse('corrupt-payload', `manifest.json: ${parsed.reason}`);
-  const manifest = BundleManifestSchema.safeParse(parsed.value);
+  const tooLarge = manifestCountsTooLarge(parsed.value, limits);
+  if (tooLarge !== null) return tooLarge;
+  const manifest = ManifestShapeSchema.safeParse(parsed.value);
   if (!manifest.success) {
     const issue = manifest.error.issues[0];
     return refuse('corrupt-payload', `manifest.json ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
   }
   const m = manifest.data;
+  const sum = m.tables.reduce((n, t) => n + t.count, 0);
+  if (sum !== m.totalRecords) {
+    return refuse(
+      'manifest-mismatch',
+      `manifest totalRecords ${m.totalRecords}, its tables add up to ${sum}`,
+      `同步包清单中的记录总数（${m.totalRecords}条）与各表条数之和（${sum}条）不符，文件不完整或被改动。请重新拷贝或向发送方重新索取。`,
+    );
+  }
   if (m.bundleId !== header.bundleId || tryCanonicalJson(m.changeRange) !== tryCanonicalJson(header.changeRange)) {
     return refuse('manifest-mismatch', 'manifest bundle id or change range differs from the header');
   }
@@ -330,7 +374,7 @@ export async function openBundle(
     maxEntryBytes: maxEntryBytesFor(limits),
   });
   if (!files.ok) return files;
-  const manifest = readManifest(files.value, header);
+  const manifest = readManifest(files.value, header, limits);
   if (!manifest.ok) return manifest;
   const m = manifest.value;
 
@@ -342,6 +386,16 @@ export async function openBundle(
   const report = options.onRecordsChecked;
   let checkedCount = 0;
   if (report) await report(0, m.totalRecords);
+  for (const part of m.tables) {
+    const since = tableSince(part.table);
+    if (since > header.schemaVersion) {
+      return refuse(
+        'invalid-record',
+        `table ${part.table} is from schema ${since}, the bundle declares ${header.schemaVersion}`,
+        tableNewerThanDeclaredMessage(part.table, header.schemaVersion, since),
+      );
+    }
+  }
   for (const part of m.tables) {
     const name = recordsPath(part.table);
     const data = files.value.get(name) as Uint8Array;

@@ -23,6 +23,7 @@ export const BUNDLE_ERROR_KINDS = [
   // the payload
   'corrupt-payload',
   'manifest-mismatch',
+  'unknown-entry',
   'invalid-record',
   'duplicate-record',
   'foreign-record',
@@ -54,6 +55,7 @@ export const BUNDLE_ERROR_MESSAGES: Readonly<Record<BundleErrorKind, string>> = 
   'decrypt-failed': '无法解密此同步包：文件已损坏，或不是用本机的密钥加密的。请重新拷贝；仍不行请向发送方重新索取。',
   'corrupt-payload': '同步包的内容已损坏，无法读取。请重新拷贝；仍不行请向发送方重新索取。',
   'manifest-mismatch': '同步包的内容与清单不符，文件不完整或被改动。请重新拷贝或向发送方重新索取。',
+  'unknown-entry': '同步包中有不属于同步包格式的文件，文件可能被改动或不是本系统生成的，已拒绝导入。请向发送方重新索取同步包。',
   'invalid-record': '同步包中有不符合要求的记录，已拒绝导入。请发送方核对数据后重新导出。',
   'duplicate-record': '同步包中有重复的记录，已拒绝导入。请向发送方重新索取同步包。',
   'foreign-record': '同步包中有不属于发送方的记录，可能被伪造，已拒绝导入。请联系发送方核实。',

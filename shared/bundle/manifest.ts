@@ -44,7 +44,11 @@ function strictlyIncreasing(keys: readonly string[]): boolean {
   return true;
 }
 
-export const BundleManifestSchema = z
+/**
+ * The manifest's form without the sum rule: the reader checks the sum separately, because totals
+ * that do not add up are `manifest-mismatch`, not a malformed manifest (docs/bundle-format.md §10).
+ */
+export const ManifestShapeSchema = z
   .strictObject({
     format: z.literal(MANIFEST_FORMAT),
     version: z.literal(MANIFEST_VERSION),
@@ -58,6 +62,10 @@ export const BundleManifestSchema = z
     totalRecords: z.int().min(0).max(BUNDLE_LIMITS.maxRecords),
   })
   .refine((m) => strictlyIncreasing(m.tables.map((t) => t.table)), { message: 'tables not sorted or repeated' })
-  .refine((m) => strictlyIncreasing(m.attachments.map((a) => a.sha256)), { message: 'attachments not sorted or repeated' })
-  .refine((m) => m.tables.reduce((n, t) => n + t.count, 0) === m.totalRecords, { message: 'totalRecords is not the sum of the counts' });
+  .refine((m) => strictlyIncreasing(m.attachments.map((a) => a.sha256)), { message: 'attachments not sorted or repeated' });
+
+/** A complete, consistent manifest (what the writer produces). */
+export const BundleManifestSchema = ManifestShapeSchema.refine((m) => m.tables.reduce((n, t) => n + t.count, 0) === m.totalRecords, {
+  message: 'totalRecords is not the sum of the counts',
+});
 export type BundleManifest = z.infer<typeof BundleManifestSchema>;

@@ -11,6 +11,7 @@ import { validateRecord } from '../model/validate';
 import { bundleError } from './errors';
 import type { BundleError } from './errors';
 import type { BundleKind } from './header';
+import { newerThanDeclared, newerThanDeclaredMessage } from './schemaHistory';
 
 /** Records per table; a table with no records is absent (or an empty list when writing). */
 export type BundleRecords = { readonly [T in RecordTable]?: readonly RecordOf<T>[] };
@@ -36,6 +37,18 @@ export function checkRecord<T extends RecordTable>(
   line: number | null,
 ): { ok: true; record: RecordOf<T> } | { ok: false; error: BundleError } {
   const label = RECORD_TABLE_LABELS[table];
+  // A field the declared schema version did not have yet: the upgrade would leave it in place, so refuse it first.
+  const newer = newerThanDeclared(table, value, scope.schemaVersion);
+  if (newer !== null) {
+    return {
+      ok: false,
+      error: bundleError(
+        'invalid-record',
+        `${table} record ${line ?? '?'}: ${newer.value === null ? `field ${newer.field}` : `${newer.field} value ${newer.value}`} is from schema ${newer.since}, the bundle declares ${scope.schemaVersion}`,
+        newerThanDeclaredMessage(table, line, scope.schemaVersion, newer),
+      ),
+    };
+  }
   const validated = validateRecord(table, upgradeRecord(table, value, scope.schemaVersion));
   if (!validated.ok) {
     return {

@@ -39,8 +39,8 @@ export interface ZipReadLimits {
   readonly maxTotalUncompressedBytes: number;
   readonly maxCompressionRatio: number;
   readonly ratioFloorBytes: number;
-  /** The largest uncompressed size allowed for an entry of this name. */
-  maxEntryBytes(name: string): number;
+  /** The largest uncompressed size allowed for an entry of this name; null: no entry may have this name. */
+  maxEntryBytes(name: string): number | null;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -120,6 +120,15 @@ function readCentralDirectory(zip: Uint8Array, limits: ZipReadLimits): Result<{ 
     names.add(name);
 
     const maxEntry = limits.maxEntryBytes(name);
+    if (maxEntry === null) {
+      return fail(
+        bundleError(
+          'unknown-entry',
+          `unknown zip entry: ${name.slice(0, 80)}`,
+          `同步包中有一个不属于同步包格式的文件（${name.slice(0, 40)}），文件可能被改动或不是本系统生成的，已拒绝导入。请向发送方重新索取同步包。`,
+        ),
+      );
+    }
     if (size > maxEntry) return tooLarge(`entry ${name.slice(0, 80)} declares ${size} bytes, limit ${maxEntry}`);
     total += size;
     if (total > limits.maxTotalUncompressedBytes) {

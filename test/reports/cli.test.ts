@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { publicKeyToBase64 } from '../../shared/bundle';
+import { fixtureDevicePublicKey } from '../../scripts/cli/fixtureKeys';
 import { main } from '../../scripts/cli/main';
 import { compact, pdfText } from './pdfReader';
 import { smallCity } from './reportFixtures';
@@ -51,7 +53,12 @@ describe('taizhang report', () => {
     expect(await main(['bundle', '--input', fixtures, '--unit', unitId, '--to', path.join(keys, 'committee.public.json'), '--out', bundle])).toBe(0);
     const fromBundle = path.join(dir, 'annual-tzb.pdf');
     expect(
-      await main(['report', 'annual', '--input', bundle, '--key', path.join(keys, 'committee.private.json'), ...common, '--out', fromBundle]),
+      await main([
+        'report', 'annual', '--input', bundle, '--key', path.join(keys, 'committee.private.json'),
+        // the unit's key pinned, as the committee has it from enrolment (without it the first page says 未核验发送方)
+        '--sender-key', publicKeyToBase64(fixtureDevicePublicKey(smallCity().units[0]?.deviceId ?? '')),
+        ...common, '--out', fromBundle,
+      ]),
     ).toBe(0);
 
     const a = await pdfText(fromDir);

@@ -7,7 +7,8 @@
 import { decrypterFromSecretKey, keyFingerprintOfBase64, openBundle, readHeader, verifyBundle } from '../../../shared/bundle';
 import type { BundleError } from '../../../shared/bundle';
 import { usageError } from '../args';
-import { parseBundleCommandArgs } from '../bundleArgs';
+import { checkKeyFiles, parseBundleCommandArgs } from '../bundleArgs';
+import { kindReceivedBy } from '../direction';
 import { printRefusal, readBundleFile } from '../bundleText';
 
 export const usage =
@@ -45,6 +46,11 @@ export async function run(args: readonly string[]): Promise<number> {
     senderFingerprint: keyFingerprintOfBase64(header.senderPublicKey),
     recipientFingerprint: keyFingerprintOfBase64(header.recipientPublicKey),
   };
+  const misfit = checkKeyFiles(header, parsedArgs);
+  if (misfit !== null) {
+    print({ ...base, signature: null, manifest: null, error: errorJson(misfit) });
+    return printRefusal(misfit);
+  }
   const verified = verifyBundle(untrusted.value, trust);
   if (!verified.ok) {
     print({ ...base, signature: 'invalid', manifest: null, error: errorJson(verified.error) });
@@ -55,7 +61,10 @@ export async function run(args: readonly string[]): Promise<number> {
     print({ ...signed, manifest: null, note: 'manifest is inside the encrypted payload: pass --key to read it' });
     return 0;
   }
-  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), { recipientId: keys.value.id });
+  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), {
+    recipientId: keys.value.id,
+    kind: kindReceivedBy(keys.value.role),
+  });
   if (!opened.ok) {
     print({ ...signed, manifest: null, error: errorJson(opened.error) });
     return printRefusal(opened.error);

@@ -1,6 +1,9 @@
 /**
  * `npx taizhang report <annual|roster|meetings|signin|city> --input <fixture dir | file.tzb --key
- * committee.private.json> [--unit ID] --year N --out FILE.pdf`
+ * committee.private.json [--sender-key KEY]> [--unit ID] --year N --out FILE.pdf`
+ *
+ * From a bundle, `--sender-key` (the unit's Ed25519 public key, base64 or a key file) pins the
+ * signer; without it the report's first page says 未核验发送方 in its top margin, and so does stderr.
  *
  * The same report builders as the app (shared/reports), rendered by pdfmake in Node with the
  * bundled fonts: the committee can print a unit's report straight from its bundle, and tests can
@@ -26,7 +29,7 @@ import { renderPdf } from '../renderPdf';
 import { readBundleInput, readFixtureDir, type Records } from '../reportInput';
 
 export const usage =
-  '生成PDF报告 render a report: report <annual|roster|meetings|signin|city> --input <fixture dir | file.tzb --key committee.private.json> ' +
+  '生成PDF报告 render a report: report <annual|roster|meetings|signin|city> --input <fixture dir | file.tzb --key committee.private.json [--sender-key <base64|key file>]> ' +
   '[--unit ID] --year N --out FILE.pdf [--as-of YYYY-MM-DD] [--date YYYY-MM-DD] [--committee 名称] [--addressee 名称] ' +
   '[--drafts drafts.json] [--full] [--organisation ID] [--meeting ID] [--class ID]';
 
@@ -39,6 +42,7 @@ const DEFAULT_ADDRESSEE = '中共市委';
 const OPTIONS = {
   input: { type: 'string' },
   key: { type: 'string' },
+  'sender-key': { type: 'string' },
   unit: { type: 'string' },
   year: { type: 'string' },
   out: { type: 'string' },
@@ -114,13 +118,21 @@ export async function run(args: readonly string[]): Promise<number> {
 
   const started = performance.now();
   let loaded;
+  const senderKey = str(v['sender-key']);
   if (input.toLowerCase().endsWith('.tzb')) {
     const key = str(v.key);
     if (key === null) return usageError('读取 .tzb 同步包需要 --key（工委的私钥文件）', usage);
-    loaded = await readBundleInput(input, key);
-  } else loaded = readFixtureDir(input, kind === 'city' ? null : unitArg);
+    loaded = await readBundleInput(input, key, senderKey);
+  } else {
+    if (senderKey !== null) return usageError('--sender-key 只用于 .tzb 同步包（数据目录没有签名）', usage);
+    loaded = readFixtureDir(input, kind === 'city' ? null : unitArg);
+  }
   if (!loaded.ok) return fail(loaded.message);
   if (loaded.note !== null) console.error(loaded.note);
+  const firstPageNote =
+    loaded.sender !== null && !loaded.sender.verified
+      ? `未核验发送方：本报告据同步包生成，发送方的签名密钥（指纹 ${loaded.sender.fingerprint}）未与发送单位核对，内容可能并非该单位报送。`
+      : undefined;
 
   const snapshot = (unitId: string, records: Records): UnitReportData | null =>
     unitReportData(records, { unitId, year, asOf, committeeName });
@@ -171,7 +183,7 @@ export async function run(args: readonly string[]): Promise<number> {
     }
   }
 
-  const bytes = await renderPdf(definition, fonts);
+  const bytes = await renderPdf(definition, fonts, firstPageNote === undefined ? {} : { firstPageNote });
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeFileSync(out, bytes);
   const ms = Math.round(performance.now() - started);

@@ -8,7 +8,8 @@
  */
 import { decrypterFromSecretKey, openBundle, readHeader, verifyBundle } from '../../../shared/bundle';
 import { usageError } from '../args';
-import { parseBundleCommandArgs } from '../bundleArgs';
+import { checkKeyFiles, parseBundleCommandArgs } from '../bundleArgs';
+import { kindReceivedBy } from '../direction';
 import { printCounts, printHeader, printRefusal, readBundleFile } from '../bundleText';
 
 export const usage =
@@ -25,6 +26,8 @@ export async function run(args: readonly string[]): Promise<number> {
   const untrusted = readHeader(read.bytes);
   if (!untrusted.ok) return printRefusal(untrusted.error);
   printHeader(untrusted.value.claimedHeader, read.bytes.length);
+  const misfit = checkKeyFiles(untrusted.value.claimedHeader, parsedArgs);
+  if (misfit !== null) return printRefusal(misfit);
 
   const verified = verifyBundle(untrusted.value, trust);
   if (!verified.ok) return printRefusal(verified.error);
@@ -39,7 +42,10 @@ export async function run(args: readonly string[]): Promise<number> {
     console.log('结果 (result): 结构和签名有效 (structure and signature valid)');
     return 0;
   }
-  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), { recipientId: keys.value.id });
+  const opened = await openBundle(verified.value, decrypterFromSecretKey(keys.value.encryption.secretKey), {
+    recipientId: keys.value.id,
+    kind: kindReceivedBy(keys.value.role),
+  });
   if (!opened.ok) return printRefusal(opened.error);
   console.log('解密 (decryption): 成功 (ok)；清单哈希全部一致 (all manifest hashes match)；每条记录校验通过 (every record valid)');
   printCounts(opened.value);

@@ -12,10 +12,17 @@ import { recordArbitrary } from '../../model/testing/arbitraries';
 import type { RecordOf } from '../../model/registry';
 import { RECORD_OWNER, RECORD_TABLES } from '../../model/tables';
 import type { RecordTable } from '../../model/tables';
-import { decrypterFromSecretKey, signerFromSecretKey } from '../crypto';
+import { base64ToBytes, bytesToBase64 } from '../../encoding/base64';
+import { canonicalBytes } from '../canonical';
+import { frameBundle, signatureInput } from '../container';
+import { aeadEncrypt, decrypterFromSecretKey, newEphemeralKey, NONCE_BYTES, PAYLOAD_ALG, sha256Bytes, signerFromSecretKey, TAG_BYTES } from '../crypto';
 import type { BundleDecrypter, BundleSigner, RandomSource } from '../crypto';
 import { sealPayload } from '../encode';
 import type { EncodeBundleInput, SealHeaderFields } from '../encode';
+import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BUNDLE_VERSION } from '../header';
+import type { BundleHeader } from '../header';
+import { joinNdjsonLines } from '../ndjson';
+import { writeZip } from '../zip';
 import { publicKeyToBase64 } from '../keys';
 import type { KeyPair } from '../keys';
 import type { BundleRecords } from '../records';
@@ -245,4 +252,61 @@ export function manifestFor(
     attachments: attachments.map((a) => ({ sha256: bytesToHex(sha256(a)), bytes: a.length })).sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)),
     totalRecords: parts.reduce((n, p) => n + p.count, 0),
   };
+}
+
+/**
+ * Seal a plaintext under a header of the test's choosing: any member may be overridden (e.g. an
+ * older `schemaVersion`) or added (`extra`, e.g. padding), and the result is signed by `unit` and
+ * encrypted to `committee` as usual. For refusal fixtures: nothing checks the header here.
+ */
+export async function sealWithHeader(
+  sender: TestParty,
+  recipient: TestParty,
+  plaintext: Uint8Array,
+  overrides: Partial<BundleHeader> & Record<string, unknown>,
+  seed: string,
+): Promise<Uint8Array> {
+  const random = seededRandom(`sealWithHeader:${seed}`);
+  const recipientPublicKey = typeof overrides.recipientPublicKey === 'string' ? base64ToBytes(overrides.recipientPublicKey) : recipient.encryption.publicKey;
+  const ephemeral = newEphemeralKey(recipientPublicKey, random);
+  const nonce = random(NONCE_BYTES);
+  const header: Record<string, unknown> = {
+    bundleId: '019bc000-0000-7000-8000-00000000b001',
+    kind: 'unit-to-committee',
+    senderUnitId: sender.id,
+    senderDeviceId: sender.deviceId,
+    sequence: 1,
+    recipientId: recipient.id,
+    recipientPublicKey: publicKeyToBase64(recipientPublicKey),
+    createdAt: '2026-01-15T08:00:00.000Z',
+    ruleProfileVersion: 1,
+    snapshot: true,
+    changeRange: null,
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    senderPublicKey: publicKeyToBase64(sender.signing.publicKey),
+    payloadBytes: plaintext.length + TAG_BYTES,
+    encryption: { alg: PAYLOAD_ALG, ephemeralPublicKey: bytesToBase64(ephemeral.publicKey), nonce: bytesToBase64(nonce) },
+    ...overrides,
+  };
+  const headerBytes = canonicalBytes(header);
+  const payload = aeadEncrypt(ephemeral.payloadKey, nonce, plaintext, headerBytes);
+  const signature = await sender.signer.sign(signatureInput(headerBytes, sha256Bytes(payload)));
+  return frameBundle(headerBytes, signature, payload);
+}
+
+/** The plaintext zip of a bundle from record lines as given (not checked), with a matching manifest unless overridden. */
+export function plainPayload(
+  bundleId: string,
+  parts: readonly { table: RecordTable; records: readonly unknown[] }[],
+  options: { manifest?: Record<string, unknown>; extraEntries?: readonly { name: string; data: Uint8Array }[]; changeRange?: unknown } = {},
+): Uint8Array {
+  const data = parts.map((p) => ({ table: p.table, data: joinNdjsonLines(p.records.map((r) => JSON.stringify(r))), count: p.records.length }));
+  const manifest = { ...manifestFor(bundleId, data), changeRange: options.changeRange ?? null, ...options.manifest };
+  return writeZip([
+    { name: 'manifest.json', data: canonicalBytes(manifest), compress: true },
+    ...data.map((p) => ({ name: `records/${p.table}.ndjson`, data: p.data, compress: true })),
+    ...(options.extraEntries ?? []).map((e) => ({ ...e, compress: true })),
+  ]);
 }
