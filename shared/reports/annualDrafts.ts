@@ -66,6 +66,11 @@ export function reportKindLabel(kind: MeetingKind, data: Pick<UnitReportData, 'u
   return kind === 'leadingGroupMeeting' ? `${leadingBody(data)}会议研究党建工作` : MEETING_KIND_LABELS[kind];
 }
 
+/** 全年 for a whole year's figures, 本年度 while 截至 is before the year's last day. */
+export function yearSpan(f: Pick<AnnualFigures, 'referenceDate' | 'year'>): string {
+  return f.referenceDate === `${f.year}-12-31` ? '全年' : '本年度';
+}
+
 /** What the year's completion is about: “三会一课”、主题党日等组织生活, and the leading body's meetings and study when due. */
 export function lifeScope(data: Pick<UnitReportData, 'unit'>, f: Pick<AnnualFigures, 'byKind'>): string {
   const leading = lifeKinds(f).filter((k) => LEADING_KINDS.has(k.kind)).map((k) => reportKindLabel(k.kind, data));
@@ -83,13 +88,13 @@ function pointsOf(data: UnitReportData, f: AnnualFigures): Point[] {
   const owing = f.organisationsOwing;
   if (f.completion.rate !== null && f.completion.met < f.completion.due)
     out.push({
-      problem: `组织生活制度落实不够到位，全年${lifeScope(data, f)}应按期召开${f.completion.due}次，实际按期召开${f.completion.met}次，完成率${percent(f.completion.rate)}，有${owing}个党组织存在未按期召开的情况`,
+      problem: `组织生活制度落实不够到位，${yearSpan(f)}${lifeScope(data, f)}应按期召开${f.completion.due}次，实际按期召开${f.completion.met}次，完成率${percent(f.completion.rate)}，有${owing}个党组织存在未按期召开的情况`,
       step: '严格落实“三会一课”、主题党日、组织生活会和民主评议党员等制度，实行按月提醒、按季通报，对未按期开展的党组织督促补课，确保组织生活经常、认真、严肃',
     });
   const tm = f.training.members;
   if (tm.share !== null && !tm.metTarget)
     out.push({
-      problem: `党员教育培训覆盖还不够全面，全年党员培训覆盖率为${percent(tm.share)}，尚有${tm.shouldTrain - tm.trained}名党员未参加集中培训`,
+      problem: `党员教育培训覆盖还不够全面，${yearSpan(f)}党员培训覆盖率为${percent(tm.share)}，尚有${tm.shouldTrain - tm.trained}名党员未参加集中培训`,
       step: '制定年度党员教育培训计划，采取集中轮训、专题讲座、现场教学等方式，对未参训党员及时组织补训，确保党员教育培训全员覆盖',
     });
   if (f.training.newHeadsWithoutInduction.length > 0)
@@ -131,7 +136,7 @@ function pointsOf(data: UnitReportData, f: AnnualFigures): Point[] {
     });
   if (f.funds.share !== null && f.funds.share < 0.6)
     out.push({
-      problem: `党建工作经费执行进度偏慢，全年执行率为${percent(f.funds.share)}`,
+      problem: `党建工作经费执行进度偏慢，${yearSpan(f)}执行率为${percent(f.funds.share)}`,
       step: '加强党建工作经费预算管理，提高经费使用效益，保障党建工作正常开展',
     });
   return out;

@@ -11,7 +11,7 @@ import { TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
 import { basisPointsPercent, chineseDate, percent, yuanAmount, yuanText } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
 import { smallUnitOneCadre } from '../rules/summaries';
-import { defaultAnnualDrafts, leadingBody, lifeKinds, lifeScope, partyGroupName, reportKindLabel, type AnnualDrafts } from './annualDrafts';
+import { defaultAnnualDrafts, leadingBody, lifeKinds, lifeScope, partyGroupName, reportKindLabel, yearSpan, type AnnualDrafts } from './annualDrafts';
 import { draftParagraphs } from './draftText';
 import { hours, NONE, ofDue, pct, quoted } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
@@ -43,7 +43,7 @@ function politicalSection(data: UnitReportData, f: AnnualFigures): string {
   const lg = kindTotal(f, 'leadingGroupMeeting');
   const study = kindTotal(f, 'theoryStudyGroup');
   const parts = [
-    `${partyGroupName(data)}全年召开${body}会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
+    `${partyGroupName(data)}${yearSpan(f)}召开${body}会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
     `理论学习中心组集体学习${f.held.theoryStudyGroup}次${study && study.due > 0 ? `，按季度完成${study.met}次、应完成${study.due}次` : ''}`,
   ];
   const p = f.projects;
@@ -69,7 +69,7 @@ function trainingSection(data: UnitReportData, f: AnnualFigures): string {
   const { unit, committee } = h.classes;
   const classes =
     unit > 0
-      ? `全年本单位举办党员教育培训班${unit}期，${committee > 0 ? `参加机关工委组织的培训班${committee}期` : '未参加机关工委组织的培训班'}`
+      ? `${yearSpan(f)}本单位举办党员教育培训班${unit}期，${committee > 0 ? `参加机关工委组织的培训班${committee}期` : '未参加机关工委组织的培训班'}`
       : `本年度本单位未举办党员教育培训班，${committee > 0 ? `参加机关工委组织的培训班${committee}期` : '也未参加机关工委组织的培训班'}`;
   return `${classes}。${members}${average}${heads}${leaders}${induction}。`;
 }
@@ -84,7 +84,7 @@ function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
   // every kind that makes up the total, so that the bracket adds up to it
   const items = lifeKinds(f).map((k) => `${reportKindLabel(k.kind, data)}${ofDue(k.met, k.due)}`);
   const second =
-    `全年${lifeScope(data, f)}应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
+    `${yearSpan(f)}${lifeScope(data, f)}应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
     `${items.length > 0 ? `（按期召开/应召开：${items.join('，')}）` : ''}；` +
     `开展主题党日${f.held.themedPartyDay}次、党课${f.held.partyLecture}次，召开组织生活会${f.held.organisationalLifeMeeting}次、民主评议党员${f.held.democraticAppraisal}次。`;
 

@@ -66,6 +66,8 @@ function rowsOf(text: string, rows: readonly (readonly [string, string | number]
 
 function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount, day = DATE): void {
   const lg = body(r);
+  // a year not over yet is 本年度, not 全年
+  const span = day === chineseDay(`${YEAR}-12-31`) ? '全年' : '本年度';
   // 组织建设: organisations and members
   const base = (['organCommittee', 'generalBranch', 'branch'] as const)
     .filter((k) => (r.kinds[k] ?? 0) > 0)
@@ -89,7 +91,7 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
 
   // meetings held
   const h = (k: string): number => r.held[k] ?? 0;
-  expect(text).toContain(`全年召开${lg}会议专题研究机关党建工作${h('leadingGroupMeeting')}次`);
+  expect(text).toContain(`${span}召开${lg}会议专题研究机关党建工作${h('leadingGroupMeeting')}次`);
   expect(text).toContain(`理论学习中心组集体学习${h('theoryStudyGroup')}次`);
   expect(text).toContain(`开展主题党日${h('themedPartyDay')}次、党课${h('partyLecture')}次，召开组织生活会${h('organisationalLifeMeeting')}次、民主评议党员${h('democraticAppraisal')}次。`);
   rowsOf(text, [
@@ -175,7 +177,7 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
   const cl = r.classes;
   expect(text).toContain(
     cl.unit > 0
-      ? `全年本单位举办党员教育培训班${cl.unit}期，${cl.committee > 0 ? `参加机关工委组织的培训班${cl.committee}期` : '未参加机关工委组织的培训班'}。`
+      ? `${span}本单位举办党员教育培训班${cl.unit}期，${cl.committee > 0 ? `参加机关工委组织的培训班${cl.committee}期` : '未参加机关工委组织的培训班'}。`
       : `本年度本单位未举办党员教育培训班，${cl.committee > 0 ? `参加机关工委组织的培训班${cl.committee}期` : '也未参加机关工委组织的培训班'}。`,
   );
   rowsOf(text, [

@@ -82,6 +82,9 @@ describe('the annual report of the small unit (市统计局, a 党组)', () => {
     const early = { ...data, asOf: '2026-11-30' as const };
     const t = annualText(early);
     expect(t).toContain('数据截至2026年11月30日');
+    // the year is not over: 本年度, not 全年
+    expect(t).not.toContain('全年');
+    expect(t).toContain('中共市统计局党组本年度召开党组会议专题研究机关党建工作');
     // the class of 12月9日 and the expense of 12月22日 are after 截至
     const classes = data.trainingClasses.filter((c) => c.unitId === data.unit.id && c.startDate <= '2026-11-30').length;
     expect(classes).toBe(3);
