@@ -211,17 +211,17 @@ export function cityReportTitle(data: Pick<CityReportData, 'year' | 'committeeNa
   return `${data.committeeName}关于${data.year}年度全市机关党建工作情况的报告`;
 }
 
-/** 全年未发出红黄牌, or the cards issued by colour and status, without the zero ones. */
-function cardsSentence(c: CityFigures): string {
+/** 全年未发出红黄牌, or the cards issued by colour and status, without the zero ones (本年度 while the year is not over). */
+function cardsSentence(c: CityFigures, span: string): string {
   const { issued, byFixStatus } = c.cards;
-  if (issued.yellow + issued.red === 0) return '全年未发出红黄牌。';
+  if (issued.yellow + issued.red === 0) return `${span}未发出红黄牌。`;
   const colours = (['yellow', 'red'] as const).filter((k) => issued[k] > 0).map((k) => `${CARD_COLOUR_LABELS[k]}${issued[k]}张`);
   const statuses = (['fixed', 'pending', 'overdue'] as const)
     .filter((k) => byFixStatus[k] > 0)
     .map((k) => `${CARD_FIX_STATUS_LABELS[k]}${byFixStatus[k]}张`);
   const escalations = c.cards.pendingEscalations.length;
   return (
-    `全年发出${colours.join('、')}，其中${statuses.join('、')}` +
+    `${span}发出${colours.join('、')}，其中${statuses.join('、')}` +
     `${escalations > 0 ? `；按规则应升级为红牌尚未发出的${escalations}张` : ''}。`
   );
 }
@@ -310,7 +310,7 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
     ...gw.keepWithNext(
       gw.heading1('三、红黄牌和季度监控考核情况'),
       gw.paragraph(
-        cardsSentence(c) +
+        cardsSentence(c, data.asOf === `${year}-12-31` ? '全年' : '本年度') +
           (quarterText.length > 0 ? `季度无感知监控考核中，${quarterText.join('；')}。` : '本年度尚无季度监控考核结果。') +
           reviewSentence(c),
       ),

@@ -195,6 +195,7 @@ describe('the city report', () => {
     expect(t).toContain('附件4');
     expect(t).toContain('本年度尚无季度监控考核结果。');
     expect(tables(none)).toHaveLength(3);
+    expect(definitionText(buildCityReport(city({ cards: [], assessments: [], asOf: '2026-11-30' })))).toContain('本年度未发出红黄牌。');
   });
 });
 
