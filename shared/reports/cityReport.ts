@@ -226,6 +226,17 @@ function cardsSentence(c: CityFigures, span: string): string {
   );
 }
 
+/** 下一步工作: the measures the figures call for, and the monitoring that goes on. */
+function nextSteps(c: CityFigures, unitsBehind: number): string {
+  const steps = [
+    unitsBehind > 0 ? '督促组织生活未按期完成的单位限期整改' : '',
+    c.terms.byLight.red > 0 ? '对任期届满未换届的党组织逐一督办' : '',
+    c.cadreBands.below > 0 ? '对专职党务干部配备不足的单位提出配备要求' : '',
+    c.cards.pendingEscalations.length > 0 ? '对逾期未整改的黄牌按规定升级处理' : '',
+  ].filter((x) => x !== '');
+  return `${steps.length > 0 ? `${steps.join('；')}；` : ''}持续开展季度无感知监控考核，推动机关党建工作提质增效。`;
+}
+
 /** 专职党务干部 by ratio as 附件1 shows it, and the small-unit rule in words. */
 function cadreSentence(c: CityFigures, profile: RuleProfile): string {
   const min = basisPointsPercent(profile.cadreRatio.minBasisPoints);
@@ -317,9 +328,7 @@ export function buildCityReportFrom(data: CityReportInput, options: CityReportOp
     ),
     ...gw.keepWithNext(
       gw.heading1('四、下一步工作'),
-      gw.paragraph(
-        '督促组织生活未按期完成的单位限期整改，对任期届满未换届的党组织逐一督办；对专职党务干部配备不足的单位提出配备要求；对逾期未整改的黄牌按规定升级处理，持续开展季度无感知监控考核，推动机关党建工作提质增效。',
-      ),
+      gw.paragraph(nextSteps(c, belowTarget)),
     ),
     gw.closing([
       gw.paragraph('特此报告。'),

@@ -421,6 +421,17 @@ describe('the city report, recounted from the fixture JSON', () => {
     expect(city.text).toContain(`评为“好”的${good}个单位、评为“较好”的${fairlyGood}个单位，尚未评议${city.units.length - reviewed.length}个单位。`);
   });
 
+  it('asks for the measures the figures call for', () => {
+    const behind = city.data.units.map((u) => annualTotals(definitionText(buildAnnualReport(u)))).filter((t) => t.met < t.due).length;
+    const red = sum((r) => r.terms.red);
+    const below = city.units.filter((r) => r.cadre.fullTime * 10000 < r.cadre.staff * 100).length;
+    const steps = /四、下一步工作(.*?)特此报告/.exec(city.text)?.[1] ?? '';
+    expect(steps.includes('督促组织生活未按期完成的单位限期整改')).toBe(behind > 0);
+    expect(steps.includes('对任期届满未换届的党组织逐一督办')).toBe(red > 0);
+    expect(steps.includes('对专职党务干部配备不足的单位提出配备要求')).toBe(below > 0);
+    expect(steps).toContain('持续开展季度无感知监控考核');
+  });
+
   it('says nothing the fixture does not give: every number of the body is one of the recounted ones', () => {
     // the body's numbers (before 附件1) are all accounted for above; none is left over as “0张” or “0个单位”
     const bodyText = city.text.slice(0, city.text.indexOf('附件1'));
