@@ -5,8 +5,10 @@
  * already on USB sticks — add a migration (or a new format version) instead.
  *
  * The v1 bundle carries records of record schema 1; they decode to the expected records upgraded
- * by shared/model/upgrade.ts (v2: training classes gain `sessions: []`, enrolments
- * `attendedSessionIds: null`) and nothing else.
+ * by shared/model/upgrade.ts as docs/bundle-format.md §14 says (v2: training classes gain
+ * `sessions: []`, enrolments `attendedSessionIds: null`; v3 and v4: the defaults of their fields)
+ * and nothing else. It carries nothing a later schema added (shared/bundle/schemaHistory.ts), or it
+ * would now be refused.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

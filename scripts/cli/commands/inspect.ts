@@ -1,5 +1,9 @@
 /**
- * `npx taizhang inspect <file.tzb> [--key committee.private.json] [--sender-key KEY]`
+ * `npx taizhang inspect <file.tzb> [--key private.json] [--sender-key KEY]`
+ *
+ * The key files' roles decide the direction (scripts/cli/direction.ts): a committee's `--key` opens
+ * only unit-to-committee bundles, a unit's only committee-to-unit ones; a `--sender-key` key file
+ * must be the party the header names as sender.
  *
  * Prints the header and (with `--key`) the manifest as JSON on stdout. The signature is verified
  * before anything is decrypted; a refusal is reported in the JSON (`error`) and on stderr, exit 1.
@@ -12,7 +16,7 @@ import { kindReceivedBy } from '../direction';
 import { printRefusal, readBundleFile } from '../bundleText';
 
 export const usage =
-  '以 JSON 显示同步包头部和清单 print header and manifest as JSON: inspect <file.tzb> [--key committee.private.json] [--sender-key <base64|key file>]';
+  '以 JSON 显示同步包头部和清单 print header and manifest as JSON: inspect <file.tzb> [--key <私钥文件 private key file: committee or unit>] [--sender-key <base64|key file>]';
 
 function print(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));

@@ -1,5 +1,9 @@
 /**
- * `npx taizhang verify <file.tzb> [--key committee.private.json] [--sender-key KEY]`
+ * `npx taizhang verify <file.tzb> [--key private.json] [--sender-key KEY]`
+ *
+ * The key files' roles decide the direction (scripts/cli/direction.ts): a committee's `--key` opens
+ * only unit-to-committee bundles, a unit's only committee-to-unit ones; a `--sender-key` key file
+ * must be the party the header names as sender.
  *
  * Checks the structure and the signature (with the sender key given, or else the key the header
  * names, whose fingerprint must then be compared by a person). With `--key` it also decrypts,
@@ -13,7 +17,7 @@ import { kindReceivedBy } from '../direction';
 import { printCounts, printHeader, printRefusal, readBundleFile } from '../bundleText';
 
 export const usage =
-  '校验同步包 verify a bundle: verify <file.tzb> [--key committee.private.json] [--sender-key <base64|key file>]';
+  '校验同步包 verify a bundle: verify <file.tzb> [--key <私钥文件 private key file: committee or unit>] [--sender-key <base64|key file>]';
 
 export async function run(args: readonly string[]): Promise<number> {
   const parsedArgs = parseBundleCommandArgs(args, usage);
