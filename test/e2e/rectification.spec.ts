@@ -3,8 +3,9 @@
  * says in Chinese what is missing, an item whose deadline has passed (red in the ledger and urgent
  * on the workbench), one due soon saved with Ctrl+Enter, a progress note, 销号 with a date and
  * evidence in a confirm dialog (the counts and the workbench change), 重新打开, a confirmed delete,
- * and everything still there after a reload. Then an item from the 工委's yellow card: linked to the
- * card, its source fixed, not deletable; and the committee sees the unit's ledger read-only.
+ * and everything still there after a reload. Then items from the 工委's yellow card and 述职评议:
+ * linked to the card or the review year, source fixed, not deletable; and the committee sees the
+ * unit's ledger read-only.
  */
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
@@ -156,10 +157,11 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   await count(page, 'rect-count-in-progress', 1);
 });
 
-test("a yellow card's item is linked and keeps its source; the committee sees the ledger read-only", async ({ browser }) => {
+test("items from a yellow card and a 述职评议 are linked and keep their source; the committee sees the ledger read-only", async ({ browser }) => {
   test.setTimeout(240_000);
   const UNIT = '市财政局';
   const TRIGGER = '第三季度两个党支部未召开党员大会';
+  const REVIEW_PROBLEM = '对下属支部督促检查不够';
   const committee = await (await browser.newContext()).newPage();
   const unit = await (await browser.newContext()).newPage();
   await committee.goto('/');
@@ -178,6 +180,14 @@ test("a yellow card's item is linked and keeps its source; the committee sees th
   await issue.getByRole('button', { name: '发出' }).click();
   await committee.getByRole('button', { name: '确认发出' }).click();
   await expect(committee.getByText(`已向${UNIT}发出黄牌`)).toBeVisible();
+  // … and records the year's 述职评议 with a problem found
+  await committee.getByRole('tab', { name: '述职评议' }).click();
+  await committee.getByRole('row').filter({ hasText: UNIT }).getByRole('button', { name: '评议' }).click();
+  const review = committee.getByRole('dialog', { name: `${UNIT} · ${dayjs().year()}年度述职评议` });
+  await review.getByText('一般', { exact: true }).click();
+  await review.getByLabel('发现的问题').fill(REVIEW_PROBLEM);
+  await review.getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByText(`已保存${UNIT}的${dayjs().year()}年度述职评议`)).toBeVisible();
   await committee.getByRole('menuitem', { name: '同步' }).click();
   const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
   const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
@@ -195,7 +205,13 @@ test("a yellow card's item is linked and keeps its source; the committee sees th
   await answer.getByLabel('整改措施').fill('两个党支部补开党员大会');
   await answer.getByRole('button', { name: '保存' }).click();
   await expect(unit.getByText('整改情况已保存')).toBeVisible();
+  await unit.getByTestId('inbox-review').getByRole('button', { name: '建立整改事项' }).click();
+  await expect(unit.getByText('已建立整改事项，将随下一个同步包报送工委')).toBeVisible();
   await unit.getByRole('menuitem', { name: '整改落实' }).click();
+  const fromReview = unit.getByTestId('rect-list').locator('tr').filter({ hasText: REVIEW_PROBLEM });
+  await expect(fromReview).toContainText(`${dayjs().year()}年度述职评议`);
+  await expect(fromReview.getByRole('button', { name: '删除' })).toHaveCount(0);
+  await count(unit, 'rect-count-total', 2);
   const row = unit.getByTestId('rect-list').locator('tr').filter({ hasText: TRIGGER });
   await expect(row).toContainText('黄牌');
   await expect(row).toContainText(/黄牌\d{4}年\d{1,2}月\d{1,2}日亮牌/);
@@ -226,7 +242,8 @@ test("a yellow card's item is linked and keeps its source; the committee sees th
   const seen = committee.getByTestId('rect-list').locator('tr').filter({ hasText: TRIGGER });
   await expect(seen).toContainText('组织科 王芳');
   await expect(seen).toContainText('黄牌');
-  await expect(committee.getByTestId('rect-count-total').locator('.ant-statistic-content-value')).toHaveText('1');
+  await expect(committee.getByTestId('rect-list')).toContainText(REVIEW_PROBLEM);
+  await count(committee, 'rect-count-total', 2);
   await expect(committee.getByRole('button', { name: '登记整改事项' })).toHaveCount(0);
   await expect(committee.getByTestId('rect-list').getByRole('button', { name: /编辑|销号|删除|记录进展/ })).toHaveCount(0);
   await screenshot(committee, 'rectification-committee-read-only');
