@@ -290,6 +290,7 @@ export async function sealWithHeader(
     encryption: { alg: PAYLOAD_ALG, ephemeralPublicKey: bytesToBase64(ephemeral.publicKey), nonce: bytesToBase64(nonce) },
     ...overrides,
   };
+  for (const key of Object.keys(header)) if (header[key] === undefined) delete header[key]; // an override of undefined removes the member
   const headerBytes = canonicalBytes(header);
   const payload = aeadEncrypt(ephemeral.payloadKey, nonce, plaintext, headerBytes);
   const signature = await sender.signer.sign(signatureInput(headerBytes, sha256Bytes(payload)));
@@ -299,11 +300,17 @@ export async function sealWithHeader(
 /** The plaintext zip of a bundle from record lines as given (not checked), with a matching manifest unless overridden. */
 export function plainPayload(
   bundleId: string,
-  parts: readonly { table: RecordTable; records: readonly unknown[] }[],
-  options: { manifest?: Record<string, unknown>; extraEntries?: readonly { name: string; data: Uint8Array }[]; changeRange?: unknown } = {},
+  parts: readonly { table: RecordTable; records: readonly unknown[]; /** the part's bytes as given instead of JSON.stringify lines */ bytes?: Uint8Array }[],
+  options: {
+    manifest?: Record<string, unknown>;
+    editManifest?: (manifest: Record<string, unknown>) => Record<string, unknown>;
+    extraEntries?: readonly { name: string; data: Uint8Array }[];
+    changeRange?: unknown;
+  } = {},
 ): Uint8Array {
-  const data = parts.map((p) => ({ table: p.table, data: joinNdjsonLines(p.records.map((r) => JSON.stringify(r))), count: p.records.length }));
-  const manifest = { ...manifestFor(bundleId, data), changeRange: options.changeRange ?? null, ...options.manifest };
+  const data = parts.map((p) => ({ table: p.table, data: p.bytes ?? joinNdjsonLines(p.records.map((r) => JSON.stringify(r))), count: p.records.length }));
+  const made = { ...manifestFor(bundleId, data), changeRange: options.changeRange ?? null, ...options.manifest };
+  const manifest = options.editManifest ? options.editManifest(made) : made;
   return writeZip([
     { name: 'manifest.json', data: canonicalBytes(manifest), compress: true },
     ...data.map((p) => ({ name: `records/${p.table}.ndjson`, data: p.data, compress: true })),
