@@ -92,6 +92,13 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   await expect(page.getByTestId('rect-list')).not.toContainText(SOON);
   await page.getByText('只看逾期未销号').click();
   await expect(page.getByTestId('rect-shown')).toHaveText('共 2 项');
+  // … as does the overdue count, from the keyboard too; the total shows all again
+  await page.getByTestId('rect-count-overdue').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rect-shown')).toHaveText('显示 1 项，共 2 项');
+  await expect(page.getByRole('checkbox', { name: '只看逾期未销号' })).toBeChecked();
+  await page.getByTestId('rect-count-total').click();
+  await expect(page.getByTestId('rect-shown')).toHaveText('共 2 项');
 
   // the workbench: the late item urgent, the other a reminder, each with a way there
   await page.getByRole('menuitem', { name: '工作台' }).click();

@@ -1,7 +1,7 @@
 /**
  * 整改落实: the unit's rectification ledger — counts (overdue in red), filters by status, source and
  * overdue (kept in the URL), and the items with their source (a 红黄牌 or 述职评议 linked), owner,
- * deadline and state. The unit registers and edits items, records progress, 销号 and 重新打开, and
+ * deadline and state; a count clicked (or Enter on it) shows the items it counts. The unit registers and edits items, records progress, 销号 and 重新打开, and
  * deletes the items it entered itself; under the committee's 单位 → a unit the page is read-only.
  */
 import { useMemo, useState } from 'react';
@@ -113,23 +113,57 @@ export function RectificationPage() {
     });
   }
 
-  const figure = (testId: string, title: string, value: number, colour?: string, hint?: string) => (
-    <Col flex="1 1 0">
-      <Card size="small" data-testid={testId}>
-        <Statistic title={title} value={value} suffix="项" styles={{ content: colour ? { color: colour } : {} }} />
-        {hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
-      </Card>
-    </Col>
-  );
+  /** Shows the items a count counts: the filters set to it (all filters cleared for the total). */
+  const showOnly = (next: { status?: RectificationStatus; overdue?: boolean }) =>
+    setParams(
+      (p) => {
+        const q = new URLSearchParams(p);
+        q.delete('source');
+        if (next.status) q.set('status', next.status);
+        else q.delete('status');
+        if (next.overdue) q.set('overdue', '1');
+        else q.delete('overdue');
+        return q;
+      },
+      { replace: true },
+    );
+
+  const figure = (testId: string, title: string, value: number, filter: { status?: RectificationStatus; overdue?: boolean }, colour?: string, hint?: string) => {
+    const active = (filter.status ?? null) === (status ?? null) && (filter.overdue ?? false) === overdueOnly && source === undefined;
+    return (
+      <Col flex="1 1 0">
+        <Card
+          size="small"
+          hoverable
+          data-testid={testId}
+          role="button"
+          tabIndex={0}
+          aria-pressed={active}
+          aria-label={`${title} ${value} 项，点击只看这些事项`}
+          style={active ? { borderColor: '#b71c1c' } : undefined}
+          onClick={() => showOnly(filter)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              showOnly(filter);
+            }
+          }}
+        >
+          <Statistic title={title} value={value} suffix="项" styles={{ content: colour ? { color: colour } : {} }} />
+          {hint && <Typography.Text type="secondary">{hint}</Typography.Text>}
+        </Card>
+      </Col>
+    );
+  };
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={12} wrap={false}>
-        {figure('rect-count-total', '整改事项', counts.total)}
-        {figure('rect-count-open', '未整改', counts.open)}
-        {figure('rect-count-in-progress', '整改中', counts.inProgress)}
-        {figure('rect-count-closed', '已销号', counts.closed, counts.closed > 0 ? '#389e0d' : undefined)}
-        {figure('rect-count-overdue', '逾期未销号', counts.overdue, counts.overdue > 0 ? RED : undefined, counts.dueSoon > 0 ? `另有 ${counts.dueSoon} 项两周内到期` : undefined)}
+        {figure('rect-count-total', '整改事项', counts.total, {})}
+        {figure('rect-count-open', '未整改', counts.open, { status: 'open' })}
+        {figure('rect-count-in-progress', '整改中', counts.inProgress, { status: 'inProgress' })}
+        {figure('rect-count-closed', '已销号', counts.closed, { status: 'closed' }, counts.closed > 0 ? '#389e0d' : undefined)}
+        {figure('rect-count-overdue', '逾期未销号', counts.overdue, { overdue: true }, counts.overdue > 0 ? RED : undefined, counts.dueSoon > 0 ? `另有 ${counts.dueSoon} 项两周内到期` : undefined)}
       </Row>
       <Card
         title="整改事项"
