@@ -8,8 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decrypterFromSecretKey } from './crypto';
 import { decodeBundle } from './decode';
+import { BUNDLE_ERROR_KINDS, BUNDLE_ERROR_MESSAGES } from './errors';
 import type { BundleKind } from './header';
 import { publicKeyFromBase64 } from './keys';
+import { RECORD_SCHEMA_VERSION } from '../model/upgrade';
 
 const DIR = path.resolve(import.meta.dirname, '../../test/fixtures/bundles/spec');
 
@@ -62,6 +64,29 @@ describe('docs/bundle-format.md, file by file (test/fixtures/bundles/spec)', () 
     expect(v3.value.records.fundLine?.map((l) => l.special)).toEqual([false, false]);
     expect(v3.value.records.expense?.map((e) => e.voucherNo)).toEqual(['', '']);
     expect(v3.value.counts.noticeRead).toBe(1);
+  });
+
+  it('every refusal kind of §10 has a Chinese default message that says what to do', () => {
+    for (const kind of BUNDLE_ERROR_KINDS) {
+      expect(BUNDLE_ERROR_MESSAGES[kind], kind).toMatch(/\p{Script=Han}/u);
+      expect(BUNDLE_ERROR_MESSAGES[kind], kind).toMatch(/请/);
+    }
+    const documented = readFileSync(path.resolve(import.meta.dirname, '../../docs/bundle-format.md'), 'utf8');
+    for (const kind of BUNDLE_ERROR_KINDS) expect(documented, `§10 lists ${kind}`).toContain(`| \`${kind}\` |`);
+  });
+
+  it('the document names the record schema versions the code reads, everywhere (§4, §10, §14)', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/bundle-format.md'), 'utf8');
+    const flat = doc.replace(/\s+/g, ' ');
+    const v = RECORD_SCHEMA_VERSION;
+    expect(flat).toContain(`| \`schemaVersion\` | integer | \`1\` to \`${v}\``);
+    expect(flat).toContain(`\`schemaVersion\` > ${v}`);
+    expect(flat).toContain(`\`schemaVersion\`, when it is an integer, is at most \`${v}\``);
+    expect(flat).toContain(`A program of today writes \`${v}\` and reads \`1\` to \`${v}\``);
+    for (let n = 1; n <= v; n++) expect(doc, `§14 row ${n}`).toMatch(new RegExp(`^\\| ${n} \\|`, 'm'));
+    expect(doc).not.toMatch(new RegExp(`^\\| ${v + 1} \\|`, 'm'));
+    // no other maximum is claimed anywhere
+    for (const m of doc.matchAll(/`schemaVersion` (?:>|greater than) (\d+)/g)) expect(Number(m[1])).toBe(v);
   });
 
   it('refusals name the field and the versions', async () => {
