@@ -34,6 +34,7 @@ import { ReportsArea } from './features/reports/ReportsArea';
 import { CityReportsPage } from './features/cityReports/CityReportsPage';
 import { SyncPage } from './features/sync/SyncPage';
 import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
+import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
 import { FundsPage } from './features/funds/FundsPage';
@@ -182,6 +183,7 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <WorkspaceGate />
+        <DatabaseClosedNotice />
       </AntdApp>
     </ConfigProvider>
   );

@@ -52,8 +52,23 @@ export function storedTable(db: TaizhangDb, table: RecordTableName): Table<Store
   return db.table<StoredRecord, string>(table);
 }
 
-export function openDatabase(name: string = DB_NAME): TaizhangDb {
+export interface OpenOptions {
+  /** Called once when another window opens a newer version of the database (or deletes it) and this connection closes for good. */
+  readonly onClosedByOtherWindow?: () => void;
+}
+
+export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}): TaizhangDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as TaizhangDb;
+  // Another window upgrades (or deletes) the database. Dexie's default closes this connection and
+  // opens it again on the next call — at the NEWER version, so a stale window would write
+  // old-format records into it. Close for good instead: every later write fails with
+  // DatabaseClosedError, which the write funnel turns into words (storageFaults.ts), and the app
+  // asks the user to reload. `false` stops Dexie's default handler.
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true });
+    options.onClosedByOtherWindow?.();
+    return false;
+  });
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2_STORE_CHANGES)
@@ -92,9 +107,26 @@ async function upgradeStoredRecords(tx: Transaction, tables: readonly RecordTabl
 }
 
 let shared: TaizhangDb | null = null;
+let closedByOtherWindow = false;
+const closedListeners = new Set<() => void>();
 
 /** The app's database (opened on first use). Tests open their own with `openDatabase`. */
 export function appDatabase(): TaizhangDb {
-  shared ??= openDatabase();
+  shared ??= openDatabase(DB_NAME, {
+    onClosedByOtherWindow: () => {
+      closedByOtherWindow = true;
+      for (const listener of closedListeners) listener();
+    },
+  });
   return shared;
+}
+
+/**
+ * Calls `listener` when the app's database has been closed because another window opened a newer
+ * version (at once if that has happened already); returns the unsubscribe function.
+ */
+export function watchAppDatabaseClosed(listener: () => void): () => void {
+  if (closedByOtherWindow) listener();
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
 }

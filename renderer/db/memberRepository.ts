@@ -98,15 +98,25 @@ export interface RosterImportSummary {
   readonly skipped: number;
 }
 
-/** Applies a confirmed plan in ONE transaction: all rows or none. */
-export async function applyRosterPlan(ctx: WriteContext, plan: RosterPlan): Promise<Result<RosterImportSummary, WriteError>> {
-  return runWrite<RosterImportSummary, WriteError>(ctx.db, memberTables(ctx), async () => {
+/**
+ * Applies a confirmed plan in ONE transaction: all rows or none. The plan was made from the roster
+ * as it was at the preview; a row to add whose ID number is registered by now (the same plan
+ * applied twice — a double click — or a member entered meanwhile) refuses the whole import, checked
+ * inside the transaction, so that no ID number is ever stored twice.
+ */
+export async function applyRosterPlan(ctx: WriteContext, plan: RosterPlan): Promise<Result<RosterImportSummary, MemberWriteError>> {
+  return runWrite<RosterImportSummary, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
     let added = 0;
     let updated = 0;
     let unchanged = 0;
     for (const row of plan.rows) {
       if (row.action === 'skip' || !row.input) continue;
       if (row.action === 'add') {
+        const dup = await duplicateIdNumber(ctx, row.input.idNumber.trim().toUpperCase(), null);
+        if (dup) {
+          const message = `第 ${row.rowNumber} 行：${dup.message.replace(/，请核对；同一人请直接编辑原记录$/, '')}（可能已导入过一次）。本次导入没有写入任何内容，请重新选择文件，按新的预览导入。`;
+          return fail({ ...dup, message });
+        }
         const r = await createRecord(ctx, 'member', row.input);
         if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `第 ${row.rowNumber} 行：${r.error.message}` });
         added++;

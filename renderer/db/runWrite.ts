@@ -10,7 +10,10 @@
  * - the body (or anything it calls) throws an `ExpectedFailure` → everything written in the
  *   transaction is rolled back and its tagged error, with its Chinese message, comes out as
  *   `fail(error)`. Throwing is how a helper deep inside a write refuses it after writing already;
- * - anything else thrown (a bug, a storage error) rolls back and is thrown on: bugs are not values.
+ * - a storage fault the user can act on (disk full, this window's connection closed by a newer
+ *   version in another window) rolls back and is thrown as an `ExpectedFailure` with its Chinese
+ *   message (storageFaults.ts), which the screens show as they show any refused write;
+ * - anything else thrown (a bug) rolls back and is thrown on: bugs are not values.
  *
  * Nested inside another write's transaction (one repository write calling another), Dexie runs the
  * body in the enclosing transaction; the tables named must be among the enclosing ones. A thrown
@@ -20,6 +23,7 @@
 import { Dexie, type Table } from 'dexie';
 import { ExpectedFailure, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
 import type { TaizhangDb } from './db';
+import { storageFault } from './storageFaults';
 
 /** Carries a returned failure out of the transaction scope so that Dexie rolls back. */
 class ReturnedFailure<E extends ExpectedError> extends Error {
@@ -49,6 +53,9 @@ export async function runWrite<T, E extends ExpectedError = ExpectedError>(
   } catch (e) {
     if (e instanceof ReturnedFailure) return fail(e.error as E);
     if (e instanceof ExpectedFailure) return fail(e.error as E);
+    // at the outermost write only: nested, the enclosing write sees the fault itself
+    const fault = nested ? null : storageFault(e);
+    if (fault) throw new ExpectedFailure(fault);
     throw e;
   }
 }

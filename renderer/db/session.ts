@@ -26,3 +26,6 @@ export function sessionWriteContext(): Promise<WriteContext> {
 export function onAppDatabase<A extends unknown[], R>(fn: (db: TaizhangDb, ...args: A) => R, ...args: A): R {
   return fn(appDatabase(), ...args);
 }
+
+/** When another window opened a newer version of the ledger, this window stops writing: screens ask the user to reload. */
+export { watchAppDatabaseClosed } from './db';

@@ -84,6 +84,8 @@ export function RosterImportModal({
   const [busy, setBusy] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const job = useRef<{ cancel(): void } | null>(null);
+  // a second click before the button shows it is busy must not apply the plan again
+  const applying = useRef(false);
   const run = useWriteAction();
 
   const context = useMemo(() => {
@@ -197,11 +199,13 @@ export function RosterImportModal({
   }
 
   async function confirm() {
-    if (state.step !== 'preview') return;
+    if (state.step !== 'preview' || applying.current) return;
+    applying.current = true;
     setBusy(true);
     const { file, plan } = state;
     const summary = await run((ctx) => applyRosterPlan(ctx, plan));
     setBusy(false);
+    applying.current = false;
     if (summary) setState({ step: 'done', file, plan, summary });
   }
 

@@ -115,6 +115,27 @@ describe('花名册 import', () => {
     expect(await applyRosterPlan(ctx, third.plan)).toEqual({ ok: true, value: { added: 0, updated: 0, unchanged: 1, skipped: 0 } });
   });
 
+  it('the same plan applied twice (a double click) adds nobody the second time and says why', async () => {
+    const r = await plan(
+      await xlsx([
+        HEADER,
+        [1, '王芳', '女', '汉族', '1985-03-12', idNumber('1985-03-12', 22), '2008-07-01', '2009-07-01', '第一党支部', ''],
+        [2, '李强', '男', '汉族', '1990-11-05', idNumber('1990-11-05', 31), '2012-06-01', '2013-06-01', '第一党支部', ''],
+      ]),
+    );
+    if (!r.ok) throw new Error(r.problem.message);
+    const [first, second] = await Promise.all([applyRosterPlan(ctx, r.plan), applyRosterPlan(ctx, r.plan)]);
+    expect(first).toEqual({ ok: true, value: { added: 2, updated: 0, unchanged: 0, skipped: 0 } });
+    expect(second.ok).toBe(false);
+    if (!second.ok) {
+      expect(second.error.kind).toBe('duplicate-id-number');
+      expect(second.error.message).toBe('第 2 行：身份证号与已登记的党员“王芳”相同（可能已导入过一次）。本次导入没有写入任何内容，请重新选择文件，按新的预览导入。');
+    }
+    const members = await db.member.toArray();
+    expect(members.map((m) => m.name).sort()).toEqual(['李强', '王芳']);
+    expect(new Set(members.map((m) => m.idNumber)).size).toBe(2);
+  });
+
   it('skips bad rows with reasons in Chinese and imports the good ones', async () => {
     const good = idNumber('1985-03-12', 22);
     const badChecksum = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
