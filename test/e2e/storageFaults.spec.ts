@@ -36,8 +36,11 @@ test('a window whose ledger another window upgraded stops saving, says so, and w
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('本窗口已停止保存');
   await expect(notice).toContainText('请先记下本窗口中尚未保存的内容');
-  // what the user typed is still there behind the notice
-  await expect(drawer.getByLabel('党组织名称')).toHaveValue('第一党支部');
+  // what the user typed is still there behind the notice, and can be copied out
+  const typed = drawer.getByLabel('党组织名称');
+  await expect(typed).toHaveValue('第一党支部');
+  await typed.selectText();
+  expect(await typed.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0))).toBe('第一党支部');
   await screenshot(page, 'database-closed-notice');
   await page.keyboard.press('Escape'); // the notice cannot be dismissed
   await expect(notice).toBeVisible();

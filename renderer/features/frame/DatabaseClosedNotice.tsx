@@ -2,7 +2,8 @@
  * Another window (a second tab of the web build, or a newer copy of the program) opened a newer
  * version of the ledger: this window's connection is closed for good and nothing more is saved
  * from it (renderer/db/db.ts). The notice says so, cannot be dismissed, and reloads the window on
- * the user's word — after they have noted anything still unsaved on the screen behind it.
+ * the user's word — after they have copied anything still unsaved from the screen behind it (the
+ * notice has no mask, so that screen stays selectable).
  */
 import { useEffect, useState } from 'react';
 import { Button, Modal, Typography } from 'antd';
@@ -16,8 +17,11 @@ export function DatabaseClosedNotice() {
       open={closed}
       title="本窗口已停止保存"
       closable={false}
-      mask={{ closable: false }}
+      // no mask: the screen behind stays readable and selectable, so unsaved text can be copied out
+      mask={false}
       keyboard={false}
+      style={{ top: 16 }}
+      zIndex={2000}
       footer={
         <Button type="primary" autoFocus onClick={() => window.location.reload()}>
           重新加载
