@@ -128,12 +128,26 @@ function cardsSentence(f: AnnualFigures): string {
 function fundsSection(f: AnnualFigures): string {
   const u = f.funds;
   if (u.lines.length === 0) return `${u.year}年未列支党建工作经费预算。`;
+  // the ledger's own budget lines, by name (a long list ends with 等), instead of a canned purpose
+  const names = (lines: readonly { name: string }[]): string =>
+    lines.length <= FUND_LINES_NAMED ? lines.map((l) => l.name).join('、') : `${lines.slice(0, FUND_LINES_NAMED).map((l) => l.name).join('、')}等`;
+  const special = u.lines.filter((l) => l.special);
+  const specialText =
+    special.length === 0 ? '' : `其中专项经费${special.length}项（${names(special)}），预算${yuanText(special.reduce((s, l) => s + l.budgetFen, 0))}。`;
+  const overText =
+    u.overLines.length === 0
+      ? ''
+      : `超出预算的科目${u.overLines.length}项：${u.overLines.map((l) => `${l.name}（预算${yuanText(l.budgetFen)}，已支出${yuanText(l.spentFen)}）`).join('、')}。`;
   return (
-    `本年度党建工作经费预算${u.lines.length}项，共${yuanText(u.budgetFen)}，已支出${yuanText(u.spentFen)}` +
-    `${u.share === null ? '' : `，执行率${percent(u.share)}`}，` +
-    '用于“三会一课”、主题党日、党员教育培训等工作。'
+    `本年度党建工作经费预算${u.lines.length}项（${names(u.lines)}），共${yuanText(u.budgetFen)}，已支出${yuanText(u.spentFen)}` +
+    `${u.share === null ? '' : `，执行率${percent(u.share)}`}。` +
+    specialText +
+    overText
   );
 }
+
+/** How many budget lines the 经费 paragraph names before it says 等. */
+const FUND_LINES_NAMED = 6;
 
 function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfContent {
   const t = f.training;

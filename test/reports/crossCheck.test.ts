@@ -233,7 +233,7 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
     ['支出（元）', money(f.spentFen)],
     ['执行率', pc(f.spentFen, f.budgetFen)],
   ]);
-  expect(text).toContain(`执行率${pc(f.spentFen, f.budgetFen)}，用于`);
+  expect(text).toContain(`执行率${pc(f.spentFen, f.budgetFen)}。`);
 
   // one 截至
   expect(text).toContain(`数据截至${day}`);

@@ -119,6 +119,34 @@ describe('the annual report of the small unit (市统计局, a 党组)', () => {
   });
 });
 
+describe('the annual report’s 经费 paragraph', () => {
+  const base = smallUnit();
+  const meta = { unitId: base.unit.id, rev: '0', deleted: false };
+  const line = (id: string, name: string, budgetFen: number, special = false) => ({ ...meta, id, year: YEAR, name, budgetFen, special });
+  const expense = (id: string, fundLineId: string, amountFen: number) => ({ ...meta, id, fundLineId, date: `${YEAR}-03-01`, amountFen, purpose: '支出', voucherNo: '' });
+
+  it('names the ledger’s own lines, the 专项 ones and those over budget, and claims no canned purpose', () => {
+    const data = {
+      ...base,
+      fundLines: [line('l1', '三会一课经费', 300_000), line('l2', '教育培训经费', 500_000), line('l3', '书记项目专项经费', 200_000, true)],
+      expenses: [expense('e1', 'l1', 100_000), expense('e2', 'l2', 620_000), expense('e3', 'l3', 50_000)],
+    } as unknown as UnitReportData;
+    const text = annualText(data);
+    expect(text).toContain('本年度党建工作经费预算3项（三会一课经费、教育培训经费、书记项目专项经费），共1.00万元，已支出7700.00元，执行率77%。');
+    expect(text).toContain('其中专项经费1项（书记项目专项经费），预算2000.00元。');
+    expect(text).toContain('超出预算的科目1项：教育培训经费（预算5000.00元，已支出6200.00元）。');
+    expect(text).not.toContain('用于“三会一课”');
+  });
+
+  it('says nothing of 专项 or overspending when there is none', () => {
+    const data = { ...base, fundLines: [line('l1', '三会一课经费', 300_000)], expenses: [expense('e1', 'l1', 300_000)] } as unknown as UnitReportData;
+    const text = annualText(data);
+    expect(text).toContain('本年度党建工作经费预算1项（三会一课经费），共3000.00元，已支出3000.00元，执行率100%。');
+    expect(text).not.toContain('专项经费');
+    expect(text).not.toContain('超出预算');
+  });
+});
+
 describe('the annual report of the largest city unit (市公安局, a 党委)', () => {
   const police = dataOf(fullCityUnits().largest);
   const text = annualText(police);
