@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1 } from './profile';
-import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type ProbationaryMember } from './todos';
+import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, todosByArea, type ProbationaryMember, type TodoItem } from './todos';
 
 const ASOF = '2026-11-28';
 
@@ -45,5 +45,20 @@ describe('to-do sources', () => {
     const cadres = (n: number) => Array.from({ length: n }, () => ({ status: 'active' as const, cadre: 'fullTime' as const }));
     expect(cadreRatioTodos({ staffCount: 300, members: cadres(2) }, NATIONAL_PROFILE_V1)[0]?.title).toBe('专职党务干部配备不足');
     expect(cadreRatioTodos({ staffCount: 300, members: cadres(3) }, NATIONAL_PROFILE_V1)).toEqual([]);
+  });
+});
+
+describe('todosByArea', () => {
+  const todo = (key: string, area: TodoItem['area'], severity: TodoItem['severity']): TodoItem => ({ key, area, severity, title: key, detail: '', due: null });
+
+  it('groups in the sidebar’s order, leaves out areas with nothing to do, and keeps each group’s order', () => {
+    const sorted = sortTodos([todo('f1', 'funds', 'medium'), todo('m1', 'meetings', 'low'), todo('f2', 'funds', 'high'), todo('o1', 'organisations', 'high')]);
+    const groups = todosByArea(sorted, ['organisations', 'members', 'meetings', 'training', 'funds']);
+    expect(groups.map((g) => [g.area, g.items.map((t) => t.key)])).toEqual([
+      ['organisations', ['o1']],
+      ['meetings', ['m1']],
+      ['funds', ['f2', 'f1']],
+    ]);
+    expect(groups.flatMap((g) => g.items)).toHaveLength(sorted.length);
   });
 });

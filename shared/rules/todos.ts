@@ -21,6 +21,8 @@ export interface TodoItem {
   readonly title: string;
   readonly detail: string;
   readonly due: IsoDate | null;
+  /** Where the item is dealt with, when more precise than its area's page (e.g. a filtered list). */
+  readonly link?: string;
 }
 
 /** Days before the end of probation that the conversion reminder appears. */
@@ -89,4 +91,12 @@ export function sortTodos(items: readonly TodoItem[]): TodoItem[] {
   return [...items].sort(
     (a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title, 'zh-CN'),
   );
+}
+
+/**
+ * The to-dos grouped by area, for the workbench: groups in `order` (the sidebar's), areas without
+ * to-dos left out, each group's items in the order given (sorted: most urgent first).
+ */
+export function todosByArea(todos: readonly TodoItem[], order: readonly TodoArea[]): { area: TodoArea; items: TodoItem[] }[] {
+  return order.map((area) => ({ area, items: todos.filter((t) => t.area === area) })).filter((g) => g.items.length > 0);
 }

@@ -4,11 +4,11 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
-import { Alert, Card, Col, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Collapse, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/organisations/cadreRatio';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 import { memberCounts } from '../../../shared/rules/organisations/setupHints';
-import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, type TodoItem } from '../../../shared/rules/todos';
+import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, todosByArea, type TodoItem } from '../../../shared/rules/todos';
 import { termLight } from '../../../shared/rules/organisations/termLight';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -24,6 +24,20 @@ const AREA_PATH: Record<TodoItem['area'], string> = {
   funds: '/funds',
   sync: '/sync',
 };
+
+/** The to-do groups, in the order of the areas in the sidebar. */
+const AREA_LABEL: Record<TodoItem['area'], string> = {
+  organisations: '组织与换届',
+  members: '党员',
+  meetings: '三会一课',
+  training: '教育培训',
+  projects: '书记项目',
+  rectification: '整改落实',
+  funds: '经费保障',
+  sync: '同步',
+};
+
+const AREA_ORDER = Object.keys(AREA_LABEL) as TodoItem['area'][];
 
 const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }> = {
   high: { color: 'error', text: '紧急' },
@@ -141,30 +155,54 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
       {ratio.state === 'below' && <Alert type="warning" showIcon title={ratio.reason} data-testid="cadre-ratio-warning" />}
       {inbox}
       <Card title={`待办事项（${figures.todos.length}）`}>
-        <List
-          data-testid="todo-list"
-          dataSource={figures.todos}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" /> }}
-          renderItem={(item) => (
-            <List.Item
-              actions={[
-                <Typography.Link key="go" onClick={() => void navigate(AREA_PATH[item.area])}>
-                  去处理
-                </Typography.Link>,
-              ]}
-            >
-              <List.Item.Meta
-                title={
-                  <Space>
-                    <Tag color={SEVERITY_TAG[item.severity].color}>{SEVERITY_TAG[item.severity].text}</Tag>
-                    {item.title}
-                  </Space>
-                }
-                description={item.detail}
-              />
-            </List.Item>
+        <div data-testid="todo-list">
+          {figures.todos.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
+          ) : (
+            // grouped by area, every group open: the cadre folds away what they have seen
+            <Collapse
+              ghost
+              defaultActiveKey={todosByArea(figures.todos, AREA_ORDER).map((g) => g.area)}
+              items={todosByArea(figures.todos, AREA_ORDER).map((group) => {
+                const urgent = group.items.filter((t) => t.severity === 'high').length;
+                return {
+                  key: group.area,
+                  label: (
+                    <Space data-testid={`todo-group-${group.area}`}>
+                      <Typography.Text strong>{AREA_LABEL[group.area]}</Typography.Text>
+                      <Typography.Text type="secondary">{group.items.length} 项</Typography.Text>
+                      {urgent > 0 && <Tag color="error">紧急 {urgent}</Tag>}
+                    </Space>
+                  ),
+                  children: (
+                    <List
+                      dataSource={group.items}
+                      renderItem={(item) => (
+                        <List.Item
+                          actions={[
+                            <Typography.Link key="go" onClick={() => void navigate(item.link ?? AREA_PATH[item.area])}>
+                              去处理
+                            </Typography.Link>,
+                          ]}
+                        >
+                          <List.Item.Meta
+                            title={
+                              <Space>
+                                <Tag color={SEVERITY_TAG[item.severity].color}>{SEVERITY_TAG[item.severity].text}</Tag>
+                                {item.title}
+                              </Space>
+                            }
+                            description={item.detail}
+                          />
+                        </List.Item>
+                      )}
+                    />
+                  ),
+                };
+              })}
+            />
           )}
-        />
+        </div>
       </Card>
     </Space>
   );
