@@ -1,0 +1,175 @@
+/**
+ * Writes of 书记项目 (党组(党委)书记项目): the unit writes them (the 工委 only sees them). Each write
+ * reads what it checks inside ONE transaction (`runWrite`) and writes through the record repository
+ * (meta, change log, audit, tombstones); the record's own zod schema validates every field.
+ *   - one project per secretary per year (the model's rule): a second project of the same
+ *     secretary in a year is refused, another year or another secretary is not;
+ *   - milestones are kept in order of their due date (undated last), so that the index a screen
+ *     shows is the index it writes; a milestone write names the title it expects at that index,
+ *     and is refused when the record changed meanwhile (another window, an import).
+ */
+import { expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
+import type { Milestone, SecretaryProject } from '../../shared/model/secretaryProject';
+import { compareIsoDates } from '../../shared/rules/dates';
+import { createRecord, deleteRecord, updateRecord, type WriteError } from './recordRepository';
+import { runWrite } from './runWrite';
+import type { WriteContext } from './writeContext';
+
+export type SecretaryProjectWriteError = WriteError | ExpectedError<'duplicate-project' | 'stale-milestone' | 'wrong-mode'>;
+
+export interface SecretaryProjectInput {
+  readonly year: number;
+  readonly secretaryName: string;
+  readonly title: string;
+  readonly goal: string;
+  readonly progress: string;
+  readonly evaluation: string;
+}
+
+export interface MilestoneInput {
+  readonly title: string;
+  readonly due: string | null;
+}
+
+const projectTables = (ctx: WriteContext) => [ctx.db.secretaryProject, ctx.db.changes, ctx.db.audit, ctx.db.device];
+
+function unitOnly(ctx: WriteContext): SecretaryProjectWriteError | null {
+  return ctx.mode === 'unit' ? null : expectedError('wrong-mode', '书记项目由单位填报，工委端只能查看。');
+}
+
+function projectGone(): SecretaryProjectWriteError {
+  return expectedError('not-found', '该书记项目不存在或已被删除，请刷新后重试。');
+}
+
+async function liveProject(ctx: WriteContext, id: string): Promise<SecretaryProject | null> {
+  const p = await ctx.db.secretaryProject.get(id);
+  return p && !p.deleted && p.unitId === ctx.ownerId ? p : null;
+}
+
+async function duplicateProject(ctx: WriteContext, input: SecretaryProjectInput, exceptId: string | null): Promise<SecretaryProjectWriteError | null> {
+  const name = input.secretaryName.trim();
+  const same = (await ctx.db.secretaryProject.where('year').equals(input.year).toArray()).find(
+    (p) => !p.deleted && p.unitId === ctx.ownerId && p.id !== exceptId && p.secretaryName.trim() === name,
+  );
+  return same
+    ? expectedError('duplicate-project', `${name}已有${input.year}年的书记项目“${same.title}”。每位书记每年一个项目：请修改原有项目，或核对年度和书记姓名。`, ['secretaryName'])
+    : null;
+}
+
+/** Milestones in order of due date, undated last; equal dates keep their order. */
+export function orderedMilestones(milestones: readonly Milestone[]): Milestone[] {
+  return milestones
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      if (a.m.due === null || b.m.due === null) return a.m.due === b.m.due ? a.i - b.i : a.m.due === null ? 1 : -1;
+      return compareIsoDates(a.m.due, b.m.due) || a.i - b.i;
+    })
+    .map(({ m }) => m);
+}
+
+function fields(input: SecretaryProjectInput) {
+  return {
+    year: input.year,
+    secretaryName: input.secretaryName.trim(),
+    title: input.title.trim(),
+    goal: input.goal.trim(),
+    progress: input.progress.trim(),
+    evaluation: input.evaluation.trim(),
+  };
+}
+
+// ── projects ──────────────────────────────────────────────────────────────────────────────────
+
+export async function createSecretaryProject(ctx: WriteContext, input: SecretaryProjectInput): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, projectTables(ctx), async () => {
+    const dup = await duplicateProject(ctx, input, null);
+    if (dup) return fail(dup);
+    return createRecord(ctx, 'secretaryProject', { ...fields(input), milestones: [] });
+  });
+}
+
+/** Edits the project's own fields; its milestones are written by the milestone functions. */
+export async function updateSecretaryProject(
+  ctx: WriteContext,
+  id: string,
+  input: SecretaryProjectInput,
+): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, projectTables(ctx), async () => {
+    if (!(await liveProject(ctx, id))) return fail(projectGone());
+    const dup = await duplicateProject(ctx, input, id);
+    if (dup) return fail(dup);
+    return updateRecord(ctx, 'secretaryProject', id, fields(input));
+  });
+}
+
+export async function deleteSecretaryProject(ctx: WriteContext, id: string): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, projectTables(ctx), async () => {
+    if (!(await liveProject(ctx, id))) return fail(projectGone());
+    return deleteRecord(ctx, 'secretaryProject', id);
+  });
+}
+
+// ── milestones ────────────────────────────────────────────────────────────────────────────────
+
+/** Where a milestone write applies: its index in the stored (ordered) list and the title seen there. */
+export interface MilestoneRef {
+  readonly index: number;
+  readonly title: string;
+}
+
+function stale(): SecretaryProjectWriteError {
+  return expectedError('stale-milestone', '该工作节点已被修改或删除（可能在另一个窗口或导入同步包时），请查看最新内容后重试。');
+}
+
+async function changeMilestones(
+  ctx: WriteContext,
+  projectId: string,
+  ref: MilestoneRef | null,
+  change: (list: Milestone[], index: number) => void,
+): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, projectTables(ctx), async () => {
+    const current = await liveProject(ctx, projectId);
+    if (!current) return fail(projectGone());
+    const list = [...current.milestones];
+    const index = ref?.index ?? -1;
+    if (ref && list[index]?.title !== ref.title) return fail(stale());
+    change(list, index);
+    return updateRecord(ctx, 'secretaryProject', projectId, { milestones: orderedMilestones(list) });
+  });
+}
+
+const milestoneOf = (input: MilestoneInput, done: boolean): Milestone => ({ title: input.title.trim(), due: input.due, done });
+
+export function addMilestone(ctx: WriteContext, projectId: string, input: MilestoneInput): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  return changeMilestones(ctx, projectId, null, (list) => void list.push(milestoneOf(input, false)));
+}
+
+/** Edits a milestone's title and due date (its done mark stays). */
+export function updateMilestone(
+  ctx: WriteContext,
+  projectId: string,
+  ref: MilestoneRef,
+  input: MilestoneInput,
+): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  return changeMilestones(ctx, projectId, ref, (list, i) => {
+    list[i] = milestoneOf(input, list[i]!.done);
+  });
+}
+
+export function setMilestoneDone(ctx: WriteContext, projectId: string, ref: MilestoneRef, done: boolean): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  return changeMilestones(ctx, projectId, ref, (list, i) => {
+    list[i] = { ...list[i]!, done };
+  });
+}
+
+export function removeMilestone(ctx: WriteContext, projectId: string, ref: MilestoneRef): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  return changeMilestones(ctx, projectId, ref, (list, i) => void list.splice(i, 1));
+}
