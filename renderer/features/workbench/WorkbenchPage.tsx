@@ -2,7 +2,7 @@
  * 工作台: the unit's home — counts, terms in yellow/red, the 专职党务干部 ratio against 1–2%, and
  * the to-do list the rules produce.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { Alert, Card, Col, Collapse, Empty, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { cadreRatio } from '../../../shared/rules/organisations/cadreRatio';
@@ -57,6 +57,8 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
   const navigate = useScopedNavigate();
   const { readOnly } = useUnitScope();
   const asOf = todayIso();
+  // the to-do groups the cadre has folded away (all open at first)
+  const [folded, setFolded] = useState<ReadonlySet<TodoItem['area']>>(() => new Set());
 
   const figures = useMemo(() => {
     if (!data?.unit) return null;
@@ -159,10 +161,17 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
           {figures.todos.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
           ) : (
-            // grouped by area, every group open: the cadre folds away what they have seen
+            // grouped by area, every group open (also one whose area's to-dos arrive later): the
+            // cadre folds away what they have seen
             <Collapse
               ghost
-              defaultActiveKey={todosByArea(figures.todos, AREA_ORDER).map((g) => g.area)}
+              activeKey={todosByArea(figures.todos, AREA_ORDER)
+                .map((g) => g.area)
+                .filter((a) => !folded.has(a))}
+              onChange={(keys) => {
+                const open = new Set(Array.isArray(keys) ? keys : [keys]);
+                setFolded(new Set(AREA_ORDER.filter((a) => !open.has(a))));
+              }}
               items={todosByArea(figures.todos, AREA_ORDER).map((group) => {
                 const urgent = group.items.filter((t) => t.severity === 'high').length;
                 return {
