@@ -170,7 +170,8 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
                 .filter((a) => !folded.has(a))}
               onChange={(keys) => {
                 const open = new Set(Array.isArray(keys) ? keys : [keys]);
-                setFolded(new Set(AREA_ORDER.filter((a) => !open.has(a))));
+                const shown = todosByArea(figures.todos, AREA_ORDER).map((g) => g.area);
+                setFolded((before) => new Set([...[...before].filter((a) => !shown.includes(a)), ...shown.filter((a) => !open.has(a))]));
               }}
               items={todosByArea(figures.todos, AREA_ORDER).map((group) => {
                 const urgent = group.items.filter((t) => t.severity === 'high').length;
