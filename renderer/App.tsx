@@ -37,13 +37,17 @@ import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { CareArea } from './features/care/CareArea';
 import { FundsPage } from './features/funds/FundsPage';
 import { useFundsTodos } from './features/funds/useFundsTodos';
 import { RectificationArea } from './features/rectification/RectificationArea';
 import { useRectificationTodos } from './features/rectification/useRectificationTodos';
+import { SecretaryProjectsPage } from './features/secretaryProjects/SecretaryProjectsPage';
+import { useSecretaryProjectTodos } from './features/secretaryProjects/useSecretaryProjectTodos';
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
-const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification']);
+const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification', 'projects']);
+BUILT_UNIT_AREAS.add('care');
 
 dayjs.locale('zh-cn');
 
@@ -64,7 +68,8 @@ function WorkbenchWithAreaTodos() {
   const training = useTrainingTodos();
   const rectification = useRectificationTodos();
   const funds = useFundsTodos();
-  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds], [meetings, training, rectification, funds]);
+  const projects = useSecretaryProjectTodos();
+  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds, ...projects], [meetings, training, rectification, funds, projects]);
   return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
 }
 
@@ -86,7 +91,9 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
     { path: 'meetings/*', element: <MeetingsArea /> },
     { path: 'reports/*', element: <ReportsArea /> },
     { path: 'funds/*', element: <FundsPage /> },
+    { path: 'care/*', element: <CareArea /> },
     { path: 'rectification/*', element: <RectificationArea /> },
+    { path: 'projects/*', element: <SecretaryProjectsPage /> },
   ];
 }
 
