@@ -79,10 +79,18 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await pickDate(page, '转正时间', '2009-07-01');
   await drawer.getByLabel('所在党组织').click();
   await pickFromOpenList(page, '第一党支部（党支部）');
+  await drawer.getByLabel('学历').fill('大学本科');
+  await drawer.getByLabel('备注').fill('2025年由市税务局转入');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已登记党员王芳')).toBeVisible();
   await expect(page.getByTestId('member-count')).toHaveText('共 1 人');
   await expect(page.getByText(/^411302\*{8}\d{3}[\dX]$/)).toBeVisible(); // masked by default
+  // 学历 and 备注 were saved with her
+  await page.getByRole('row').filter({ hasText: '王芳' }).getByRole('button', { name: '编辑' }).click();
+  await expect(drawer.getByLabel('学历')).toHaveValue('大学本科');
+  await expect(drawer.getByLabel('备注')).toHaveValue('2025年由市税务局转入');
+  await drawer.getByRole('button', { name: '取消' }).click();
+  await expect(drawer).toBeHidden();
 
   // import a roster file: one bad row is skipped with its reason, the others imported
   await page.getByRole('button', { name: '导入花名册' }).click();

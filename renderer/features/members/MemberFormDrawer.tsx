@@ -29,9 +29,24 @@ interface Values {
   organisationId: string;
   cadre?: CadreKind | null;
   excludedReason?: string;
+  education?: string;
+  note?: string;
 }
 
-const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'cadre', 'excludedReason'];
+const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'cadre', 'excludedReason', 'education', 'note'];
+
+/** 学历 as rosters write it (free text allowed). */
+const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'];
+
+/**
+ * An optional text field of the record (学历, 备注): written when it has a value, or when the record
+ * already has the field (so it can be cleared); a record without it stays without it, so saving an
+ * unchanged form makes no new revision.
+ */
+function optionalText<K extends 'education' | 'note'>(key: K, value: string | undefined, editing: Member | null): Partial<Record<K, string>> {
+  const text = value?.trim() ?? '';
+  return text !== '' || (editing !== null && editing[key] !== undefined) ? ({ [key]: text } as Partial<Record<K, string>>) : {};
+}
 
 export function MemberFormDrawer({
   open,
@@ -59,6 +74,8 @@ export function MemberFormDrawer({
         joinedOn: fromIso(editing.joinedOn)!,
         convertedOn: fromIso(editing.convertedOn),
         excludedReason: editing.excludedReason ?? '',
+        education: editing.education ?? '',
+        note: editing.note ?? '',
       });
     } else {
       form.setFieldsValue({ membership: 'full', ethnicity: '汉族', cadre: null });
@@ -87,6 +104,8 @@ export function MemberFormDrawer({
       convertedOn: v.membership === 'probationary' ? null : toIso(v.convertedOn),
       cadre: v.cadre ?? null,
       excludedReason: v.excludedReason?.trim() ? v.excludedReason.trim() : null,
+      ...optionalText('education', v.education, editing),
+      ...optionalText('note', v.note, editing),
     };
     const saved = await run(
       (ctx) =>
@@ -173,6 +192,12 @@ export function MemberFormDrawer({
           <Select allowClear placeholder="（不是党务干部）" style={{ width: 200 }} options={CADRE_KINDS.map((k) => ({ value: k, label: CADRE_KIND_LABELS[k] }))} />
         </Form.Item>
         <Form.Item name="excludedReason" label="不计入应到人数的原因" extra="出国（境）半年以上、长期病休等经批准不计入会议应到人数的，填写原因和批准情况。">
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="education" label="学历">
+          <AutoComplete style={{ width: 200 }} maxLength={50} placeholder="如：大学本科" options={EDUCATION_LEVELS.map((e) => ({ value: e }))} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
       </Form>
