@@ -6,8 +6,12 @@
  * Every step waits on what the app shows.
  */
 import dayjs from 'dayjs';
+import quarterOfYear from 'dayjs/plugin/quarterOfYear';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseFile, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+dayjs.extend(quarterOfYear);
 
 const UNIT = '市财政局';
 const TRIGGER = '第三季度两个党支部未召开党员大会';
@@ -77,6 +81,29 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await expect(committee.getByText(/考核结果已发布，将随各单位的下一个回执送达/)).toBeVisible();
   await expect(committee.getByText('已发布', { exact: true })).toBeVisible();
   await expect(committee.getByRole('button', { name: '发布考核结果' })).toHaveCount(0);
+
+  // 年度汇总: the published quarter counts for the year, the others are named; the table as .xlsx
+  await committee.getByRole('tab', { name: '年度汇总' }).click();
+  const yearView = committee.getByTestId('year-view');
+  const yearRow = yearView.getByRole('row').filter({ hasText: UNIT });
+  // the quarter published above is the newest that has ended (the page's default)
+  const judged = dayjs().subtract(1, 'quarter');
+  if (judged.year() !== dayjs().year()) {
+    await yearView.getByLabel('年度').click();
+    await pickFromOpenList(committee, `${judged.year()}年`);
+  }
+  const quarterColumn = 1 + judged.quarter(); // 名次, 单位, then Q1–Q4
+  await expect(yearRow.getByRole('cell').nth(quarterColumn)).toHaveText(total);
+  await expect(yearRow.getByRole('cell').nth(0)).toHaveText('1');
+  await expect(committee.getByTestId('year-view-note')).toContainText('年度参考分按已发布的 1 个季度计算');
+  await screenshot(committee, 'accountability-year-view');
+  const sheetFile = await download(committee, () => yearView.getByRole('button', { name: '导出 Excel' }).click());
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(sheetFile);
+  const values = workbook.worksheets[0]!.getRow(2).values as unknown[]; // ExcelJS rows and values are 1-based
+  expect(values.slice(1, 3)).toEqual([1, UNIT]);
+  expect(values[1 + quarterColumn]).toBe(Number(total));
+  expect(values[8]).toBe(Number(total)); // 平均分 over the one published quarter
 
   // 述职评议 of this year: rated 较好, two problems found
   await committee.getByRole('tab', { name: '述职评议' }).click();

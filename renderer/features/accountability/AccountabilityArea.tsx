@@ -1,5 +1,5 @@
 /**
- * 督责问责 (the committee): 红黄牌, 通知, 季度考核 and 述职评议 as tabs with their own URLs. 联系组
+ * 督责问责 (the committee): 红黄牌, 通知, 季度考核, 年度汇总 (年度考核参考) and 述职评议 as tabs with their own URLs. 联系组
  * visits join them here.
  */
 import { Tabs } from 'antd';
@@ -8,16 +8,18 @@ import { CardRegisterPage } from './CardRegisterPage';
 import { DutyReviewPage } from './DutyReviewPage';
 import { MonitoringPage } from './MonitoringPage';
 import { NoticesPage } from './NoticesPage';
+import { YearViewPage } from './YearViewPage';
 
 const CARDS = '/accountability';
 const NOTICES = '/accountability/notices';
 const MONITORING = '/accountability/monitoring';
 const REVIEWS = '/accountability/reviews';
+const YEAR = '/accountability/year';
 
 export function AccountabilityArea() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = [NOTICES, MONITORING, REVIEWS].includes(pathname) ? pathname : CARDS;
+  const active = [NOTICES, MONITORING, YEAR, REVIEWS].includes(pathname) ? pathname : CARDS;
   return (
     <Tabs
       activeKey={active}
@@ -29,6 +31,7 @@ export function AccountabilityArea() {
         { key: CARDS, label: '红黄牌', children: <CardRegisterPage /> },
         { key: NOTICES, label: '通知', children: <NoticesPage /> },
         { key: MONITORING, label: '季度考核', children: <MonitoringPage /> },
+        { key: YEAR, label: '年度汇总', children: <YearViewPage /> },
         { key: REVIEWS, label: '述职评议', children: <DutyReviewPage /> },
       ]}
     />
