@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RECORD_SCHEMAS } from '../model/registry';
+import { RECORD_FIELD_LABELS, RECORD_SCHEMAS } from '../model/registry';
 import { RECORD_TABLES } from '../model/tables';
 import { RECORD_SCHEMA_VERSION } from '../model/upgrade';
 import { newerThanDeclared, SCHEMA_ADDITIONS, tableSince } from './schemaHistory';
@@ -60,5 +60,25 @@ describe('record schema history (§14)', () => {
     expect(newerThanDeclared('expense', { voucherNo: '' }, RECORD_SCHEMA_VERSION)).toBeNull();
     expect(newerThanDeclared('rectification', { source: 'dutyReview' }, 2)).toEqual({ field: 'source', value: 'dutyReview', since: 3 });
     expect(newerThanDeclared('rectification', { source: 'inspection' }, 1)).toBeNull();
+  });
+
+  it('a duty item carrying a self-check outcome (schema 5) is newer than a schema-4 bundle; one without is not', () => {
+    const checked = { items: [{ text: '抓党建', selfCheck: '' }, { text: '管队伍', selfCheck: '已落实', status: 'done' }] };
+    expect(newerThanDeclared('dutyList', checked, 4)).toEqual({ field: 'items.status', value: null, since: 5 });
+    expect(newerThanDeclared('dutyList', checked, 5)).toBeNull();
+    expect(newerThanDeclared('dutyList', { items: [{ text: '抓党建', selfCheck: '' }] }, 1)).toBeNull();
+    // a hostile shape is left to validation
+    expect(newerThanDeclared('dutyList', { items: 'status' }, 4)).toBeNull();
+    expect(newerThanDeclared('dutyList', { items: [null, 'status', ['status']] }, 4)).toBeNull();
+  });
+
+  it('every nested addition names a field today\'s schema has', () => {
+    for (let v = 2; v <= RECORD_SCHEMA_VERSION; v++) {
+      for (const [table, byField] of Object.entries(SCHEMA_ADDITIONS[v]?.nested ?? {})) {
+        for (const [field, subs] of Object.entries(byField)) {
+          for (const sub of subs) expect(RECORD_FIELD_LABELS[table as keyof typeof RECORD_FIELD_LABELS][`${field}.${sub}`], `${table}.${field}.${sub}`).toBeDefined();
+        }
+      }
+    }
   });
 });

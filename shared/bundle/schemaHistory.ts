@@ -6,7 +6,8 @@
  * in what is absent), so it is refused here, before the upgrade, as `invalid-record`.
  *
  * Made by comparing the zod schemas of shared/model at each version (v1: a692971 = bcef9da~1,
- * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9), top level and nested; `schemaHistory.test.ts` checks
+ * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`), top level and
+ * nested; `schemaHistory.test.ts` checks
  * that today's schemas are exactly the v1 fields plus these, so a new field without an entry here
  * fails a test. A new schema version adds one entry (possibly empty) to `SCHEMA_ADDITIONS`.
  */
@@ -20,6 +21,8 @@ export interface SchemaAddition {
   readonly tables: readonly RecordTable[];
   /** Top-level fields a table gained in this version. */
   readonly fields: { readonly [T in RecordTable]?: readonly string[] };
+  /** Fields the objects of an array-valued top-level field gained: table → field → nested fields. */
+  readonly nested?: { readonly [T in RecordTable]?: Readonly<Record<string, readonly string[]>> };
   /** New values of an existing enumerated field: table → field → values. */
   readonly values: { readonly [T in RecordTable]?: Readonly<Record<string, readonly string[]>> };
 }
@@ -49,6 +52,12 @@ export const SCHEMA_ADDITIONS: Readonly<Record<number, SchemaAddition>> = Object
     fields: { fundLine: ['special'], expense: ['voucherNo'] },
     values: {},
   },
+  5: {
+    tables: [],
+    fields: {},
+    nested: { dutyList: { items: ['status'] } },
+    values: {},
+  },
 });
 
 /** The version that introduced `table` (1 for the first release's tables). */
@@ -61,6 +70,7 @@ export function tableSince(table: RecordTable): number {
 
 /** A field or value a record carries that its declared schema version did not have yet. */
 export interface NewerThanDeclared {
+  /** The field's name; a nested one as `items.status`. */
   readonly field: string;
   /** The value, for an enumerated field whose value is newer (null: the field itself is newer). */
   readonly value: string | null;
@@ -80,6 +90,14 @@ export function newerThanDeclared(table: RecordTable, record: unknown, version: 
     if (added === undefined) continue;
     for (const field of added.fields[table] ?? []) {
       if (Object.hasOwn(fields, field)) return { field, value: null, since: v };
+    }
+    for (const [field, nestedFields] of Object.entries(added.nested?.[table] ?? {})) {
+      const list = Object.hasOwn(fields, field) ? fields[field] : undefined;
+      if (!Array.isArray(list)) continue;
+      for (const element of list as unknown[]) {
+        if (typeof element !== 'object' || element === null || Array.isArray(element)) continue;
+        for (const sub of nestedFields) if (Object.hasOwn(element, sub)) return { field: `${field}.${sub}`, value: null, since: v };
+      }
     }
     for (const [field, values] of Object.entries(added.values[table] ?? {})) {
       const value = fields[field];

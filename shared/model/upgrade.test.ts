@@ -32,6 +32,12 @@ describe('upgradeRecord', () => {
     expect(upgradeRecord('meeting', meeting, 3)).toBe(meeting);
   });
 
+  it('v4 → v5: a duty list is read as it is, its items without a self-check outcome (未自查)', () => {
+    const v4List = { id: 'd', post: '党支部书记', items: [{ text: '抓好支部建设', selfCheck: '' }] };
+    expect(upgradeRecord('dutyList', v4List, 4)).toBe(v4List);
+    expect(upgradeRecord('dutyList', v4List, 1)).toEqual(v4List);
+  });
+
   it('leaves records of the current schema, fields already present and non-objects alone', () => {
     const current = { id: 'x' };
     expect(upgradeRecord('trainingClass', current, RECORD_SCHEMA_VERSION)).toBe(current);

@@ -3,6 +3,12 @@
  * schema. One function for every place old records come from: the database (Dexie's upgrade of a
  * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
  *
+ * v4 → v5 (三级五岗): a duty item may carry its annual self-check's outcome (`status`: 落实 `done`,
+ * 部分落实 `partial`, 未落实 `notDone`). The field is optional and absent means 未自查, which is exactly
+ * what an item written before was, so nothing is filled in: v4 records are v5 records as they are.
+ * The new field sits inside `dutyList.items`, so shared/bundle/schemaHistory.ts lists it as a nested
+ * addition.
+ *
  * v3 → v4 (经费保障): a budget line may be marked 专项经费 (`special`, false before) and an expense
  * carries its 凭证号 (`voucherNo`, '' before). Both fields are optional in the schema, so the rows of
  * a database written under v3 stay valid as they are (no database version for them: absent reads as
@@ -26,7 +32,7 @@
 import type { RecordTable } from './tables';
 
 /** The record schema this program writes. Bundles and databases of versions 1..this are read. */
-export const RECORD_SCHEMA_VERSION = 4;
+export const RECORD_SCHEMA_VERSION = 5;
 /** The oldest record schema still read. */
 export const OLDEST_RECORD_SCHEMA_VERSION = 1;
 
@@ -55,6 +61,8 @@ const UPGRADES: Readonly<Record<number, Upgrade>> = {
     if (table === 'expense' && !Object.hasOwn(record, 'voucherNo')) return { ...record, voucherNo: '' };
     return record;
   },
+  // a duty item without `status` is 未自查 in v5 too: nothing to fill in
+  4: (_table, record) => record,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -57,7 +57,7 @@ function parseJson(bytes: Buffer, maxDepth: number, kind: string): unknown {
 }
 
 // §14, as the table says
-const ADDED: Record<number, { tables: string[]; fields: Record<string, string[]>; values: Record<string, Record<string, string[]>> }> = {
+const ADDED: Record<number, { tables: string[]; fields: Record<string, string[]>; values: Record<string, Record<string, string[]>>; nested?: Record<string, Record<string, string[]>> }> = {
   2: { tables: ['ruleProfile'], fields: { trainingClass: ['sessions'], enrolment: ['attendedSessionIds'], enrolledUnit: ['creditCode'] }, values: { attachment: { ownerTable: ['ruleProfile'] } } },
   3: {
     tables: ['noticeRead', 'dutyReview'],
@@ -65,6 +65,7 @@ const ADDED: Record<number, { tables: string[]; fields: Record<string, string[]>
     values: { rectification: { source: ['card', 'dutyReview'] }, attachment: { ownerTable: ['noticeRead', 'dutyReview'] } },
   },
   4: { tables: [], fields: { fundLine: ['special'], expense: ['voucherNo'] }, values: {} },
+  5: { tables: [], fields: {}, values: {}, nested: { dutyList: { items: ['status'] } } },
 };
 const V1_TABLES = 'unit organisation election committeeSeat member meeting attachment trainingClass enrolment secretaryProject dutyList rectification fundLine expense careVisit commendation publicity enrolledUnit card notice supervisionVisit assessment receipt'.split(' ');
 const TABLES = [...V1_TABLES, ...Object.values(ADDED).flatMap((a) => a.tables)];
@@ -85,7 +86,7 @@ function read(file: Buffer, me: ReturnType<typeof keyFile>, openAs: string, send
   if (h === null || typeof h !== 'object' || Array.isArray(h)) refuse('malformed-header');
   if (h.format !== 'taizhang-bundle') refuse('not-a-bundle');
   if (Number.isInteger(h.version) && (h.version as number) > 1) refuse('unsupported-version');
-  if (Number.isInteger(h.schemaVersion) && (h.schemaVersion as number) > 4) refuse('unsupported-version');
+  if (Number.isInteger(h.schemaVersion) && (h.schemaVersion as number) > 5) refuse('unsupported-version');
   if (canonical(h) !== headerBytes.toString('utf8')) refuse('malformed-header');
   const members = 'bundleId changeRange createdAt encryption format kind payloadBytes recipientId recipientPublicKey ruleProfileVersion schemaVersion senderDeviceId senderPublicKey senderUnitId sequence snapshot version'.split(' ');
   if (Object.keys(h).join() !== members.join() || h.version !== 1 || !Number.isInteger(h.schemaVersion) || (h.schemaVersion as number) < 1) refuse('malformed-header');
@@ -173,6 +174,8 @@ function read(file: Buffer, me: ReturnType<typeof keyFile>, openAs: string, send
       for (const a of newer) {
         if ((a.fields[t.table] ?? []).some((f) => Object.hasOwn(r, f))) refuse('invalid-record');
         if (Object.entries(a.values[t.table] ?? {}).some(([f, vs]) => vs.includes(r[f] as string))) refuse('invalid-record');
+        const nestedIn = (f: string, subs: string[]) => Array.isArray(r[f]) && (r[f] as unknown[]).some((e) => typeof e === 'object' && e !== null && subs.some((sub) => Object.hasOwn(e, sub)));
+        if (Object.entries(a.nested?.[t.table] ?? {}).some(([f, subs]) => nestedIn(f, subs))) refuse('invalid-record');
       }
     }
   }

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { encodeRev, MAX_COUNTER } from '../../clock/hlc';
 import { createUuidV7Generator } from '../../ids/uuidv7';
 import { creditCodeCheckChar } from '../creditCode';
+import { DUTY_ITEM_STATUSES } from '../dutyList';
 import { idNumberCheckChar } from '../idNumber';
 import type { RecordOf } from '../registry';
 import { RECORD_TABLES } from '../tables';
@@ -325,7 +326,14 @@ const FIELDS: FieldsArbitraries = {
       level: requiredTextArbitrary(50),
       post: requiredTextArbitrary(50),
       holderName: textArbitrary(50),
-      items: fc.array(fc.record({ text: requiredTextArbitrary(), selfCheck: textArbitrary() }), { maxLength: 5 }),
+      // `status` is optional (record schema 5): absent (未自查) in some items, as in v4 rows
+      items: fc.array(
+        fc.record(
+          { text: requiredTextArbitrary(), selfCheck: textArbitrary(), status: fc.constantFrom(...DUTY_ITEM_STATUSES) },
+          { requiredKeys: ['text', 'selfCheck'] },
+        ),
+        { maxLength: 5 },
+      ),
     }),
 
   rectification: () =>
