@@ -6,7 +6,7 @@
  * Every step waits on what the app shows.
  */
 import dayjs from 'dayjs';
-import quarterOfYear from 'dayjs/plugin/quarterOfYear';
+import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseFile, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
