@@ -75,7 +75,7 @@ export function YearViewPage() {
           pagination={view.units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           columns={[
             { title: '名次', key: 'rank', width: 70, render: (_, r) => r.rank ?? '—' },
-            { title: '单位', dataIndex: 'name', key: 'name' },
+            { title: '单位', dataIndex: 'name', key: 'name', width: 200 },
             ...QUARTER_TITLES.map((title, i) => ({
               title,
               key: `q${i + 1}`,
