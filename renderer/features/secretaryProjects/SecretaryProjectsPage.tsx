@@ -158,11 +158,21 @@ export function SecretaryProjectsPage() {
       ) : (
         <Card size="small">
           <Space size={48} wrap data-testid="project-totals">
-            <Statistic title={`${year}年书记项目`} value={ofYear.length} suffix="个" />
-            <Statistic title="工作节点" value={progress.milestones} suffix="个" />
-            <Statistic title="已完成" value={progress.done} suffix="个" />
-            <Statistic title="逾期未完成" value={progress.overdue} suffix="个" styles={{ content: progress.overdue > 0 ? { color: OVERDUE } : undefined }} />
-            <Statistic title="完成率" value={shareText(progress.share)} />
+            <div data-testid="project-count-projects">
+              <Statistic title={`${year}年书记项目`} value={ofYear.length} suffix="个" />
+            </div>
+            <div data-testid="project-count-milestones">
+              <Statistic title="工作节点" value={progress.milestones} suffix="个" />
+            </div>
+            <div data-testid="project-count-done">
+              <Statistic title="已完成" value={progress.done} suffix="个" />
+            </div>
+            <div data-testid="project-count-overdue">
+              <Statistic title="逾期未完成" value={progress.overdue} suffix="个" styles={{ content: progress.overdue > 0 ? { color: OVERDUE } : undefined }} />
+            </div>
+            <div data-testid="project-count-share">
+              <Statistic title="完成率" value={shareText(progress.share)} />
+            </div>
           </Space>
         </Card>
       )}
@@ -203,6 +213,8 @@ export function SecretaryProjectsPage() {
                 pagination={false}
                 dataSource={rows}
                 aria-label="工作节点"
+                data-testid="milestones"
+                onRow={(r) => (r.due.state === 'overdue' ? { style: { background: '#fff1f0' }, 'data-overdue': 'true' } : {})}
                 title={() => (
                   <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                     <Typography.Text strong>工作节点</Typography.Text>

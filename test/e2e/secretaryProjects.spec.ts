@@ -1,0 +1,206 @@
+/**
+ * 书记项目 as a new unit cadre would use it: the workbench asks for this year's project and the
+ * empty page says what a 书记项目 is; a project entered with the keyboard (empty fields refused in
+ * Chinese); three milestones, one already past its date (red, counted overdue, urgent on the
+ * workbench), one due within two weeks (a reminder); the overdue one ticked done from the keyboard
+ * (counts and workbench change); a milestone edited and one deleted after confirmation; 推进情况
+ * and 年终自评 written; everything still there after a reload. Then the 工委, after the unit's
+ * first bundle, sees the project read-only under 单位.
+ */
+import dayjs from 'dayjs';
+import { expect, test, type Page } from '@playwright/test';
+import { confirmInDialog, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+const year = dayjs().year();
+const TITLE = '“党建+业务”深度融合提升审批服务质效';
+const LATE = '开展专题调研，形成问题清单';
+const SOON = '召开项目中期推进会';
+const LATER = '形成年度总结';
+
+async function count(page: Page, name: string, value: string): Promise<void> {
+  await expect(page.getByTestId(`project-count-${name}`).locator('.ant-statistic-content-value')).toHaveText(value);
+}
+
+async function addMilestone(page: Page, title: string, due: string): Promise<void> {
+  await page.getByRole('button', { name: '添加工作节点' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('节点内容')).toBeFocused();
+  await page.keyboard.type(title);
+  const date = dialog.getByLabel('计划完成日期');
+  await date.click();
+  await date.fill(due);
+  await date.press('Enter');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已添加工作节点“${title}”`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+}
+
+async function addProject(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '新增书记项目' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(`新增${year}年书记项目`)).toBeVisible();
+  // saving empty says what is missing, in Chinese, on the fields
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('请填写书记项目的名称')).toBeVisible();
+  await expect(dialog.getByText('请填写领办项目的党组(党委)书记姓名')).toBeVisible();
+  await screenshot(page, 'secretary-projects-form-errors');
+  // the keyboard alone: name, Tab, secretary, Tab, goal; Enter in the secretary's field saves
+  await dialog.getByLabel('项目名称').focus();
+  await page.keyboard.type(TITLE);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('书记姓名')).toBeFocused();
+  await page.keyboard.type('王建国');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('项目目标')).toBeFocused();
+  await page.keyboard.type('针对审批窗口党员示范作用发挥不够的问题，年内设立党员先锋岗3个，办件满意率达到98%以上。');
+  await dialog.getByLabel('书记姓名').press('Enter');
+  await expect(page.getByText(`已新增书记项目“${TITLE}”`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+}
+
+test('a project with milestones: overdue on the workbench, ticked done, edited, deleted, reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const today = dayjs();
+  const past = today.subtract(10, 'day').format('YYYY-MM-DD');
+  const soon = today.add(7, 'day').format('YYYY-MM-DD');
+  const later = today.add(40, 'day').format('YYYY-MM-DD');
+
+  await page.goto('/');
+  await setUpAsUnit(page);
+
+  // the workbench asks for this year's project
+  const todos = page.getByTestId('todo-list');
+  await expect(page.getByTestId('todo-group-projects')).toBeVisible();
+  await expect(todos).toContainText(`尚未登记${year}年书记项目`);
+
+  // the empty page says what a 书记项目 is and what to do
+  await page.getByRole('menuitem', { name: '书记项目' }).click();
+  await expect(page.getByText(`还没有${year}年的书记项目。`)).toBeVisible();
+  await expect(page.getByText(/亲自领办、推动解决的一个重点项目/)).toBeVisible();
+  await expect(page.getByText('建设中')).toHaveCount(0);
+  await screenshot(page, 'secretary-projects-empty');
+
+  await addProject(page);
+  const card = page.getByTestId('secretary-project');
+  await expect(card).toContainText(TITLE);
+  await expect(card).toContainText('王建国');
+  await expect(card).toContainText('办件满意率达到98%以上');
+  await expect(card).toContainText('还没有工作节点');
+
+  // a milestone without a title is refused in Chinese
+  await page.getByRole('button', { name: '添加工作节点' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('dialog').getByText('请填写这个节点要完成的工作')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // three milestones, entered out of order: the table keeps them by date
+  await addMilestone(page, LATER, later);
+  await addMilestone(page, LATE, past);
+  await addMilestone(page, SOON, soon);
+  const rows = page.getByTestId('milestones').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText(LATE);
+  await expect(rows.nth(1)).toContainText(SOON);
+  await expect(rows.nth(2)).toContainText(LATER);
+  const overdue = page.getByTestId('milestones').locator('tr[data-overdue="true"]');
+  await expect(overdue).toHaveCount(1);
+  await expect(overdue).toContainText(LATE);
+  await expect(overdue).toContainText('已逾期 10 天');
+  await expect(rows.nth(1)).toContainText('还有 7 天到期');
+  await count(page, 'milestones', '3');
+  await count(page, 'done', '0');
+  await count(page, 'overdue', '1');
+  await count(page, 'share', '0%');
+  await screenshot(page, 'secretary-projects-overdue');
+
+  // the workbench: the late milestone urgent, the near one a reminder; no longer asks for a project
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  const late = todos.locator('.ant-list-item').filter({ hasText: `书记项目节点逾期：${LATE}` });
+  await expect(late).toContainText('紧急');
+  await expect(late).toContainText('已逾期 10 天');
+  await expect(todos.locator('.ant-list-item').filter({ hasText: `书记项目节点即将到期：${SOON}` })).toContainText('还有 7 天到期');
+  await expect(todos).not.toContainText(`尚未登记${year}年书记项目`);
+  await expect(page.getByTestId('todo-group-projects')).toContainText('紧急 1');
+  await screenshot(page, 'secretary-projects-workbench');
+  await late.getByText('去处理').click();
+  await expect(page.getByTestId('secretary-project')).toBeVisible();
+
+  // ticked done from the keyboard: counts and the workbench change
+  const tick = page.getByRole('checkbox', { name: `“${LATE}”已完成` });
+  await tick.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(`已标记“${LATE}”完成`)).toBeVisible();
+  await expect(tick).toBeChecked();
+  await expect(overdue).toHaveCount(0);
+  await expect(rows.nth(0)).toContainText('已完成');
+  await count(page, 'done', '1');
+  await count(page, 'overdue', '0');
+  await count(page, 'share', '33%');
+
+  // a milestone edited, another deleted after confirmation
+  await page.getByRole('button', { name: `编辑节点“${SOON}”` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('节点内容')).toHaveValue(SOON);
+  await dialog.getByLabel('节点内容').fill('召开项目中期推进会并通报进度');
+  await dialog.getByLabel('节点内容').press('Enter');
+  await expect(page.getByText('已保存工作节点')).toBeVisible();
+  await expect(rows.nth(1)).toContainText('召开项目中期推进会并通报进度');
+  await page.getByRole('button', { name: `删除节点“${LATER}”` }).click();
+  await expect(page.getByRole('dialog')).toContainText(`删除工作节点“${LATER}”？`);
+  await confirmInDialog(page, '删除');
+  await expect(rows).toHaveCount(2);
+  await count(page, 'milestones', '2');
+  await count(page, 'share', '50%');
+
+  // 推进情况 and 年终自评
+  await page.getByRole('button', { name: '编辑项目' }).click();
+  await dialog.getByLabel('推进情况').fill('已设立党员先锋岗3个，窗口办件满意率提升至97.6%。');
+  await dialog.getByLabel('年终自评').fill('项目目标基本实现，满意率距目标尚差0.4个百分点，明年继续推进。');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(card).toContainText('窗口办件满意率提升至97.6%');
+  await expect(card).toContainText('项目目标基本实现');
+  await screenshot(page, 'secretary-projects-done');
+
+  // a reload keeps it all
+  await page.reload();
+  await expect(page.getByTestId('secretary-project')).toContainText(TITLE);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('checkbox', { name: `“${LATE}”已完成` })).toBeChecked();
+  await count(page, 'done', '1');
+  await count(page, 'overdue', '0');
+  await expect(card).toContainText('项目目标基本实现');
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(todos.locator('.ant-list-item').filter({ hasText: '书记项目节点即将到期：召开项目中期推进会并通报进度' })).toBeVisible();
+  await expect(todos).not.toContainText('书记项目节点逾期');
+});
+
+test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const UNIT = '市财政局';
+  const committee = await (await browser.newContext()).newPage();
+  const unit = await (await browser.newContext()).newPage();
+  await committee.goto('/');
+  await setUpAsCommittee(committee);
+  await unit.goto('/');
+  await setUpAsUnit(unit, UNIT);
+
+  await unit.getByRole('menuitem', { name: '书记项目' }).click();
+  await addProject(unit);
+  await addMilestone(unit, LATE, dayjs().subtract(3, 'day').format('YYYY-MM-DD'));
+
+  await enrolUnitWithCommittee(committee, unit, UNIT, { receipt: false });
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: UNIT }).click();
+  await committee.getByRole('menu', { name: '单位台账' }).getByRole('menuitem', { name: '书记项目' }).click();
+  const card = committee.getByTestId('secretary-project');
+  await expect(card).toContainText(TITLE);
+  await expect(card).toContainText('王建国');
+  await expect(committee.getByTestId('milestones').locator('tr[data-overdue="true"]')).toContainText(LATE);
+  await count(committee, 'overdue', '1');
+  await expect(committee.getByTestId('read-only-banner')).toBeVisible();
+  await expect(committee.getByRole('button', { name: /新增书记项目|编辑|删除|添加工作节点/ })).toHaveCount(0);
+  await expect(committee.getByRole('checkbox')).toHaveCount(0);
+  await screenshot(committee, 'secretary-projects-committee-read-only');
+});
