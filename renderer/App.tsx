@@ -37,7 +37,6 @@ import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
-import { CareArea } from './features/care/CareArea';
 import { FundsPage } from './features/funds/FundsPage';
 import { useFundsTodos } from './features/funds/useFundsTodos';
 import { RectificationArea } from './features/rectification/RectificationArea';
@@ -47,7 +46,6 @@ import { useSecretaryProjectTodos } from './features/secretaryProjects/useSecret
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
 const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification', 'projects']);
-BUILT_UNIT_AREAS.add('care');
 
 dayjs.locale('zh-cn');
 
@@ -91,7 +89,6 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
     { path: 'meetings/*', element: <MeetingsArea /> },
     { path: 'reports/*', element: <ReportsArea /> },
     { path: 'funds/*', element: <FundsPage /> },
-    { path: 'care/*', element: <CareArea /> },
     { path: 'rectification/*', element: <RectificationArea /> },
     { path: 'projects/*', element: <SecretaryProjectsPage /> },
   ];

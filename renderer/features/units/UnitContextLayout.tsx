@@ -20,7 +20,6 @@ export const UNIT_SECTIONS = [
   { key: '/meetings', label: '三会一课' },
   { key: '/training', label: '教育培训' },
   { key: '/funds', label: '经费保障' },
-  { key: '/care', label: '关怀激励' },
   { key: '/rectification', label: '整改落实' },
   { key: '/projects', label: '书记项目' },
   { key: '/reports', label: '报表' },
