@@ -37,6 +37,8 @@ import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { DutyListsPage } from './features/dutyLists/DutyListsPage';
+import { useDutyListTodos } from './features/dutyLists/useDutyListTodos';
 import { FundsPage } from './features/funds/FundsPage';
 import { useFundsTodos } from './features/funds/useFundsTodos';
 import { RectificationArea } from './features/rectification/RectificationArea';
@@ -46,6 +48,7 @@ import { useSecretaryProjectTodos } from './features/secretaryProjects/useSecret
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
 const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification', 'projects']);
+BUILT_UNIT_AREAS.add('duties');
 
 dayjs.locale('zh-cn');
 
@@ -67,7 +70,8 @@ function WorkbenchWithAreaTodos() {
   const rectification = useRectificationTodos();
   const funds = useFundsTodos();
   const projects = useSecretaryProjectTodos();
-  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds, ...projects], [meetings, training, rectification, funds, projects]);
+  const duties = useDutyListTodos();
+  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties], [meetings, training, rectification, funds, projects, duties]);
   return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
 }
 
@@ -91,6 +95,7 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
     { path: 'funds/*', element: <FundsPage /> },
     { path: 'rectification/*', element: <RectificationArea /> },
     { path: 'projects/*', element: <SecretaryProjectsPage /> },
+    { path: 'duties/*', element: <DutyListsPage /> },
   ];
 }
 

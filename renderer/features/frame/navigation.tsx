@@ -17,6 +17,7 @@ import {
   BankOutlined,
   FlagOutlined,
   SettingOutlined,
+  SolutionOutlined,
   SwapOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -36,6 +37,7 @@ export const UNIT_AREAS: readonly Area[] = [
   { key: 'meetings', path: '/meetings', label: '三会一课', icon: <CalendarOutlined />, purpose: '“三会一课”、主题党日、组织生活会等会议记录、出勤与完成情况日历。' },
   { key: 'training', path: '/training', label: '教育培训', icon: <BookOutlined />, purpose: '培训班次、报名与考勤、学时和全员覆盖情况。' },
   { key: 'projects', path: '/projects', label: '书记项目', icon: <FlagOutlined />, purpose: '党组(党委)书记项目的目标、进度与评价。' },
+  { key: 'duties', path: '/duties', label: '三级五岗', icon: <SolutionOutlined />, purpose: '三级五岗职责清单：各层级岗位的责任人、职责事项和年度自查。' },
   { key: 'rectification', path: '/rectification', label: '整改落实', icon: <ToolOutlined />, purpose: '巡视巡察、督导、考核发现问题的整改措施、时限与销号。' },
   { key: 'funds', path: '/funds', label: '经费保障', icon: <AccountBookOutlined />, purpose: '党建经费预算科目与支出明细。' },
   { key: 'sync', path: '/sync', label: '同步', icon: <SwapOutlined />, purpose: '用U盘与市委直属机关工委交换加密同步包、回执与通知。' },

@@ -22,6 +22,7 @@ export const UNIT_SECTIONS = [
   { key: '/funds', label: '经费保障' },
   { key: '/rectification', label: '整改落实' },
   { key: '/projects', label: '书记项目' },
+  { key: '/duties', label: '三级五岗' },
   { key: '/reports', label: '报表' },
 ] as const;
 
