@@ -37,6 +37,7 @@ import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { CareArea } from './features/care/CareArea';
 import { DutyListsPage } from './features/dutyLists/DutyListsPage';
 import { useDutyListTodos } from './features/dutyLists/useDutyListTodos';
 import { FundsPage } from './features/funds/FundsPage';
@@ -48,6 +49,7 @@ import { useSecretaryProjectTodos } from './features/secretaryProjects/useSecret
 
 /** Unit areas with real pages; the others show an honest 建设中 page. */
 const BUILT_UNIT_AREAS = new Set(['workbench', 'organisations', 'meetings', 'training', 'settings', 'sync', 'reports', 'funds', 'rectification', 'projects']);
+BUILT_UNIT_AREAS.add('care');
 BUILT_UNIT_AREAS.add('duties');
 
 dayjs.locale('zh-cn');
@@ -93,6 +95,7 @@ function ledgerRoutes(readOnly: boolean): RouteObject[] {
     { path: 'meetings/*', element: <MeetingsArea /> },
     { path: 'reports/*', element: <ReportsArea /> },
     { path: 'funds/*', element: <FundsPage /> },
+    { path: 'care/*', element: <CareArea /> },
     { path: 'rectification/*', element: <RectificationArea /> },
     { path: 'projects/*', element: <SecretaryProjectsPage /> },
     { path: 'duties/*', element: <DutyListsPage /> },

@@ -20,6 +20,7 @@ export const UNIT_SECTIONS = [
   { key: '/meetings', label: '三会一课' },
   { key: '/training', label: '教育培训' },
   { key: '/funds', label: '经费保障' },
+  { key: '/care', label: '关怀激励' },
   { key: '/rectification', label: '整改落实' },
   { key: '/projects', label: '书记项目' },
   { key: '/duties', label: '三级五岗' },
