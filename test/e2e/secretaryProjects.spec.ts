@@ -29,8 +29,8 @@ async function addMilestone(page: Page, title: string, due: string): Promise<voi
   const date = dialog.getByLabel('计划完成日期');
   await date.click();
   await date.fill(due);
+  // Enter picks the date and saves (the date is the form's last field)
   await date.press('Enter');
-  await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText(`已添加工作节点“${title}”`)).toBeVisible();
   await expect(dialog).toHaveCount(0);
 }
