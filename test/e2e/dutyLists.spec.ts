@@ -38,7 +38,8 @@ test('seed the default list, assign a holder, self-check items, completeness fol
   const firstItem = '履行党支部党建工作第一责任人职责，按规定开好“三会一课”、组织生活会';
   await branch.getByRole('button', { name: `自查：${firstItem}` }).click();
   await expect(dialog.getByTestId('self-check-item')).toHaveText(firstItem);
-  await dialog.getByRole('radio', { name: '落实', exact: true }).check();
+  await dialog.locator('label.ant-radio-button-wrapper', { hasText: /^落实$/ }).click();
+  await expect(dialog.getByRole('radio', { name: '落实', exact: true })).toBeChecked();
   await dialog.getByLabel('自查情况及佐证').fill('全年召开支部党员大会4次、支委会12次，有会议记录');
   await dialog.getByLabel('自查情况及佐证').press('Control+Enter');
   await expect(dialog).toHaveCount(0);
@@ -46,7 +47,7 @@ test('seed the default list, assign a holder, self-check items, completeness fol
   await expect(overall).toContainText('已自查 1/19（5%）');
 
   await branch.getByRole('button', { name: '自查：开展谈心谈话，了解掌握党员思想和工作情况' }).click();
-  await dialog.getByRole('radio', { name: '部分落实' }).check();
+  await dialog.locator('label.ant-radio-button-wrapper', { hasText: '部分落实' }).click();
   await dialog.getByLabel('自查情况及佐证').fill('谈心谈话覆盖80%党员，下一步补齐');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toHaveCount(0);
