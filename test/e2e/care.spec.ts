@@ -12,17 +12,22 @@ import { confirmInDialog, enrolUnitWithCommittee, screenshot, setUpAsCommittee, 
 const year = dayjs().year();
 const today = dayjs().format('YYYY-MM-DD');
 
-async function pickDate(page: Page, label: string, date: string): Promise<void> {
+/** Types a date and presses Enter, which also submits the form (the date is the last field filled). */
+async function pickDateAndSubmit(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
   await input.press('Enter');
 }
 
-async function save(page: Page, message: string): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+async function saved(page: Page, message: string): Promise<void> {
   await expect(page.getByText(message)).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+async function save(page: Page, message: string): Promise<void> {
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await saved(page, message);
 }
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
@@ -33,11 +38,11 @@ async function addVisit(page: Page, name: string, amount: string, reason: string
   // the person field has the focus: type the name from the keyboard
   await expect(dialog.getByLabel('慰问对象')).toBeFocused();
   await page.keyboard.type(name);
-  await pickDate(page, '走访日期', today);
   await dialog.getByLabel('慰问事由').fill(reason);
   await dialog.getByLabel('走访人员').fill('李书记、王委员');
   await dialog.getByLabel('慰问金额').fill(amount);
-  await save(page, `已登记对“${name}”的走访慰问`);
+  await pickDateAndSubmit(page, '走访日期', today);
+  await saved(page, `已登记对“${name}”的走访慰问`);
 }
 
 test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with confirm, reload', async ({ page }) => {
@@ -95,8 +100,8 @@ test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with con
   await page.getByRole('dialog').getByLabel('表彰对象').fill('刘芳');
   await page.getByRole('dialog').getByLabel('荣誉名称').fill('优秀共产党员');
   await page.getByRole('dialog').getByLabel('表彰级别').fill('市直机关');
-  await pickDate(page, '表彰日期', today);
-  await save(page, '已登记“刘芳”的表彰');
+  await pickDateAndSubmit(page, '表彰日期', today);
+  await saved(page, '已登记“刘芳”的表彰');
   await expect(page.getByTestId('commendation-totals')).toContainText(`${year}年获表彰（项）1`);
   await expect(page.getByTestId('commendation-totals')).toContainText('市直机关1项');
   await screenshot(page, 'care-commendations');
@@ -105,8 +110,7 @@ test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with con
   await tab(page, '宣传');
   await page.getByRole('button', { name: '登记宣传稿件' }).first().click();
   await page.getByRole('dialog').getByLabel('标题').fill('市财政局开展“七一”主题党日活动');
-  await pickDate(page, '刊发日期', today);
-  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await pickDateAndSubmit(page, '刊发日期', today);
   await expect(page.getByRole('dialog').getByText('请填写刊发媒体，例如：市直机关党建网')).toBeVisible();
   await page.getByRole('dialog').getByLabel('刊发媒体').fill('市直机关党建网');
   await save(page, '已登记宣传稿件');
