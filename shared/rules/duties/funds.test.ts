@@ -42,6 +42,20 @@ describe('fundUsage', () => {
     expect(none).toMatchObject({ lines: [], budgetFen: 0, share: null, reason: '2027年未录入党建经费预算' });
   });
 
+  it('lists the lines in the order they were entered, whatever order they were read in (a bundle and the store read differently)', () => {
+    const entered = [
+      { id: 'z', year: 2026, name: '走访慰问经费', budgetFen: 1, createdAt: '2026-01-02T08:00:00.000Z' },
+      { id: 'y', year: 2026, name: '“三会一课”经费', budgetFen: 1, createdAt: '2026-01-02T09:00:00.000Z' },
+      { id: 'b', year: 2026, name: '党员教育培训经费', budgetFen: 1, createdAt: '2026-01-02T09:00:00.000Z' },
+      { id: 'c', year: 2026, name: '党建宣传经费', budgetFen: 1, createdAt: '2026-01-02T09:00:00.000Z' },
+    ];
+    const names = (ls: typeof entered) => fundUsage(ls, [], 2026).lines.map((l) => l.name);
+    const expected = ['走访慰问经费', '党员教育培训经费', '党建宣传经费', '“三会一课”经费'];
+    expect(names(entered)).toEqual(expected);
+    expect(names([...entered].reverse())).toEqual(expected);
+    expect(names([entered[2]!, entered[0]!, entered[3]!, entered[1]!])).toEqual(expected);
+  });
+
   it('shows shares with one decimal', () => {
     expect(shareText(0.83333)).toBe('83.3%');
     expect(shareText(1.0000001)).toBe('100.0%');

@@ -3,7 +3,8 @@
  * entered and shown as 元 with two decimals (`parseYuan`, `yuanInput`): no float ever holds money.
  * An expense counts for its fund line (whatever its date), unless deleted; expenses of lines that
  * are not of the year (or are deleted) are left out. A line is over budget when more was spent
- * on it than budgeted (a line budgeted 0 with spending is over budget too).
+ * on it than budgeted (a line budgeted 0 with spending is over budget too). Lines come out in the
+ * order they were entered (`createdAt`, then id), whatever order they were read in.
  */
 import { MAX_FEN } from '../../model/primitives';
 import { yuan } from '../text';
@@ -17,6 +18,8 @@ export interface FundLineFact {
   readonly budgetFen: number;
   /** 专项经费 (absent: no). */
   readonly special?: boolean;
+  /** When the line was entered: lines are listed in the order they were entered (then by id). */
+  readonly createdAt?: string;
   readonly deleted?: boolean;
 }
 
@@ -55,7 +58,10 @@ export interface FundUsage {
 }
 
 export function fundUsage(lines: readonly FundLineFact[], expenses: readonly ExpenseFact[], year: number): FundUsage {
-  const ofYear = lines.filter((l) => l.deleted !== true && l.year === year);
+  // one order wherever the lines are shown or named (screen, report, export), whatever order the store gave
+  const ofYear = lines
+    .filter((l) => l.deleted !== true && l.year === year)
+    .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
   const spent = new Map<string, { fen: number; count: number }>();
   for (const e of expenses) {
     if (e.deleted === true) continue;
