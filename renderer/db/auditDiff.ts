@@ -1,8 +1,9 @@
 /**
  * Field-level before/after for the audit trail. Sensitive personal information (ID numbers,
- * phone numbers) is masked here, so the plain value never reaches the audit table.
+ * phone numbers) is masked here, so the plain value never reaches the audit table; a birth date is
+ * kept as its year only, so that it cannot complete a masked ID number.
  */
-import { maskIdNumber, maskPhone } from '../../shared/model/idNumber';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/model/idNumber';
 import type { AuditRow } from './localTypes';
 
 /** Meta fields change on every write; the audit row records them once, not per field. */
@@ -11,6 +12,8 @@ const META_FIELDS = new Set(['id', 'unitId', 'rev', 'deleted', 'updatedBy', 'cre
 const MASKERS: Record<string, (value: string) => string> = {
   idNumber: maskIdNumber,
   phone: maskPhone,
+  // the year only: a full birth date beside a masked ID number in the same row would complete it
+  birthDate: maskBirthDate,
 };
 
 export function maskForAudit(field: string, value: unknown): unknown {

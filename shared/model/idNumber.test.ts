@@ -8,6 +8,7 @@ import {
   idNumberCheckChar,
   idNumberProblem,
   isValidIdNumber,
+  maskBirthDate,
   maskIdNumber,
   maskPhone,
 } from './idNumber';
@@ -80,13 +81,25 @@ describe('GB 11643 ID number', () => {
   });
 
   it.each([
-    ['11010519491231002X', '110105********002X'],
-    ['110101199003071233', '110101********1233'],
-    ['110101900307123', '110101*****7123'], // old 15-digit number
+    ['11010519491231002X', '1101**********002X'],
+    ['110101199003071233', '1101**********1233'],
+    ['110101900307123', '1101*******7123'], // old 15-digit number
     ['1234567890', '**********'],
     ['', ''],
   ])('maskIdNumber(%s) = %s', (id, masked) => {
     expect(maskIdNumber(id)).toBe(masked);
+  });
+
+  it('never shows the digits of the birth date, and a masked birth date is the year only', () => {
+    const id = '11010519491231002X';
+    const masked = maskIdNumber(id);
+    expect(masked).not.toContain('1231');
+    expect(masked).not.toContain('110105');
+    expect(maskBirthDate('1949-12-31')).toBe('1949年');
+    expect(maskBirthDate('1949-12')).toBe('*******');
+    // what a masked view shows (mask + year) leaves more than a thousand ID numbers it could be
+    const candidates = countCompletions(masked, maskBirthDate('1949-12-31'));
+    expect(candidates).toBeGreaterThan(1000);
   });
 
   it.each([
@@ -99,3 +112,18 @@ describe('GB 11643 ID number', () => {
     expect(maskPhone(phone)).toBe(masked);
   });
 });
+
+/** How many valid ID numbers agree with a masked number and a birth year (every district and day tried). */
+function countCompletions(masked: string, year: string): number {
+  const head = masked.slice(0, 4);
+  const tail = masked.slice(-4);
+  const y = year.slice(0, 4);
+  let n = 0;
+  for (let district = 0; district < 100; district++)
+    for (let month = 1; month <= 12; month++)
+      for (let day = 1; day <= 31; day++) {
+        const id = `${head}${String(district).padStart(2, '0')}${y}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${tail}`;
+        if (isValidIdNumber(id)) n++;
+      }
+  return n;
+}

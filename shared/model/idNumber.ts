@@ -60,12 +60,25 @@ export function genderFromIdNumber(id: string): Gender | null {
 }
 
 /**
- * Mask for display: keep the first 6 and last 4 characters (`110101********123X`). Strings too
- * short for that are masked completely, so nothing leaks from malformed input.
+ * Mask for display: keep the first 4 (province and city) and the last 4 characters
+ * (`1101**********123X`). The 8 birth-date digits and the district are hidden: with the first 6
+ * kept, the hidden digits were exactly the birth date, and a birth date shown beside the mask (the
+ * roster, its export, the audit trail did) rebuilt the whole number. A masked view shows the birth
+ * year at most (`maskBirthDate`). Strings too short for that are masked completely, so nothing
+ * leaks from malformed input.
  */
 export function maskIdNumber(id: string): string {
   if (id.length < 11) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/**
+ * A birth date as masked views show it: the year only (`1986-05-12` → `1986年`), so that it cannot
+ * complete a masked ID number; anything that is not a date is masked completely.
+ */
+export function maskBirthDate(date: string): string {
+  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(date);
+  return m ? `${m[1]}年` : '*'.repeat(date.length);
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * 党员花名册: the members on the unit's roster on the reference day (12月31日 of the year, or the
  * figures' day), grouped by organisation. ID numbers are sensitive personal information (PIPL
- * art. 28): masked (110101********123X) unless the user explicitly asks for the full numbers, and
+ * art. 28): masked (1101**********123X, birth year only) unless the user explicitly asks for the full numbers, and
  * then the sheet says so. Phone numbers are never printed.
  */
-import { maskIdNumber } from '../model/idNumber';
+import { maskBirthDate, maskIdNumber } from '../model/idNumber';
 import type { Member } from '../model';
 import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBER_STATUS_LABELS } from '../model/vocabulary';
 import { isoDate, minDate, type IsoDate } from '../rules/dates';
@@ -65,7 +65,8 @@ export function buildRoster(data: UnitReportData, options: RosterOptions = {}): 
         m.name,
         GENDER_LABELS[m.gender],
         m.ethnicity,
-        yearMonth(m.birthDate),
+        // masked: the birth year only, so that it cannot complete the masked ID number
+        full ? yearMonth(m.birthDate) : maskBirthDate(m.birthDate),
         full ? m.idNumber : maskIdNumber(m.idNumber),
         yearMonth(m.joinedOn),
         isProbationaryOn(m, day) ? '预备' : '正式',
@@ -107,7 +108,7 @@ export function buildRoster(data: UnitReportData, options: RosterOptions = {}): 
       ),
       full
         ? gw.flush('本表含完整公民身份号码，属敏感个人信息，仅限党务工作使用，请妥善保管，不得复制外传。')
-        : gw.flush('公民身份号码已作部分隐藏。'),
+        : gw.flush('公民身份号码已作部分隐藏，出生年月只列年份。'),
       gw.blank(1),
       table,
     ],

@@ -31,10 +31,12 @@ describe('党员花名册', () => {
       expect(text).toContain(maskIdNumber(m.idNumber));
       expect(text.includes(m.idNumber), `full ID number of ${m.name} must not be printed`).toBe(false);
       if (m.phone !== '') expect(text.includes(m.phone), `phone number of ${m.name} must not be printed`).toBe(false);
+      // beside the masked number, the birth year only: year and month would narrow the hidden digits to a few
+      expect(text, `${m.name}: birth year only`).toContain(`${m.name}${m.gender === 'male' ? '男' : '女'}${m.ethnicity}${m.birthDate.slice(0, 4)}年${maskIdNumber(m.idNumber)}`);
     }
     // no 18-character ID number anywhere on the sheet
     expect(text).not.toMatch(/\d{17}[\dX]/);
-    expect(text).toContain('公民身份号码已作部分隐藏');
+    expect(text).toContain('公民身份号码已作部分隐藏，出生年月只列年份。');
   });
 
   it('prints full ID numbers only when chosen, and says the sheet is sensitive', async () => {

@@ -142,7 +142,7 @@ describe('records in words', () => {
       t === 'organisation' && id === 'org-1' ? '第一党支部' : undefined,
     );
     const byField = new Map(rows.map((r) => [r.field, r]));
-    expect(byField.get('idNumber')).toMatchObject({ label: '身份证号', current: '411302********002X', differs: false });
+    expect(byField.get('idNumber')).toMatchObject({ label: '身份证号', current: '4113**********002X', differs: false });
     expect(byField.get('phone')).toMatchObject({ label: '联系电话', current: '138****5678', other: '139****1111', differs: true });
     expect(byField.get('gender')).toMatchObject({ label: '性别', current: '女' });
     expect(byField.get('organisationId')).toMatchObject({ label: '所在党组织', current: '第一党支部' });

@@ -6,6 +6,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { App, Button, Card, Empty, Input, Radio, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Member } from '../../../shared/model/member';
+import { maskBirthDate } from '../../../shared/model/idNumber';
 import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBERSHIP_KIND_LABELS, MEMBER_STATUSES, MEMBER_STATUS_LABELS, MEMBERSHIP_KINDS, type MemberStatus, type MembershipKind } from '../../../shared/model/vocabulary';
 import { subtreeIds } from '../../../shared/rules/organisations/setupHints';
 import { recordFullExport } from '../../db/memberRepository';
@@ -155,7 +156,8 @@ export function MembersPage() {
         columns={[
           { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
           { title: '性别', key: 'gender', width: 60, render: (_, m) => GENDER_LABELS[m.gender] },
-          { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', width: 110 },
+          // the year only beside the masked ID number (a full birth date would complete it); the form shows the date
+          { title: '出生年份', key: 'birthDate', width: 90, render: (_, m) => maskBirthDate(m.birthDate) },
           { title: '身份证号', key: 'idNumber', width: 210, render: (_, m) => <SensitiveValue member={m} field="idNumber" /> },
           { title: '联系电话', key: 'phone', width: 140, render: (_, m) => <SensitiveValue member={m} field="phone" /> },
           { title: '入党时间', dataIndex: 'joinedOn', key: 'joinedOn', width: 110 },

@@ -46,8 +46,12 @@ describe('rosterExportRows', () => {
     expect(masked[col('所在支部')]).toBe(orgName.get(withPhone.organisationId));
     expect(['男', '女']).toContain(masked[col('性别')]);
     expect(['正式党员', '预备党员']).toContain(masked[col('党员类别')]);
+    // the birth date beside the masked number is the year only: together they cannot rebuild it
+    expect(masked[col('出生日期')]).toBe(`${withPhone.birthDate.slice(0, 4)}年`);
+    expect(full[col('出生日期')]).toBe(withPhone.birthDate);
     const all = rosterExportRows(members, organisations, false).map((r) => r.join('|')).join('\n');
     expect(all).not.toMatch(/\d{17}[\dX]/);
+    for (const m of members) expect(all).not.toContain(m.birthDate);
   });
 
   it('leaves blanks for a missing phone, conversion date, cadre post or organisation', () => {

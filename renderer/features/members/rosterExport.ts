@@ -1,5 +1,5 @@
 /** The roster as an .xlsx workbook: masked by default; the full one only when the user chooses it. */
-import { maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
 import { memberEducation, memberNote, type Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
 import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBERSHIP_KIND_LABELS, MEMBER_STATUS_LABELS } from '../../../shared/model/vocabulary';
@@ -17,7 +17,8 @@ export function rosterExportRows(members: readonly Member[], organisations: read
       m.name,
       GENDER_LABELS[m.gender],
       m.ethnicity,
-      m.birthDate,
+      // masked: the birth year only, so that it cannot complete the masked ID number
+      full ? m.birthDate : maskBirthDate(m.birthDate),
       full ? m.idNumber : maskIdNumber(m.idNumber),
       m.joinedOn,
       m.convertedOn ?? '',

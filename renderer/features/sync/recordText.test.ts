@@ -56,8 +56,9 @@ describe('recordTitle', () => {
 
 describe('fieldValue', () => {
   it('masks ID and phone numbers as everywhere else in the app', () => {
-    expect(fieldValue('member', 'idNumber', '411302198503120224')).toBe('411302********0224');
+    expect(fieldValue('member', 'idNumber', '411302198503120224')).toBe('4113**********0224');
     expect(fieldValue('member', 'phone', '13812345678')).toBe('138****5678');
+    expect(fieldValue('member', 'birthDate', '1985-03-12')).toBe('1985年');
   });
 
   it('turns codes into their Chinese labels, money in fen into yuan, and booleans and blanks into words', () => {

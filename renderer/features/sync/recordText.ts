@@ -5,7 +5,7 @@
  * labels; ids of other records become those records' names when known.
  */
 import { decodeRev } from '../../../shared/clock/hlc';
-import { maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
 import { RECORD_FIELD_LABELS } from '../../../shared/model/registry';
 import { RECORD_TABLE_LABELS, type RecordTable } from '../../../shared/model/tables';
 import {
@@ -62,7 +62,8 @@ const CODE_LABELS: Partial<Record<RecordTable, Readonly<Record<string, Readonly<
   enrolledUnit: { status: ENROLLED_UNIT_STATUS_LABELS },
 };
 
-const SENSITIVE: Readonly<Record<string, (s: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone };
+// a birth date as its year only: beside a masked ID number it would complete it
+const SENSITIVE: Readonly<Record<string, (s: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone, birthDate: maskBirthDate };
 const MONEY = new Set(['amountFen', 'budgetFen']);
 /** Meta fields not worth a row: the id is the same on both sides; the rev becomes 修改时间. */
 const HIDDEN = new Set(['id', 'unitId', 'rev']);
