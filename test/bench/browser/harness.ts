@@ -6,14 +6,14 @@
  * folder, so IndexedDB lives on disk as in the app (an incognito context keeps it in memory).
  * Node drives the page through `page.evaluate`; the page does the timing with performance.now().
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
+import { build, mergeConfig, type InlineConfig } from 'vite';
 import { CHROMIUM_ARGS, describeChromium, findChromium } from '../../e2e/chromium';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -49,12 +49,19 @@ async function serve(root: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
+export interface BenchPageOptions {
+  /** Merged into the page's Vite build (e.g. the app's aliases and worker format for a page that runs a worker). */
+  readonly vite?: InlineConfig;
+  /** Files served beside the page: path in the build (e.g. `fonts/x.ttf`) → file on disk. */
+  readonly files?: Readonly<Record<string, string>>;
+}
+
 /** Builds `<entry>.html`, serves it, opens it in headless Chromium on a disk profile, waits for `ready(page)`. */
-export async function openBenchPage(entry: string, ready: (page: Page) => Promise<boolean>): Promise<BenchPage> {
+export async function openBenchPage(entry: string, ready: (page: Page) => Promise<boolean>, options: BenchPageOptions = {}): Promise<BenchPage> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
   const outDir = path.join(work, 'page');
   const profileDir = path.join(work, 'profile');
-  await build({
+  const base: InlineConfig = {
     configFile: false,
     root: HERE,
     base: './',
@@ -69,7 +76,13 @@ export async function openBenchPage(entry: string, ready: (page: Page) => Promis
       modulePreload: { polyfill: false },
       rolldownOptions: { input: path.join(HERE, `${entry}.html`) },
     },
-  });
+  };
+  await build(options.vite === undefined ? base : mergeConfig(base, options.vite));
+  for (const [to, from] of Object.entries(options.files ?? {})) {
+    const target = path.join(outDir, to);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(from, target);
+  }
   const { server, url } = await serve(outDir);
   let context: BrowserContext | null = null;
   const close = async (): Promise<void> => {
