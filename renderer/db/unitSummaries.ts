@@ -59,9 +59,67 @@ export async function readUnitRecords(source: TableSource, unitId: string): Prom
 
 /** Rebuilds and stores one unit's summary (inside the caller's transaction, if any). */
 export async function rebuildUnitSummary(source: TableSource, unitId: string, now: Date): Promise<UnitSummary> {
-  const summary = buildUnitSummary(await readUnitRecords(source, unitId), { unitId, builtAt: now.toISOString() });
+  return storeUnitSummary(source, unitId, await readUnitRecords(source, unitId), now);
+}
+
+/** Builds one unit's summary from its records in hand and stores it (inside the caller's transaction, if any). */
+export async function storeUnitSummary(source: TableSource, unitId: string, records: UnitSummaryRecords, now: Date): Promise<UnitSummary> {
+  const summary = buildUnitSummary(records, { unitId, builtAt: now.toISOString() });
   await source.table<UnitSummary, string>('unitSummary').put(summary);
   return summary;
+}
+
+const byId = (a: { readonly id: string }, b: { readonly id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDateThenId = (a: { readonly id: string; readonly date: string }, b: { readonly id: string; readonly date: string }): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b);
+
+/**
+ * The unit's records as `readUnitRecords` would read them after `written` (rows per table, just
+ * put) went in on top of `before` (read before them, in the same transaction): the same rows in the
+ * same order (by id, as the unitId index returns them; meetings by date then id). The summary
+ * built from it is the one a re-read would give, without reading the unit's records back.
+ * The classes of other owners that the merged enrolments refer to are those read before (a unit's
+ * bundle never writes another owner's class), and any newly referred to are read now.
+ */
+export async function withWritten(source: TableSource, before: UnitSummaryRecords, unitId: string, written: ReadonlyMap<string, readonly object[]>): Promise<UnitSummaryRecords> {
+  const merge = <T extends { readonly id: string; readonly unitId: string }>(table: string, rows: readonly T[] | undefined, order: (a: T, b: T) => number): T[] => {
+    const add = (written.get(table) ?? []) as readonly T[];
+    const kept = (rows ?? []).filter((r) => r.unitId === unitId);
+    if (add.length === 0) return kept;
+    const byKey = new Map(kept.map((r) => [r.id, r] as const));
+    for (const r of add) if (r.unitId === unitId) byKey.set(r.id, r);
+    return [...byKey.values()].sort(order);
+  };
+  const unitRows = (written.get('unit') ?? []) as readonly Unit[];
+  const ownUnit = unitRows.find((u) => u.id === unitId);
+  const enrolment = merge<Enrolment>('enrolment', before.enrolment, byId);
+  const ownBefore = (before.trainingClass ?? []).filter((c) => c.unitId === unitId);
+  const otherBefore = new Map((before.trainingClass ?? []).filter((c) => c.unitId !== unitId).map((c) => [c.id, c] as const));
+  const ownClasses = merge<TrainingClass>('trainingClass', ownBefore, byId);
+  const own = new Set(ownClasses.map((c) => c.id));
+  const referred = new Set<string>();
+  for (const e of enrolment)
+    for (const id of [e.classId, e.makeUpOfClassId]) if (id !== null && !own.has(id)) referred.add(id);
+  const missing = [...referred].filter((id) => !otherBefore.has(id));
+  if (missing.length > 0) {
+    const read = await source.table<TrainingClass, string>('trainingClass').bulkGet(missing);
+    for (const c of read) if (c !== undefined) otherBefore.set(c.id, c);
+  }
+  const others: TrainingClass[] = [];
+  for (const id of referred) {
+    const c = otherBefore.get(id);
+    if (c !== undefined) others.push(c);
+  }
+  return {
+    unit: ownUnit !== undefined ? [ownUnit] : (before.unit ?? []),
+    organisation: merge<Organisation>('organisation', before.organisation, byId),
+    election: merge<Election>('election', before.election, byId),
+    committeeSeat: merge<CommitteeSeat>('committeeSeat', before.committeeSeat, byId),
+    member: merge<Member>('member', before.member, byId),
+    meeting: merge<Meeting>('meeting', before.meeting, byDateThenId),
+    trainingClass: [...ownClasses, ...others],
+    enrolment,
+  };
 }
 
 /** The units whose records a committee database holds (not the committee's own id). */

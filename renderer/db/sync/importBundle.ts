@@ -26,12 +26,13 @@ import { compareRev, encodeRev } from '../../../shared/clock/hlc';
 import { ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../../shared/errors/errors';
 import type { Attachment } from '../../../shared/model/attachment';
 import { RECORD_TABLES, type RecordTable } from '../../../shared/model/tables';
+import { Dexie, type Collection } from 'dexie';
 import type { StoredRecord, TaizhangDb } from '../db';
 import type { ImportLogRow, SyncPeerRow } from '../localTypes';
 import { createRecord, updateRecord } from '../recordRepository';
 import { RECORD_TABLE_NAMES } from '../schema';
 import { runWrite } from '../runWrite';
-import { rebuildUnitSummary } from '../unitSummaries';
+import { readUnitRecords, storeUnitSummary, withWritten } from '../unitSummaries';
 import type { WriteContext } from '../writeContext';
 import { deviceDecrypter } from './deviceKeys';
 import { committeePeer } from './enrolment';
@@ -68,6 +69,33 @@ export interface ImportPreview {
   readonly attachmentCount: number;
   /** Committee side: the unit device's key card (its encryption key for the return bundle). */
   readonly keyCard: KeyCard | null;
+  /** What the preview found stored for the bundle's records, reused by the write when nothing changed since (see `StoredLookups`). */
+  readonly lookups: StoredLookups;
+}
+
+/**
+ * The preview's look-ups, handed to the write so that it need not read every record again.
+ *
+ * - `marker` is read BEFORE the look-ups: the last change-log sequence (every local record write
+ *   goes through recordRepository and logs a change), the number of imports (every import logs
+ *   one) and, per table, how many rows of the sender's unit it holds. The write reads it again
+ *   inside its transaction; anything different (a write in between) and it looks every record up
+ *   again, as if there had been no preview.
+ * - `stored[table]`: the stored row of each incoming record (same order), or null when the table
+ *   held no row of the sender's unit: then nothing was looked up, the records count as new, and
+ *   the write ADDS them (IndexedDB `add`, never `put`), so that a row with the same id under
+ *   another unit cannot be overwritten unseen: the add fails, the transaction rolls back, and the
+ *   write runs again with every record looked up.
+ */
+export interface StoredLookups {
+  readonly marker: WriteMarker;
+  readonly stored: ReadonlyMap<RecordTable, readonly (StoredRecord | undefined)[] | null>;
+}
+
+interface WriteMarker {
+  readonly changeSeq: number | null;
+  readonly imports: number;
+  readonly held: ReadonlyMap<RecordTable, number | null>;
 }
 
 export interface ImportSummary {
@@ -137,6 +165,35 @@ function recordsOf(opened: OpenedBundle): [RecordTable, readonly StoredRecord[]]
   });
 }
 
+/** The sender's rows of a table by an index on unitId; null for a table without one (`unit`: its key is the unit's id). */
+function unitRows(db: TaizhangDb, table: RecordTable, unitId: string): Collection | null {
+  const store = db.table(table);
+  if (store.schema.idxByName.unitId !== undefined) return store.where('unitId').equals(unitId);
+  if (store.schema.idxByName['[unitId+date]'] !== undefined) return store.where('[unitId+date]').between([unitId, Dexie.minKey], [unitId, Dexie.maxKey]);
+  return null;
+}
+
+async function readMarker(db: TaizhangDb, tables: readonly RecordTable[], unitId: string): Promise<WriteMarker> {
+  const [changeSeq, imports, counts] = await Promise.all([
+    db.changes.orderBy(':id').lastKey() as Promise<number | undefined>,
+    db.importLog.count(),
+    Promise.all(tables.map((t) => unitRows(db, t, unitId)?.count() ?? null)),
+  ]);
+  return { changeSeq: changeSeq ?? null, imports, held: new Map(tables.map((t, i) => [t, counts[i] ?? null])) };
+}
+
+function sameMarker(a: WriteMarker, b: WriteMarker): boolean {
+  if (a.changeSeq !== b.changeSeq || a.imports !== b.imports || a.held.size !== b.held.size) return false;
+  for (const [t, n] of a.held) if (b.held.get(t) !== n) return false;
+  return true;
+}
+
+/** Each incoming record's stored row, or null (nothing looked up) for a table that holds no row of the sender's unit. */
+async function lookUp(db: TaizhangDb, table: RecordTable, records: readonly StoredRecord[], held: number | null | undefined): Promise<(StoredRecord | undefined)[] | null> {
+  if (held === 0) return null;
+  return (await db.table(table).bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+}
+
 /** Everything up to the preview; nothing is written. `onProgress`: 读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据. */
 export async function prepareImport(
   ctx: WriteContext,
@@ -194,11 +251,15 @@ export async function prepareImport(
   const conflicts: ConflictPreview[] = [];
   await progress.begin('compare', o.totalRecords);
   let compared = 0;
-  for (const [table, records] of recordsOf(o)) {
+  const incoming = recordsOf(o);
+  const marker = await readMarker(ctx.db, incoming.map(([t]) => t), o.header.senderUnitId);
+  const lookups = new Map<RecordTable, (StoredRecord | undefined)[] | null>();
+  for (const [table, records] of incoming) {
     const counts = emptyCounts();
-    const stored = (await ctx.db.table(table).bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+    const stored = await lookUp(ctx.db, table, records, marker.held.get(table));
+    lookups.set(table, stored);
     records.forEach((r, i) => {
-      const action = mergeAction(table, r, stored[i], ctx.mode);
+      const action = mergeAction(table, r, stored?.[i], ctx.mode);
       counts[action]++;
       if (action === 'update-conflict' || action === 'older-conflict') conflicts.push({ table, id: r.id, action });
     });
@@ -221,6 +282,7 @@ export async function prepareImport(
     conflicts,
     attachmentCount: o.attachments.size,
     keyCard,
+    lookups: { marker, stored: lookups },
   });
 }
 
@@ -239,6 +301,26 @@ export async function applyImport(
   ctx: WriteContext,
   preview: ImportPreview,
   options: { fingerprintConfirmed?: boolean; onProgress?: ImportProgress } = {},
+): Promise<Result<ImportSummary, ExpectedError>> {
+  try {
+    return await applyOnce(ctx, preview, options, false);
+  } catch (e) {
+    // a record counted as new exists after all (under another unit's rows): rolled back, now with every record looked up
+    if (e instanceof StoredRowFound) return applyOnce(ctx, preview, options, true);
+    throw e;
+  }
+}
+
+/** Thrown inside the write when adding a record the look-ups counted as new finds its id taken: the transaction rolls back. */
+class StoredRowFound extends Error {
+  override readonly name = 'StoredRowFound';
+}
+
+async function applyOnce(
+  ctx: WriteContext,
+  preview: ImportPreview,
+  options: { fingerprintConfirmed?: boolean; onProgress?: ImportProgress },
+  lookEverythingUp: boolean,
 ): Promise<Result<ImportSummary, ExpectedError>> {
   const { db } = ctx;
   const { opened, header } = preview;
@@ -277,36 +359,59 @@ export async function applyImport(
     let done = 0;
     progress.countInTransaction('write', 0, opened.totalRecords);
 
-    for (const [table, records] of recordsOf(opened)) {
+    const incoming = recordsOf(opened);
+    const unitId = header.senderUnitId;
+    // the preview's look-ups hold when nothing was written since (the marker, read again here)
+    const reuse = !lookEverythingUp && sameMarker(await readMarker(db, incoming.map(([t]) => t), unitId), preview.lookups.marker);
+    // 工委: the unit's records as they stand before this write, for its summary (rebuilt below with what is written)
+    const before = ctx.mode === 'committee' ? await readUnitRecords(db, unitId) : null;
+    const writtenRows = new Map<RecordTable, StoredRecord[]>();
+
+    for (const [table, records] of incoming) {
       counts[table] = records.length;
       const store = db.table(table);
-      const stored = (await store.bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[];
+      const stored = reuse
+        ? (preview.lookups.stored.get(table) ?? null)
+        : ((await store.bulkGet(records.map((r) => r.id))) as (StoredRecord | undefined)[]);
+      const adds: StoredRecord[] = [];
       const puts: StoredRecord[] = [];
       for (let i = 0; i < records.length; i++) {
-        const incoming = records[i]!;
-        const current = stored[i];
-        const action = mergeAction(table, incoming, current, ctx.mode);
+        const incomingRecord = records[i]!;
+        const current = stored?.[i];
+        const action = mergeAction(table, incomingRecord, current, ctx.mode);
         if (action === 'protected') protectedCount++;
         else if (action === 'unchanged') unchanged++;
         else if (action === 'older') older++;
-        else {
+        else if (action === 'new') {
+          adds.push(incomingRecord);
+          written++;
+        } else {
           if (action === 'update-conflict' || action === 'older-conflict') {
-            const lost = action === 'update-conflict' ? current! : incoming;
-            const kept = action === 'update-conflict' ? incoming : current!;
-            const known = await db.conflicts.where('[table+id]').equals([table, incoming.id]).filter((c) => c.lostRev === lost.rev).count();
+            const lost = action === 'update-conflict' ? current! : incomingRecord;
+            const kept = action === 'update-conflict' ? incomingRecord : current!;
+            const known = await db.conflicts.where('[table+id]').equals([table, incomingRecord.id]).filter((c) => c.lostRev === lost.rev).count();
             if (known === 0) {
-              await db.conflicts.add({ table, id: incoming.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false, bundleId: header.bundleId, lostFromBundle: action === 'older-conflict' });
+              await db.conflicts.add({ table, id: incomingRecord.id, keptRev: kept.rev, lostRev: lost.rev, lost, at, resolved: false, bundleId: header.bundleId, lostFromBundle: action === 'older-conflict' });
               conflictCount++;
             }
           }
           if (action === 'older-conflict') older++;
           else {
-            puts.push(incoming);
+            puts.push(incomingRecord);
             written++;
           }
         }
       }
       if (puts.length > 0) await store.bulkPut(puts);
+      if (adds.length > 0) {
+        try {
+          await store.bulkAdd(adds);
+        } catch (e) {
+          if (e instanceof Dexie.BulkError || (e instanceof Error && e.name === 'ConstraintError')) throw new StoredRowFound(`${table}: ${e.message}`);
+          throw e;
+        }
+      }
+      if (before !== null && (adds.length > 0 || puts.length > 0)) writtenRows.set(table, adds.length === 0 ? puts : puts.length === 0 ? adds : [...puts, ...adds]);
       done += records.length;
       progress.countInTransaction('write', done, opened.totalRecords);
     }
@@ -322,8 +427,9 @@ export async function applyImport(
     if (ctx.mode === 'committee' && preview.readmit) await readmitUnit(ctx, preview);
     if (ctx.mode === 'committee') pinned = await afterUnitBundle(ctx, preview, at);
     else await afterReturnBundle(db, ctx.ownerId, opened);
-    // 工委: the unit's summary for the city screens, rebuilt with its records, never stale after an import
-    if (ctx.mode === 'committee') await rebuildUnitSummary(db, header.senderUnitId, new Date(at));
+    // 工委: the unit's summary for the city screens, rebuilt with its records (those it held merged
+    // with those just written, not read back), never stale after an import
+    if (before !== null) await storeUnitSummary(db, unitId, await withWritten(db, before, unitId, writtenRows), new Date(at));
 
     const device = await db.device.get('device');
     const clock = encodeRev(ctx.hlc.state());

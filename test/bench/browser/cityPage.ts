@@ -37,7 +37,7 @@ import { applyImport, prepareImport } from '../../../renderer/db/sync/importBund
 import { readUnitRecords, rebuildUnitSummary, UNIT_SUMMARY_STORES } from '../../../renderer/db/unitSummaries';
 import { completeSetup } from '../../../renderer/db/workspaceRepository';
 import { openWriteContext, type WriteContext } from '../../../renderer/db/writeContext';
-import { generateUnits, type GeneratedUnit } from '../../fixtures/generator';
+import { generateUnits, planUnits, type GeneratedUnit } from '../../fixtures/generator';
 
 export interface CitySetup {
   readonly seed: number;
@@ -57,6 +57,11 @@ export interface ImportTiming {
   readonly total: number;
   /** bulkPut of the same rows in one transaction of the same database schema. */
   readonly raw: number;
+  /** The longest main-thread task (PerformanceObserver 'longtask', > 50 ms) during prepare + apply; 0 when none. */
+  readonly longest: number;
+  /** Main-thread long tasks during prepare + apply: how many, and their total time (ms). */
+  readonly longTasks: number;
+  readonly longTaskMs: number;
 }
 
 export interface UnitResult {
@@ -115,6 +120,12 @@ export interface CityBenchApi {
   next(): Promise<UnitResult | null>;
   /** The j-th unit of the sample; null when it is done. */
   sample(j: number): Promise<UnitResult | null>;
+  /**
+   * The city's largest unit (most members in the plan: 市公安局 for seed 7) into the full committee
+   * and the raw database, after the run (the units between are generated and dropped, untimed);
+   * null when it was among the units of the run already.
+   */
+  largest(): Promise<UnitResult | null>;
   dashboard(runs: number): Promise<DashboardResult>;
   /** Deletes the databases. */
   cleanUp(): Promise<void>;
@@ -151,6 +162,30 @@ interface State {
 }
 
 let state: State | null = null;
+
+/** Every main-thread long task of the page (PerformanceObserver 'longtask': tasks over 50 ms). */
+const longTasks: { start: number; end: number }[] = [];
+if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask' });
+}
+
+/** The long tasks that overlap [from, to] (call after a later await, so that the observer has delivered them). */
+async function longTasksIn(from: number, to: number): Promise<{ longest: number; count: number; total: number }> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  let longest = 0;
+  let count = 0;
+  let total = 0;
+  for (const t of longTasks) {
+    if (t.end <= from || t.start >= to) continue;
+    const d = t.end - t.start;
+    longest = Math.max(longest, d);
+    count++;
+    total += d;
+  }
+  return { longest, count, total };
+}
 const encoder = new TextEncoder();
 const noProgress = (): void => undefined; // the 同步 page passes a callback: the reports and their yields are part of the user's time
 
@@ -229,7 +264,7 @@ async function bundleFor(ctx: WriteContext, unit: GeneratedUnit, index: number, 
 }
 
 /** The 同步 page's import: preview, then the write with the fingerprint confirmed. */
-async function importBundle(ctx: WriteContext, bytes: Uint8Array, records: number, name: string): Promise<{ prepare: number; apply: number }> {
+async function importBundle(ctx: WriteContext, bytes: Uint8Array, records: number, name: string): Promise<{ prepare: number; apply: number; from: number; to: number }> {
   const t0 = performance.now();
   const preview = await prepareImport(ctx, bytes, { onProgress: noProgress });
   const t1 = performance.now();
@@ -238,7 +273,7 @@ async function importBundle(ctx: WriteContext, bytes: Uint8Array, records: numbe
   const t2 = performance.now();
   if (!applied.ok) throw new Error(`${name}: ${applied.error.message}`);
   if (applied.value.written !== records) throw new Error(`${name}: ${applied.value.written} of ${records} records written`);
-  return { prepare: t1 - t0, apply: t2 - t1 };
+  return { prepare: t1 - t0, apply: t2 - t1, from: t0, to: t2 };
 }
 
 /** The baseline: the same rows, bulkPut table by table in one transaction (strict durability, the same indexes). */
@@ -259,8 +294,9 @@ async function intoFull(s: State, unit: GeneratedUnit, index: number): Promise<{
   const bytes = await bundleFor(s.committee, unit, index, s.now);
   const harness = performance.now() - h0;
   const heldBefore = s.heldRecords;
-  const { prepare, apply } = await importBundle(s.committee, bytes, records, unit.unit.name);
+  const { prepare, apply, from, to } = await importBundle(s.committee, bytes, records, unit.unit.name);
   const raw = await rawPut(s.raw, unit);
+  const tasks = await longTasksIn(from, to);
   s.heldRecords += records;
   s.importedUnits += 1;
 
@@ -277,7 +313,7 @@ async function intoFull(s: State, unit: GeneratedUnit, index: number): Promise<{
   const t1 = performance.now();
   buildUnitSummary(read, { unitId: unit.unit.id, builtAt: s.now().toISOString() });
   const build = performance.now() - t1;
-  return { timing: { prepare, apply, total: prepare + apply, raw }, rebuild: inside, rebuildCommitted, build, heldBefore, bundleBytes: bytes.length, harness };
+  return { timing: { prepare, apply, total: prepare + apply, raw, longest: tasks.longest, longTasks: tasks.count, longTaskMs: tasks.total }, rebuild: inside, rebuildCommitted, build, heldBefore, bundleBytes: bytes.length, harness };
 }
 
 async function intoEmpty(s: Pick<State, 'now' | 'emptyCount'>, unit: GeneratedUnit, index: number): Promise<{ timing: ImportTiming; harness: number }> {
@@ -288,12 +324,13 @@ async function intoEmpty(s: Pick<State, 'now' | 'emptyCount'>, unit: GeneratedUn
   await enrol(committee, unit);
   const bytes = await bundleFor(committee, unit, index, s.now);
   const harness = performance.now() - h0;
-  const { prepare, apply } = await importBundle(committee, bytes, recordCountOf(unit), unit.unit.name);
+  const { prepare, apply, from, to } = await importBundle(committee, bytes, recordCountOf(unit), unit.unit.name);
   const rawMs = await rawPut(raw, unit);
+  const tasks = await longTasksIn(from, to);
   const h1 = performance.now();
   await committee.db.delete();
   await raw.delete();
-  return { timing: { prepare, apply, total: prepare + apply, raw: rawMs }, harness: harness + (performance.now() - h1) };
+  return { timing: { prepare, apply, total: prepare + apply, raw: rawMs, longest: tasks.longest, longTasks: tasks.count, longTaskMs: tasks.total }, harness: harness + (performance.now() - h1) };
 }
 
 function unitJsonBytes(unit: GeneratedUnit): number {
@@ -468,6 +505,40 @@ async function sample(j: number): Promise<UnitResult | null> {
   };
 }
 
+async function largest(): Promise<UnitResult | null> {
+  const s = current();
+  const plans = planUnits({ size: 'city', seed: s.options.seed, year: s.options.year });
+  const target = plans.reduce((a, b) => (b.members > a.members ? b : a));
+  if (target.index < s.options.units) return null;
+  const h0 = performance.now();
+  let unit: GeneratedUnit | null = null;
+  while (unit === null) {
+    const step = s.units.next();
+    if (step.done === true) throw new Error(`the city has no unit ${target.name}`);
+    const index = s.position++;
+    if (index === target.index) unit = step.value;
+  }
+  const generated = performance.now() - h0;
+  const jsonBytes = unitJsonBytes(unit);
+  s.recordJsonBytes += jsonBytes;
+  const r = await intoFull(s, unit, target.index);
+  return {
+    index: target.index,
+    name: unit.unit.name,
+    records: recordCountOf(unit),
+    jsonBytes,
+    bundleBytes: r.bundleBytes,
+    heldBefore: r.heldBefore,
+    full: r.timing,
+    rebuild: r.rebuild,
+    rebuildCommitted: r.rebuildCommitted,
+    build: r.build,
+    empty: null,
+    emptyFirst: null,
+    harnessMs: generated + r.harness,
+  };
+}
+
 async function dashboard(runs: number): Promise<DashboardResult> {
   const s = current();
   const db = s.committee.db;
@@ -533,5 +604,5 @@ function explained<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...
   };
 }
 
-window.cityBench = { setup: explained(setup), next: explained(next), sample: explained(sample), dashboard: explained(dashboard), cleanUp: explained(cleanUp) };
+window.cityBench = { setup: explained(setup), next: explained(next), sample: explained(sample), largest: explained(largest), dashboard: explained(dashboard), cleanUp: explained(cleanUp) };
 document.title = 'cityBench ready';
