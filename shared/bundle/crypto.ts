@@ -125,3 +125,48 @@ export function aeadDecrypt(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Arr
 export function sha256Bytes(data: Uint8Array): Uint8Array {
   return sha256(data);
 }
+
+// ── the platform's WebCrypto where there is one (Chromium, Node ≥ 19), the @noble code otherwise ──
+// shared/ compiles without DOM or Node types: SubtleCrypto is reached through a minimal local type.
+
+interface SubtleLike {
+  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(format: 'raw', key: Uint8Array, algorithm: 'AES-GCM', extractable: false, usages: readonly ['decrypt']): Promise<unknown>;
+  decrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array; additionalData: Uint8Array; tagLength: 128 }, key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+let forceNoble = false;
+
+/** Tests: run the async functions below on the @noble code as on a platform without WebCrypto (true), or back (false). */
+export function useNobleCryptoOnly(on: boolean): void {
+  forceNoble = on;
+}
+
+function platformSubtle(): SubtleLike | null {
+  if (forceNoble) return null;
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle;
+  return subtle !== undefined && typeof subtle.digest === 'function' && typeof subtle.decrypt === 'function' ? subtle : null;
+}
+
+/** SHA-256 by the platform's native WebCrypto where available (the same bytes as `sha256Bytes`). */
+export async function sha256Async(data: Uint8Array): Promise<Uint8Array> {
+  const subtle = platformSubtle();
+  if (subtle === null) return sha256(data);
+  return new Uint8Array(await subtle.digest('SHA-256', data));
+}
+
+/**
+ * AES-256-GCM open by the platform's native WebCrypto where available, else `aeadDecrypt`: the
+ * same plaintext, and null for the same inputs (a tag that does not match, a wrong key size…).
+ */
+export async function aeadDecryptAsync(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Promise<Uint8Array | null> {
+  if (key.length !== AES_KEY_BYTES || nonce.length !== NONCE_BYTES || sealed.length < TAG_BYTES) return null;
+  const subtle = platformSubtle();
+  if (subtle === null) return aeadDecrypt(key, nonce, sealed, aad);
+  try {
+    const cryptoKey = await subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
+    return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad, tagLength: 128 }, cryptoKey, sealed));
+  } catch {
+    return null;
+  }
+}

@@ -22,7 +22,7 @@ import { isRecordTable } from '../model/tables';
 import type { RecordTable } from '../model/tables';
 import { parseCanonical, tryCanonicalJson } from './canonical';
 import { signatureInput, unframeBundle } from './container';
-import { aeadDecrypt, derivePayloadKey, isAllZero, sha256Bytes, verifySignature } from './crypto';
+import { aeadDecryptAsync, derivePayloadKey, isAllZero, sha256Async, sha256Bytes, verifySignature } from './crypto';
 import type { BundleDecrypter } from './crypto';
 import { bundleError } from './errors';
 import type { BundleError } from './errors';
@@ -191,6 +191,23 @@ export function readHeader(bytes: Uint8Array, limits: BundleLimits = BUNDLE_LIMI
  * over context ‖ 0 ‖ header ‖ SHA-256(payload). `sender` may be a raw pinned public key.
  */
 export function verifyBundle(untrusted: UntrustedBundle, sender: SenderTrust | Uint8Array): Result<VerifiedBundle, BundleError> {
+  const checked = checkSender(untrusted, sender);
+  if (!checked.ok) return checked;
+  return verifyWithDigest(untrusted, checked.value, sha256Bytes(untrusted.payload));
+}
+
+/** `verifyBundle` with the payload hashed by the platform's WebCrypto where available: the same result. */
+export async function verifyBundleAsync(untrusted: UntrustedBundle, sender: SenderTrust | Uint8Array): Promise<Result<VerifiedBundle, BundleError>> {
+  const checked = checkSender(untrusted, sender);
+  if (!checked.ok) return checked;
+  return verifyWithDigest(untrusted, checked.value, await sha256Async(untrusted.payload));
+}
+
+/** The sender's key as trusted (pinned or unpinned), before anything is hashed. */
+function checkSender(
+  untrusted: UntrustedBundle,
+  sender: SenderTrust | Uint8Array,
+): Result<{ claimedKey: Uint8Array; status: 'pinned' | 'unpinned' }, BundleError> {
   const trustInfo: SenderTrust = sender instanceof Uint8Array ? { status: 'pinned', publicKey: sender } : sender;
   const header = untrusted.claimedHeader;
   const claimedKey = publicKeyFromBase64(header.senderPublicKey);
@@ -211,15 +228,18 @@ export function verifyBundle(untrusted: UntrustedBundle, sender: SenderTrust | U
       `此同步包的签名密钥（指纹 ${claimed}）与登记的密钥（指纹 ${pinned}）不一致，可能是他人伪造，也可能是对方重装了程序。请勿导入，并与发送方电话核对密钥指纹。`,
     );
   }
-  const digest = sha256Bytes(untrusted.payload);
-  if (!verifySignature(untrusted.signature, signatureInput(untrusted.headerBytes, digest), claimedKey)) {
+  return ok({ claimedKey, status: trustInfo.status });
+}
+
+function verifyWithDigest(untrusted: UntrustedBundle, sender: { claimedKey: Uint8Array; status: 'pinned' | 'unpinned' }, digest: Uint8Array): Result<VerifiedBundle, BundleError> {
+  if (!verifySignature(untrusted.signature, signatureInput(untrusted.headerBytes, digest), sender.claimedKey)) {
     return refuse('bad-signature', 'Ed25519 signature does not verify');
   }
   const verified = {
     stage: 'verified',
-    header,
-    trust: trustInfo.status,
-    senderFingerprint: keyFingerprint(claimedKey),
+    header: untrusted.claimedHeader,
+    trust: sender.status,
+    senderFingerprint: keyFingerprint(sender.claimedKey),
     headerBytes: untrusted.headerBytes,
     payload: untrusted.payload,
   };
@@ -264,7 +284,7 @@ async function decryptPayload(verified: VerifiedBundle, decrypter: BundleDecrypt
   }
   if (shared.length !== 32 || isAllZero(shared)) return refuse('decrypt-failed', 'key agreement gave an unusable secret');
   const key = derivePayloadKey(shared, ephemeral, decrypter.publicKey);
-  const plaintext = aeadDecrypt(key, base64ToBytes(header.encryption.nonce), verified.payload, verified.headerBytes);
+  const plaintext = await aeadDecryptAsync(key, base64ToBytes(header.encryption.nonce), verified.payload, verified.headerBytes);
   key.fill(0);
   if (plaintext === null) return refuse('decrypt-failed', 'AES-GCM tag does not match');
   return ok(plaintext);
@@ -347,9 +367,9 @@ function readManifest(files: ReadonlyMap<string, Uint8Array>, header: BundleHead
   return ok(m);
 }
 
-function checkPart(name: string, data: Uint8Array, bytes: number, sha256: string): Result<void, BundleError> {
+async function checkPart(name: string, data: Uint8Array, bytes: number, sha256: string): Promise<Result<void, BundleError>> {
   if (data.length !== bytes) return refuse('manifest-mismatch', `${name} is ${data.length} bytes, manifest says ${bytes}`);
-  if (bytesToHex(sha256Bytes(data)) !== sha256) return refuse('manifest-mismatch', `${name} SHA-256 differs from the manifest`);
+  if (bytesToHex(await sha256Async(data)) !== sha256) return refuse('manifest-mismatch', `${name} SHA-256 differs from the manifest`);
   return ok(undefined);
 }
 
@@ -399,7 +419,7 @@ export async function openBundle(
   for (const part of m.tables) {
     const name = recordsPath(part.table);
     const data = files.value.get(name) as Uint8Array;
-    const checked = checkPart(name, data, part.bytes, part.sha256);
+    const checked = await checkPart(name, data, part.bytes, part.sha256);
     if (!checked.ok) return checked;
     const lines = parseNdjson(data, { maxRecordBytes: limits.maxRecordBytes, maxJsonDepth: limits.maxJsonDepth, maxLines: part.count });
     if (!lines.ok) {
@@ -436,7 +456,7 @@ export async function openBundle(
   for (const a of m.attachments) {
     const name = attachmentPath(a.sha256);
     const data = files.value.get(name) as Uint8Array;
-    const checked = checkPart(name, data, a.bytes, a.sha256);
+    const checked = await checkPart(name, data, a.bytes, a.sha256);
     if (!checked.ok) return checked;
     if (!attachmentSizes.get(a.sha256)?.has(data.length)) {
       return refuse('manifest-mismatch', `${name} is not described by an attachment record of the same size`);
@@ -467,7 +487,7 @@ export async function decodeBundle(
 ): Promise<Result<OpenedBundle, BundleError>> {
   const untrusted = readHeader(bytes, options.limits);
   if (!untrusted.ok) return untrusted;
-  const verified = verifyBundle(untrusted.value, sender);
+  const verified = await verifyBundleAsync(untrusted.value, sender);
   if (!verified.ok) return verified;
   return openBundle(verified.value, decrypter, options);
 }

@@ -35,7 +35,7 @@ export { decrypterFromSecretKey, PAYLOAD_ALG, signerFromSecretKey } from './cryp
 export type { BundleDecrypter, BundleSigner, RandomSource } from './crypto';
 export { encodeBundle } from './encode';
 export type { EncodeBundleInput, EncodedBundle, EncodeOptions } from './encode';
-export { decodeBundle, openBundle, readHeader, RECORD_PROGRESS_STEP, verifyBundle } from './decode';
+export { decodeBundle, openBundle, readHeader, RECORD_PROGRESS_STEP, verifyBundle, verifyBundleAsync } from './decode';
 export type { OpenedBundle, OpenOptions, SenderTrust, UntrustedBundle, VerifiedBundle } from './decode';
 export { openWithPassphrase, sealWithPassphrase } from './passphrase';
 export type { SealOptions } from './passphrase';

@@ -44,32 +44,57 @@ export type NdjsonProblem =
 
 export type NdjsonResult = { readonly ok: true; readonly values: unknown[] } | { readonly ok: false; readonly problem: NdjsonProblem };
 
-/** Parse NDJSON bytes into untrusted values (lines are 1-based in problems). */
+/**
+ * Parse NDJSON bytes into untrusted values (lines are 1-based in problems). The lines are found and
+ * measured on the bytes first; the text of those lines is then decoded in ONE call (LF never occurs
+ * inside a UTF-8 sequence, so this splits exactly as decoding line by line would) and parsed line
+ * by line. Problems come in line order, as if each line were measured, decoded and parsed in turn.
+ */
 export function parseNdjson(bytes: Uint8Array, limits: NdjsonLimits): NdjsonResult {
-  const values: unknown[] = [];
+  // 1. line ends, up to the first line refused for its bytes (that problem waits for the lines before it)
+  const ends: number[] = [];
+  let stop: NdjsonProblem | null = null;
   let start = 0;
   let line = 0;
   while (start < bytes.length) {
     line += 1;
     if (line > limits.maxLines) {
-      return { ok: false, problem: { kind: 'too-many-lines', line, detail: `more than the ${limits.maxLines} records declared` } };
+      stop = { kind: 'too-many-lines', line, detail: `more than the ${limits.maxLines} records declared` };
+      break;
     }
     const searchEnd = Math.min(bytes.length, start + limits.maxRecordBytes + 1);
     let end = bytes.subarray(start, searchEnd).indexOf(LF);
     if (end < 0) {
-      if (searchEnd - start > limits.maxRecordBytes) {
-        return { ok: false, problem: { kind: 'too-large', line, detail: `line longer than ${limits.maxRecordBytes} bytes` } };
-      }
-      return { ok: false, problem: { kind: 'invalid', line, detail: 'last line has no terminating newline' } };
+      stop =
+        searchEnd - start > limits.maxRecordBytes
+          ? { kind: 'too-large', line, detail: `line longer than ${limits.maxRecordBytes} bytes` }
+          : { kind: 'invalid', line, detail: 'last line has no terminating newline' };
+      break;
     }
     end += start;
-    if (end === start) return { ok: false, problem: { kind: 'invalid', line, detail: 'blank line' } };
-    const text = decodeUtf8(bytes.subarray(start, end));
-    if (text === null) return { ok: false, problem: { kind: 'invalid', line, detail: 'not valid UTF-8' } };
-    const parsed = parseUntrustedJson(text, limits.maxJsonDepth);
-    if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', line, detail: parsed.reason } };
-    values.push(parsed.value);
+    if (end === start) {
+      stop = { kind: 'invalid', line, detail: 'blank line' };
+      break;
+    }
+    ends.push(end);
     start = end + 1;
   }
-  return { ok: true, values };
+  // 2. the text of the measured lines at once; invalid UTF-8 somewhere: line by line, to name the line
+  const measured = ends.length === 0 ? 0 : ends[ends.length - 1]! + 1;
+  const text = measured === 0 ? '' : decodeUtf8(bytes.subarray(0, measured));
+  const values: unknown[] = [];
+  let from = 0;
+  for (let i = 0; i < ends.length; i++) {
+    let lineText: string | null;
+    if (text !== null) {
+      const cut = text.indexOf('\n', from);
+      lineText = text.slice(from, cut);
+      from = cut + 1;
+    } else lineText = decodeUtf8(bytes.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i]!));
+    if (lineText === null) return { ok: false, problem: { kind: 'invalid', line: i + 1, detail: 'not valid UTF-8' } };
+    const parsed = parseUntrustedJson(lineText, limits.maxJsonDepth);
+    if (!parsed.ok) return { ok: false, problem: { kind: 'invalid', line: i + 1, detail: parsed.reason } };
+    values.push(parsed.value);
+  }
+  return stop === null ? { ok: true, values } : { ok: false, problem: stop };
 }

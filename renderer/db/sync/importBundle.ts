@@ -17,7 +17,7 @@ import {
   openBundle,
   publicKeyFromBase64,
   readHeader,
-  verifyBundle,
+  verifyBundleAsync,
   type BundleHeader,
   type OpenedBundle,
   type SenderTrust,
@@ -222,7 +222,7 @@ export async function prepareImport(
   if (foreign) return fail(foreign);
   const { trust, name: registeredName, readmit } = await senderTrust(ctx, claimed);
   await progress.begin('verify');
-  const verified = verifyBundle(untrusted.value, trust);
+  const verified = await verifyBundleAsync(untrusted.value, trust);
   if (!verified.ok) return verified;
   if (await ctx.db.importLog.get(verified.value.header.bundleId)) return fail(syncError('already-imported'));
   const device = await ctx.db.device.get('device');
