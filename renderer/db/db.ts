@@ -11,12 +11,15 @@ import {
   SCHEMA_V2_STORE_CHANGES,
   SCHEMA_V3_STORE_CHANGES,
   SCHEMA_V4_STORE_CHANGES,
+  SCHEMA_V5_STORE_CHANGES,
   TABLES_UPGRADED_TO_V2,
   TABLES_UPGRADED_TO_V4,
+  TABLES_UPGRADED_TO_V5,
   type RecordTableName,
 } from './schema';
 import type { UnitSummary } from '../../shared/rules/committee/summarySchema';
 import { buildAllUnitSummaries } from './unitSummaries';
+import { maskForAudit } from './auditDiff';
 import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
 import type { ReportDraftRow } from './localTypes';
 import type { RecordOf } from '../../shared/model/registry';
@@ -81,6 +84,18 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
   db.version(4)
     .stores(SCHEMA_V4_STORE_CHANGES)
     .upgrade((tx) => upgradeStoredRecords(tx, TABLES_UPGRADED_TO_V4, 2));
+  // record schema 6: tombstones without personal details; the audit trail re-masked (issue 17)
+  db.version(5)
+    .stores(SCHEMA_V5_STORE_CHANGES)
+    .upgrade(async (tx) => {
+      await upgradeStoredRecords(tx, TABLES_UPGRADED_TO_V5, 5);
+      await tx
+        .table('audit')
+        .toCollection()
+        .modify((row: AuditRow) => {
+          row.changes = row.changes.map((c) => ({ ...c, before: maskForAudit(c.field, c.before), after: maskForAudit(c.field, c.after) }));
+        });
+    });
   return db;
 }
 

@@ -11,6 +11,7 @@ import { isRecordTable } from '../../shared/model/tables';
 import { validateRecord } from '../../shared/model/validate';
 import type { DbSnapshot } from '../../test/fixtures/dbSnapshot';
 import { openDatabase } from './db';
+import { STORE_CHANGES_BY_VERSION } from './backup/olderVersions';
 import { RECORD_TABLE_NAMES, SCHEMA_V1, SCHEMA_VERSION } from './schema';
 import { RECORD_TABLES } from '../../shared/model/tables';
 
@@ -69,6 +70,58 @@ describe('frozen database v1', () => {
     for (const e of enrolments) expect(e.attendedSessionIds).toBeNull();
     const v1Enrolments = snapshot.tables.enrolment as { id: string; attendedHours: number }[];
     for (const e of v1Enrolments) expect((await db.enrolment.get(e.id))?.attendedHours).toBe(e.attendedHours);
+    await db.delete();
+  });
+});
+
+describe('database v4 → v5 (issue 17: tombstones and the audit trail)', () => {
+  const unitId = '019bbef3-b000-7000-8000-0000000000aa';
+  const orgId = '019bbef3-b000-7000-8000-0000000000bb';
+  const person = (id: string, deleted: boolean, idNumber: string) => ({
+    id, unitId, rev: '1767340800000-00000-dev1', deleted, updatedBy: '张敏', createdAt: '2026-01-02T08:00:00.000Z',
+    name: deleted ? '李华' : '王芳', gender: 'male', ethnicity: '汉族', birthDate: '1949-12-31', idNumber, phone: '13812345678',
+    joinedOn: '1975-07-01', membership: 'full', convertedOn: '1976-07-01', organisationId: orgId,
+    postings: [{ organisationId: orgId, from: '2015-03-01', to: null }], status: 'active', statusChangedOn: null, cadre: null,
+    excludedReason: '长期患病', note: '其女儿 13900001111',
+  });
+
+  it('blanks the personal details of tombstones held (also in conflicts) and re-masks the audit trail; live records stay as they were', async () => {
+    const name = 'v4-tombstones';
+    const old = new Dexie(name);
+    STORE_CHANGES_BY_VERSION.slice(0, 4).forEach((changes, i) => old.version(i + 1).stores(changes));
+    await old.open();
+    const gone = person('019bbef3-b000-7000-8000-000000000001', true, '110105194912310011');
+    const live = { ...person('019bbef3-b000-7000-8000-000000000002', false, '11010519491231002X'), gender: 'female', name: '王芳' };
+    await old.table('member').bulkAdd([gone, live]);
+    await old.table('careVisit').add({ id: '019bbef3-b000-7000-8000-000000000003', unitId, deleted: true, visitedName: '王芳', reason: '术后康复', date: '2026-05-01' });
+    await old.table('conflicts').add({ table: 'member', id: gone.id, keptRev: 'a', lostRev: 'b', lost: gone, at: '2026-01-01T00:00:00.000Z', resolved: false });
+    await old.table('audit').add({
+      at: '2026-01-02T08:00:00.000Z', actor: '张敏', deviceId: 'dev1', action: 'create', table: 'member', id: gone.id, note: '',
+      changes: [
+        { field: 'idNumber', before: null, after: '110105********0011' },
+        { field: 'birthDate', before: null, after: '1949-12-31' },
+        { field: 'phone', before: null, after: '138****5678' },
+        { field: 'name', before: null, after: '李华' },
+      ],
+    });
+    old.close();
+
+    const db = openDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const tomb = await db.member.get(gone.id);
+    expect(tomb).toMatchObject({ name: '李华', birthDate: '1949-12-31', idNumber: '', phone: '', note: '', excludedReason: null, rev: gone.rev });
+    expect(validateRecord('member', tomb).ok).toBe(true);
+    expect(await db.member.get(live.id)).toEqual(live);
+    expect(await db.member.where('idNumber').equals(gone.idNumber).count()).toBe(0);
+    expect((await db.careVisit.toArray())[0]).toMatchObject({ reason: '', visitedName: '王芳' });
+    expect((await db.conflicts.toArray())[0]?.lost).toMatchObject({ idNumber: '', phone: '' });
+    const audit = JSON.stringify(await db.audit.toArray());
+    expect(audit).toContain('1101**********0011');
+    expect(audit).toContain('1949年');
+    expect(audit).not.toContain('110105');
+    expect(audit).not.toContain('1949-12-31');
+    expect(audit).toContain('138****5678');
     await db.delete();
   });
 });

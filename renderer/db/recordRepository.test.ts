@@ -123,6 +123,24 @@ describe('record repository', () => {
     expect(!again.ok && again.error.message).toMatch(/不存在或已被删除/);
   });
 
+  it('a deleted member’s tombstone keeps its name and dates but no ID number, phone or 备注 — in the store and in the change log that bundles read', async () => {
+    const org = await createRecord(ctx, 'organisation', branch());
+    if (!org.ok) throw new Error();
+    const m = await createRecord(ctx, 'member', { ...member(org.value.id), note: '其女儿电话 13900001111' });
+    if (!m.ok) throw new Error(m.error.message);
+    const deleted = await deleteRecord(ctx, 'member', m.value.id);
+    expect(deleted.ok).toBe(true);
+    const stored = await db.member.get(m.value.id);
+    expect(stored).toMatchObject({ deleted: true, name: '李华', birthDate: '1949-12-31', joinedOn: '1975-07-01', idNumber: '', phone: '', note: '' });
+    expect(await db.member.where('idNumber').equals(m.value.idNumber).count()).toBe(0);
+    // everything this PC keeps about the member now (store, change log, audit) holds no full number
+    const kept = JSON.stringify([await db.member.toArray(), await db.changes.toArray(), await db.audit.toArray()]);
+    expect(kept).not.toContain(m.value.idNumber);
+    expect(kept).not.toContain('13812345678');
+    // the 备注 stays only in this PC's audit trail (local, never synced), as it was typed
+    expect(JSON.stringify([await db.member.toArray(), await db.changes.toArray()])).not.toContain('13900001111');
+  });
+
   it('never writes a plain ID number or phone into the audit trail', async () => {
     const org = await createRecord(ctx, 'organisation', branch());
     if (!org.ok) throw new Error();
@@ -135,7 +153,10 @@ describe('record repository', () => {
     expect(text).not.toContain(m.value.idNumber);
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('13900001111');
-    expect(text).toContain(m.value.idNumber.slice(0, 6));
+    // masked: the first 4 and the last 4 only, and the birth date as its year (no pair rebuilds the number)
+    expect(text).toContain(`${m.value.idNumber.slice(0, 4)}**********${m.value.idNumber.slice(-4)}`);
+    expect(text).not.toContain(m.value.birthDate);
+    expect(text).toContain(`${m.value.birthDate.slice(0, 4)}年`);
   });
 
   it('refuses an invalid record with a Chinese message naming the field, and writes nothing', async () => {

@@ -9,6 +9,7 @@ import { newId } from '../../shared/ids/uuidv7';
 import type { RecordFields } from '../../shared/model/meta';
 import type { RecordOf } from '../../shared/model/registry';
 import { recordOwner, RECORD_TABLE_LABELS, type RecordTable } from '../../shared/model/tables';
+import { asTombstone } from '../../shared/model/tombstone';
 import { validateRecord, type ValidationError } from '../../shared/model/validate';
 import { WORKSPACE_MODE_LABELS } from '../../shared/model/vocabulary';
 import { diffFields } from './auditDiff';
@@ -118,7 +119,10 @@ export async function updateRecord<T extends RecordTable>(
   });
 }
 
-/** Marks a record deleted (a tombstone that travels in bundles); the data stays for the audit trail. */
+/**
+ * Marks a record deleted: a tombstone that travels in bundles, keeping its id, name and dates but
+ * not the person's sensitive details (shared/model/tombstone.ts); the audit trail keeps them masked.
+ */
 export async function deleteRecord<T extends RecordTable>(
   ctx: WriteContext,
   table: T,
@@ -128,7 +132,8 @@ export async function deleteRecord<T extends RecordTable>(
     const existing = await ctx.db.table<RecordOf<T>, string>(table).get(id);
     if (!existing || existing.deleted) return fail(notFound(table));
     if (recordOwner(table, existing as { organiser?: unknown }) !== ctx.mode) return fail(notOwner(ctx, table));
-    const tombstone: RecordOf<T> = { ...existing, deleted: true, rev: ctx.hlc.tick(), updatedBy: ctx.actor };
+    // a tombstone keeps no personal details (ID number, phone, health details): it travels in every bundle
+    const tombstone: RecordOf<T> = asTombstone(table, { ...existing, deleted: true, rev: ctx.hlc.tick(), updatedBy: ctx.actor });
     await writeVersion(ctx, table, tombstone, existing, 'delete');
     return ok(tombstone);
   });

@@ -2,7 +2,8 @@
  * Dexie schema: every table and the indexes the screens and rules query. Version 1 is below;
  * version 2 adds the ruleProfile store and upgrades training records (shared/model/upgrade.ts;
  * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts);
- * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices.
+ * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices;
+ * version 5 blanks the personal details of tombstones and re-masks the audit trail (issue 17).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -10,7 +11,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -108,5 +109,16 @@ export const SCHEMA_V4_STORE_CHANGES = {
 /** Record tables whose rows the v3 → v4 upgrade rewrites (record schema 2 → 3). */
 export const TABLES_UPGRADED_TO_V4 = ['rectification', 'card', 'notice'] as const satisfies readonly RecordTableName[];
 
+/**
+ * Version 5 (record schema 6, issue 17): no store changes. The upgrade blanks the personal details
+ * of tombstones already held (deleted members, 走访慰问; shared/model/tombstone.ts), also in
+ * `conflicts`, and re-masks the audit trail's ID numbers and birth dates the way masking is done
+ * from now on (first 4 and last 4 characters; birth year only), so that no audit row keeps a pair
+ * that rebuilds an ID number.
+ */
+export const SCHEMA_V5_STORE_CHANGES = {} as const;
+/** Record tables whose rows the v4 → v5 upgrade rewrites (record schema 5 → 6). */
+export const TABLES_UPGRADED_TO_V5 = ['member', 'careVisit'] as const satisfies readonly RecordTableName[];
+
 /** Every store of the current version (what a snapshot of today's database declares). */
-export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES, ...SCHEMA_V4_STORE_CHANGES } as const;
+export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES, ...SCHEMA_V4_STORE_CHANGES, ...SCHEMA_V5_STORE_CHANGES } as const;

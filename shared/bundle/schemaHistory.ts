@@ -6,7 +6,7 @@
  * in what is absent), so it is refused here, before the upgrade, as `invalid-record`.
  *
  * Made by comparing the zod schemas of shared/model at each version (v1: a692971 = bcef9da~1,
- * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`), top level and
+ * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`, v6: '' as a deleted member's ID number), top level and
  * nested; `schemaHistory.test.ts` checks
  * that today's schemas are exactly the v1 fields plus these, so a new field without an entry here
  * fails a test. A new schema version adds one entry (possibly empty) to `SCHEMA_ADDITIONS`.
@@ -57,6 +57,12 @@ export const SCHEMA_ADDITIONS: Readonly<Record<number, SchemaAddition>> = Object
     fields: {},
     nested: { dutyList: { items: ['status'] } },
     values: {},
+  },
+  // a deleted member's tombstone keeps no ID number (shared/model/tombstone.ts): '' is new in v6
+  6: {
+    tables: [],
+    fields: {},
+    values: { member: { idNumber: [''] } },
   },
 });
 

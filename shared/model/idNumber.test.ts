@@ -97,6 +97,12 @@ describe('GB 11643 ID number', () => {
     expect(masked).not.toContain('110105');
     expect(maskBirthDate('1949-12-31')).toBe('1949年');
     expect(maskBirthDate('1949-12')).toBe('*******');
+    // masking again changes nothing (an older database's audit trail is re-masked on upgrade)
+    expect(maskBirthDate(maskBirthDate('1949-12-31'))).toBe('1949年');
+    expect(maskIdNumber(masked)).toBe(masked);
+    expect(maskPhone(maskPhone('13800138000'))).toBe('138****8000');
+    // a number masked the old way (first 6 kept) becomes today's mask
+    expect(maskIdNumber('110105********002X')).toBe('1101**********002X');
     // what a masked view shows (mask + year) leaves more than a thousand ID numbers it could be
     const candidates = countCompletions(masked, maskBirthDate('1949-12-31'));
     expect(candidates).toBeGreaterThan(1000);

@@ -74,10 +74,12 @@ export function maskIdNumber(id: string): string {
 
 /**
  * A birth date as masked views show it: the year only (`1986-05-12` → `1986年`), so that it cannot
- * complete a masked ID number; anything that is not a date is masked completely.
+ * complete a masked ID number; anything that is not a date is masked completely. Masking a masked
+ * ID number, phone or birth date again gives the same text (the audit trail's re-masking relies on it).
  */
 export function maskBirthDate(date: string): string {
-  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(date);
+  // an already masked one ('1986年') stays as it is: masking twice changes nothing
+  const m = /^(\d{4})(?:-\d{2}-\d{2}|年)$/.exec(date);
   return m ? `${m[1]}年` : '*'.repeat(date.length);
 }
 
@@ -102,5 +104,21 @@ export const IdNumber = z
   .toUpperCase()
   .superRefine((s, ctx) => {
     const problem = idNumberProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
+  });
+
+/** The message for a missing ID number where one is required. */
+export const ID_NUMBER_REQUIRED = '请填写身份证号（18位）';
+
+/**
+ * An ID number as `IdNumber`, or '' — for a record that may legitimately have none (a deleted
+ * member's tombstone, shared/model/tombstone.ts); the record's own check says when '' is allowed.
+ */
+export const IdNumberOrBlank = z
+  .string({ error: typeMessage('身份证号') })
+  .trim()
+  .toUpperCase()
+  .superRefine((s, ctx) => {
+    const problem = s === '' ? null : idNumberProblem(s);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
   });

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { checkOrder, issue } from './checks';
-import { birthDateFromIdNumber, genderFromIdNumber, IdNumber } from './idNumber';
+import { birthDateFromIdNumber, genderFromIdNumber, IdNumberOrBlank, ID_NUMBER_REQUIRED } from './idNumber';
 import { strictObject, withMeta } from './meta';
 import type { FieldLabels } from './meta';
 import { Id, IsoDate, listOf, oneOf, Phone, requiredText, text } from './primitives';
@@ -26,7 +26,8 @@ export const MemberSchema = withMeta({
   gender: oneOf(GENDERS, '性别'),
   ethnicity: requiredText(20),
   birthDate: IsoDate,
-  idNumber: IdNumber,
+  /** A valid ID number; '' only on a deleted member (its tombstone keeps no ID number: tombstone.ts). */
+  idNumber: IdNumberOrBlank,
   phone: Phone,
   joinedOn: IsoDate,
   membership: oneOf(MEMBERSHIP_KINDS, '党员类别'),
@@ -47,6 +48,7 @@ export const MemberSchema = withMeta({
   /** 备注 kept from the roster (free text). Optional like `education`; absent reads as '' (memberNote). */
   note: text(500).optional(),
 }).superRefine((m, ctx) => {
+  if (m.idNumber === '' && !m.deleted) issue(ctx, ['idNumber'], ID_NUMBER_REQUIRED);
   const birth = birthDateFromIdNumber(m.idNumber);
   if (birth !== null && birth !== m.birthDate) {
     issue(ctx, ['birthDate'], `出生日期与身份证号中的出生日期（${birth}）不一致，请核对`);

@@ -3,6 +3,12 @@
  * schema. One function for every place old records come from: the database (Dexie's upgrade of a
  * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
  *
+ * v5 → v6 (tombstones without personal details, issue 17): a deleted member keeps no ID number,
+ * phone, 备注 or 不计入原因, a deleted 走访慰问 no 慰问事由 (tombstone.ts); a v5 tombstone is blanked
+ * here, the same way on every PC, so its content agrees everywhere at the same rev. A member's ID
+ * number may be '' from v6 on, on a tombstone only (shared/bundle/schemaHistory.ts lists '' as a v6
+ * value, so a v5 bundle carrying it is refused).
+ *
  * v4 → v5 (三级五岗): a duty item may carry its annual self-check's outcome (`status`: 落实 `done`,
  * 部分落实 `partial`, 未落实 `notDone`). The field is optional and absent means 未自查, which is exactly
  * what an item written before was, so nothing is filled in: v4 records are v5 records as they are.
@@ -30,9 +36,10 @@
  * (validation refuses it afterwards), and a field already present is left for validation to judge.
  */
 import type { RecordTable } from './tables';
+import { asTombstone } from './tombstone';
 
 /** The record schema this program writes. Bundles and databases of versions 1..this are read. */
-export const RECORD_SCHEMA_VERSION = 5;
+export const RECORD_SCHEMA_VERSION = 6;
 /** The oldest record schema still read. */
 export const OLDEST_RECORD_SCHEMA_VERSION = 1;
 
@@ -63,6 +70,7 @@ const UPGRADES: Readonly<Record<number, Upgrade>> = {
   },
   // a duty item without `status` is 未自查 in v5 too: nothing to fill in
   4: (_table, record) => record,
+  5: (table, record) => asTombstone(table, record),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
