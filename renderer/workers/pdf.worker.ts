@@ -3,7 +3,9 @@
  * (reportInputs.ts, its own Dexie connection), runs the report builders (shared/reports) and
  * renders with pdfmake's browser build and the report fonts (workerFonts.ts). The annual report's
  * snapshot is computed once: prepare-annual computes it for the panel's default text and keeps it
- * for the 生成 that follows. pdfmake is loaded only in this worker, on the first render.
+ * for the 生成 that follows. pdfmake is loaded only in this worker: when the 报表 page opens
+ * (warm-up: pdfmake, the fonts and one small page rendered while the user reads), else on the
+ * first render. The worker lives for the session, so all of that happens once.
  */
 import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
@@ -29,13 +31,23 @@ const STAGE_STARTS: Record<'unit' | 'city', readonly (readonly [PdfStage, number
   city: [['fonts', 0], ['data', 0.05], ['layout', 0.6], ['render', 0.65]],
 };
 
+/**
+ * The job's progress, posted only when the stage or the whole percent changes: pdfmake reports
+ * after every item it draws (10,000 times for the largest unit's annual report), and each message
+ * is a state update on the page.
+ */
 function jobProgress(id: number, job: ReportJob): Progress {
   const starts = STAGE_STARTS[job.kind === 'city' ? 'city' : 'unit'];
+  let last: { stage: PdfStage; percent: number } | null = null;
   return (stage, fraction) => {
     const i = starts.findIndex(([s]) => s === stage);
     const start = starts[i]?.[1] ?? 0;
     const end = starts[i + 1]?.[1] ?? 0.98;
-    post({ type: 'progress', id, stage, fraction: start + (end - start) * fraction });
+    const whole = start + (end - start) * fraction;
+    const percent = Math.floor(whole * 100);
+    if (last !== null && last.stage === stage && last.percent === percent) return;
+    last = { stage, percent };
+    post({ type: 'progress', id, stage, fraction: whole });
   };
 }
 
@@ -73,6 +85,51 @@ function pageCount(bytes: Uint8Array): number {
   return (text.match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
+const settled = (p: Promise<unknown>): Promise<void> =>
+  p.then(
+    () => undefined,
+    () => undefined,
+  );
+
+/** The annual snapshot being computed for the panel (the warm-up's render waits for it). */
+let preparing: Promise<void> = Promise.resolve();
+/** The warm-up's render, while it runs (a report's render waits for it: pdfmake is one instance). */
+let warming: Promise<void> = Promise.resolve();
+let warmedUp = false;
+
+/** One small page in every face of the set: what pdfmake compiles and reads on its first render. */
+function warmUpDefinition(fonts: ReportFontSet): PdfDocumentDefinition {
+  const families = Object.keys(pdfFontDictionary(fonts));
+  const text = '机关党建台账 2026年度 第一党支部 签到表 （一）';
+  return {
+    pageSize: { width: 595.28, height: 841.89 },
+    pageMargins: [79, 105, 74, 99],
+    defaultStyle: { font: families[0] ?? '', fontSize: 16 },
+    info: { title: 'warm-up' },
+    footer: (page, pages) => ({ text: `— ${page} / ${pages} —`, alignment: 'center' }),
+    content: families.flatMap((font) => [
+      { text, font, fontSize: 16, alignment: 'center' },
+      { table: { headerRows: 1, widths: ['*', 60, 60], body: [[{ text, font }, { text: '姓名', font }, { text: '签名', font }], ...[1, 2, 3].map((n) => [{ text: `${n} ${text}`, font }, { text: '张三', font }, ''])] } },
+    ]),
+  };
+}
+
+function warmUp(request: Extract<WorkerRequest, { type: 'warm-up' }>): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  warming = (async () => {
+    const fonts = await sessionFontSet();
+    const pdfMake = await pdfmake();
+    await loadFonts(fonts, request.fontsBase, () => {});
+    await preparing; // the panel's text first: the user is waiting for it
+    pdfMake.setFonts(pdfFontDictionary(fonts));
+    pdfMake.setProgressCallback(() => {});
+    await pdfMake.createPdf(warmUpDefinition(fonts)).getBuffer();
+  })().catch(() => {
+    warmedUp = false; // a report loads what it needs itself
+  });
+}
+
 async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): Promise<void> {
   const { id, job } = request;
   const started = performance.now();
@@ -83,6 +140,7 @@ async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): 
     await loadFonts(fonts, request.fontsBase, (f) => progress('fonts', f));
     const definition = await build(job, fonts, progress);
     progress('render', 0);
+    await settled(warming);
     const pdfMake = await pdfmake();
     pdfMake.setFonts(pdfFontDictionary(fonts));
     pdfMake.setProgressCallback((p) => progress('render', p));
@@ -97,7 +155,9 @@ async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): 
 
 async function prepareAnnual(request: Extract<WorkerRequest, { type: 'prepare-annual' }>): Promise<void> {
   try {
-    const annual = await annualSnapshot(request.snapshot, true);
+    const computing = annualSnapshot(request.snapshot, true);
+    preparing = settled(computing);
+    const annual = await computing;
     const prepared = annual === null ? null : { unitName: annual.data.unit.name, defaults: defaultAnnualDrafts(annual.data, annual.figures) };
     post({ type: 'prepared', id: request.id, prepared });
   } catch (e) {
@@ -109,5 +169,6 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   if (msg.type === 'host-fonts') takeHostFonts(msg.fonts);
   else if (msg.type === 'prepare-annual') void prepareAnnual(msg);
+  else if (msg.type === 'warm-up') warmUp(msg);
   else void generate(msg);
 });

@@ -1,6 +1,6 @@
 /**
  * The typed client of the PDF worker (pdf.worker.ts; messages in pdfProtocol.ts). One worker per
- * session, so the fonts it loads stay loaded; one job at a time. The page names the report (unit,
+ * session, so the fonts it loads stay loaded (warmed up when the 报表 page opens); one job at a time. The page names the report (unit,
  * year, day, options); the worker reads the records, runs the report builders (their definitions
  * hold functions and cannot be posted) and answers with progress and the PDF's bytes. The host's
  * 公文 fonts are read through the bridge once per session and handed to the worker once.
@@ -21,6 +21,7 @@ interface Pending {
 let worker: Worker | null = null;
 let nextId = 1;
 let hostFonts: Promise<void> | null = null;
+let warmedUp = false;
 const pending = new Map<number, Pending>();
 
 function theWorker(): Worker {
@@ -45,6 +46,7 @@ function theWorker(): Worker {
     w.terminate();
     worker = null;
     hostFonts = null;
+    warmedUp = false;
   };
   worker = w;
   return w;
@@ -77,13 +79,30 @@ function sendHostFonts(w: Worker): Promise<void> {
 
 const ignore = (): void => {};
 
+const fontsBase = (): string => new URL('fonts/', document.baseURI).href;
+
+/**
+ * The 报表 page opened: the worker loads pdfmake and the session's fonts and renders one small
+ * page with them while the user reads or chooses (once per session), so that the first report
+ * costs what the second does.
+ */
+export function warmUpPdfWorker(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const w = theWorker();
+  void sendHostFonts(w).then(() => {
+    const message: WorkerRequest = { type: 'warm-up', fontsBase: fontsBase() };
+    if (worker === w) w.postMessage(message);
+  });
+}
+
 /** Builds and renders one report in the worker. */
 export async function generatePdf(job: ReportJob, onProgress: (p: PdfProgress) => void = ignore): Promise<PdfResult> {
   const w = theWorker();
   onProgress({ stage: 'fonts', fraction: 0 });
   await sendHostFonts(w);
   const id = nextId++;
-  const request: WorkerRequest = { type: 'generate', id, job, fontsBase: new URL('fonts/', document.baseURI).href };
+  const request: WorkerRequest = { type: 'generate', id, job, fontsBase: fontsBase() };
   return new Promise<PdfResult>((resolve, reject) => {
     pending.set(id, { resolve, prepared: ignore, reject, onProgress });
     w.postMessage(request);

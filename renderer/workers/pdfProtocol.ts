@@ -54,6 +54,12 @@ export type PdfStage = 'data' | 'fonts' | 'layout' | 'render';
 
 export type WorkerRequest =
   | { readonly type: 'host-fonts'; readonly fonts: readonly HostFont[] }
+  /**
+   * The 报表 page opened: load pdfmake and the session's fonts now and render one small page with
+   * them (pdfmake's code compiled, the font files read), so that the first report does not wait.
+   * Sent after host-fonts; no answer.
+   */
+  | { readonly type: 'warm-up'; readonly fontsBase: string }
   | { readonly type: 'prepare-annual'; readonly id: number; readonly snapshot: UnitSnapshot }
   | {
       readonly type: 'generate';

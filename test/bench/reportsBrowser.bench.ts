@@ -7,8 +7,10 @@
  * - ours: the app's own path — the client and worker the 报表 screen uses (pdfClient.ts →
  *   pdf.worker.ts): the annual report's panel opening (prepareAnnualReport: read, snapshot,
  *   figures, text) and its 生成 (generatePdf: definition, render, bytes back on the page), as the
- *   first report of a session (a reloaded page: a new worker) and as the second; a sign-in sheet
- *   (the year's largest meeting) as the third job of the session and as the first of a new one.
+ *   first report of a session (a reloaded page: a new worker; the 报表 page opening warms the
+ *   worker up, the click comes --think ms after it, default 2000, and in another session as soon
+ *   as the text shows) and as the second; a sign-in sheet (the year's largest meeting) as the third
+ *   job of the session and as the first of a new one.
  * - baseline: pdfmake's browser build rendering the SAME definition on the page's main thread,
  *   fonts already loaded — pdfmake's own time, measured in the same run, alternating with ours:
  *   its second render on the page (warm) is the baseline; its first (cold) is printed too.
@@ -17,7 +19,7 @@
  * (≤ 1.3× end to end, the second report of a session included), which browser ran, the load
  * average. JSON to test/bench/results/reportsBrowser-<time>.json (not committed).
  *
- *     npm run bench -- reportsBrowser [--runs 5] [--seed 1]
+ *     npm run bench -- reportsBrowser [--runs 5] [--seed 1] [--think 2000]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,7 +44,10 @@ export interface Spread {
 }
 
 export interface RunResult {
+  /** The 生成 click `think` ms after the 报表 page opened. */
   readonly annualFirst: AppTiming;
+  /** The 生成 click as soon as the panel's text is there. */
+  readonly annualFirstAtOnce: AppTiming;
   readonly annualSecond: AppTiming;
   readonly signInWarm: AppTiming;
   readonly signInFirst: AppTiming;
@@ -84,7 +89,7 @@ async function newSession(page: Page): Promise<void> {
 }
 
 /** Opens the page, seeds the unit, runs `runs` sessions. `log` prints as it goes. */
-export async function measureReports(seedOptions: SeedOptions, runs: number, log: (line: string) => void = () => {}): Promise<ReportsBenchResult> {
+export async function measureReports(seedOptions: SeedOptions, runs: number, think: number, log: (line: string) => void = () => {}): Promise<ReportsBenchResult> {
   const files = Object.fromEntries(BUNDLED_FONT_FILES.map((f) => [`fonts/${f}`, path.join(ROOT, 'resources', 'fonts', f)]));
   const bench = await openBenchPage('reports', (page) => page.evaluate(() => window.reportsBench !== undefined), {
     // the app's settings for the worker and pdfmake (vite.config.ts)
@@ -101,7 +106,8 @@ export async function measureReports(seedOptions: SeedOptions, runs: number, log
     unit = await call<Seeded>(page, 'seed', seedOptions);
     log(`  unit: ${unit.name}, ${unit.records.toLocaleString('en-US')} records (${unit.members} members, ${unit.meetings} meetings), ${(unit.jsonBytes / 1024 / 1024).toFixed(1)} MB of record JSON, seeded in ${s(unit.seedMs)}; sign-in sheet of a meeting with ${unit.attendees} attendees`);
     const target: Target = { unitId: unit.unitId, year: seedOptions.year, meetingId: unit.meetingId };
-    const app = (kind: ReportKind) => call<AppTiming>(page, 'app', target, kind);
+    const app = (kind: ReportKind, clickAfter = 0) => call<AppTiming>(page, 'app', target, kind, clickAfter);
+    const open = () => call<void>(page, 'open');
     const baseline = (kind: ReportKind) => call<BaselineTiming>(page, 'baseline', target, kind);
     for (let i = 0; i < runs; i++) {
       await newSession(page);
@@ -113,7 +119,8 @@ export async function measureReports(seedOptions: SeedOptions, runs: number, log
       let signInWarm: AppTiming;
       // alternate which goes first, so that neither always meets the other's garbage
       if (i % 2 === 0) {
-        annualFirst = await app('annual');
+        await open();
+        annualFirst = await app('annual', think);
         annualSecond = await app('annual');
         signInWarm = await app('signin');
         baselineAnnualCold = await baseline('annual');
@@ -123,17 +130,22 @@ export async function measureReports(seedOptions: SeedOptions, runs: number, log
         baselineAnnualCold = await baseline('annual');
         baselineAnnual = await baseline('annual');
         baselineSignIn = await baseline('signin');
-        annualFirst = await app('annual');
+        await open();
+        annualFirst = await app('annual', think);
         annualSecond = await app('annual');
         signInWarm = await app('signin');
       }
       await newSession(page);
-      const signInFirst = await app('signin');
-      const r: RunResult = { annualFirst, annualSecond, signInWarm, signInFirst, baselineAnnualCold, baselineAnnual, baselineSignIn };
+      await open();
+      const annualFirstAtOnce = await app('annual');
+      await newSession(page);
+      await open();
+      const signInFirst = await app('signin', think);
+      const r: RunResult = { annualFirst, annualFirstAtOnce, annualSecond, signInWarm, signInFirst, baselineAnnualCold, baselineAnnual, baselineSignIn };
       results.push(r);
       const annual = (a: AppTiming) => `${s(a.prepare)} + ${s(a.generate)}`;
       log(
-        `  run ${i + 1}: annual 1st ${annual(annualFirst)}, 2nd ${annual(annualSecond)} vs pdfmake ${s(baselineAnnual.render)} (its first on the page ${s(baselineAnnualCold.render)}; ${annualFirst.pages} pages); sign-in warm ${s(signInWarm.generate)}, 1st of a session ${s(signInFirst.generate)} vs pdfmake ${s(baselineSignIn.render)}; load ${load()}`,
+        `  run ${i + 1}: annual 1st ${annual(annualFirst)} (clicked at once ${annual(annualFirstAtOnce)}), 2nd ${annual(annualSecond)} vs pdfmake ${s(baselineAnnual.render)} (its first on the page ${s(baselineAnnualCold.render)}; ${annualFirst.pages} pages); sign-in warm ${s(signInWarm.generate)}, 1st of a session ${s(signInFirst.generate)} vs pdfmake ${s(baselineSignIn.render)}; load ${load()}`,
       );
     }
     await call(page, 'cleanUp');
@@ -143,6 +155,7 @@ export async function measureReports(seedOptions: SeedOptions, runs: number, log
   const identical = results.every(
     (r) =>
       r.annualFirst.digest === r.baselineAnnual.digest &&
+      r.annualFirstAtOnce.digest === r.baselineAnnual.digest &&
       r.annualSecond.digest === r.baselineAnnual.digest &&
       r.baselineAnnualCold.digest === r.baselineAnnual.digest &&
       r.signInWarm.digest === r.baselineSignIn.digest &&
@@ -159,7 +172,7 @@ interface Row {
   readonly goal: string;
 }
 
-export function tableOf(r: ReportsBenchResult): Row[] {
+export function tableOf(r: ReportsBenchResult, think: number): Row[] {
   const of = (f: (run: RunResult) => number) => spreadOf(r.runs.map(f));
   const baseA = of((run) => run.baselineAnnual.render);
   const baseS = of((run) => run.baselineSignIn.render);
@@ -172,14 +185,15 @@ export function tableOf(r: ReportsBenchResult): Row[] {
     goal,
   });
   return [
-    row('annual, 1st of a session: click → PDF', of((run) => run.annualFirst.generate), baseA),
+    row(`annual, 1st of a session: click → PDF (click ${s(think)} after 报表 opened)`, of((run) => run.annualFirst.generate), baseA),
     row('  the same against pdfmake\'s first render on its page', of((run) => run.annualFirst.generate), baseCold, ''),
-    row('annual, 1st of a session: open → PDF (prepare + click)', of((run) => run.annualFirst.prepare + run.annualFirst.generate), baseA, ''),
+    row('annual, 1st of a session: click → PDF (click as soon as the text shows)', of((run) => run.annualFirstAtOnce.generate), baseA),
+    row('annual, 1st of a session: open → PDF (text, then click at once)', of((run) => run.annualFirstAtOnce.prepare + run.annualFirstAtOnce.generate), baseA, ''),
     row('annual, 2nd of a session: click → PDF', of((run) => run.annualSecond.generate), baseA),
     row('annual, 2nd of a session: open → PDF', of((run) => run.annualSecond.prepare + run.annualSecond.generate), baseA, ''),
     row('  of it the panel opening (prepare: read, snapshot, figures)', of((run) => run.annualSecond.prepare), baseA, ''),
     row('sign-in sheet, 3rd job of a session', of((run) => run.signInWarm.generate), baseS),
-    row('sign-in sheet, 1st of a session', of((run) => run.signInFirst.generate), baseS),
+    row(`sign-in sheet, 1st of a session (click ${s(think)} after 报表 opened)`, of((run) => run.signInFirst.generate), baseS),
   ];
 }
 
@@ -196,11 +210,12 @@ function printTable(rows: readonly Row[]): void {
 export async function run(options: BenchOptions = {}): Promise<void> {
   const runs = intOption(options, 'runs', 5, 1, 100);
   const seed = intOption(options, 'seed', 1, 0, 2 ** 31);
+  const think = intOption(options, 'think', 2000, 0, 60_000);
   console.log(`报表 in Chromium (reportsBrowser): the largest unit of the synthetic city (seed ${seed}, ${YEAR}) in the app's IndexedDB; ${runs} sessions`);
   const started = performance.now();
-  const result = await measureReports({ size: 'city', seed, year: YEAR }, runs, (l) => console.log(l));
+  const result = await measureReports({ size: 'city', seed, year: YEAR }, runs, think, (l) => console.log(l));
   const elapsed = (performance.now() - started) / 1000;
-  const table = tableOf(result);
+  const table = tableOf(result, think);
   const of = (f: (run: RunResult) => number) => spreadOf(result.runs.map(f));
   console.log('');
   printTable(table);
@@ -215,6 +230,6 @@ export async function run(options: BenchOptions = {}): Promise<void> {
   const dir = path.join(HERE, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `reportsBrowser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ seed, year: YEAR, cores: os.cpus().length, elapsedSeconds: elapsed, table, ...result }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ seed, year: YEAR, think, cores: os.cpus().length, elapsedSeconds: elapsed, table, ...result }, null, 2)}\n`);
   console.log(`(figures: ${path.relative(process.cwd(), file)})`);
 }

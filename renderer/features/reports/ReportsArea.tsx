@@ -3,18 +3,21 @@
  * bridge. A unit prints its own; the committee, under 单位 → a unit → 报表, prints that unit's as
  * the unit would (read-only: generated text instead of the unit's drafts, the masked roster only).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Card, Select, Space, Tabs, Typography } from 'antd';
 import { todayIso } from '../common/today';
 import { useUnitScope } from '../common/unitScope';
 import { ANNUAL_REPORT_NAME, AnnualReportPanel } from './AnnualReportPanel';
 import { MeetingBookPanel, RosterPanel, SignInPanel } from './OtherReportPanels';
+import { warmUpPdfWorker } from '../../workers/pdfClient';
 
 export function ReportsArea() {
   const { unitId, name, readOnly } = useUnitScope();
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+  // pdfmake and the fonts loaded into the PDF worker while the user reads or chooses (once per session)
+  useEffect(() => warmUpPdfWorker(), []);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {readOnly && (

@@ -10,7 +10,8 @@
  *   read the records, snapshot, figures, the generated text) then generatePdf (the 生成 click: the
  *   definition, the render, the bytes); for a sign-in sheet generatePdf alone (its panel prepares
  *   nothing). The progress callback stands in for the page's (one state update per message, counted).
- *   A new session is a reloaded page (Node reloads it): a new worker, nothing loaded.
+ *   A new session is a reloaded page (Node reloads it): a new worker, nothing loaded; `open` is the
+ *   报表 page opening (ReportsArea asks the worker to warm up).
  * - `baseline`: pdfmake's browser build rendering the SAME definition on this page's main thread,
  *   its fonts already in pdfmake's virtual file system (fetched once, untimed). The definition is
  *   built untimed from the same records the same way the worker builds it; the read, the snapshot,
@@ -34,7 +35,7 @@ import { RECORD_TABLES } from '../../../shared/model/tables';
 import { Dexie } from 'dexie';
 import { openDatabase } from '../../../renderer/db/db';
 import { loadUnitRecords } from '../../../renderer/db/queries/reports';
-import { generatePdf, prepareAnnualReport, type ReportJob, type UnitSnapshot } from '../../../renderer/workers/pdfClient';
+import { generatePdf, prepareAnnualReport, warmUpPdfWorker, type ReportJob, type UnitSnapshot } from '../../../renderer/workers/pdfClient';
 import { generateUnits, planUnits, type GeneratedUnit } from '../../fixtures/generator';
 import { largestCityUnit } from '../largestUnit';
 
@@ -95,7 +96,13 @@ export interface BaselineTiming extends PdfFacts {
 
 export interface ReportsBenchApi {
   seed(options: SeedOptions): Promise<Seeded>;
-  app(target: Target, kind: ReportKind): Promise<AppTiming>;
+  /** The 报表 page opens (ReportsArea's warm-up of the PDF worker); the time is kept for `app`'s clickAfter. */
+  open(): void;
+  /**
+   * One report as the screen makes it. `clickAfter` (ms): the 生成 click comes no earlier than that
+   * long after `open` (the user reading the text or choosing the meeting); 0: at once.
+   */
+  app(target: Target, kind: ReportKind, clickAfter: number): Promise<AppTiming>;
   baseline(target: Target, kind: ReportKind): Promise<BaselineTiming>;
   /** The last PDF of one side, base64. */
   lastPdf(side: 'app' | 'baseline'): string;
@@ -180,7 +187,14 @@ function pageCount(bytes: Uint8Array): number {
   return (new TextDecoder('latin1').decode(bytes).match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
-async function app(t: Target, kind: ReportKind): Promise<AppTiming> {
+let openedAt = 0;
+
+function open(): void {
+  openedAt = performance.now();
+  warmUpPdfWorker();
+}
+
+async function app(t: Target, kind: ReportKind, clickAfter: number): Promise<AppTiming> {
   let progressMessages = 0;
   const onProgress = () => {
     progressMessages++;
@@ -195,6 +209,8 @@ async function app(t: Target, kind: ReportKind): Promise<AppTiming> {
   } else {
     job = { kind: 'signin-meeting', snapshot, meetingId: t.meetingId };
   }
+  const wait = openedAt + clickAfter - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const t1 = performance.now();
   const result = await generatePdf(job, onProgress);
   const t2 = performance.now();
@@ -259,6 +275,7 @@ async function render(pdfMake: PdfMakeBrowser, definition: PdfDocumentDefinition
 
 window.reportsBench = {
   seed,
+  open,
   app,
   baseline,
   lastPdf: (side) => {
