@@ -17,7 +17,7 @@ import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { pdfmake } from './pdfmakeModule';
 import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
-import { annualSnapshot, cityInput, NO_UNIT_RECORD, readSnapshot } from './reportInputs';
+import { annualSnapshot, cityInput, NO_UNIT_RECORD, readSignInSnapshot, readSnapshot } from './reportInputs';
 import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
 
 // the renderer is typed with the DOM's lib: a worker's postMessage takes its transfer list in the options
@@ -65,6 +65,14 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
     progress('layout', 0);
     return buildAnnualReport(annual.data, { fonts, drafts: job.drafts, date: job.date, figures: annual.figures });
   }
+  if (job.kind === 'signin-meeting' || job.kind === 'signin-training') {
+    // a sheet reads the unit, its organisations and members and the one meeting or class, not the year
+    const data = await readSignInSnapshot(job.snapshot, job.kind === 'signin-meeting' ? { meetingId: job.meetingId } : { classId: job.classId });
+    if (data === null) throw new Error(NO_UNIT_RECORD);
+    progress('layout', 0);
+    const sheet = job.kind === 'signin-meeting' ? signInSheetForMeeting(data, job.meetingId) : signInSheetForTraining(data, job.classId);
+    return buildSignInSheet(sheet, { fonts });
+  }
   const data = await readSnapshot(job.snapshot);
   if (data === null) throw new Error(NO_UNIT_RECORD);
   progress('layout', 0);
@@ -73,10 +81,6 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
       return buildRoster(data, { fonts, full: job.full });
     case 'meetings':
       return buildMeetingBook(data, job.organisationId, { fonts });
-    case 'signin-meeting':
-      return buildSignInSheet(signInSheetForMeeting(data, job.meetingId), { fonts });
-    case 'signin-training':
-      return buildSignInSheet(signInSheetForTraining(data, job.classId), { fonts });
   }
 }
 

@@ -1,19 +1,21 @@
 /**
  * What the PDF worker reads, over a committee's database (fake-indexeddb) with two units that sent
  * their data and one that has not: the city input counts the two, each reduced to the same figures
- * as its full snapshot gives; the annual snapshot is computed once and kept for 生成.
+ * as its full snapshot gives; the annual snapshot is computed once and kept for 生成; a sign-in
+ * sheet's smaller read gives the sheet the full snapshot gives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolledUnit } from '../../shared/model';
 import { cityUnit } from '../../shared/reports/cityReport';
 import { unitReportData } from '../../shared/reports/reportData';
+import { signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
 import { generateCity, type GeneratedUnit } from '../../test/fixtures/generator';
 import { seedDatabase } from '../../test/fixtures/seedDatabase';
 import { openDatabase, type TaizhangDb } from '../db/db';
 import { DB_NAME } from '../db/schema';
 import type { CityJob } from './pdfProtocol';
-import { annualSnapshot, cityInput } from './reportInputs';
+import { annualSnapshot, cityInput, readSignInSnapshot, readSnapshot } from './reportInputs';
 
 const YEAR = 2026;
 let db: TaizhangDb;
@@ -81,5 +83,31 @@ describe('annualSnapshot', () => {
 
   it('is null for a unit whose data has not arrived', async () => {
     expect(await annualSnapshot({ unitId: '0190a000-0000-7000-8000-0000000000aa', year: YEAR, committeeName: '工委' }, true)).toBeNull();
+  });
+});
+
+describe('readSignInSnapshot', () => {
+  it('gives every meeting and class sheet of a unit the full snapshot gives, and nothing for another unit\'s', async () => {
+    for (const u of units) {
+      const options = { unitId: u.unit.id, year: YEAR, asOf: JOB.asOf, committeeName: JOB.committeeName, profile: JOB.profile };
+      const full = await readSnapshot(options);
+      if (full === null) throw new Error('no snapshot');
+      const withAttendance = full.meetings.filter((m) => m.attendance.length > 0).slice(0, 3);
+      const planned = full.meetings.filter((m) => m.attendance.length === 0).slice(0, 3);
+      expect(withAttendance.length + planned.length).toBeGreaterThan(0);
+      for (const m of [...withAttendance, ...planned]) {
+        const small = await readSignInSnapshot(options, { meetingId: m.id });
+        expect(small && signInSheetForMeeting(small, m.id)).toEqual(signInSheetForMeeting(full, m.id));
+      }
+      expect(full.trainingClasses.length).toBeGreaterThan(0);
+      for (const c of full.trainingClasses) {
+        const small = await readSignInSnapshot(options, { classId: c.id });
+        expect(small && signInSheetForTraining(small, c.id)).toEqual(signInSheetForTraining(full, c.id));
+      }
+    }
+    const [a, b] = units;
+    const otherMeeting = (await readSnapshot({ unitId: b!.unit.id, year: YEAR, committeeName: '工委' }))!.meetings[0]!;
+    const small = await readSignInSnapshot({ unitId: a!.unit.id, year: YEAR, committeeName: '工委' }, { meetingId: otherMeeting.id });
+    expect(() => signInSheetForMeeting(small!, otherMeeting.id)).toThrow(/not in the report data/);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * What the PDF worker reads for a report, through its own Dexie connection to the app's database:
  * a unit's snapshot (the annual one computed once, by prepare-annual, and kept for the 生成 that
- * follows), and the city report's input, reduced unit by unit so that the city's records are
+ * follows), a sign-in sheet's smaller one (the unit, its organisations and members, the one meeting
+ * or class), and the city report's input, reduced unit by unit so that the city's records are
  * never held at once.
  */
 import { cityUnit, type CityReportInput, type CityUnit } from '../../shared/reports/cityReport';
-import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitReportData } from '../../shared/reports/reportData';
+import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitRecords, type UnitReportData } from '../../shared/reports/reportData';
 import { openDatabase, type TaizhangDb } from '../db/db';
 import { cityReportUnits, committeeCardsAndAssessments } from '../db/queries/cityReports';
 import { loadUnitRecords } from '../db/queries/reports';
@@ -23,6 +24,43 @@ export const NO_UNIT_RECORD = '没有找到该单位的基本信息：单位端�
 /** The unit's snapshot, or null without its unit record. */
 export async function readSnapshot(options: UnitSnapshot): Promise<UnitReportData | null> {
   return unitReportData(await loadUnitRecords(database(), options.unitId), options);
+}
+
+/** What a sign-in sheet is of: a meeting, or a training class. */
+export type SignInOf = { readonly meetingId: string } | { readonly classId: string };
+
+/**
+ * The snapshot a sign-in sheet needs, or null without the unit record: the unit, its organisations
+ * and members, and the one meeting or training class with the unit's enrolments — not the year's
+ * other records (the largest unit's meetings alone are 13 MB). `signInSheetForMeeting` and
+ * `signInSheetForTraining` read nothing else, so the sheet is the one the full snapshot gives
+ * (reportInputs.test.ts compares them).
+ */
+export async function readSignInSnapshot(options: UnitSnapshot, of: SignInOf): Promise<UnitReportData | null> {
+  const db = database();
+  const { unitId } = options;
+  const records: UnitRecords =
+    'meetingId' in of
+      ? await db.transaction('r', [db.unit, db.organisation, db.member, db.meeting], async () => {
+          const [unit, organisation, member, meeting] = await Promise.all([
+            db.unit.get(unitId),
+            db.organisation.where('unitId').equals(unitId).toArray(),
+            db.member.where('unitId').equals(unitId).toArray(),
+            db.meeting.get(of.meetingId),
+          ]);
+          return { unit: unit === undefined ? [] : [unit], organisation, member, meeting: meeting === undefined ? [] : [meeting] };
+        })
+      : await db.transaction('r', [db.unit, db.organisation, db.member, db.trainingClass, db.enrolment], async () => {
+          const [unit, organisation, member, trainingClass, enrolment] = await Promise.all([
+            db.unit.get(unitId),
+            db.organisation.where('unitId').equals(unitId).toArray(),
+            db.member.where('unitId').equals(unitId).toArray(),
+            db.trainingClass.get(of.classId), // the unit's own or the committee's: unitReportData keeps it when the unit's or attended
+            db.enrolment.where('unitId').equals(unitId).toArray(),
+          ]);
+          return { unit: unit === undefined ? [] : [unit], organisation, member, trainingClass: trainingClass === undefined ? [] : [trainingClass], enrolment };
+        });
+  return unitReportData(records, options);
 }
 
 export interface AnnualSnapshot {
