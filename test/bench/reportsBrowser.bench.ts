@@ -26,13 +26,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { ensureBundledFonts, FONTS_DIR } from '../../scripts/cli/renderPdf';
 import { BUNDLED_FONT_FILES } from '../../shared/reports/fonts';
 import type { AppTiming, BaselineTiming, ReportKind, Seeded, SeedOptions, Target } from './browser/reportsPage';
 import { openBenchPage } from './browser/harness';
 import { intOption, type BenchOptions } from './options';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
 const YEAR = 2026;
 export const GOAL = 1.3;
 
@@ -90,7 +90,8 @@ async function newSession(page: Page): Promise<void> {
 
 /** Opens the page, seeds the unit, runs `runs` sessions. `log` prints as it goes. */
 export async function measureReports(seedOptions: SeedOptions, runs: number, think: number, log: (line: string) => void = () => {}): Promise<ReportsBenchResult> {
-  const files = Object.fromEntries(BUNDLED_FONT_FILES.map((f) => [`fonts/${f}`, path.join(ROOT, 'resources', 'fonts', f)]));
+  ensureBundledFonts(); // resources/fonts/ (never committed), as the app's build does
+  const files = Object.fromEntries(BUNDLED_FONT_FILES.map((f) => [`fonts/${f}`, path.join(FONTS_DIR, f)]));
   const bench = await openBenchPage('reports', (page) => page.evaluate(() => window.reportsBench !== undefined), {
     // the app's settings for the worker and pdfmake (vite.config.ts)
     vite: { resolve: { alias: [{ find: /^taizhang:pdfmake$/, replacement: 'pdfmake/build/pdfmake.min.js' }] }, worker: { format: 'es' } },
