@@ -64,6 +64,9 @@ describe('docs/bundle-format.md, file by file (test/fixtures/bundles/spec)', () 
     expect(v3.value.records.fundLine?.map((l) => l.special)).toEqual([false, false]);
     expect(v3.value.records.expense?.map((e) => e.voucherNo)).toEqual(['', '']);
     expect(v3.value.counts.noticeRead).toBe(1);
+    const v5 = await open('v5-member-tombstone.tzb', 'unit-to-committee');
+    if (!v5.ok) throw new Error(v5.error.detail);
+    expect(v5.value.records.member?.[0]).toMatchObject({ deleted: true, idNumber: '', phone: '', excludedReason: null });
   });
 
   it('every refusal kind of §10 has a Chinese default message that says what to do', () => {
