@@ -135,7 +135,8 @@ export async function run(options: BenchOptions = {}): Promise<void> {
   );
   console.log(`  ${sample.length} of them (positions ${sample.map((p) => p + 1).join(', ')}) held back and imported last, each also into an empty committee`);
 
-  const bench = await openBenchPage('city', (page) => page.evaluate(() => window.cityBench !== undefined));
+  // the app's worker format: the import's verify and open run in a module worker, as on the 同步 page
+  const bench = await openBenchPage('city', (page) => page.evaluate(() => window.cityBench !== undefined), { vite: { worker: { format: 'es' } } });
   const { page } = bench;
   console.log(`浏览器 (browser): ${bench.browser}`);
   const loadBefore = load();

@@ -24,7 +24,7 @@ export function deviceSigner(device: DeviceRow): BundleSigner {
   };
 }
 
-export function deviceDecrypter(device: DeviceRow): BundleDecrypter {
+export function deviceDecrypter(device: Pick<DeviceRow, 'encryptionPublicKey' | 'encryptionPrivateKey'>): BundleDecrypter {
   return {
     publicKey: rawKey(device.encryptionPublicKey, 'encryption'),
     async deriveSharedSecret(ephemeralPublicKey) {

@@ -14,10 +14,8 @@
 import {
   BUNDLE_LIMITS,
   bundleError,
-  openBundle,
   publicKeyFromBase64,
   readHeader,
-  verifyBundleAsync,
   type BundleHeader,
   type OpenedBundle,
   type SenderTrust,
@@ -34,7 +32,7 @@ import { RECORD_TABLE_NAMES } from '../schema';
 import { runWrite } from '../runWrite';
 import { readUnitRecords, storeUnitSummary, withWritten } from '../unitSummaries';
 import type { WriteContext } from '../writeContext';
-import { deviceDecrypter } from './deviceKeys';
+import { defaultBundleOpener, type BundleOpener, type OpenSteps } from './bundleOpener';
 import { committeePeer } from './enrolment';
 import { progressReporter, type ImportProgress } from './importProgress';
 import { findKeyCard, type KeyCard } from './keyCard';
@@ -198,8 +196,18 @@ async function lookUp(db: TaizhangDb, table: RecordTable, records: readonly Stor
 export async function prepareImport(
   ctx: WriteContext,
   bytes: Uint8Array,
-  options: { onProgress?: ImportProgress } = {},
+  options: { onProgress?: ImportProgress; opener?: BundleOpener } = {},
 ): Promise<Result<ImportPreview, ExpectedError>> {
+  const steps = (options.opener ?? defaultBundleOpener())();
+  try {
+    return await prepareWith(ctx, bytes, options.onProgress, steps);
+  } finally {
+    steps.dispose();
+  }
+}
+
+async function prepareWith(ctx: WriteContext, bytes: Uint8Array, onProgress: ImportProgress | undefined, steps: OpenSteps): Promise<Result<ImportPreview, ExpectedError>> {
+  const options = { onProgress };
   const progress = progressReporter(options.onProgress);
   await progress.begin('read');
   if (bytes.length > BUNDLE_LIMITS.maxFileBytes) return fail(bundleError('too-large', `file is ${bytes.length} bytes`));
@@ -222,13 +230,13 @@ export async function prepareImport(
   if (foreign) return fail(foreign);
   const { trust, name: registeredName, readmit } = await senderTrust(ctx, claimed);
   await progress.begin('verify');
-  const verified = await verifyBundleAsync(untrusted.value, trust);
+  const verified = await steps.verify(bytes, trust);
   if (!verified.ok) return verified;
-  if (await ctx.db.importLog.get(verified.value.header.bundleId)) return fail(syncError('already-imported'));
+  if (await ctx.db.importLog.get(verified.value.bundleId)) return fail(syncError('already-imported'));
   const device = await ctx.db.device.get('device');
   if (!device) return fail(syncError('wrong-mode', '本机尚未完成初始设置，请先完成设置。'));
   await progress.begin('decrypt');
-  const opened = await openBundle(verified.value, deviceDecrypter(device), {
+  const opened = await steps.open(device, {
     recipientId: ctx.ownerId,
     kind,
     onRecordsChecked: options.onProgress ? (done, total) => progress.count('validate', done, total) : undefined,
@@ -310,6 +318,9 @@ export async function applyImport(
     throw e;
   }
 }
+
+/** Records written per request batch (a slice's requests are issued in one task: it bounds the main thread's longest task). */
+const WRITE_SLICE = 500;
 
 /** Thrown inside the write when adding a record the look-ups counted as new finds its id taken: the transaction rolls back. */
 class StoredRowFound extends Error {
@@ -402,14 +413,16 @@ async function applyOnce(
           }
         }
       }
-      if (puts.length > 0) await store.bulkPut(puts);
-      if (adds.length > 0) {
+      // in slices: the main thread issues (and clones) one slice's requests per task, then waits for the database
+      for (let i = 0; i < puts.length; i += WRITE_SLICE) await store.bulkPut(puts.slice(i, i + WRITE_SLICE));
+      for (let i = 0; i < adds.length; i += WRITE_SLICE) {
         try {
-          await store.bulkAdd(adds);
+          await store.bulkAdd(adds.slice(i, i + WRITE_SLICE));
         } catch (e) {
           if (e instanceof Dexie.BulkError || (e instanceof Error && e.name === 'ConstraintError')) throw new StoredRowFound(`${table}: ${e.message}`);
           throw e;
         }
+        progress.countInTransaction('write', done + Math.min(records.length, i + WRITE_SLICE), opened.totalRecords);
       }
       if (before !== null && (adds.length > 0 || puts.length > 0)) writtenRows.set(table, adds.length === 0 ? puts : puts.length === 0 ? adds : [...puts, ...adds]);
       done += records.length;

@@ -5,6 +5,8 @@
  * progress bar with 取消 between bundles → a result per row. Bundles that need the fingerprint
  * confirmation are never pinned in the batch: each row offers 核对并导入 (the single import's preview).
  */
+import { setDefaultBundleOpener } from '../../db/sync/bundleOpener';
+import { openInWorker } from '../../workers/importOpenClient';
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Progress, Space, Typography } from 'antd';
 import { FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
@@ -18,6 +20,9 @@ import { platform } from '../../platform';
 import { BatchRowsTable } from './BatchRowsTable';
 import { ConfirmOneModal } from './ConfirmOneModal';
 import { useRefusedImports } from './refusedImports';
+
+// the import's verify and open run in the session's import worker (the window stays responsive)
+setDefaultBundleOpener(openInWorker);
 
 type Phase = 'idle' | 'reading' | 'checking' | 'checked' | 'applying';
 

@@ -6,6 +6,8 @@
  * (读取 → 校验签名 → 解密 → 校验数据 n/N → 比对本机数据, then 写入). Every refusal is shown in
  * Chinese and listed in this session's 导入记录 (refusedImports.ts).
  */
+import { setDefaultBundleOpener } from '../../db/sync/bundleOpener';
+import { openInWorker } from '../../workers/importOpenClient';
 import { useState } from 'react';
 import { Alert, Button, Card, Progress, Space, Steps, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
@@ -17,6 +19,9 @@ import type { ImportProgressEvent } from '../../db/sync/importProgress';
 import { platform } from '../../platform';
 import { PreviewView } from './ImportPreviewView';
 import { useRefusedImports } from './refusedImports';
+
+// the import's verify and open run in the session's import worker (the window stays responsive)
+setDefaultBundleOpener(openInWorker);
 
 type State = { step: 'pick' } | { step: 'preview'; fileName: string; preview: ImportPreview } | { step: 'done'; summary: ImportSummary; fileName: string };
 

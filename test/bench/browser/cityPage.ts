@@ -33,7 +33,9 @@ import { ruleProfileInForce } from '../../../shared/rules/profile';
 import { openDatabase, type TaizhangDb } from '../../../renderer/db/db';
 import type { SyncPeerRow } from '../../../renderer/db/localTypes';
 import { createRecord } from '../../../renderer/db/recordRepository';
+import { setDefaultBundleOpener } from '../../../renderer/db/sync/bundleOpener';
 import { applyImport, prepareImport } from '../../../renderer/db/sync/importBundle';
+import { openInWorker } from '../../../renderer/workers/importOpenClient';
 import { readUnitRecords, rebuildUnitSummary, UNIT_SUMMARY_STORES } from '../../../renderer/db/unitSummaries';
 import { completeSetup } from '../../../renderer/db/workspaceRepository';
 import { openWriteContext, type WriteContext } from '../../../renderer/db/writeContext';
@@ -162,6 +164,9 @@ interface State {
 }
 
 let state: State | null = null;
+
+// as the 同步 page does: verify and open run in the import worker
+setDefaultBundleOpener(openInWorker);
 
 /** Every main-thread long task of the page (PerformanceObserver 'longtask': tasks over 50 ms). */
 const longTasks: { start: number; end: number }[] = [];
