@@ -97,9 +97,15 @@ const settled = (p: Promise<unknown>): Promise<void> =>
 
 /** The annual snapshot being computed for the panel (the warm-up's render waits for it). */
 let preparing: Promise<void> = Promise.resolve();
-/** The warm-up's render, while it runs (a report's render waits for it: pdfmake is one instance). */
-let warming: Promise<void> = Promise.resolve();
+/** The warm-up's render, once started (a report's render waits for it: pdfmake is one instance). */
+let warmRender: Promise<void> = Promise.resolve();
 let warmedUp = false;
+/** Reports asked for so far: a report that comes first makes the warm-up's render needless. */
+let generateRequests = 0;
+/** Reports being made now. */
+let running = 0;
+/** How long the panel's text must have been shown, with no report asked for, before the warm-up renders. */
+const WARM_UP_IDLE_MS = 250;
 
 /** One small page in every face of the set: what pdfmake compiles and reads on its first render. */
 function warmUpDefinition(fonts: ReportFontSet): PdfDocumentDefinition {
@@ -121,14 +127,18 @@ function warmUpDefinition(fonts: ReportFontSet): PdfDocumentDefinition {
 function warmUp(request: Extract<WorkerRequest, { type: 'warm-up' }>): void {
   if (warmedUp) return;
   warmedUp = true;
-  warming = (async () => {
+  void (async () => {
     const fonts = await sessionFontSet();
     const pdfMake = await pdfmake();
     await loadFonts(fonts, request.fontsBase, () => {});
     await preparing; // the panel's text first: the user is waiting for it
+    const asked = generateRequests;
+    await new Promise((resolve) => setTimeout(resolve, WARM_UP_IDLE_MS));
+    if (generateRequests !== asked || running > 0) return; // a report is on its way: its own render compiles pdfmake
     pdfMake.setFonts(pdfFontDictionary(fonts));
     pdfMake.setProgressCallback(() => {});
-    await pdfMake.createPdf(warmUpDefinition(fonts)).getBuffer();
+    warmRender = settled(pdfMake.createPdf(warmUpDefinition(fonts)).getBuffer());
+    await warmRender;
   })().catch(() => {
     warmedUp = false; // a report loads what it needs itself
   });
@@ -138,13 +148,14 @@ async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): 
   const { id, job } = request;
   const started = performance.now();
   const progress = jobProgress(id, job);
+  running++;
   try {
     const fonts = await sessionFontSet();
     progress('fonts', 0);
     await loadFonts(fonts, request.fontsBase, (f) => progress('fonts', f));
     const definition = await build(job, fonts, progress);
     progress('render', 0);
-    await settled(warming);
+    await warmRender;
     const pdfMake = await pdfmake();
     pdfMake.setFonts(pdfFontDictionary(fonts));
     pdfMake.setProgressCallback((p) => progress('render', p));
@@ -154,6 +165,8 @@ async function generate(request: Extract<WorkerRequest, { type: 'generate' }>): 
     post({ type: 'done', id, bytes, fonts: describeFontSet(fonts), pages: pageCount(bytes), ms: Math.round(performance.now() - started) }, [bytes.buffer]);
   } catch (e) {
     post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    running--;
   }
 }
 
@@ -174,5 +187,8 @@ self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => {
   if (msg.type === 'host-fonts') takeHostFonts(msg.fonts);
   else if (msg.type === 'prepare-annual') void prepareAnnual(msg);
   else if (msg.type === 'warm-up') warmUp(msg);
-  else void generate(msg);
+  else {
+    generateRequests++;
+    void generate(msg);
+  }
 });
