@@ -144,7 +144,8 @@ export function useNobleCryptoOnly(on: boolean): void {
 
 function platformSubtle(): SubtleLike | null {
   if (forceNoble) return null;
-  const subtle = (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle;
+  const platformCrypto: unknown = Reflect.get(globalThis, 'crypto');
+  const subtle = (platformCrypto as { subtle?: SubtleLike } | undefined)?.subtle;
   return subtle !== undefined && typeof subtle.digest === 'function' && typeof subtle.decrypt === 'function' ? subtle : null;
 }
 
