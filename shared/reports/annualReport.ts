@@ -10,6 +10,7 @@
 import { TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
 import { basisPointsPercent, chineseDate, percent, yuanAmount, yuanText } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
+import { careFigures, NO_OUTLET } from '../rules/duties/care';
 import { smallUnitOneCadre } from '../rules/summaries';
 import { defaultAnnualDrafts, leadingBody, lifeKinds, lifeScope, partyGroupName, reportKindLabel, yearSpan, type AnnualDrafts } from './annualDrafts';
 import { draftParagraphs } from './draftText';
@@ -146,6 +147,28 @@ function fundsSection(f: AnnualFigures): string {
   );
 }
 
+/**
+ * 关怀激励 and 宣传 from the ledger's 走访慰问, 表彰 and 宣传 records of the year up to 截至: figures
+ * where there are records, “无…记录” in words for a kind the ledger has none of.
+ */
+function careSentence(data: UnitReportData, f: AnnualFigures): string {
+  const upTo = <T extends { readonly date: string }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((r) => r.date <= f.referenceDate);
+  const c = careFigures(data.year, { visits: upTo(data.careVisits), commendations: upTo(data.commendations), publicity: upTo(data.publicity) });
+  const visits =
+    c.visits === 0
+      ? '台账中无走访慰问记录'
+      : `走访慰问${c.visits}人次${c.visitedPeople < c.visits ? `（${c.visitedPeople}人）` : ''}${c.amountFen > 0 ? `，发放慰问金${yuanText(c.amountFen)}` : ''}`;
+  const commendations =
+    c.commendations === 0 ? '无获表彰记录' : `获表彰${c.commendations}项（${c.commendationsByLevel.map((l) => `${l.label}${l.count}项`).join('、')}）`;
+  const outlets = c.publicityByOutlet.filter((o) => o.label !== NO_OUTLET).map((o) => o.label);
+  const where = outlets.length === 0 ? '' : outlets.length <= CARE_OUTLETS_NAMED ? `在${outlets.join('、')}` : `在${outlets.slice(0, CARE_OUTLETS_NAMED).join('、')}等${outlets.length}家媒体`;
+  const publicity = c.publicity === 0 ? '无宣传稿件刊发记录' : `${where}刊发宣传稿件${c.publicity}篇`;
+  return `关怀激励和宣传方面，本年度${visits}；${commendations}；${publicity}。`;
+}
+
+/** How many outlets the 宣传 clause names before it says 等. */
+const CARE_OUTLETS_NAMED = 3;
+
 /** How many budget lines the 经费 paragraph names before it says 等. */
 const FUND_LINES_NAMED = 6;
 
@@ -261,7 +284,7 @@ export function buildAnnualReport(data: UnitReportData, options: AnnualReportOpt
     gw.heading2('（三）组织建设。', org[0]),
     ...org.slice(1).map((p) => gw.paragraph(p)),
     gw.heading2('（四）作风建设和问题整改。', rectificationSection(f)),
-    gw.heading2('（五）工作保障。', fundsSection(f)),
+    gw.heading2('（五）工作保障。', fundsSection(f) + careSentence(data, f)),
   ];
 
   const problems = draftParagraphs(gw, drafts.problems);

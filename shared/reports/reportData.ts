@@ -4,6 +4,7 @@
  * from a `shared/rules` function; this module only decides which records and which day they are
  * about.
  */
+import type { CareVisit, Commendation, Publicity } from '../model/care';
 import type {
   Card,
   CommitteeSeat,
@@ -61,6 +62,10 @@ export interface UnitReportData {
   readonly rectifications: readonly Rectification[];
   readonly fundLines: readonly FundLine[];
   readonly expenses: readonly Expense[];
+  /** 走访慰问, 表彰 and 宣传 (关怀激励); absent in snapshots made before they were recorded. */
+  readonly careVisits?: readonly CareVisit[];
+  readonly commendations?: readonly Commendation[];
+  readonly publicity?: readonly Publicity[];
   /** The 红黄牌 the 工委 issued to the unit or its organisations (as its return bundles brought them). */
   readonly cards: readonly Card[];
   /** The rule profile in force for the year (the committee's, else the national defaults). */
@@ -89,6 +94,9 @@ export interface UnitRecords {
   readonly rectification?: readonly Rectification[];
   readonly fundLine?: readonly FundLine[];
   readonly expense?: readonly Expense[];
+  readonly careVisit?: readonly CareVisit[];
+  readonly commendation?: readonly Commendation[];
+  readonly publicity?: readonly Publicity[];
   readonly card?: readonly Card[];
 }
 
@@ -137,6 +145,9 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     rectifications: live(records.rectification),
     fundLines: live(records.fundLine),
     expenses: live(records.expense),
+    careVisits: live(records.careVisit),
+    commendations: live(records.commendation),
+    publicity: live(records.publicity),
     cards: live(records.card),
     profile: options.profile ?? NATIONAL_PROFILE_V1,
     year: options.year,

@@ -15,7 +15,7 @@ import { chooseFile, creditCode, download, enrolAtCommittee, idNumber, pickFromO
 
 const FINANCE = { name: '市财政局', initials: 'sczj', staff: 150, code: creditCode(21) };
 const AUDIT = { name: '市审计局', initials: 'ssjj', staff: 90, code: creditCode(22) };
-const MASKED_ID = /^411302\*{8}\d{3}[\dX]$/;
+const MASKED_ID = /^4113\*{10}\d{3}[\dX]$/;
 
 async function newPage(page: Promise<Page>): Promise<Page> {
   const p = await page;

@@ -27,9 +27,9 @@ async function referencedClasses(db: TaizhangDb, own: readonly TrainingClass[], 
 
 /** Every table a unit report reads, for one unit (live and deleted alike: `unitReportData` filters). */
 export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<UnitRecords> {
-  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.card];
+  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.careVisit, db.commendation, db.publicity, db.card];
   return db.transaction('r', tables, async () => {
-    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, card] = await Promise.all([
+    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, careVisit, commendation, publicity, card] = await Promise.all([
       db.unit.get(unitId),
       db.organisation.where('unitId').equals(unitId).toArray(),
       db.election.where('unitId').equals(unitId).toArray(),
@@ -42,6 +42,9 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       db.rectification.where('unitId').equals(unitId).toArray(),
       db.fundLine.where('unitId').equals(unitId).toArray(),
       db.expense.where('unitId').equals(unitId).toArray(),
+      db.careVisit.where('unitId').equals(unitId).toArray(),
+      db.commendation.where('unitId').equals(unitId).toArray(),
+      db.publicity.where('unitId').equals(unitId).toArray(),
       db.card.where('unitId').equals(unitId).toArray(),
     ]);
     const trainingClass = [...ownClasses, ...(await referencedClasses(db, ownClasses, enrolment))];
@@ -58,6 +61,9 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       rectification,
       fundLine,
       expense,
+      careVisit,
+      commendation,
+      publicity,
       card,
     };
   });

@@ -31,7 +31,7 @@ export function CommendationsTab({ year, records }: { year: number; records: Car
   function confirmDelete(c: Commendation) {
     modal.confirm({
       title: `删除“${c.name}”获“${c.honour}”的表彰记录？`,
-      content: `${c.date}${c.level ? `，${c.level}` : ''}。删除后不可在本页恢复。`,
+      content: `${c.date}${c.level ? `，${c.level}` : ''}。删除后年度报告不再计入。`,
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -70,7 +70,7 @@ export function CommendationsTab({ year, records }: { year: number; records: Car
               description={
                 readOnly
                   ? `该单位没有${year}年的表彰记录。`
-                  : `还没有${year}年的表彰记录。本单位党组织或党员获评优秀共产党员、优秀党务工作者、先进基层党组织等时，点击“登记表彰”记下对象、荣誉名称、级别和日期，形成先进典型台账。`
+                  : `还没有${year}年的表彰记录。本单位党组织或党员获评优秀共产党员、优秀党务工作者、先进基层党组织等时，点击“登记表彰”记下对象、荣誉名称、级别和日期；年度报告据此统计先进典型。`
               }
             >
               {!readOnly && (

@@ -28,7 +28,7 @@ export function PublicityTab({ year, records }: { year: number; records: CareRec
   function confirmDelete(p: Publicity) {
     modal.confirm({
       title: `删除宣传稿件“${p.title}”？`,
-      content: `${p.date}${p.outlet ? `，${p.outlet}` : ''}。删除后不可在本页恢复。`,
+      content: `${p.date}${p.outlet ? `，${p.outlet}` : ''}。删除后年度报告不再计入。`,
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -65,7 +65,7 @@ export function PublicityTab({ year, records }: { year: number; records: CareRec
               description={
                 readOnly
                   ? `该单位没有${year}年的宣传稿件记录。`
-                  : `还没有${year}年的宣传稿件。本单位党建工作的稿件在报刊、网站、新媒体刊发后，点击“登记宣传稿件”记下标题、刊发媒体和日期，便于统计全年宣传情况。`
+                  : `还没有${year}年的宣传稿件。本单位党建工作的稿件在报刊、网站、新媒体刊发后，点击“登记宣传稿件”记下标题、刊发媒体和日期；年度报告据此统计宣传情况。`
               }
             >
               {!readOnly && (

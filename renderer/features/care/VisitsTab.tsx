@@ -30,7 +30,7 @@ export function VisitsTab({ year, records }: { year: number; records: CareRecord
   function confirmDelete(v: CareVisit) {
     modal.confirm({
       title: `删除对“${v.visitedName}”的走访慰问记录？`,
-      content: `${v.date}${v.amountFen > 0 ? `，慰问金额 ${yuanAmount(v.amountFen)} 元` : ''}。删除后不可在本页恢复。`,
+      content: `${v.date}${v.amountFen > 0 ? `，慰问金额 ${yuanAmount(v.amountFen)} 元` : ''}。删除后年度报告不再计入。`,
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -68,7 +68,7 @@ export function VisitsTab({ year, records }: { year: number; records: CareRecord
               description={
                 readOnly
                   ? `该单位没有${year}年的走访慰问记录。`
-                  : `还没有${year}年的走访慰问记录。走访慰问老党员、生活困难党员、因病住院党员等时，点击“登记走访慰问”记下日期、对象、事由、走访人员和慰问金额，便于年底总结和向工委报送。`
+                  : `还没有${year}年的走访慰问记录。走访慰问老党员、生活困难党员、因病住院党员等时，点击“登记走访慰问”记下日期、对象、事由、走访人员和慰问金额；年度报告的“工作保障”部分据此统计。`
               }
             >
               {!readOnly && (
