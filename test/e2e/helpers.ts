@@ -68,16 +68,29 @@ export async function setUpAsCommittee(page: Page, name = '中共示范市委直
 }
 
 /**
- * Picks `option` in the select list that is open now, and makes sure the list has closed: on a
- * busy machine antd sometimes leaves it open after the click (it would then cover the next field),
- * so the click is repeated until the list is gone.
+ * Picks `option` in the select list that is open now, and makes sure it was taken: on a busy
+ * machine antd sometimes leaves the list open after the click (it would then cover the next
+ * field), or closes it without taking the click (the list was still animating). So the pick is
+ * repeated — reopening the list from its own select — until the list is gone and, for a
+ * single-choice select, the select shows the option.
  */
 export async function pickFromOpenList(page: Page, option: string | RegExp): Promise<void> {
   const list = page.locator('.ant-select-dropdown:visible');
-  await expect(list.getByText(option, { exact: typeof option === 'string' }).first()).toBeVisible();
+  const exact = typeof option === 'string';
+  await expect(list.getByText(option, { exact }).first()).toBeVisible();
+  // the list's accessible listbox is `<input id>_list`: it names the select the list belongs to
+  const listId = await list.locator('[role="listbox"]').first().getAttribute('id');
+  const inputId = listId?.endsWith('_list') ? listId.slice(0, -'_list'.length) : null;
+  const select = inputId === null ? null : page.locator('.ant-select').filter({ has: page.locator(`[id="${inputId}"]`) });
+  const single = select !== null && !(await select.evaluate((el) => el.classList.contains('ant-select-multiple')));
   await expect(async () => {
-    if ((await list.count()) > 0) await list.getByText(option, { exact: typeof option === 'string' }).first().click({ timeout: 3000 });
+    if ((await list.count()) === 0 && select !== null) {
+      await select.click({ timeout: 3000 });
+      await expect(list.getByText(option, { exact }).first()).toBeVisible({ timeout: 3000 });
+    }
+    if ((await list.count()) > 0) await list.getByText(option, { exact }).first().click({ timeout: 3000 });
     await expect(list).toHaveCount(0, { timeout: 3000 });
+    if (single && select !== null) await expect(select.locator('.ant-select-content')).toContainText(option, { timeout: 3000 });
   }).toPass({ timeout: 20_000 });
 }
 
