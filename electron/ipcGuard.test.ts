@@ -99,6 +99,15 @@ describe('IPC guard', () => {
     ['a folder path to read', 'file:open-folder', { extensions: ['tzb'], folder: '/home' }],
     ['a bad extension for a folder', 'file:open-folder', { extensions: ['../tzb'] }],
     ['no extension for a folder', 'file:open-folder', { extensions: [] }],
+    // only the kinds of file the app writes and reads (shared/ipc/fileKinds.ts), never a program or a link
+    ['a program to save', 'file:save', { suggestedName: '报告.exe', bytes: new Uint8Array(1) }],
+    ['a shortcut to save', 'file:save', { suggestedName: '报告.pdf.lnk', bytes: new Uint8Array(1) }],
+    ['a name with no kind to save', 'file:save', { suggestedName: '报告', bytes: new Uint8Array(1) }],
+    ['a script in a filter', 'file:save', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), filters: [{ name: 'x', extensions: ['pdf', 'bat'] }] }],
+    ['any file to open', 'file:open', { filters: [{ name: '全部文件', extensions: ['*'] }] }],
+    ['a program among files to save', 'file:save-many', { folderName: '回执', files: [{ name: 'a.tzb', bytes: new Uint8Array(1) }, { name: 'run.cmd', bytes: new Uint8Array(1) }] }],
+    ['any file from a folder', 'file:open-folder', { extensions: ['*'] }],
+    ['programs from a folder', 'file:open-folder', { extensions: ['exe'] }],
     ['a path to open many', 'file:open-many', { filters: [{ name: '同步包', extensions: ['tzb'] }], paths: ['/etc/passwd'] }],
   ])('refuses a bad payload: %s', (_what, channel, payload) => {
     const r = checkInvoke(channel, TOP, payload);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { BatchFileLimits } from './batchFiles';
 import { FILE_NAME_FORBIDDEN } from './fileName';
+import { APP_FILE_EXTENSIONS, extensionList, isAppFileExtension, isFileOfKinds } from './fileKinds';
 
 /** Upper bound for bytes crossing IPC in one call (a report PDF, a sync bundle, a spreadsheet). */
 export const MAX_IPC_FILE_BYTES = 512 * 1024 * 1024;
@@ -18,10 +19,16 @@ const fileName = z
   .max(200, '文件名太长')
   .refine((s) => !FILE_NAME_FORBIDDEN.test(s), '文件名含有不允许的字符（\\ / : * ? " < > |）');
 
+const NOT_APP_KIND = `只能读写本程序使用的文件（${extensionList(APP_FILE_EXTENSIONS)}）`;
+/** An extension the app writes or reads (./fileKinds.ts); never “*”. */
+const appExtension = z.string().regex(/^[A-Za-z0-9]{1,10}$/, NOT_APP_KIND).refine(isAppFileExtension, NOT_APP_KIND);
+/** A file name ending in an extension the app writes or reads. */
+const appFileName = fileName.refine((s) => isFileOfKinds(s), NOT_APP_KIND);
+
 export const fileFilterSchema = z
   .object({
     name: z.string().min(1).max(100),
-    extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$|^\*$/)).min(1).max(20),
+    extensions: z.array(appExtension).min(1).max(20),
   })
   .strict();
 export type FileFilter = z.infer<typeof fileFilterSchema>;
@@ -31,7 +38,7 @@ const bytes = z
   .refine((b) => b.byteLength <= MAX_IPC_FILE_BYTES, '文件超过 512 MB，无法处理');
 
 export const saveFileArgs = z
-  .object({ suggestedName: fileName, bytes, filters: z.array(fileFilterSchema).max(10).optional() })
+  .object({ suggestedName: appFileName, bytes, filters: z.array(fileFilterSchema).max(10).optional() })
   .strict();
 export const saveFileResultSchema = z.discriminatedUnion('saved', [
   // openToken: lets the renderer ask the shell to open THIS saved file (for printing) without ever holding its path
@@ -64,7 +71,7 @@ export const openFilesResultSchema = z
   .strict();
 export type OpenedFiles = z.infer<typeof openFilesResultSchema>;
 
-export const openFolderArgs = z.object({ extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).min(1).max(10) }).strict();
+export const openFolderArgs = z.object({ extensions: z.array(appExtension).min(1).max(10) }).strict();
 export const openFolderResultSchema = z
   .object({
     folderName: z.string().max(300),
@@ -75,7 +82,7 @@ export const openFolderResultSchema = z
   .nullable();
 export type OpenedFolder = NonNullable<z.infer<typeof openFolderResultSchema>>;
 
-export const fileToSaveSchema = z.object({ name: fileName, bytes }).strict();
+export const fileToSaveSchema = z.object({ name: appFileName, bytes }).strict();
 export type FileToSave = z.infer<typeof fileToSaveSchema>;
 export const saveFilesArgs = z
   .object({

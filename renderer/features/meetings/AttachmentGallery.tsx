@@ -9,7 +9,7 @@ import { platform } from '../../platform';
 /** PDFs are not opened in a window (the shell allows none): the user saves a copy and opens it. */
 async function saveCopy(item: GalleryItem): Promise<void> {
   const bytes = item.bytes ?? new Uint8Array(await ((await onAppDatabase(attachmentBlob, item.sha256))?.blob.arrayBuffer() ?? new ArrayBuffer(0)));
-  await platform().saveFile(item.name, bytes, [{ name: 'PDF', extensions: ['pdf'] }]);
+  await platform().saveFile(/\.pdf$/i.test(item.name) ? item.name : `${item.name}.pdf`, bytes, [{ name: 'PDF', extensions: ['pdf'] }]);
 }
 
 export interface GalleryItem {
