@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { creditCodeArbitrary } from './testing/arbitraries';
-import { CreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './creditCode';
+import { CreditCode, creditCodeCheckChar, creditCodeProblem, EXAMPLE_CREDIT_CODE, isValidCreditCode } from './creditCode';
 
 describe('GB 32100 统一社会信用代码', () => {
   it.each([
@@ -37,5 +37,9 @@ describe('GB 32100 统一社会信用代码', () => {
         expect(isValidCreditCode(mutated)).toBe(false);
       }),
     );
+  });
+
+  it('shows an example in the setup form that passes its own check', () => {
+    expect(creditCodeProblem(EXAMPLE_CREDIT_CODE)).toBeNull();
   });
 });

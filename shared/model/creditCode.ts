@@ -36,6 +36,9 @@ export function creditCodeProblem(s: string): string | null {
   return null;
 }
 
+/** The example shown in the setup form: a made-up code that passes the check, so a reader who copies its shape is not misled. */
+export const EXAMPLE_CREDIT_CODE = '11410100MB1234567W';
+
 export function isValidCreditCode(s: unknown): s is string {
   return typeof s === 'string' && creditCodeProblem(s) === null;
 }

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { BankOutlined, ClusterOutlined } from '@ant-design/icons';
 import { KEY_BACKUP_MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from '../../../shared/bundle/keyBackup';
+import { EXAMPLE_CREDIT_CODE } from '../../../shared/model/creditCode';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
 import { PARTY_GROUP_KIND_LABELS } from '../../../shared/model/vocabulary';
 import type { SetupFormInput } from '../../../shared/setup/setupInput';
@@ -201,7 +202,7 @@ export function SetupPage() {
                 rules={[{ required: true, message: '请填写统一社会信用代码' }]}
                 extra="18 位，见单位法人证书；程序会核对校验位。"
               >
-                <Input placeholder="例如：11410100MB1234567X" maxLength={18} style={{ fontFamily: 'monospace' }} />
+                <Input placeholder={`例如：${EXAMPLE_CREDIT_CODE}`} maxLength={18} style={{ fontFamily: 'monospace' }} />
               </Form.Item>
               <Space size={24} wrap>
                 <Form.Item
