@@ -21,7 +21,7 @@ const fileName = z
 
 const NOT_APP_KIND = `只能读写本程序使用的文件（${extensionList(APP_FILE_EXTENSIONS)}）`;
 /** An extension the app writes or reads (./fileKinds.ts); never “*”. */
-const appExtension = z.string().regex(/^[A-Za-z0-9]{1,10}$/, NOT_APP_KIND).refine(isAppFileExtension, NOT_APP_KIND);
+const appExtension = z.string().regex(/^[A-Za-z0-9]{1,10}$/, NOT_APP_KIND).refine((e): boolean => isAppFileExtension(e), NOT_APP_KIND);
 /** A file name ending in an extension the app writes or reads. */
 const appFileName = fileName.refine((s) => isFileOfKinds(s), NOT_APP_KIND);
 
