@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TaizhangDb } from './db';
-import { completeSetup, getWorkspace } from './workspaceRepository';
+import { completeSetup, getWorkspace, updateUnitInfo } from './workspaceRepository';
+import { openWriteContext } from './writeContext';
 
 const VALID_CODE = '11410100MB1234567W';
 let db: TaizhangDb;
@@ -63,5 +64,55 @@ describe('first-start setup', () => {
     expect(!r.ok && r.error.kind).toBe('already-set-up');
     expect(await getWorkspace(db)).toMatchObject({ mode: 'committee' });
     expect((await db.device.get('device'))?.deviceId).toBe(device?.deviceId);
+  });
+});
+
+describe('设置 → 修改单位信息', () => {
+  const OTHER_CODE = '91110000100000000R'; // another valid code
+  const setUp = () => completeSetup(db, { mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 180, partyGroupKind: 'partyGroup', operatorName: '张敏' });
+
+  it('corrects name, code, staff count and 党组/党委 in the workspace and in the unit record that travels, with an audited revision', async () => {
+    await setUp();
+    const ctx = await openWriteContext(db);
+    const before = await db.unit.get(ctx.ownerId);
+    const r = await updateUnitInfo(ctx, { name: ' 市财政局（市国资委） ', creditCode: OTHER_CODE.toLowerCase(), staffCount: 192, partyGroupKind: 'partyCommittee' });
+    expect(r.ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({ name: '市财政局（市国资委）', creditCode: OTHER_CODE, staffCount: 192, partyGroupKind: 'partyCommittee', operatorName: '张敏' });
+    const unit = await db.unit.get(ctx.ownerId);
+    expect(unit).toMatchObject({ name: '市财政局（市国资委）', creditCode: OTHER_CODE, staffCount: 192, partyGroupKind: 'partyCommittee' });
+    expect(unit?.rev).not.toBe(before?.rev);
+    // the change is in the change log (the next bundle carries it) and in the audit trail
+    expect((await db.changes.toArray()).filter((c) => c.table === 'unit').map((c) => c.rev)).toContain(unit?.rev);
+    expect((await db.audit.toArray()).some((a) => a.table === 'unit' && a.action === 'update')).toBe(true);
+  });
+
+  it('refuses bad input on the field, in Chinese, and changes nothing', async () => {
+    await setUp();
+    const ctx = await openWriteContext(db);
+    const r = await updateUnitInfo(ctx, { name: '市财政局', creditCode: VALID_CODE, staffCount: undefined, partyGroupKind: 'partyGroup' });
+    expect(!r.ok && r.error).toMatchObject({ kind: 'validation', path: ['staffCount'], message: '请填写机关工作人员总数' });
+    const bad = await updateUnitInfo(ctx, { name: '市财政局', creditCode: '11410100MB1234567X', staffCount: 180, partyGroupKind: 'partyGroup' });
+    expect(!bad.ok && bad.error).toMatchObject({ kind: 'validation', path: ['creditCode'] });
+    expect(await getWorkspace(db)).toMatchObject({ creditCode: VALID_CODE, staffCount: 180 });
+  });
+
+  it('keeps the credit code the 工委 enrolled the unit under, and says what to do', async () => {
+    await setUp();
+    const ctx = await openWriteContext(db);
+    await db.syncPeer.put({ peerId: 'committee-1', role: 'committee', name: '中共示范市委直属机关工委', signingPublicKey: null, encryptionPublicKey: null, deviceId: null, enrolledAt: '2026-01-05T00:00:00.000Z', sent: [], lastReceipt: null, lastBundle: null });
+    const r = await updateUnitInfo(ctx, { name: '市财政局', creditCode: OTHER_CODE, staffCount: 180, partyGroupKind: 'partyGroup' });
+    expect(!r.ok && r.error.kind).toBe('credit-code-locked');
+    expect(!r.ok && r.error.message).toContain('请联系工委核对后重新办理纳管登记');
+    expect((await db.unit.get(ctx.ownerId))?.creditCode).toBe(VALID_CODE);
+    // the other facts can still be corrected after enrolment
+    const staff = await updateUnitInfo(ctx, { name: '市财政局', creditCode: VALID_CODE, staffCount: 200, partyGroupKind: 'partyGroup' });
+    expect(staff.ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({ staffCount: 200, creditCode: VALID_CODE });
+  });
+
+  it('is refused in committee mode', async () => {
+    await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会' });
+    const r = await updateUnitInfo(await openWriteContext(db), { name: '市财政局', creditCode: VALID_CODE, staffCount: 1, partyGroupKind: 'partyGroup' });
+    expect(!r.ok && r.error.kind).toBe('wrong-mode');
   });
 });

@@ -8,12 +8,12 @@
  */
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
-import { setupInputSchema, type SetupFormInput } from '../../shared/setup/setupInput';
+import { setupInputSchema, unitInfoSchema, type SetupFormInput, type UnitInfoFormInput } from '../../shared/setup/setupInput';
 import { createDeviceIdentity } from '../identity/deviceIdentity';
 import type { TaizhangDb } from './db';
 import type { DeviceRow, WorkspaceRow } from './localTypes';
-import { createRecord } from './recordRepository';
-import { makeWriteContext } from './writeContext';
+import { createRecord, updateRecord, type WriteError } from './recordRepository';
+import { makeWriteContext, type WriteContext } from './writeContext';
 import { runWrite } from './runWrite';
 
 export async function getWorkspace(db: TaizhangDb): Promise<WorkspaceRow | null> {
@@ -72,5 +72,46 @@ export async function completeSetup(
       if (!unit.ok) throw new ExpectedFailure(unit.error); // rolls the whole setup back
     }
     return ok(row);
+  });
+}
+
+export type UnitInfoError = WriteError | ExpectedError<'validation' | 'wrong-mode' | 'credit-code-locked'>;
+
+/**
+ * 设置 → 修改单位信息: the unit corrects its name, 统一社会信用代码, 机关工作人员总数 or 党组/党委
+ * (issue 16: today only set at first start). The workspace row and the unit's own record (which
+ * travels to the 工委) change together in one transaction. The credit code is what the 工委
+ * checks a unit's enrolment and first bundle against, so once the unit has imported its
+ * enrolment file it stays as enrolled: a wrong code is put right by a new enrolment at the 工委.
+ */
+export async function updateUnitInfo(ctx: WriteContext, input: UnitInfoFormInput): Promise<Result<WorkspaceRow, UnitInfoError>> {
+  if (ctx.mode !== 'unit') return fail(expectedError('wrong-mode', '单位信息只能在单位端修改。'));
+  const parsed = unitInfoSchema.safeParse({ ...input, staffCount: input.staffCount ?? undefined });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail(expectedError('validation', issue?.message ?? '填写的内容不完整', issue?.path as (string | number)[]));
+  }
+  const info = parsed.data;
+  const { db } = ctx;
+  return runWrite<WorkspaceRow, UnitInfoError>(db, [db.workspace, db.syncPeer, db.unit, db.changes, db.audit, db.device], async () => {
+    const workspace = await db.workspace.get('workspace');
+    if (!workspace || workspace.mode !== 'unit') return fail(expectedError('wrong-mode', '单位信息只能在单位端修改。'));
+    if (info.creditCode !== workspace.creditCode) {
+      const committee = (await db.syncPeer.toArray()).find((p) => p.role === 'committee');
+      if (committee) {
+        return fail(
+          expectedError(
+            'credit-code-locked',
+            `本单位已向“${committee.name}”办理纳管登记，统一社会信用代码（${workspace.creditCode ?? '未填写'}）是工委核对本单位身份的依据，不能在本机修改。如登记时代码有误，请联系工委核对后重新办理纳管登记。`,
+            ['creditCode'],
+          ),
+        );
+      }
+    }
+    const unit = await updateRecord(ctx, 'unit', workspace.ownerId, info);
+    if (!unit.ok) return unit;
+    const next: WorkspaceRow = { ...workspace, name: info.name, creditCode: info.creditCode, staffCount: info.staffCount, partyGroupKind: info.partyGroupKind };
+    await db.workspace.put(next);
+    return ok(next);
   });
 }

@@ -60,3 +60,9 @@ export type SetupFormInput =
       staffCount: UnitSetupInput['staffCount'] | undefined;
       partyGroupKind: UnitSetupInput['partyGroupKind'] | undefined;
     });
+
+/** A unit's own facts as 设置 corrects them later (same rules and messages as at first start). */
+export const unitInfoSchema = unitSetupSchema.pick({ name: true, creditCode: true, staffCount: true, partyGroupKind: true }).strict();
+export type UnitInfo = z.output<typeof unitInfoSchema>;
+/** What the 设置 form hands over before it is checked (a cleared number field is undefined). */
+export type UnitInfoFormInput = Omit<z.input<typeof unitInfoSchema>, 'staffCount'> & { staffCount: number | undefined | null };

@@ -34,6 +34,32 @@ test('a unit sets up on first start and finds it again after a reload', async ({
   await screenshot(page, 'settings');
 });
 
+test('the unit corrects its name, staff count and 党组/党委 in 设置; a wrong code is refused on the field', async ({ page }) => {
+  await page.goto('/');
+  await setUpAsUnit(page);
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('button', { name: '修改单位信息' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改单位信息' });
+  await expect(dialog.getByLabel('单位名称')).toHaveValue('市财政局');
+  await dialog.getByLabel('统一社会信用代码').fill('11410100MB1234567X');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('统一社会信用代码校验位不正确')).toBeVisible();
+  await dialog.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);
+  await dialog.getByLabel('单位名称').fill('市财政局（市国资委）');
+  await dialog.getByLabel('机关工作人员总数').fill('192');
+  await dialog.getByText('党委', { exact: true }).click();
+  await screenshot(page, 'settings-unit-info');
+  await dialog.getByLabel('机关工作人员总数').press('Enter');
+  await expect(dialog).toHaveCount(0);
+  const details = page.getByTestId('settings-workspace');
+  await expect(details).toContainText('192 人');
+  await expect(details).toContainText('党委');
+  await expect(page.getByTestId('workspace-name')).toHaveText('市财政局（市国资委）');
+  await page.reload();
+  await expect(page.getByTestId('workspace-name')).toHaveText('市财政局（市国资委）');
+  await expect(page.getByTestId('settings-workspace')).toContainText('192 人');
+});
+
 test('every area of a unit opens a page of its own, none says 建设中', async ({ page }) => {
   await page.goto('/');
   await setUpAsUnit(page);

@@ -1,6 +1,7 @@
 /** 设置: what this installation is, this device's identity, and where the data lives. */
 import { useEffect, useState } from 'react';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { AppInfo } from '../../../shared/platform';
 import { PARTY_GROUP_KIND_LABELS, WORKSPACE_MODE_LABELS } from '../../../shared/model/vocabulary';
 import type { WorkspaceRow } from '../../db/localTypes';
@@ -11,6 +12,7 @@ import { KeyBackupCard } from './KeyBackupCard';
 import { BackupCard } from './BackupCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
+import { UnitInfoModal } from './UnitInfoModal';
 import { platform } from '../../platform';
 import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 
@@ -38,13 +40,23 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
     void platform().appInfo().then(setInfo);
   }, []);
   const p = PERSISTENCE_TEXT[persistence];
+  const [editingUnit, setEditingUnit] = useState(false);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         设置
       </Typography.Title>
-      <Card title="工作模式与单位信息">
+      <Card
+        title="工作模式与单位信息"
+        extra={
+          workspace.mode === 'unit' && (
+            <Button icon={<EditOutlined />} onClick={() => setEditingUnit(true)}>
+              修改单位信息
+            </Button>
+          )
+        }
+      >
         <Descriptions column={1} bordered size="middle" data-testid="settings-workspace">
           <Descriptions.Item label="工作模式">
             <Tag color="red">{WORKSPACE_MODE_LABELS[workspace.mode]}</Tag>
@@ -63,6 +75,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
           <Descriptions.Item label="设置时间">{new Date(workspace.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {workspace.mode === 'unit' && <UnitInfoModal open={editingUnit} workspace={workspace} onClose={() => setEditingUnit(false)} />}
       <Card title="本机设备身份">
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label="设备编号">
