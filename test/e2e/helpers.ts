@@ -79,7 +79,9 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
   const exact = typeof option === 'string';
   await expect(list.getByText(option, { exact }).first()).toBeVisible();
   // the list's accessible listbox is `<input id>_list`: it names the select the list belongs to
-  const listId = await list.locator('[role="listbox"]').first().getAttribute('id');
+  // (a tree select's list has none: it is then picked as before, without the check)
+  const listbox = list.locator('[role="listbox"]');
+  const listId = (await listbox.count()) > 0 ? await listbox.first().getAttribute('id', { timeout: 3000 }).catch(() => null) : null;
   const inputId = listId?.endsWith('_list') ? listId.slice(0, -'_list'.length) : null;
   const select = inputId === null ? null : page.locator('.ant-select').filter({ has: page.locator(`[id="${inputId}"]`) });
   const single = select !== null && !(await select.evaluate((el) => el.classList.contains('ant-select-multiple')));
