@@ -10,6 +10,7 @@
 import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { buildCityReportFrom } from '../../shared/reports/cityReport';
+import { buildDutyList, buildDutySelfCheck } from '../../shared/reports/dutyList';
 import { describeFontSet, pdfFontDictionary, type ReportFontSet } from '../../shared/reports/fonts';
 import { buildMeetingBook } from '../../shared/reports/meetingRecord';
 import type { PdfDocumentDefinition } from '../../shared/reports/pdfTypes';
@@ -17,7 +18,7 @@ import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { pdfmake } from './pdfmakeModule';
 import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
-import { annualSnapshot, cityInput, NO_UNIT_RECORD, readSignInSnapshot, readSnapshot } from './reportInputs';
+import { annualSnapshot, cityInput, NO_UNIT_RECORD, readDutyListSnapshot, readSignInSnapshot, readSnapshot } from './reportInputs';
 import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
 
 // the renderer is typed with the DOM's lib: a worker's postMessage takes its transfer list in the options
@@ -72,6 +73,13 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
     progress('layout', 0);
     const sheet = job.kind === 'signin-meeting' ? signInSheetForMeeting(data, job.meetingId) : signInSheetForTraining(data, job.classId);
     return buildSignInSheet(sheet, { fonts });
+  }
+  if (job.kind === 'duties') {
+    // the unit and its duty lists only
+    const duties = await readDutyListSnapshot(job.snapshot);
+    if (duties === null) throw new Error(NO_UNIT_RECORD);
+    progress('layout', 0);
+    return job.part === 'list' ? buildDutyList(duties, { fonts }) : buildDutySelfCheck(duties, { fonts });
   }
   const data = await readSnapshot(job.snapshot);
   if (data === null) throw new Error(NO_UNIT_RECORD);

@@ -33,6 +33,8 @@ export type ReportJob =
   | { readonly kind: 'meetings'; readonly snapshot: UnitSnapshot; readonly organisationId: string }
   | { readonly kind: 'signin-meeting'; readonly snapshot: UnitSnapshot; readonly meetingId: string }
   | { readonly kind: 'signin-training'; readonly snapshot: UnitSnapshot; readonly classId: string }
+  /** 三级五岗: the year's 职责清单 (`list`) or its 自查表 (`selfCheck`); reads only the unit and its duty lists. */
+  | { readonly kind: 'duties'; readonly snapshot: UnitSnapshot; readonly part: 'list' | 'selfCheck' }
   | CityJob;
 
 /** What the annual report panel shows before 生成: the text generated from the year's figures. */

@@ -6,6 +6,7 @@
  * never held at once.
  */
 import { cityUnit, type CityReportInput, type CityUnit } from '../../shared/reports/cityReport';
+import { dutyListReportData, type DutyListReportData } from '../../shared/reports/dutyList';
 import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitRecords, type UnitReportData } from '../../shared/reports/reportData';
 import { openDatabase, type TaizhangDb } from '../db/db';
 import { cityReportUnits, committeeCardsAndAssessments } from '../db/queries/cityReports';
@@ -61,6 +62,20 @@ export async function readSignInSnapshot(options: UnitSnapshot, of: SignInOf): P
           return { unit: unit === undefined ? [] : [unit], organisation, member, trainingClass: trainingClass === undefined ? [] : [trainingClass], enrolment };
         });
   return unitReportData(records, options);
+}
+
+/**
+ * What the 三级五岗 documents read, or null without the unit record: the unit and its duty lists
+ * (by the `unitId` index: under the 工委's 单位 → a unit, that unit's only), not the year's other records.
+ */
+export async function readDutyListSnapshot(options: UnitSnapshot): Promise<DutyListReportData | null> {
+  const db = database();
+  const { unitId } = options;
+  const records = await db.transaction('r', [db.unit, db.dutyList], async () => {
+    const [unit, dutyList] = await Promise.all([db.unit.get(unitId), db.dutyList.where('unitId').equals(unitId).toArray()]);
+    return { unit: unit === undefined ? [] : [unit], dutyList };
+  });
+  return dutyListReportData(records, { unitId, year: options.year, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) });
 }
 
 export interface AnnualSnapshot {

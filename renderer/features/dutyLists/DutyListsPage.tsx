@@ -19,6 +19,7 @@ import { useWriteAction } from '../common/useWriteAction';
 import { ItemModal, type ItemTarget } from './ItemModal';
 import { PostModal } from './PostModal';
 import { SelfCheckModal, type SelfCheckTarget } from './SelfCheckModal';
+import { useDutyListPrint } from './DutyListPrint';
 import { useDutyListRecords } from './useDutyListRecords';
 
 const STATUS_COLOR: Record<DutyItemStatus, string> = { done: 'success', partial: 'warning', notDone: 'error' };
@@ -58,6 +59,7 @@ export function DutyListsPage() {
   const counts = statusCounts(ofYear);
   // the modals show the live list: after a write the record is re-read
   const liveOf = (l: DutyList) => ofYear.find((x) => x.id === l.id) ?? l;
+  const print = useDutyListPrint(year);
 
   if (!records) return <Spin description="正在读取…" />;
 
@@ -119,12 +121,16 @@ export function DutyListsPage() {
             options={years.map((y) => ({ value: y, label: `${y}年` }))}
           />
         </Space>
-        {!readOnly && hasLists && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setPostForm({ editing: null, level: null })}>
-            新增岗位
-          </Button>
-        )}
+        <Space wrap>
+          {hasLists && print.buttons}
+          {!readOnly && hasLists && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPostForm({ editing: null, level: null })}>
+              新增岗位
+            </Button>
+          )}
+        </Space>
       </Space>
+      {print.panel}
 
       {!hasLists && (
         <Card>

@@ -1,5 +1,5 @@
 /**
- * `npx taizhang report <annual|roster|meetings|signin|city> --input <fixture dir | file.tzb --key
+ * `npx taizhang report <annual|roster|meetings|signin|duties|city> --input <fixture dir | file.tzb --key
  * committee.private.json [--sender-key KEY]> [--unit ID] --year N --out FILE.pdf`
  *
  * From a bundle, `--sender-key` (the unit's Ed25519 public key, base64 or a key file) pins the
@@ -18,6 +18,7 @@ import { NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { buildAnnualReport } from '../../../shared/reports/annualReport';
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
 import { buildCityReport } from '../../../shared/reports/cityReport';
+import { buildDutyList, buildDutySelfCheck, dutyListReportData } from '../../../shared/reports/dutyList';
 import { BUNDLED_FONT_SET, describeFontSet } from '../../../shared/reports/fonts';
 import { buildMeetingBook, buildMeetingRecord } from '../../../shared/reports/meetingRecord';
 import type { PdfDocumentDefinition } from '../../../shared/reports/pdfTypes';
@@ -29,11 +30,11 @@ import { renderPdf } from '../renderPdf';
 import { readBundleInput, readFixtureDir, type Records } from '../reportInput';
 
 export const usage =
-  '生成PDF报告 render a report: report <annual|roster|meetings|signin|city> --input <fixture dir | file.tzb --key committee.private.json [--sender-key <base64|key file>]> ' +
+  '生成PDF报告 render a report: report <annual|roster|meetings|signin|duties|city> --input <fixture dir | file.tzb --key committee.private.json [--sender-key <base64|key file>]> ' +
   '[--unit ID] --year N --out FILE.pdf [--as-of YYYY-MM-DD] [--date YYYY-MM-DD] [--committee 名称] [--addressee 名称] ' +
-  '[--drafts drafts.json] [--full] [--organisation ID] [--meeting ID] [--class ID]';
+  '[--drafts drafts.json] [--full] [--organisation ID] [--meeting ID] [--class ID] [--self-check]';
 
-const KINDS = ['annual', 'roster', 'meetings', 'signin', 'city'] as const;
+const KINDS = ['annual', 'roster', 'meetings', 'signin', 'duties', 'city'] as const;
 type Kind = (typeof KINDS)[number];
 
 const DEFAULT_COMMITTEE = '中共市委直属机关工委';
@@ -55,6 +56,7 @@ const OPTIONS = {
   organisation: { type: 'string' },
   meeting: { type: 'string' },
   class: { type: 'string' },
+  'self-check': { type: 'boolean' },
 } as const;
 
 function fail(message: string): number {
@@ -175,11 +177,23 @@ export async function run(args: readonly string[]): Promise<number> {
     const records = loaded.units.get(unitId);
     const data = records === undefined ? null : snapshot(unitId, records);
     if (data === null) return fail(`输入中没有单位 ${unitId} 的单位记录`);
-    try {
-      definition = buildUnitReport(kind, data, v, fonts, dateArg);
-    } catch (e) {
-      if (e instanceof UsageProblem) return usageError(e.message, usage);
-      throw e;
+    if (kind === 'duties') {
+      // 三级五岗: the 职责清单, or with --self-check its 自查表
+      const duties = dutyListReportData({ unit: records?.unit ?? [], dutyList: records?.dutyList ?? [] }, { unitId, year, asOf });
+      if (duties === null) return fail(`输入中没有单位 ${unitId} 的单位记录`);
+      try {
+        const options = { fonts, ...(dateArg !== null ? { date: dateArg } : {}) };
+        definition = v['self-check'] === true ? buildDutySelfCheck(duties, options) : buildDutyList(duties, options);
+      } catch (e) {
+        return fail(e instanceof Error ? e.message : String(e));
+      }
+    } else {
+      try {
+        definition = buildUnitReport(kind, data, v, fonts, dateArg);
+      } catch (e) {
+        if (e instanceof UsageProblem) return usageError(e.message, usage);
+        throw e;
+      }
     }
   }
 
@@ -195,7 +209,7 @@ export async function run(args: readonly string[]): Promise<number> {
 class UsageProblem extends Error {}
 
 function buildUnitReport(
-  kind: Exclude<Kind, 'city'>,
+  kind: Exclude<Kind, 'city' | 'duties'>,
   data: UnitReportData,
   v: Record<string, string | boolean | undefined>,
   fonts: typeof BUNDLED_FONT_SET,
