@@ -218,7 +218,7 @@ function detailTables(gw: Gongwen, lists: readonly DutyList[]): PdfContent[] {
       columns: [
         { header: '序号', width: 24, align: 'center' },
         { header: '职责内容', width: '*' },
-        { header: '自查结论', width: 46, align: 'center' },
+        { header: '自查结论', width: 50, align: 'center' },
         { header: '自查情况', width: '*' },
       ],
       rows,

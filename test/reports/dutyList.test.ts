@@ -6,13 +6,16 @@
  * unit with many posts and long items: no page ends with a post's group row, each page of the
  * tables repeats their header, no cell leaves one character on a line.
  */
-import { copyFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../scripts/cli/main';
 import type { DutyItem, DutyList } from '../../shared/model/dutyList';
 import { buildDutyList, buildDutySelfCheck, dutyListReportData, type DutyListReportData } from '../../shared/reports/dutyList';
 import { expectGongwen } from './gongwenChecks';
 import { orphanCharacters, pageRows } from './pageEnds';
-import { compact, pdfWords, type PageBox } from './pdfReader';
+import { compact, pdfText, pdfWords, type PageBox } from './pdfReader';
 import { AS_OF, renderToFile, smallCity, YEAR } from './reportFixtures';
 
 const STATUSES = ['done', 'partial', 'notDone', undefined, 'done'] as const;
@@ -212,4 +215,33 @@ describe('三级五岗 page ends (40 posts × 9 items)', () => {
   it('leaves no table cell with one character on a line of its own', () => {
     for (const [name, list] of Object.entries(pages)) for (const p of list) expect(orphanCharacters(p), `${name} page ${p.page}`).toEqual([]);
   });
+});
+
+describe('taizhang report duties', () => {
+  it('prints the list and, with --self-check, the 自查表 of a fixture unit; a year without lists fails in Chinese', async () => {
+    const unit = smallCity().units[0];
+    if (unit === undefined) throw new Error('no unit');
+    const dir = mkdtempSync(path.join(tmpdir(), 'taizhang-duties-cli-'));
+    const fixtures = path.join(dir, 'fixtures');
+    mkdirSync(fixtures);
+    writeFileSync(path.join(fixtures, `${unit.unit.id}.json`), JSON.stringify({ unit: unit.unit, deviceId: unit.deviceId, records: unit.records }));
+    const errors: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ')));
+    try {
+      const common = ['report', 'duties', '--input', fixtures, '--unit', unit.unit.id, '--as-of', '2026-12-31'];
+      const list = path.join(dir, 'list.pdf');
+      const check = path.join(dir, 'check.pdf');
+      expect(await main([...common, '--year', '2026', '--out', list])).toBe(0);
+      expect(await main([...common, '--year', '2026', '--self-check', '--date', '2027-01-10', '--out', check])).toBe(0);
+      expect(compact(await pdfText(list))).toContain('“三级五岗”党建工作职责清单');
+      const checkText = compact(await pdfText(check));
+      expect(checkText).toContain('党建工作职责落实情况自查表');
+      expect(checkText).toContain('2027年1月10日');
+      expect(await main([...common, '--year', '2024', '--out', path.join(dir, 'none.pdf')])).toBe(1);
+      expect(errors.join('\n')).toContain('2024年还没有三级五岗职责清单');
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }, 120_000);
 });
