@@ -1,6 +1,6 @@
 /**
- * 督责问责 (the committee): 红黄牌, 通知, 季度考核, 年度汇总 (年度考核参考) and 述职评议 as tabs with their own URLs. 联系组
- * visits join them here.
+ * 督责问责 (the committee): 红黄牌, 通知, 季度考核, 年度汇总 (年度考核参考), 述职评议 and 督导检查 (联系组 visits) as
+ * tabs with their own URLs.
  */
 import { Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { CardRegisterPage } from './CardRegisterPage';
 import { DutyReviewPage } from './DutyReviewPage';
 import { MonitoringPage } from './MonitoringPage';
 import { NoticesPage } from './NoticesPage';
+import { SupervisionVisitsPage } from './SupervisionVisitsPage';
 import { YearViewPage } from './YearViewPage';
 
 const CARDS = '/accountability';
@@ -15,11 +16,12 @@ const NOTICES = '/accountability/notices';
 const MONITORING = '/accountability/monitoring';
 const REVIEWS = '/accountability/reviews';
 const YEAR = '/accountability/year';
+const VISITS = '/accountability/visits';
 
 export function AccountabilityArea() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = [NOTICES, MONITORING, YEAR, REVIEWS].includes(pathname) ? pathname : CARDS;
+  const active = [NOTICES, MONITORING, YEAR, REVIEWS, VISITS].includes(pathname) ? pathname : CARDS;
   return (
     <Tabs
       activeKey={active}
@@ -33,6 +35,7 @@ export function AccountabilityArea() {
         { key: MONITORING, label: '季度考核', children: <MonitoringPage /> },
         { key: YEAR, label: '年度汇总', children: <YearViewPage /> },
         { key: REVIEWS, label: '述职评议', children: <DutyReviewPage /> },
+        { key: VISITS, label: '督导检查', children: <SupervisionVisitsPage /> },
       ]}
     />
   );
