@@ -96,8 +96,23 @@ export async function grantExtension(ctx: WriteContext, organisationId: string, 
   return updateRecord(ctx, 'organisation', organisationId, { extension });
 }
 
+/**
+ * 登记两委委员. A seat ticked 专职 and the roster's 专职党务干部 are one fact (issue 16): the member
+ * is marked 专职党务干部 on the roster in the same transaction, so the cadre ratio counts them. An
+ * unticked seat leaves the roster as it is (a full-time cadre may sit part-time on a committee).
+ */
 export async function addSeat(ctx: WriteContext, input: RecordInput<'committeeSeat'>): Promise<Result<CommitteeSeat, WriteError>> {
-  return createRecord(ctx, 'committeeSeat', input);
+  const { db } = ctx;
+  return runWrite<CommitteeSeat, WriteError>(db, [db.committeeSeat, db.member, db.changes, db.audit, db.device], async () => {
+    const seat = await createRecord(ctx, 'committeeSeat', input);
+    if (!seat.ok || !input.fullTime) return seat;
+    const member = await db.member.get(input.memberId);
+    if (member && !member.deleted && member.cadre !== 'fullTime') {
+      const marked = await updateRecord(ctx, 'member', member.id, { cadre: 'fullTime' });
+      if (!marked.ok) return marked;
+    }
+    return seat;
+  });
 }
 
 /** A seat ends (离任) on `to`; the seat stays in the committee's history. */

@@ -133,6 +133,22 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await expect(page.getByTestId('todo-list')).toContainText('机关党委：即将到期换届');
   await screenshot(page, 'workbench');
 
+  // a 两委 seat ticked 专职 and the roster's 专职党务干部 are one fact: the ratio counts her at once
+  await page.getByRole('menuitem', { name: '组织与党员' }).click();
+  await page.getByRole('tree', { name: '党组织' }).getByText('第一党支部').click();
+  await page.getByRole('button', { name: '登记委员' }).click();
+  const seat = page.getByRole('dialog');
+  await seat.getByLabel('党员', { exact: true }).click();
+  await pickFromOpenList(page, '王芳');
+  await seat.getByLabel('职务', { exact: true }).click();
+  await pickFromOpenList(page, '书记');
+  await pickDate(page, '任职日期', greenStart);
+  await seat.getByRole('checkbox', { name: '专职' }).check();
+  await seat.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已登记；王芳已在花名册中记为专职党务干部')).toBeVisible();
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('cadre-ratio-warning')).toContainText('专职党务干部 1 人');
+
   // reload: everything is still there
   await page.reload();
   await expect(page.getByTestId('stat-members')).toContainText('3');

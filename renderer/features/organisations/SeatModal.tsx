@@ -42,6 +42,8 @@ export function SeatModal({
 
   async function submit(v: Values) {
     if (!organisation) return;
+    const holder = candidates.find((m) => m.id === v.memberId);
+    const marks = (v.fullTime ?? false) && holder?.cadre !== 'fullTime';
     const saved = await run(
       (ctx) =>
         addSeat(ctx, {
@@ -53,7 +55,7 @@ export function SeatModal({
           from: toIso(v.from)!,
           to: null,
         }),
-      { success: '已登记', form, fields: ['memberId', 'post', 'role', 'fullTime', 'from'] },
+      { success: marks ? `已登记；${holder?.name ?? ''}已在花名册中记为专职党务干部` : '已登记', form, fields: ['memberId', 'post', 'role', 'fullTime', 'from'] },
     );
     if (saved) onClose();
   }
@@ -62,7 +64,14 @@ export function SeatModal({
     <Modal open={organisation !== null} title={`登记委员：${organisation?.name ?? ''}`} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="memberId" label="党员" rules={[{ required: true, message: '请选择党员' }]} extra={options.length === 0 ? '该党组织还没有在职党员，请先到“党员花名册”登记。' : undefined}>
-          <Select showSearch optionFilterProp="label" options={options} placeholder="输入姓名查找" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={options}
+            placeholder="输入姓名查找"
+            // a member the roster already counts as 专职党务干部 is proposed as 专职 here too
+            onChange={(id: string) => form.setFieldValue('fullTime', candidates.find((m) => m.id === id)?.cadre === 'fullTime')}
+          />
         </Form.Item>
         <Space size={16} align="start" wrap>
           <Form.Item name="post" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
@@ -75,7 +84,7 @@ export function SeatModal({
             <DatePicker />
           </Form.Item>
         </Space>
-        <Form.Item name="fullTime" valuePropName="checked">
+        <Form.Item name="fullTime" valuePropName="checked" extra="勾选后，该党员在党员花名册中同时记为专职党务干部，计入专职党务干部配备比例。">
           <Checkbox>专职</Checkbox>
         </Form.Item>
       </Form>
