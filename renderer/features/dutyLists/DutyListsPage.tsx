@@ -3,8 +3,9 @@
  * 党支部), each post with its holder and duty items, and each item's annual self-check (落实/部分落实/
  * 未落实 with its evidence, or 未自查). Completeness (items self-checked / total) per post and
  * overall. A year without lists offers "按默认清单生成本年度清单" (DOMAIN.md's three levels and five
- * posts), editable afterwards. Under the 工委's 单位 → a unit the page is read-only (no action is
- * offered). The year lives in the URL (?year=2026).
+ * posts), editable afterwards. 打印职责清单 / 打印自查表 print the year's list and self-check as PDF
+ * (DutyListPrint.tsx). Under the 工委's 单位 → a unit the page is read-only (no write action is
+ * offered; printing is, for that unit). The year lives in the URL (?year=2026).
  */
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
