@@ -139,6 +139,7 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await page.getByRole('button', { name: '登记委员' }).click();
   const seat = page.getByRole('dialog');
   await seat.getByLabel('党员', { exact: true }).click();
+  await page.keyboard.type('wf'); // found by pinyin initials, as in the roster's search
   await pickFromOpenList(page, '王芳');
   await seat.getByLabel('职务', { exact: true }).click();
   await pickFromOpenList(page, '书记');

@@ -7,6 +7,7 @@ import type { Organisation } from '../../../shared/model/organisation';
 import { COMMITTEE_POSTS, COMMITTEE_POST_LABELS, COMMITTEE_ROLES, COMMITTEE_ROLE_LABELS, type CommitteePost, type CommitteeRole } from '../../../shared/model/vocabulary';
 import { addSeat } from '../../db/organisationRepository';
 import { toIso } from '../common/dates';
+import { matchesName, nameKey } from '../common/nameSearch';
 import { useWriteAction } from '../common/useWriteAction';
 
 interface Values {
@@ -39,6 +40,8 @@ export function SeatModal({
     () => candidates.filter((m) => m.status === 'active').map((m) => ({ value: m.id, label: m.name })),
     [candidates],
   );
+  // found by part of the name, pinyin initials or full pinyin, as in the roster's search
+  const nameKeys = useMemo(() => new Map(options.map((o) => [o.value, nameKey(o.label)] as const)), [options]);
 
   async function submit(v: Values) {
     if (!organisation) return;
@@ -66,9 +69,12 @@ export function SeatModal({
         <Form.Item name="memberId" label="党员" rules={[{ required: true, message: '请选择党员' }]} extra={options.length === 0 ? '该党组织还没有在职党员，请先到“党员花名册”登记。' : undefined}>
           <Select
             showSearch
-            optionFilterProp="label"
+            filterOption={(input, option) => {
+              const key = option ? nameKeys.get(option.value) : undefined;
+              return key !== undefined && matchesName(key, input);
+            }}
             options={options}
-            placeholder="输入姓名查找"
+            placeholder="输入姓名或拼音首字母查找"
             // a member the roster already counts as 专职党务干部 is proposed as 专职 here too
             onChange={(id: string) => form.setFieldValue('fullTime', candidates.find((m) => m.id === id)?.cadre === 'fullTime')}
           />
