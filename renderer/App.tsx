@@ -37,6 +37,7 @@ import { KeyBackupGate } from './features/keyBackup/KeyBackupGate';
 import { DatabaseClosedNotice } from './features/frame/DatabaseClosedNotice';
 import { AccountabilityArea } from './features/accountability/AccountabilityArea';
 import { UnitInboxPanel } from './features/accountability/UnitInboxPanel';
+import { UnitSupervisionPanel } from './features/accountability/UnitSupervisionPanel';
 import { CareArea } from './features/care/CareArea';
 import { DutyListsPage } from './features/dutyLists/DutyListsPage';
 import { useDutyListTodos } from './features/dutyLists/useDutyListTodos';
@@ -74,7 +75,14 @@ function WorkbenchWithAreaTodos() {
   const projects = useSecretaryProjectTodos();
   const duties = useDutyListTodos();
   const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties], [meetings, training, rectification, funds, projects, duties]);
-  return <WorkbenchPage areaTodos={areaTodos} inbox={<UnitInboxPanel />} />;
+  // under 单位 → a unit the committee also sees its own 联系组 visits to it (the panel is nothing elsewhere)
+  const inbox = (
+    <>
+      <UnitInboxPanel />
+      <UnitSupervisionPanel />
+    </>
+  );
+  return <WorkbenchPage areaTodos={areaTodos} inbox={inbox} />;
 }
 
 /**

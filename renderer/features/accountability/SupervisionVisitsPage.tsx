@@ -62,7 +62,12 @@ function FollowUps({ row, onCard, onSend }: { row: VisitRow; onCard: (text: stri
                 </Tooltip>,
               ]}
             >
-              {i + 1}. {f.text}
+              <Space size={8} wrap>
+                <span>
+                  {i + 1}. {f.text}
+                </span>
+                {f.carded && <Tag color="warning">已据此亮牌</Tag>}
+              </Space>
             </List.Item>
           )}
         />
@@ -143,7 +148,7 @@ export function SupervisionVisitsPage() {
           <Input.Search
             aria-label="搜索督导检查"
             allowClear
-            placeholder="单位（可拼音首字母）、成员、问题"
+            placeholder="搜索单位、成员或问题"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             style={{ width: 260 }}

@@ -21,8 +21,8 @@ describe('督导检查 rows', () => {
       unitActive: true,
       findings: '支部会议记录不全',
       followUps: [
-        { text: '补齐会议记录', sentOn: '2026-11-28' },
-        { text: '建立月报制度', sentOn: null },
+        { text: '补齐会议记录', sentOn: '2026-11-28', carded: false },
+        { text: '建立月报制度', sentOn: null, carded: true },
       ],
       cardCount: 1,
     });

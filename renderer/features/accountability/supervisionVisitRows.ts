@@ -14,6 +14,8 @@ export interface FollowUpRow {
   readonly text: string;
   /** The notice that sent this item to the unit (its 发布日期), or null. */
   readonly sentOn: string | null;
+  /** Whether a card's 依据 names the visit and this item. */
+  readonly carded: boolean;
 }
 
 export interface VisitRow {
@@ -38,6 +40,7 @@ export function visitRows(register: SupervisionRegister): VisitRow[] {
     const { findings, followUps } = parseFindings(visit.findings);
     const notices = register.notices.filter((n) => n.unitId === visit.unitId);
     const reference = visitReference(visit);
+    const cards = register.cards.filter((c) => c.unitId === visit.unitId && c.evidence.includes(reference));
     return {
       visit,
       unitName,
@@ -47,9 +50,9 @@ export function visitRows(register: SupervisionRegister): VisitRow[] {
       followUps: followUps.map((text) => {
         const title = rectificationNotice(visit, text).title;
         const sent = notices.filter((n) => n.title === title).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn))[0];
-        return { text, sentOn: sent?.issuedOn ?? null };
+        return { text, sentOn: sent?.issuedOn ?? null, carded: cards.some((c) => c.evidence.includes(`整改要求：${text}`)) };
       }),
-      cardCount: register.cards.filter((c) => c.unitId === visit.unitId && c.evidence.includes(reference)).length,
+      cardCount: cards.length,
     };
   });
 }

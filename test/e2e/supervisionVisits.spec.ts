@@ -1,0 +1,132 @@
+/**
+ * 督导检查 as a new committee cadre would use it: with a unit enrolled, the empty page says what to do;
+ * a 调研 with two 整改要求 is recorded (a missing field refused in Chinese), corrected into a 座谈; one
+ * item is sent to the unit (a notice), the other becomes a yellow card whose 事由 and 依据 name the
+ * visit; after a reload the visit is found again by the unit's pinyin initials, with both uses shown,
+ * and 单位 → the unit shows it read-only.
+ * Every step waits on what the app shows.
+ */
+import dayjs from 'dayjs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { confirmInDialog, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+const UNIT = '市财政局';
+const ITEM_1 = '补齐第一党支部2026年“三会一课”记录';
+const ITEM_2 = '建立支部工作月报制度';
+
+async function pickDate(page: Page, within: Locator, label: string, date: string): Promise<void> {
+  const field = within.getByLabel(label);
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
+
+test('工委 records a 联系组 visit, corrects it, sends an item to the unit, issues a card from another, and finds it after a reload', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const committee = await (await browser.newContext()).newPage();
+  const unit = await (await browser.newContext()).newPage();
+  await committee.goto('/');
+  await setUpAsCommittee(committee);
+  await unit.goto('/');
+  await setUpAsUnit(unit, UNIT, 120);
+  await enrolUnitWithCommittee(committee, unit, UNIT);
+  await unit.close();
+
+  // 督责问责 → 督导检查: nothing yet, the empty state says what to do
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  await committee.getByRole('tab', { name: '督导检查' }).click();
+  await expect(committee.getByText(/还没有督导检查记录。联系组到单位调研、座谈、抽查或下沉指导后/)).toBeVisible();
+  await screenshot(committee, 'supervision-empty');
+
+  // record a 调研 with two follow-up items; saving without the people is refused on the field
+  await committee.getByRole('button', { name: '登记督导检查' }).first().click();
+  const drawer = committee.getByRole('dialog', { name: '登记督导检查' });
+  const unitField = drawer.getByRole('combobox', { name: '被督导单位' });
+  await unitField.click();
+  await unitField.fill('scz'); // pinyin initials of 市财政局
+  await pickFromOpenList(committee, UNIT);
+  const visitDate = dayjs().startOf('month').format('YYYY-MM-DD'); // this month, not after today
+  await pickDate(committee, drawer, '督导日期', visitDate);
+  await drawer.getByLabel('发现问题').fill('第一党支部2026年“三会一课”记录不全；支部工作无月度小结');
+  await drawer.getByRole('textbox', { name: '整改要求第1条' }).fill(ITEM_1);
+  await drawer.getByRole('button', { name: '添加一条整改要求' }).click();
+  await drawer.getByRole('textbox', { name: '整改要求第2条' }).fill(ITEM_2);
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(drawer.getByText('请填写参加督导的联系组成员')).toBeVisible();
+  await drawer.getByLabel('联系组成员').fill('张伟、李娜');
+  await screenshot(committee, 'supervision-record');
+  await drawer.getByLabel('联系组成员').press('Enter'); // the keyboard saves too
+  await expect(committee.getByText(`已登记对${UNIT}的调研`)).toBeVisible();
+  await expect(drawer).toHaveCount(0);
+
+  const visits = committee.getByTestId('supervision-visits');
+  const row = visits.getByRole('row').filter({ hasText: '张伟、李娜' });
+  await expect(row).toContainText(UNIT);
+  await expect(row).toContainText('调研');
+  await expect(row).toContainText('2 条');
+  const detail = visits.getByTestId('visit-detail');
+  await expect(detail).toContainText(`1. ${ITEM_1}`);
+  await expect(detail).toContainText(`2. ${ITEM_2}`);
+
+  // correct it: it was a 座谈, and one more member went
+  await row.getByRole('button', { name: /^修改/ }).click();
+  const edit = committee.getByRole('dialog', { name: '修改督导检查' });
+  await expect(edit.getByRole('textbox', { name: '整改要求第2条' })).toHaveValue(ITEM_2);
+  await edit.getByText('座谈', { exact: true }).click();
+  await edit.getByLabel('联系组成员').fill('张伟、李娜、王强');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(committee.getByText('已保存督导检查记录')).toBeVisible();
+  const edited = visits.getByRole('row').filter({ hasText: '张伟、李娜、王强' });
+  await expect(edited).toContainText('座谈');
+  await expect(edited).toContainText('2 条');
+
+  // item 1 goes to the unit as a rectification requirement (a notice in its return bundle)
+  await detail.getByRole('button', { name: `下发单位整改：${ITEM_1}` }).click();
+  await expect(committee.getByRole('dialog')).toContainText(`督导整改要求（${dayjs(visitDate).format('YYYY年M月D日')}座谈）：${ITEM_1}`);
+  await confirmInDialog(committee, '确认下发');
+  await expect(committee.getByText(`已向${UNIT}下发整改要求，将随该单位的下一个回执送达`)).toBeVisible();
+  await expect(detail).toContainText('下发单位');
+  await expect(edited).toContainText('2 条，已下发 1 条');
+
+  // item 2 is the evidence of a yellow card: the drawer opens with the unit and the visit named
+  await detail.getByRole('button', { name: `据此发放红黄牌：${ITEM_2}` }).click();
+  const card = committee.getByRole('dialog', { name: '亮牌' });
+  await expect(card.locator('.ant-select').first()).toContainText(UNIT);
+  await expect(card.getByLabel('亮牌事由')).toHaveValue(`${dayjs(visitDate).format('YYYY年M月D日')}座谈发现：${ITEM_2}`);
+  await expect(card.getByLabel('亮牌依据')).toHaveValue(new RegExp(`^工委联系组${dayjs(visitDate).format('YYYY年M月D日')}座谈（督导检查记录），参加人员：张伟、李娜、王强。`));
+  await screenshot(committee, 'supervision-card');
+  await card.getByRole('button', { name: '发出' }).click();
+  await committee.getByRole('button', { name: '确认发出' }).click();
+  await expect(committee.getByText(`已向${UNIT}发出黄牌`)).toBeVisible();
+  await expect(edited).toContainText('1 张');
+  await screenshot(committee, 'supervision-list');
+
+  // after a reload the visit is still there, found by the unit's pinyin initials
+  await committee.reload();
+  await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
+  await committee.getByLabel('搜索督导检查').fill('scz');
+  const found = committee.getByTestId('supervision-visits').getByRole('row').filter({ hasText: '张伟、李娜、王强' });
+  await expect(found).toContainText('座谈');
+  await expect(found).toContainText('2 条，已下发 1 条');
+  await expect(found).toContainText('1 张');
+  await expect(committee.getByTestId('visit-count')).toHaveText('共 1 次督导');
+  await committee.getByLabel('搜索督导检查').fill('没有这个词');
+  await expect(committee.getByText('没有符合筛选条件的督导检查。')).toBeVisible();
+
+  await expect(found).toBeHidden();
+  await committee.getByLabel('搜索督导检查').clear();
+  await expect(committee.getByTestId('visit-detail').getByText('已据此亮牌')).toBeVisible();
+
+  // the card is in the register, its 事由 naming the visit
+  await committee.getByRole('tab', { name: '红黄牌' }).click();
+  await expect(committee.getByRole('row').filter({ hasText: `座谈发现：${ITEM_2}` })).toContainText('黄牌');
+
+  // 单位 → the unit: its visits, read-only
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  await committee.getByTestId('register-unit-link').filter({ hasText: UNIT }).click();
+  const panel = committee.getByTestId('unit-supervision');
+  await expect(panel).toContainText('联系组督导检查（1）');
+  await expect(panel).toContainText(`整改要求：1. ${ITEM_1}；2. ${ITEM_2}`);
+  await expect(panel.getByRole('button')).toHaveCount(0);
+  await screenshot(committee, 'supervision-unit-context');
+});
