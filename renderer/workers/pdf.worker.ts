@@ -10,6 +10,7 @@
 import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { buildCityReportFrom } from '../../shared/reports/cityReport';
+import { buildCardRegisterReport, buildYearViewReport } from '../../shared/reports/committeeRegisters';
 import { buildDutyList, buildDutySelfCheck } from '../../shared/reports/dutyList';
 import { describeFontSet, pdfFontDictionary, type ReportFontSet } from '../../shared/reports/fonts';
 import { buildMeetingBook } from '../../shared/reports/meetingRecord';
@@ -18,7 +19,7 @@ import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { pdfmake } from './pdfmakeModule';
 import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
-import { annualSnapshot, cityInput, NO_UNIT_RECORD, readDutyListSnapshot, readSignInSnapshot, readSnapshot } from './reportInputs';
+import { annualSnapshot, cardRegisterInput, cityInput, NO_UNIT_RECORD, readDutyListSnapshot, readSignInSnapshot, readSnapshot, yearViewInput } from './reportInputs';
 import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
 
 // the renderer is typed with the DOM's lib: a worker's postMessage takes its transfer list in the options
@@ -73,6 +74,16 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
     progress('layout', 0);
     const sheet = job.kind === 'signin-meeting' ? signInSheetForMeeting(data, job.meetingId) : signInSheetForTraining(data, job.classId);
     return buildSignInSheet(sheet, { fonts });
+  }
+  if (job.kind === 'year-view') {
+    const { view, committeeName } = await yearViewInput(job.year);
+    progress('layout', 0);
+    return buildYearViewReport(view, { fonts, committeeName, asOf: job.asOf });
+  }
+  if (job.kind === 'card-register') {
+    const { input, committeeName } = await cardRegisterInput();
+    progress('layout', 0);
+    return buildCardRegisterReport(input, { fonts, committeeName, asOf: job.asOf });
   }
   if (job.kind === 'duties') {
     // the unit and its duty lists only

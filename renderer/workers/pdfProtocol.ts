@@ -35,6 +35,10 @@ export type ReportJob =
   | { readonly kind: 'signin-training'; readonly snapshot: UnitSnapshot; readonly classId: string }
   /** 三级五岗: the year's 职责清单 (`list`) or its 自查表 (`selfCheck`); reads only the unit and its duty lists. */
   | { readonly kind: 'duties'; readonly snapshot: UnitSnapshot; readonly part: 'list' | 'selfCheck' }
+  /** 工委: the year's 季度考核汇总表 (the published quarters of every enrolled unit), 截至 `asOf`. */
+  | { readonly kind: 'year-view'; readonly year: number; readonly asOf: IsoDate }
+  /** 工委: the 红黄牌台账, every card issued up to `asOf`. */
+  | { readonly kind: 'card-register'; readonly asOf: IsoDate }
   | CityJob;
 
 /** What the annual report panel shows before 生成: the text generated from the year's figures. */

@@ -6,11 +6,15 @@
  * never held at once.
  */
 import { cityUnit, type CityReportInput, type CityUnit } from '../../shared/reports/cityReport';
+import type { CardRegisterInput } from '../../shared/reports/committeeRegisters';
 import { dutyListReportData, type DutyListReportData } from '../../shared/reports/dutyList';
+import { yearView, type YearView } from '../../shared/rules/committee/monitoring';
 import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitRecords, type UnitReportData } from '../../shared/reports/reportData';
 import { openDatabase, type TaizhangDb } from '../db/db';
 import { cityReportUnits, committeeCardsAndAssessments } from '../db/queries/cityReports';
-import { loadUnitRecords } from '../db/queries/reports';
+import { cardRegister } from '../db/queries/accountability';
+import { monitoringBasis } from '../db/queries/monitoring';
+import { loadUnitRecords, reportCommitteeName } from '../db/queries/reports';
 import type { CityJob, UnitSnapshot } from './pdfProtocol';
 
 let db: TaizhangDb | null = null;
@@ -123,4 +127,22 @@ export async function cityInput(job: CityJob, progress: (fraction: number) => vo
   units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const { cards, assessments, dutyReviews } = await committeeCardsAndAssessments(database());
   return { committeeName, addressee: job.addressee, year, asOf, profile, units, cards, assessments, dutyReviews };
+}
+
+/** The committee's name for a register's 落款 (its workspace's name), or the placeholder. */
+async function committeeName(): Promise<string> {
+  return (await reportCommitteeName(database())) ?? '中共××市委直属机关工委';
+}
+
+/** The 季度考核汇总表's view of `year`: the published quarters of every enrolled unit, as 年度考核参考 shows them. */
+export async function yearViewInput(year: number): Promise<{ readonly view: YearView; readonly committeeName: string }> {
+  const basis = await monitoringBasis(database());
+  return { view: yearView(basis.published, year, basis.units.map((u) => ({ unitId: u.unitId, name: u.name }))), committeeName: await committeeName() };
+}
+
+/** The 红黄牌台账's input: the cards, the units' items answering them, the names, as the register page reads them. */
+export async function cardRegisterInput(): Promise<{ readonly input: CardRegisterInput; readonly committeeName: string }> {
+  const register = await cardRegister(database());
+  const unitNames = new Map(register.units.map((u) => [u.unitId, u.name] as const));
+  return { input: { cards: register.cards, answers: register.answers, unitNames, organisationNames: register.organisationNames }, committeeName: await committeeName() };
 }

@@ -2,20 +2,24 @@
  * 红黄牌台账 (the committee): every card issued, to whom, why, by when, what the unit has done about it
  * (its rectification item, as its last bundle brought it) and whether it is closed (销牌). Above the
  * table, the escalations the profile's rule proposes (an unfixed yellow past its deadline, repeated
- * yellows): each is a red card the committee confirms, never one issued by itself.
+ * yellows): each is a red card the committee confirms, never one issued by itself. 打印台账: every card
+ * as a PDF table (公文 layout, shared/reports/committeeRegisters.ts), made in the PDF worker.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, DatePicker, Empty, List, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import type { Card } from '../../../shared/model/committee';
 import { CARD_SUBJECT_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { cardProgress, type CardProgress } from '../../../shared/rules/committee/cardProgress';
 import { cardEscalations } from '../../../shared/rules/committee/cards';
+import type { IsoDate } from '../../../shared/rules/dates';
 import { chineseDate } from '../../../shared/rules/text';
 import { closeCard } from '../../db/accountabilityRepository';
 import { cardRegister } from '../../db/queries/accountability';
 import { fromIso, toIso } from '../common/dates';
 import { todayIso } from '../common/today';
+import { usePdfJob } from '../common/usePdfJob';
 import { useAppQuery } from '../common/useAppQuery';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
@@ -48,6 +52,7 @@ export function CardRegisterPage() {
   const [issuing, setIssuing] = useState(false);
   const [closing, setClosing] = useState<Row | null>(null);
   const [closedOn, setClosedOn] = useState<string | null>(asOf);
+  const pdf = usePdfJob();
 
   const { rows, proposals } = useMemo(() => {
     if (!register) return { rows: [] as Row[], proposals: [] };
@@ -95,16 +100,27 @@ export function CardRegisterPage() {
             { value: 'all', label: `全部 ${rows.length}` },
           ]}
         />
-        <Button
-          type="primary"
-          onClick={() => {
-            setDraft(null);
-            setIssuing(true);
-          }}
-        >
-          亮牌
-        </Button>
+        <Space wrap>
+          <Button
+            icon={<PrinterOutlined />}
+            loading={pdf.running}
+            disabled={rows.length === 0}
+            onClick={() => void pdf.run({ kind: 'card-register', asOf: asOf as IsoDate }, `红黄牌台账_${asOf}.pdf`)}
+          >
+            打印台账
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => {
+              setDraft(null);
+              setIssuing(true);
+            }}
+          >
+            亮牌
+          </Button>
+        </Space>
       </Space>
+      {pdf.panel}
 
       {proposals.length > 0 && (
         <Alert

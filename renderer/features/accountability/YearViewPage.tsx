@@ -2,15 +2,17 @@
  * 年度考核参考 (the committee): the year's PUBLISHED quarterly scores of every enrolled unit added
  * up — each quarter, the sum and the average over the quarters it was scored in, ranked by the
  * average (shared/rules/committee/monitoring/yearView.ts) — with the quarters not yet published said
- * in words, and the table as .xlsx for the 年度考核.
+ * in words, and the table as .xlsx for the 年度考核 or as PDF (公文 layout, shared/reports/committeeRegisters.ts).
  */
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { yearView, type YearUnitRow } from '../../../shared/rules/committee/monitoring';
 import { monitoringBasis } from '../../db/queries/monitoring';
 import { platform } from '../../platform';
+import { asOfFor } from '../common/reportFiles';
 import { todayIso } from '../common/today';
+import { usePdfJob } from '../common/usePdfJob';
 import { useAppQuery } from '../common/useAppQuery';
 import { writeSheet } from '../common/xlsxWorkbook';
 import { YEAR_VIEW_HEADERS, yearViewRows } from './yearViewSheet';
@@ -23,6 +25,8 @@ export function YearViewPage() {
   const [saving, setSaving] = useState(false);
   const basis = useAppQuery(monitoringBasis);
   const { message } = App.useApp();
+  // 打印: the same view as a 公文 table, made in the PDF worker from the same published quarters
+  const pdf = usePdfJob();
   const view = useMemo(
     () => (basis ? yearView(basis.published, year, basis.units.map((u) => ({ unitId: u.unitId, name: u.name }))) : null),
     [basis, year],
@@ -57,7 +61,16 @@ export function YearViewPage() {
         <Button icon={<DownloadOutlined />} loading={saving} disabled={view.units.length === 0} onClick={() => void exportSheet()}>
           导出 Excel
         </Button>
+        <Button
+          icon={<PrinterOutlined />}
+          loading={pdf.running}
+          disabled={view.units.length === 0}
+          onClick={() => void pdf.run({ kind: 'year-view', year, asOf: asOfFor(year) }, `${year}年度季度考核汇总表.pdf`)}
+        >
+          打印 PDF
+        </Button>
       </Space>
+      {pdf.panel}
       <Alert
         type={view.missingQuarters.length === 0 ? 'success' : 'info'}
         showIcon
