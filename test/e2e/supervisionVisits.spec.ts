@@ -71,7 +71,13 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   // correct it: it was a 座谈, and one more member went
   await row.getByRole('button', { name: /^修改/ }).click();
   const edit = committee.getByRole('dialog', { name: '修改督导检查' });
-  await expect(edit.getByRole('textbox', { name: '整改要求第2条' })).toHaveValue(ITEM_2);
+  const second = edit.getByRole('textbox', { name: '整改要求第2条' });
+  await expect(second).toHaveValue(ITEM_2);
+  await second.fill(ITEM_1); // the same item twice is refused under the list
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit.getByText(`整改要求“${ITEM_1}”重复，请删除重复项`)).toBeVisible();
+  await screenshot(committee, 'supervision-duplicate');
+  await second.fill(ITEM_2);
   await edit.getByText('座谈', { exact: true }).click();
   await edit.getByLabel('联系组成员').fill('张伟、李娜、王强');
   await edit.getByRole('button', { name: '保存' }).click();

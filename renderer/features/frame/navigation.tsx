@@ -50,7 +50,7 @@ export const UNIT_AREAS: readonly Area[] = [
 export const COMMITTEE_AREAS: readonly Area[] = [
   { key: 'city', path: '/', label: '全市概况', icon: <FundProjectionScreenOutlined />, purpose: '全市各单位“三会一课”完成情况、换届三色预警、培训覆盖率、专职党务干部配备和报送及时性。' },
   { key: 'units', path: '/units', label: '单位', icon: <BankOutlined />, purpose: '纳管单位名册；逐个单位查看其报送的台账（只读）。' },
-  { key: 'accountability', path: '/accountability', label: '督责问责', icon: <AlertOutlined />, purpose: '向单位亮红黄牌、发通知，跟踪单位整改和阅读情况。' },
+  { key: 'accountability', path: '/accountability', label: '督责问责', icon: <AlertOutlined />, purpose: '向单位亮红黄牌、发通知，登记联系组督导检查，跟踪单位整改和阅读情况。' },
   { key: 'training', path: '/training', label: '教育培训', icon: <BookOutlined />, purpose: '工委组织的培训班及各单位参训情况。' },
   { key: 'sync', path: '/sync', label: '同步', icon: <SwapOutlined />, purpose: '纳管登记、批量导入各单位同步包、批量生成回执。' },
   { key: 'reports', path: '/reports', label: '报表', icon: <BarChartOutlined />, purpose: '全市机关党建情况汇总报告等 PDF 报表。' },
