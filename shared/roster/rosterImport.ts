@@ -10,6 +10,7 @@
  * comparison of the validated record with the stored one, meta fields aside), so the preview's
  * counts are the result's.
  */
+import { isRetireesOrganisationName } from '../rules/organisations/retireesBranch';
 import { encodeRev } from '../clock/hlc';
 import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem } from '../model/idNumber';
 import type { RecordFields } from '../model/meta';
@@ -336,8 +337,11 @@ function rowInput(row: SheetRow, mapping: ColumnMapping, headers: readonly strin
       transferNote = `组织关系由原党组织转入“${orgName}”`;
     }
   }
+  // a new member of a 离退休干部党支部 is proposed as 退休 (an existing one keeps the status the roster has)
+  const retiree = !existing && orgName !== null && organisationId !== null && isRetireesOrganisationName(orgName);
+  if (retiree) warnings.push(`所在支部“${orgName}”为离退休干部党支部，已按退休党员登记；如为在职党员，导入后请在花名册中点“状态”改为在职`);
   const candidate = {
-    ...(existing?.record ?? { status: 'active', statusChangedOn: null, cadre: null, excludedReason: null, phone: '' }),
+    ...(existing?.record ?? { status: retiree ? 'retired' : 'active', statusChangedOn: null, cadre: null, excludedReason: null, phone: '' }),
     name,
     gender: gender ?? 'male',
     ethnicity,

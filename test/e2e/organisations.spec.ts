@@ -45,7 +45,7 @@ async function rosterFile(): Promise<string> {
 }
 
 test('build a tree, add and import members, see term lights and the cadre ratio, reload and find it all', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // a long journey: minutes on a loaded 2-core machine
   const today = dayjs();
   const yellowStart = today.subtract(5, 'year').add(3, 'month').format('YYYY-MM-DD'); // 机关党委, 5 years: ends in 3 months
   const redStart = today.subtract(3, 'year').subtract(2, 'month').format('YYYY-MM-DD'); // 3 years: ended 2 months ago

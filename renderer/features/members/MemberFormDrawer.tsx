@@ -8,10 +8,11 @@ import type { Dayjs } from 'dayjs';
 import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem } from '../../../shared/model/idNumber';
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
-import { CADRE_KINDS, CADRE_KIND_LABELS, GENDERS, GENDER_LABELS, MEMBERSHIP_KINDS, MEMBERSHIP_KIND_LABELS, type CadreKind, type Gender, type MembershipKind } from '../../../shared/model/vocabulary';
+import { CADRE_KINDS, CADRE_KIND_LABELS, GENDERS, GENDER_LABELS, MEMBERSHIP_KINDS, MEMBERSHIP_KIND_LABELS, type CadreKind, type Gender, type MembershipKind, type MemberStatus } from '../../../shared/model/vocabulary';
 import { createMember, updateMember } from '../../db/memberRepository';
 import { fromIso, toIso } from '../common/dates';
 import { organisationTreeSelectData } from '../common/organisationTreeSelect';
+import { isRetireesOrganisationName } from '../../../shared/rules/organisations/retireesBranch';
 import { useWriteAction } from '../common/useWriteAction';
 
 const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '藏族', '维吾尔族', '苗族', '彝族', '土家族', '布依族', '侗族', '瑶族', '朝鲜族', '白族', '哈尼族', '黎族', '哈萨克族', '傣族', '畲族'];
@@ -27,13 +28,15 @@ interface Values {
   membership: MembershipKind;
   convertedOn?: Dayjs | null;
   organisationId: string;
+  /** New members only: 在职 or 退休 (proposed 退休 in a 离退休干部党支部). */
+  status?: MemberStatus;
   cadre?: CadreKind | null;
   excludedReason?: string;
   education?: string;
   note?: string;
 }
 
-const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'cadre', 'excludedReason', 'education', 'note'];
+const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'status', 'cadre', 'excludedReason', 'education', 'note'];
 
 /** 学历 as rosters write it (free text allowed). */
 const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'];
@@ -62,6 +65,11 @@ export function MemberFormDrawer({
   const [form] = Form.useForm<Values>();
   const run = useWriteAction();
   const membership = Form.useWatch('membership', form);
+  const organisationId = Form.useWatch('organisationId', form);
+  const retireesBranch = useMemo(() => {
+    const o = organisations.find((x) => x.id === organisationId);
+    return o !== undefined && isRetireesOrganisationName(o.name) ? o.name : null;
+  }, [organisations, organisationId]);
   const treeData = useMemo(() => organisationTreeSelectData(organisations), [organisations]);
 
   useEffect(() => {
@@ -78,7 +86,7 @@ export function MemberFormDrawer({
         note: editing.note ?? '',
       });
     } else {
-      form.setFieldsValue({ membership: 'full', ethnicity: '汉族', cadre: null });
+      form.setFieldsValue({ membership: 'full', ethnicity: '汉族', cadre: null, status: 'active' });
     }
   }, [open, editing, form]);
 
@@ -115,7 +123,7 @@ export function MemberFormDrawer({
               ...common,
               organisationId: v.organisationId,
               postings: [{ organisationId: v.organisationId, from: common.joinedOn, to: null }],
-              status: 'active',
+              status: v.status ?? 'active',
               statusChangedOn: null,
             }),
       { success: editing ? '已保存' : `已登记党员${v.name}`, form, fields: FIELDS },
@@ -185,7 +193,25 @@ export function MemberFormDrawer({
         </Space>
         {!editing && (
           <Form.Item name="organisationId" label="所在党组织" rules={[{ required: true, message: '请选择所在党组织' }]}>
-            <TreeSelect treeData={treeData as never} treeDefaultExpandAll placeholder="选择党支部" />
+            <TreeSelect
+              treeData={treeData as never}
+              treeDefaultExpandAll
+              placeholder="选择党支部"
+              // a member put in a 离退休干部党支部 is proposed as 退休, one put elsewhere as 在职
+              onChange={(id: string) => {
+                const o = organisations.find((x) => x.id === id);
+                form.setFieldValue('status', o !== undefined && isRetireesOrganisationName(o.name) ? 'retired' : 'active');
+              }}
+            />
+          </Form.Item>
+        )}
+        {!editing && (
+          <Form.Item
+            name="status"
+            label="党员状态"
+            extra={retireesBranch ? `“${retireesBranch}”是离退休干部党支部，已按退休党员登记；如为在职党员请改选“在职”。` : undefined}
+          >
+            <Radio.Group optionType="button" options={[{ value: 'active', label: '在职' }, { value: 'retired', label: '退休' }]} />
           </Form.Item>
         )}
         <Form.Item name="cadre" label="党务干部">

@@ -97,6 +97,35 @@ describe('花名册 import', () => {
     expect(await db.changes.where({ table: 'member' }).count()).toBe(3);
   });
 
+  it('proposes new members of a 离退休干部党支部 as 退休 and says so; a member already on the roster keeps the status it has', async () => {
+    const retirees = await createOrganisation(ctx, {
+      name: '离退休干部党支部', kind: 'branch', parentId: null, foundedOn: '2010-01-01', dissolvedOn: null, termStart: '2024-01-01',
+      termYears: 3, termEnd: null, extension: null, approvalNo: '', approvedOn: null,
+    });
+    if (!retirees.ok) throw new Error(retirees.error.message);
+    const withRetirees = async (): Promise<RosterContext> => ({ ...(await context()), organisationsByName: new Map([['第一党支部', branchId], ['离退休干部党支部', retirees.value.id]]) });
+    const rows = [
+      HEADER,
+      [1, '周建国', '男', '汉族', '1955-04-02', idNumber('1955-04-02', 11), '1978-07-01', '1979-07-01', '离退休干部党支部', ''],
+      [2, '王芳', '女', '汉族', '1985-03-12', idNumber('1985-03-12', 22), '2008-07-01', '2009-07-01', '第一党支部', ''],
+    ];
+    const r = planRosterImport(await readFirstSheet(await xlsx(rows)), await withRetirees());
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.plan.rows[0]!.warnings).toContain('所在支部“离退休干部党支部”为离退休干部党支部，已按退休党员登记；如为在职党员，导入后请在花名册中点“状态”改为在职');
+    expect(r.plan.rows[1]!.warnings.join('')).not.toContain('退休');
+    await applyRosterPlan(ctx, r.plan);
+    const members = (await db.member.toArray()) as unknown as Member[];
+    expect(members.find((m) => m.name === '周建国')).toMatchObject({ status: 'retired', statusChangedOn: null });
+    expect(members.find((m) => m.name === '王芳')).toMatchObject({ status: 'active' });
+    // imported again (an active member moved into the branch keeps being 在职 until the cadre changes it)
+    const moved = [HEADER, [2, '王芳', '女', '汉族', '1985-03-12', idNumber('1985-03-12', 22), '2008-07-01', '2009-07-01', '离退休干部党支部', '']];
+    const again = planRosterImport(await readFirstSheet(await xlsx(moved)), await withRetirees());
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.plan.rows[0]!.warnings.join('')).not.toContain('已按退休党员登记');
+    await applyRosterPlan(ctx, again.plan);
+    expect(((await db.member.toArray()) as unknown as Member[]).find((m) => m.name === '王芳')).toMatchObject({ status: 'active' });
+  });
+
   it('updates members found by ID number instead of adding them twice, and reports unchanged rows', async () => {
     const row = (phone: string) => [1, '王芳', '女', '汉族', '1985-03-12', idNumber('1985-03-12', 22), '2008-07-01', '2009-07-01', '第一党支部', phone];
     const first = await plan(await xlsx([HEADER, row('13812345678')]));
