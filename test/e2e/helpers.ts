@@ -71,8 +71,9 @@ export async function setUpAsCommittee(page: Page, name = '中共示范市委直
  * Picks `option` in the select list that is open now, and makes sure it was taken: on a busy
  * machine antd sometimes leaves the list open after the click (it would then cover the next
  * field), or closes it without taking the click (the list was still animating). So the pick is
- * repeated — reopening the list from its own select — until the list is gone and, for a
- * single-choice select, the select shows the option.
+ * repeated — reopening the list from its own select — until the list is gone and the choice shows:
+ * a single-choice select shows the option, or the choice opened a dialog or drawer, or took the
+ * select away.
  */
 export async function pickFromOpenList(page: Page, option: string | RegExp): Promise<void> {
   const list = page.locator('.ant-select-dropdown:visible');
@@ -85,14 +86,26 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
   const inputId = listId?.endsWith('_list') ? listId.slice(0, -'_list'.length) : null;
   const select = inputId === null ? null : page.locator('.ant-select').filter({ has: page.locator(`[id="${inputId}"]`) });
   const single = select !== null && !(await select.evaluate((el) => el.classList.contains('ant-select-multiple')));
+  const overlays = page.locator('.ant-modal-wrap:visible, .ant-drawer-open');
+  const overlaysBefore = await overlays.count();
+  const taken = async (): Promise<boolean> => {
+    if (!single || select === null) return true;
+    if ((await select.count()) === 0) return true;
+    if ((await overlays.count()) > overlaysBefore) return true;
+    const shown = (await select.locator('.ant-select-content').textContent()) ?? '';
+    return typeof option === 'string' ? shown.includes(option) : option.test(shown);
+  };
   await expect(async () => {
-    if ((await list.count()) === 0 && select !== null) {
-      await select.click({ timeout: 3000 });
-      await expect(list.getByText(option, { exact }).first()).toBeVisible({ timeout: 3000 });
+    if ((await list.count()) === 0) {
+      if (await taken()) return;
+      if (select !== null) {
+        await select.click({ timeout: 3000 });
+        await expect(list.getByText(option, { exact }).first()).toBeVisible({ timeout: 3000 });
+      }
     }
     if ((await list.count()) > 0) await list.getByText(option, { exact }).first().click({ timeout: 3000 });
     await expect(list).toHaveCount(0, { timeout: 3000 });
-    if (single && select !== null) await expect(select.locator('.ant-select-content')).toContainText(option, { timeout: 3000 });
+    await expect.poll(taken, { timeout: 3000 }).toBe(true);
   }).toPass({ timeout: 20_000 });
 }
 
