@@ -3,6 +3,8 @@ import type { Meeting } from '../../shared/model/meeting';
 import { openDatabase, type TaizhangDb } from './db';
 import { createMeeting, deleteMeeting, updateMeeting, type MeetingInput, type NewAttachment } from './meetingRepository';
 import { lastMeetingOfKind } from './queries/meetings';
+import { genderFromIdNumber, idNumberCheckChar } from '../../shared/model/idNumber';
+import { createMember } from './memberRepository';
 import { createOrganisation } from './organisationRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
@@ -93,5 +95,34 @@ describe('meeting repository', () => {
     if (deleted.ok) await deleteMeeting(ctx, deleted.value.id);
     expect((await lastMeetingOfKind(ctx.db, orgId, 'themedPartyDay'))?.topics).toEqual(['十月议题']);
     expect(await lastMeetingOfKind(ctx.db, orgId, 'partyLecture')).toBeNull();
+  });
+});
+
+describe('a refused meeting names the person', () => {
+  async function memberNamed(name: string, seq: number): Promise<string> {
+    const first17 = `41130219850312${String(seq).padStart(3, '0')}`;
+    const id = first17 + idNumberCheckChar(first17);
+    const r = await createMember(ctx, {
+      name, gender: genderFromIdNumber(id)!, ethnicity: '汉族', birthDate: '1985-03-12', idNumber: id, phone: '', joinedOn: '2008-07-01',
+      membership: 'full', convertedOn: null, organisationId: orgId, postings: [{ organisationId: orgId, from: '2008-07-01', to: null }],
+      status: 'active', statusChangedOn: null, cadre: null, excludedReason: null,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.id;
+  }
+
+  it('says whose 缺席原因 is missing, not which row, and saves nothing', async () => {
+    const ids = [await memberNamed('李强', 1), await memberNamed('王芳', 2)];
+    const attendance = [
+      { memberId: ids[0]!, status: 'present' as const, absenceReason: null, note: '', voting: true },
+      { memberId: ids[1]!, status: 'absent' as const, absenceReason: null, note: '', voting: true },
+    ];
+    const r = await createMeeting(ctx, { ...meeting('2026-11-10'), attendance }, []);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toContain('参会人员（王芳）·缺席原因');
+    expect(r.error.message).toContain('请为缺席人员选择缺席原因');
+    expect(r.error.message).not.toContain('第2项');
+    expect(await db.meeting.count()).toBe(0);
   });
 });

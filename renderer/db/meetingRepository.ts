@@ -6,6 +6,7 @@
 import { ExpectedFailure, ok, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
 import type { Meeting } from '../../shared/model/meeting';
+import { validationError } from '../../shared/model/validate';
 import { createRecord, deleteRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
@@ -21,7 +22,19 @@ export interface NewAttachment {
 
 export type MeetingInput = Omit<RecordInput<'meeting'>, 'attachmentIds'> & { readonly keptAttachmentIds: readonly string[] };
 
-const tables = (ctx: WriteContext) => [ctx.db.meeting, ctx.db.attachment, ctx.db.attachmentBlobs, ctx.db.changes, ctx.db.audit, ctx.db.device];
+const tables = (ctx: WriteContext) => [ctx.db.meeting, ctx.db.member, ctx.db.attachment, ctx.db.attachmentBlobs, ctx.db.changes, ctx.db.audit, ctx.db.device];
+
+/**
+ * A refused meeting's message names the person, not the row: “参会人员（王芳）·缺席原因” instead of
+ * “参会人员第8项·缺席原因” (issue 16). Other failures pass as they are.
+ */
+async function namingPeople(ctx: WriteContext, error: WriteError, input: MeetingInput): Promise<WriteError> {
+  if (error.kind !== 'validation' || error.path[0] !== 'attendance') return error;
+  const ids = input.attendance.map((a) => a.memberId);
+  const members = await ctx.db.member.bulkGet(ids);
+  const names = new Map(members.flatMap((m) => (m ? [[m.id, m.name] as const] : [])));
+  return validationError('meeting', error.issues, (list, index) => (list === 'attendance' ? (names.get(ids[index] ?? '') ?? null) : null));
+}
 
 async function storeAttachments(ctx: WriteContext, meetingId: string, files: readonly NewAttachment[]): Promise<string[]> {
   const ids: string[] = [];
@@ -42,7 +55,7 @@ export async function createMeeting(ctx: WriteContext, input: MeetingInput, file
     const { keptAttachmentIds: _kept, ...fields } = input;
     const attachmentIds = await storeAttachments(ctx, id, files);
     const r = await createRecord(ctx, 'meeting', { ...fields, attachmentIds }, { id });
-    if (!r.ok) throw new ExpectedFailure(r.error); // roll back the attachments too
+    if (!r.ok) throw new ExpectedFailure(await namingPeople(ctx, r.error, input)); // roll back the attachments too
     return ok(r.value);
   });
 }
@@ -60,7 +73,7 @@ export async function updateMeeting(ctx: WriteContext, id: string, input: Meetin
     }
     const added = await storeAttachments(ctx, id, files);
     const r = await updateRecord(ctx, 'meeting', id, { ...fields, attachmentIds: [...keptAttachmentIds, ...added] });
-    if (!r.ok) throw new ExpectedFailure(r.error);
+    if (!r.ok) throw new ExpectedFailure(await namingPeople(ctx, r.error, input));
     return ok(r.value);
   });
 }

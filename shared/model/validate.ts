@@ -26,13 +26,20 @@ export interface ValidationError extends ExpectedError<'validation'> {
  * The Chinese name of a field path, e.g. ['attendance', 2, 'memberId'] → '参会人员第3项·党员'.
  * Looks a segment up as 'list.field' first, then as 'field'; unknown keys are shown as they are.
  */
-export function fieldPathLabel(table: RecordTable, path: readonly (string | number)[]): string {
+/**
+ * Who or what item `index` of the list `list` is, in words (e.g. a member's name for
+ * ['attendance', 7]), or null to say 第8项.
+ */
+export type ItemName = (list: string, index: number) => string | null;
+
+export function fieldPathLabel(table: RecordTable, path: readonly (string | number)[], itemName?: ItemName): string {
   const labels = RECORD_FIELD_LABELS[table];
   const names: string[] = [];
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') {
-      out += `第${seg + 1}项`;
+      const named = itemName?.(names.join('.'), seg) ?? null;
+      out += named === null ? `第${seg + 1}项` : `（${named}）`;
       continue;
     }
     names.push(seg);
@@ -49,9 +56,9 @@ function toFieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
-export function validationError(table: RecordTable, issues: readonly FieldIssue[]): ValidationError {
+export function validationError(table: RecordTable, issues: readonly FieldIssue[], itemName?: ItemName): ValidationError {
   const first = issues[0] ?? { path: [], message: '数据不符合要求' };
-  const where = fieldPathLabel(table, first.path);
+  const where = fieldPathLabel(table, first.path, itemName);
   const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
   const head = where === '' ? `${RECORD_TABLE_LABELS[table]}记录：` : `${RECORD_TABLE_LABELS[table]}记录「${where}」：`;
   return { kind: 'validation', message: `${head}${first.message}${more}`, path: first.path, issues };
