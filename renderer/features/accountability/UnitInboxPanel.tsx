@@ -161,7 +161,12 @@ export function UnitInboxPanel() {
                   <Space orientation="vertical" size={0}>
                     <Typography.Text type={progress.overdue ? 'danger' : progress.stage === 'closed' ? 'success' : 'warning'}>{progress.deadlineText}</Typography.Text>
                     <Typography.Text>{progress.answerText}{progress.answer?.measures ? `：${progress.answer.measures}` : ''}</Typography.Text>
-                    {card.evidence ? <Typography.Text type="secondary">亮牌依据：{card.evidence}</Typography.Text> : null}
+                    {card.evidence ? (
+                      // the evidence keeps its lines (a visit's findings and items are several)
+                      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-line', marginBottom: 0 }} data-testid="card-evidence">
+                        亮牌依据：{card.evidence}
+                      </Typography.Paragraph>
+                    ) : null}
                     {card.consequences.length > 0 ? <Typography.Text type="secondary">处理措施：{card.consequences.join('、')}</Typography.Text> : null}
                   </Space>
                 }
