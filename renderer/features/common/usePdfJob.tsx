@@ -3,13 +3,13 @@
  * with `<单位>_<报表名>_<year>.pdf`, and which fonts the report used. The unit reports and the
  * committee's city report share it.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Progress, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { SaveFileResult } from '../../../shared/platform';
 import { platform } from '../../platform';
-import { generatePdf, type PdfStage, type ReportJob } from '../../workers/pdfClient';
+import { generatePdf, warmUpPdfWorker, type PdfStage, type ReportJob } from '../../workers/pdfClient';
 
 const STAGE_LABELS: Record<PdfStage, string> = { fonts: '正在载入字体', data: '正在读取数据', layout: '正在排版', render: '正在生成 PDF' };
 
@@ -30,6 +30,9 @@ export function usePdfJob(labels: Partial<Record<PdfStage, string>> = {}) {
   const [progress, setProgress] = useState<{ stage: PdfStage; percent: number } | null>(null);
   const [outcome, setOutcome] = useState<PdfOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // any page that prints warms the worker (pdfmake and the fonts, once per session) while the
+  // user reads it, as 报表 does: the first print of a session no longer waits for the fonts
+  useEffect(() => warmUpPdfWorker(), []);
 
   const run = useCallback(
     async (job: ReportJob, fileName: string): Promise<PdfOutcome | null> => {
