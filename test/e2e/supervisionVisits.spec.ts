@@ -88,7 +88,8 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
 
   // item 1 goes to the unit as a rectification requirement (a notice in its return bundle)
   await detail.getByRole('button', { name: `下发单位整改：${ITEM_1}` }).click();
-  await expect(committee.getByRole('dialog')).toContainText(`督导整改要求（${dayjs(visitDate).format('YYYY年M月D日')}座谈）：${ITEM_1}`);
+  // (the edit drawer may still be closing: the confirm is named)
+  await expect(committee.getByRole('dialog', { name: `向${UNIT}下发这条整改要求？` })).toContainText(`督导整改要求（${dayjs(visitDate).format('YYYY年M月D日')}座谈）：${ITEM_1}`);
   await confirmInDialog(committee, '确认下发');
   await expect(committee.getByText(`已向${UNIT}下发整改要求，将随该单位的下一个回执送达`)).toBeVisible();
   await expect(detail).toContainText('下发单位');
