@@ -11,7 +11,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseFile, creditCode, download, enrolAtCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, chooseShown, creditCode, download, enrolAtCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const FINANCE = { name: '市财政局', initials: 'sczj', staff: 150, code: creditCode(21) };
 const AUDIT = { name: '市审计局', initials: 'ssjj', staff: 90, code: creditCode(22) };
@@ -186,15 +186,12 @@ test('the committee sees the city unit by unit: register, dashboard, a red branc
   await screenshot(committee, 'committee-city-dashboard');
 
   // both units were set up with a 党组: none is led by a 党委, and the 党组 view is the whole city
-  await committee.getByLabel('单位范围').click();
-  await pickFromOpenList(committee, '设党委的单位');
+  await chooseShown(committee, '单位范围', '设党委的单位');
   await expect(committee.getByText('没有设党委的单位')).toBeVisible({ timeout: 60_000 });
-  await committee.getByLabel('单位范围').click();
-  await pickFromOpenList(committee, '设党组的单位');
+  await chooseShown(committee, '单位范围', '设党组的单位');
   await expect(committee.getByTestId('dashboard-basis')).toContainText('范围：设党组的单位', { timeout: 60_000 });
   await expect(headline.locator('.ant-card').filter({ hasText: '纳管单位' })).toContainText('2/2');
-  await committee.getByLabel('单位范围').click();
-  await pickFromOpenList(committee, '全部单位');
+  await chooseShown(committee, '单位范围', '全部单位');
   await expect(committee.getByTestId('dashboard-basis')).not.toContainText('范围');
 
   // the alert opens 市财政局's organisation tree on the branch, read-only

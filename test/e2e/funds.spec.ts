@@ -10,7 +10,7 @@
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseShown, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 
@@ -163,8 +163,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await confirmInDialog(page, '删除');
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(1);
   await expect(lineRow(page, '专项经费（红色教育基地）')).toContainText('0.10');
-  await page.getByLabel('按科目筛选支出').click();
-  await pickFromOpenList(page, '全部科目');
+  await chooseShown(page, '按科目筛选支出', '全部科目');
   await expect(page.getByTestId('expenses').locator('tbody tr')).toHaveCount(4);
   await page.getByRole('button', { name: '编辑支出：支部党员大会资料印制' }).click();
   dialog = page.getByRole('dialog');

@@ -109,6 +109,23 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
   }).toPass({ timeout: 20_000 });
 }
 
+/**
+ * Picks `option` in the select labelled `label` and checks that the select shows it, repeating a
+ * pick that a loaded machine lost (the list closed without taking the click). For selects whose
+ * choice stays on show (filters, scopes); a choice that opens a dialog uses `pickFromOpenList`.
+ */
+export async function chooseShown(page: Page, label: string, option: string): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  const shown = page.locator('.ant-select').filter({ has: select });
+  await expect(async () => {
+    if (!((await shown.textContent()) ?? '').includes(option)) {
+      await select.click({ timeout: 3000 });
+      await pickFromOpenList(page, option);
+    }
+    await expect(shown).toContainText(option, { timeout: 3000 });
+  }).toPass({ timeout: 40_000 });
+}
+
 let downloadDir: string | null = null;
 let downloads = 0;
 

@@ -7,7 +7,7 @@
 import dayjs from 'dayjs';
 import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { confirmInDialog, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { chooseShown, confirmInDialog, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });
@@ -19,19 +19,6 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await pickFromOpenList(page, option);
-}
-
-/** Picks `option` in a form's select labelled `label` and checks the select shows it (a pick lost on a loaded machine is repeated). */
-async function chooseShown(page: Page, label: string, option: string): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
-  const shown = page.locator('.ant-select').filter({ has: select });
-  await expect(async () => {
-    if (!((await shown.textContent()) ?? '').includes(option)) {
-      await select.click({ timeout: 3000 });
-      await pickFromOpenList(page, option);
-    }
-    await expect(shown).toContainText(option, { timeout: 3000 });
-  }).toPass({ timeout: 40_000 });
 }
 
 async function expectCoverage(page: Page, members: string, heads?: string): Promise<void> {
