@@ -87,7 +87,7 @@ test('edit the annual report draft, generate the PDF in the worker, read it back
   // the progress shows while the worker runs; a warm worker can finish between two polls of an
   // expect, so the page itself notes that the progress appeared
   await page.evaluate(() => {
-    const w = window as unknown as { sawPdfProgress?: boolean };
+    const w = window as Window & { sawPdfProgress?: boolean };
     w.sawPdfProgress = false;
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-testid="pdf-progress"]')) {
@@ -99,7 +99,7 @@ test('edit the annual report draft, generate the PDF in the worker, read it back
   const started = Date.now();
   await page.getByRole('button', { name: '生成 PDF' }).click();
   const file = await download;
-  expect(await page.evaluate(() => (window as unknown as { sawPdfProgress?: boolean }).sawPdfProgress)).toBe(true);
+  expect(await page.evaluate(() => (window as Window & { sawPdfProgress?: boolean }).sawPdfProgress)).toBe(true);
   const elapsed = Date.now() - started;
   expect(file.suggestedFilename()).toBe(`市审计局_年度落实机关党建主体责任情况报告_${year}.pdf`);
   const saved = path.join(tmp, file.suggestedFilename());

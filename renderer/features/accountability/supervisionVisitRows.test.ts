@@ -4,7 +4,7 @@ import { cardTextsFromFollowUp, composeFindings, rectificationNotice } from '../
 import { filterVisitRows, visitRows, visitYears } from './supervisionVisitRows';
 
 const meta = { rev: '0', deleted: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'x', sourceDevice: 'd' };
-const unit = (unitId: string, name: string, status: EnrolledUnit['status'] = 'active') => ({ ...meta, id: unitId, unitId, name, status }) as unknown as EnrolledUnit;
+const unit = (unitId: string, name: string, status: EnrolledUnit['status'] = 'active') => ({ ...meta, id: unitId, unitId, name, status, creditCode: null, publicKey: null, revokedAt: null }) as EnrolledUnit;
 const visit = (id: string, unitId: string, date: string, over: Partial<SupervisionVisit> = {}): SupervisionVisit =>
   ({ ...meta, id, unitId, date, kind: 'survey', visitors: '张伟、李娜', findings: composeFindings('支部会议记录不全', ['补齐会议记录', '建立月报制度']), ...over }) as SupervisionVisit;
 

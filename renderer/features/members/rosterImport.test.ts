@@ -114,7 +114,7 @@ describe('花名册 import', () => {
     expect(r.plan.rows[0]!.warnings).toContain('所在支部“离退休干部党支部”为离退休干部党支部，已按退休党员登记；如为在职党员，导入后请在花名册中点“状态”改为在职');
     expect(r.plan.rows[1]!.warnings.join('')).not.toContain('退休');
     await applyRosterPlan(ctx, r.plan);
-    const members = (await db.member.toArray()) as unknown as Member[];
+    const members = await db.member.toArray();
     expect(members.find((m) => m.name === '周建国')).toMatchObject({ status: 'retired', statusChangedOn: null });
     expect(members.find((m) => m.name === '王芳')).toMatchObject({ status: 'active' });
     // imported again (an active member moved into the branch keeps being 在职 until the cadre changes it)
@@ -123,7 +123,7 @@ describe('花名册 import', () => {
     if (!again.ok) throw new Error('the plan was refused');
     expect(again.plan.rows[0]!.warnings.join('')).not.toContain('已按退休党员登记');
     await applyRosterPlan(ctx, again.plan);
-    expect(((await db.member.toArray()) as unknown as Member[]).find((m) => m.name === '王芳')).toMatchObject({ status: 'active' });
+    expect((await db.member.toArray()).find((m) => m.name === '王芳')).toMatchObject({ status: 'active' });
   });
 
   it('updates members found by ID number instead of adding them twice, and reports unchanged rows', async () => {
