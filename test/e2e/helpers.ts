@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { creditCodeCheckChar } from '../../shared/model/creditCode';
 import { idNumberCheckChar } from '../../shared/model/idNumber';
 
@@ -79,12 +79,7 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
   const list = page.locator('.ant-select-dropdown:visible');
   const exact = typeof option === 'string';
   await expect(list.getByText(option, { exact }).first()).toBeVisible();
-  // the list's accessible listbox is `<input id>_list`: it names the select the list belongs to
-  // (a tree select's list has none: it is then picked as before, without the check)
-  const listbox = list.locator('[role="listbox"]');
-  const listId = (await listbox.count()) > 0 ? await listbox.first().getAttribute('id', { timeout: 3000 }).catch(() => null) : null;
-  const inputId = listId?.endsWith('_list') ? listId.slice(0, -'_list'.length) : null;
-  const select = inputId === null ? null : page.locator('.ant-select').filter({ has: page.locator(`[id="${inputId}"]`) });
+  const select = await selectJustOpened(page, list);
   const single = select !== null && !(await select.evaluate((el) => el.classList.contains('ant-select-multiple')));
   const overlays = page.locator('.ant-modal-wrap:visible, .ant-drawer-open');
   const overlaysBefore = await overlays.count();
@@ -92,7 +87,7 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
     if (!single || select === null) return true;
     if ((await select.count()) === 0) return true;
     if ((await overlays.count()) > overlaysBefore) return true;
-    const shown = (await select.locator('.ant-select-content').textContent()) ?? '';
+    const shown = (await select.textContent()) ?? '';
     return typeof option === 'string' ? shown.includes(option) : option.test(shown);
   };
   await expect(async () => {
@@ -107,6 +102,24 @@ export async function pickFromOpenList(page: Page, option: string | RegExp): Pro
     await expect(list).toHaveCount(0, { timeout: 3000 });
     await expect.poll(taken, { timeout: 3000 }).toBe(true);
   }).toPass({ timeout: 20_000 });
+}
+
+/**
+ * The select whose list the test just opened, found by its combobox: the one antd marks expanded,
+ * or else the one that has the focus (a list that closed again on its own, seen under load with a
+ * tree select, leaves its combobox focused), or else the one the open list names (`<id>_list`).
+ * Null when none can be told, which leaves the pick unchecked.
+ */
+async function selectJustOpened(page: Page, list: Locator): Promise<Locator | null> {
+  const idOf = async (combobox: Locator): Promise<string | null> =>
+    (await combobox.count()) === 1 ? combobox.getAttribute('id', { timeout: 3000 }).catch(() => null) : null;
+  let id = (await idOf(page.locator('.ant-select [role="combobox"][aria-expanded="true"]'))) ?? (await idOf(page.locator('.ant-select [role="combobox"]:focus')));
+  if (id === null) {
+    const listbox = list.locator('[role="listbox"]');
+    const listId = (await listbox.count()) > 0 ? await listbox.first().getAttribute('id', { timeout: 3000 }).catch(() => null) : null;
+    id = listId?.endsWith('_list') ? listId.slice(0, -'_list'.length) : null;
+  }
+  return id === null ? null : page.locator('.ant-select').filter({ has: page.locator(`[id="${id}"]`) });
 }
 
 /**
