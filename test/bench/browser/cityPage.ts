@@ -20,11 +20,7 @@
  *   summaries against a read of the records they stand for; sizes.
  */
 import { Dexie } from 'dexie';
-import { encodeBundle, signerFromSecretKey } from '../../../shared/bundle';
-import type { BundleRecords } from '../../../shared/bundle/records';
-import { base64ToBytes } from '../../../shared/encoding/base64';
 import type { EnrolledUnit } from '../../../shared/model/committee';
-import { RECORD_TABLES } from '../../../shared/model/tables';
 import { cityDashboard, cityDashboardOptionsSchema, type CityDashboardOptions, type RegisteredUnit } from '../../../shared/rules/committee/cityDashboard';
 import { UNIT_SUMMARY_VERSION, type UnitSummary } from '../../../shared/rules/committee/summarySchema';
 import { buildUnitSummary } from '../../../shared/rules/committee/unitSummary';
@@ -32,14 +28,13 @@ import { addMonths, dateOfInstant, type IsoDate } from '../../../shared/rules/da
 import { ruleProfileInForce } from '../../../shared/rules/profile';
 import { openDatabase, type TaizhangDb } from '../../../renderer/db/db';
 import type { SyncPeerRow } from '../../../renderer/db/localTypes';
-import { createRecord } from '../../../renderer/db/recordRepository';
 import { setDefaultBundleOpener } from '../../../renderer/db/sync/bundleOpener';
 import { applyImport, prepareImport } from '../../../renderer/db/sync/importBundle';
 import { openInWorker } from '../../../renderer/workers/importOpenClient';
 import { readUnitRecords, rebuildUnitSummary, UNIT_SUMMARY_STORES } from '../../../renderer/db/unitSummaries';
-import { completeSetup } from '../../../renderer/db/workspaceRepository';
-import { openWriteContext, type WriteContext } from '../../../renderer/db/writeContext';
+import type { WriteContext } from '../../../renderer/db/writeContext';
 import { generateUnits, planUnits, type GeneratedUnit } from '../../fixtures/generator';
+import { bundleFor, enrol, newCommittee, recordCountOf, rowsOf } from './committeeFixture';
 
 export interface CitySetup {
   readonly seed: number;
@@ -199,73 +194,11 @@ function current(): State {
   return state;
 }
 
-async function newCommittee(name: string, now: () => Date): Promise<WriteContext> {
-  await Dexie.delete(name); // a run stopped half-way leaves its databases behind
-  const db = openDatabase(name);
-  const r = await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会', operatorName: '李工' }, now());
-  if (!r.ok) throw new Error(r.error.message);
-  return openWriteContext(db, now);
-}
-
 async function newRawDatabase(name: string): Promise<TaizhangDb> {
   await Dexie.delete(name);
   const db = openDatabase(name);
   await db.open();
   return db;
-}
-
-/** The unit's rows by table, in the order the unit's export sends them. */
-function rowsOf(unit: GeneratedUnit): [string, object[]][] {
-  const records = unit.records as Record<string, object[] | undefined>;
-  return RECORD_TABLES.flatMap((t) => {
-    const list = records[t];
-    return list !== undefined && list.length > 0 ? [[t, list] as [string, object[]]] : [];
-  });
-}
-
-function recordCountOf(unit: GeneratedUnit): number {
-  return rowsOf(unit).reduce((n, [, list]) => n + list.length, 0);
-}
-
-/** The unit's signing key (made-up, fixed per unit). */
-function unitSigner(index: number) {
-  const secret = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) secret[i] = (index * 31 + i * 7 + 1) & 0xff;
-  return signerFromSecretKey(secret);
-}
-
-/** 纳管登记 as enrolUnit writes it, under the unit's own id (the unit took it from the enrolment file). */
-async function enrol(ctx: WriteContext, unit: GeneratedUnit): Promise<void> {
-  const { db } = ctx;
-  const id = unit.unit.id;
-  const r = await db.transaction('rw', [db.enrolledUnit, db.changes, db.audit, db.device], () =>
-    createRecord(ctx, 'enrolledUnit', { name: unit.unit.name, creditCode: unit.unit.creditCode, publicKey: null, status: 'invited', revokedAt: null, unitId: id }, { id }),
-  );
-  if (!r.ok) throw new Error(r.error.message);
-}
-
-/** The unit's first bundle (a full snapshot) sealed for this committee, as the unit's PC exports it. */
-async function bundleFor(ctx: WriteContext, unit: GeneratedUnit, index: number, now: () => Date): Promise<Uint8Array> {
-  const device = await ctx.db.device.get('device');
-  if (device === undefined) throw new Error('committee without a device row');
-  const encoded = await encodeBundle(
-    {
-      kind: 'unit-to-committee',
-      senderUnitId: unit.unit.id,
-      senderDeviceId: unit.deviceId,
-      sequence: 1,
-      recipientId: ctx.ownerId,
-      recipientPublicKey: base64ToBytes(device.encryptionPublicKey),
-      createdAt: now().toISOString(),
-      ruleProfileVersion: 1,
-      changeRange: null,
-      records: Object.fromEntries(rowsOf(unit)) as unknown as BundleRecords,
-      attachments: [],
-    },
-    unitSigner(index),
-  );
-  if (!encoded.ok) throw new Error(`${unit.unit.name}: ${encoded.error.message}`);
-  return encoded.value.bytes;
 }
 
 /** The 同步 page's import: preview, then the write with the fingerprint confirmed. */

@@ -54,16 +54,29 @@ export interface BenchPageOptions {
   readonly vite?: InlineConfig;
   /** Files served beside the page: path in the build (e.g. `fonts/x.ttf`) → file on disk. */
   readonly files?: Readonly<Record<string, string>>;
+  /** The folder that holds `<entry>.html` and its code (default: this folder). */
+  readonly root?: string;
 }
 
-/** Builds `<entry>.html`, serves it, opens it in headless Chromium on a disk profile, waits for `ready(page)`. */
-export async function openBenchPage(entry: string, ready: (page: Page) => Promise<boolean>, options: BenchPageOptions = {}): Promise<BenchPage> {
+/** A test page built and served from a temporary folder, with a disk profile folder beside it. */
+export interface BuiltTestPage {
+  /** The page's address (`http://127.0.0.1:<port>/<entry>.html`). */
+  readonly url: string;
+  /** An empty folder for a persistent Chromium profile. */
+  readonly profileDir: string;
+  /** Stops the server and removes the build and the profile. */
+  close(): Promise<void>;
+}
+
+/** Builds `<entry>.html` (production build, the app's target) and serves it from 127.0.0.1. */
+export async function buildTestPage(entry: string, options: BenchPageOptions = {}): Promise<BuiltTestPage> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-'));
   const outDir = path.join(work, 'page');
   const profileDir = path.join(work, 'profile');
+  const root = options.root ?? HERE;
   const base: InlineConfig = {
     configFile: false,
-    root: HERE,
+    root,
     base: './',
     logLevel: 'warn',
     define: { __APP_VERSION__: JSON.stringify('bench') },
@@ -74,34 +87,57 @@ export async function openBenchPage(entry: string, ready: (page: Page) => Promis
       minify: process.env.TZ_BENCH_MINIFY !== '0', // TZ_BENCH_MINIFY=0: readable stacks when the page fails
       chunkSizeWarningLimit: 8000,
       modulePreload: { polyfill: false },
-      rolldownOptions: { input: path.join(HERE, `${entry}.html`) },
+      rolldownOptions: { input: path.join(root, `${entry}.html`) },
     },
   };
-  await build(options.vite === undefined ? base : mergeConfig(base, options.vite));
-  for (const [to, from] of Object.entries(options.files ?? {})) {
-    const target = path.join(outDir, to);
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(from, target);
+  try {
+    await build(options.vite === undefined ? base : mergeConfig(base, options.vite));
+    for (const [to, from] of Object.entries(options.files ?? {})) {
+      const target = path.join(outDir, to);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(from, target);
+    }
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
   }
   const { server, url } = await serve(outDir);
+  mkdirSync(profileDir);
+  return {
+    url: `${url}${entry}.html`,
+    profileDir,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens headless Chromium (the e2e browser and flags) on the persistent profile in `profileDir`. */
+export function launchOnDiskProfile(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** Builds `<entry>.html`, serves it, opens it in headless Chromium on a disk profile, waits for `ready(page)`. */
+export async function openBenchPage(entry: string, ready: (page: Page) => Promise<boolean>, options: BenchPageOptions = {}): Promise<BenchPage> {
+  const built = await buildTestPage(entry, options);
   let context: BrowserContext | null = null;
   const close = async (): Promise<void> => {
     await context?.close().catch(() => undefined);
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(work, { recursive: true, force: true });
+    await built.close();
   };
   try {
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context = await launchOnDiskProfile(built.profileDir);
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => console.error(`  [page error] ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') console.error(`  [page ${m.type()}] ${m.text()}`);
     });
-    await page.goto(`${url}${entry}.html`);
+    await page.goto(built.url);
     await page.waitForFunction(() => document.title.endsWith('ready'), undefined, { timeout: 60_000 });
     if (!(await ready(page))) throw new Error(`${entry}.html did not start`);
     const userAgent = await page.evaluate(() => navigator.userAgent);
-    return { page, browser: `${describeChromium().replace(/^e2e browser: /, '')}, headless, disk profile; ${userAgent}`, profileDir, close };
+    return { page, browser: `${describeChromium().replace(/^e2e browser: /, '')}, headless, disk profile; ${userAgent}`, profileDir: built.profileDir, close };
   } catch (e) {
     await close();
     throw e;
