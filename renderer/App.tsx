@@ -23,6 +23,7 @@ import { SetupPage } from './features/setup/SetupPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
+import { BackupReminderNotice, useBackupTodos } from './features/settings/backupReminder';
 import { OrganisationsArea } from './features/organisations/OrganisationsArea';
 import { MembersPage } from './features/members/MembersPage';
 import { TrainingArea } from './features/training/TrainingArea';
@@ -74,7 +75,11 @@ function WorkbenchWithAreaTodos() {
   const funds = useFundsTodos();
   const projects = useSecretaryProjectTodos();
   const duties = useDutyListTodos();
-  const areaTodos = useMemo(() => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties], [meetings, training, rectification, funds, projects, duties]);
+  const backup = useBackupTodos();
+  const areaTodos = useMemo(
+    () => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties, ...backup],
+    [meetings, training, rectification, funds, projects, duties, backup],
+  );
   // under 单位 → a unit the committee also sees its own 联系组 visits to it (the panel is nothing elsewhere)
   const inbox = (
     <>
@@ -140,9 +145,12 @@ function committeeRouter(workspace: WorkspaceRow) {
         {
           index: true,
           element: (
-            <Suspense fallback={<Spin description="正在打开全市概况…" />}>
-              <CityDashboardPage />
-            </Suspense>
+            <>
+              <BackupReminderNotice />
+              <Suspense fallback={<Spin description="正在打开全市概况…" />}>
+                <CityDashboardPage />
+              </Suspense>
+            </>
           ),
         },
         { path: 'units', element: <UnitRegisterPage /> },

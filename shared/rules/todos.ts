@@ -11,7 +11,7 @@ import { chineseDate } from './text';
 import { termLight, type ElectionFact, type TermOrganisation } from './organisations/termLight';
 import { onRosterOn, type RosterMember } from './members/membership';
 
-export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'duties' | 'rectification' | 'funds' | 'sync';
+export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'duties' | 'rectification' | 'funds' | 'sync' | 'backup';
 
 export interface TodoItem {
   /** Stable key, e.g. 'term:<orgId>'. */

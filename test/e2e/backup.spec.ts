@@ -69,6 +69,13 @@ test('a unit backs up its ledger, a new PC restores it on the setup screen and i
   await enrolUnitWithCommittee(committee, unit, UNIT);
   const oldFingerprint = await fingerprintInSettings(unit);
 
+  // ── the workbench reminds the unit that its ledger was never backed up, and leads to 设置 ──
+  await unit.getByRole('menuitem', { name: '工作台' }).click();
+  const reminder = unit.getByTestId('todo-list').getByText('本机台账还没有备份过');
+  await expect(reminder).toBeVisible();
+  await expect(unit.getByTestId('todo-group-backup')).toContainText('数据备份');
+  await unit.getByTestId('todo-list').locator('.ant-list-item').filter({ has: reminder }).getByText('去处理').click();
+
   // ── 设置 → 备份与恢复: not yet backed up; a passphrase rule; then a backup saved ──
   const card = unit.getByTestId('backup-card');
   await expect(card.getByTestId('backup-last')).toHaveText('尚未备份');
@@ -88,6 +95,10 @@ test('a unit backs up its ledger, a new PC restores it on the setup screen and i
   expect(bytes.toString('utf8')).not.toContain(UNIT);
   await card.scrollIntoViewIfNeeded();
   await screenshot(unit, 'backup-settings');
+  // backed up today: the reminder has gone from the workbench
+  await unit.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(unit.getByTestId('todo-list')).toBeVisible();
+  await expect(unit.getByTestId('todo-group-backup')).toHaveCount(0);
   await oldContext.close();
 
   // ── the new PC: restore from the setup screen ──

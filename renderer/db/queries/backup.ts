@@ -23,3 +23,12 @@ export async function committeePeerName(db: TaizhangDb): Promise<string | null> 
   const peer = (await db.syncPeer.toArray()).find((p) => p.role === 'committee');
   return peer?.name ?? null;
 }
+
+/**
+ * For the backup reminder: the last backup saved on this PC, and whether the ledger holds anything
+ * worth keeping (an organisation, a member, an enrolled unit or a meeting).
+ */
+export async function backupReminderInput(db: TaizhangDb): Promise<{ last: WorkspaceBackupState | null; hasData: boolean }> {
+  const counts = await Promise.all([db.organisation, db.member, db.enrolledUnit, db.meeting].map((t) => t.limit(1).count()));
+  return { last: await workspaceBackupState(db), hasData: counts.some((n) => n > 0) };
+}

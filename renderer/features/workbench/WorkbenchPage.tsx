@@ -24,6 +24,7 @@ const AREA_PATH: Record<TodoItem['area'], string> = {
   rectification: '/rectification',
   funds: '/funds',
   sync: '/sync',
+  backup: '/settings',
 };
 
 /** The to-do groups, in the order of the areas in the sidebar. */
@@ -37,6 +38,7 @@ const AREA_LABEL: Record<TodoItem['area'], string> = {
   rectification: '整改落实',
   funds: '经费保障',
   sync: '同步',
+  backup: '数据备份',
 };
 
 const AREA_ORDER = Object.keys(AREA_LABEL) as TodoItem['area'][];
