@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, confirmInDialog, creditCode, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, confirmInDialog, creditCode, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
 
 const UNITS = ['市财政局', '市审计局', '市统计局'] as const;
 /** A frozen unit bundle addressed to the fixture committee (test/fixtures/bundles/v1): for us, another committee's file. */
@@ -27,7 +27,7 @@ async function chooseFiles(page: Page, button: string, files: string[]): Promise
 async function enrolAndExport(unit: Page, enrolmentFile: string): Promise<string> {
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await tick(unit, '已与工委电话核对，密钥指纹一致');
   await unit.getByRole('button', { name: '确认登记' }).click();
   await expect(unit.getByTestId('export-card')).toBeVisible();
   return download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
@@ -93,7 +93,7 @@ test('a committee imports many bundles at once and writes the return bundles in 
     const modal = committee.getByRole('dialog');
     await expect(modal.getByTestId('import-preview')).toContainText(UNITS[i]!);
     if (i === 0) await screenshot(committee, 'bulk-confirm-one');
-    await modal.getByText('已与单位电话核对，密钥指纹一致').click();
+    await tick(modal, '已与单位电话核对，密钥指纹一致');
     await modal.getByRole('button', { name: '确认导入' }).click();
     await expect(modal).toBeHidden();
     await expect(batchRow(committee, path.basename(f))).toContainText('已登记该单位的密钥');

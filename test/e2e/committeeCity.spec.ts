@@ -11,7 +11,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseFile, chooseShown, creditCode, download, enrolAtCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, chooseShown, creditCode, download, enrolAtCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
 
 const FINANCE = { name: '市财政局', initials: 'sczj', staff: 150, code: creditCode(21) };
 const AUDIT = { name: '市审计局', initials: 'ssjj', staff: 90, code: creditCode(22) };
@@ -65,7 +65,7 @@ async function registerMember(page: Page, m: { name: string; id: string; joined:
 async function enrolAndExport(unit: Page, enrolmentFile: string): Promise<string> {
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await tick(unit, '已与工委电话核对，密钥指纹一致');
   await unit.getByRole('button', { name: '确认登记' }).click();
   await expect(unit.getByTestId('export-card')).toBeVisible();
   return download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
@@ -122,7 +122,7 @@ test('the committee sees the city unit by unit: register, dashboard, a red branc
     if (i > 0) await committee.getByRole('button', { name: '继续导入' }).click();
     await chooseFile(committee, '选择同步包', bundle);
     await expect(committee.getByTestId('import-preview')).toContainText([FINANCE.name, AUDIT.name][i]!);
-    await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+    await tick(committee, '已与单位电话核对，密钥指纹一致');
     await committee.getByRole('button', { name: '确认导入' }).click();
     await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥', { timeout: 30_000 });
   }

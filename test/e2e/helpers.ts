@@ -139,6 +139,19 @@ export async function chooseShown(page: Page, label: string, option: string): Pr
   }).toPass({ timeout: 40_000 });
 }
 
+/**
+ * Ticks the checkbox labelled `label` in `scope` and makes sure it is ticked: on a busy machine a
+ * click on a checkbox in a dialog that is still animating in was lost (the confirm button then
+ * stayed disabled until the test timed out), so the tick is repeated until the box shows it.
+ */
+export async function tick(scope: Page | Locator, label: string): Promise<void> {
+  const box = scope.getByRole('checkbox', { name: label, exact: true });
+  await expect(async () => {
+    await box.check({ timeout: 3000 });
+    await expect(box).toBeChecked({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 let downloadDir: string | null = null;
 let downloads = 0;
 
@@ -237,7 +250,7 @@ export async function enrolUnitWithCommittee(committee: Page, unit: Page, name: 
 
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolment);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await tick(unit, '已与工委电话核对，密钥指纹一致');
   await unit.getByRole('button', { name: '确认登记' }).click();
   await expect(unit.getByTestId('export-card')).toBeVisible();
   const bundle = await download(unit, () => unit.getByRole('button', { name: '导出同步包' }).click());
@@ -248,7 +261,7 @@ export async function enrolUnitWithCommittee(committee: Page, unit: Page, name: 
   await expect(committee.getByTestId('import-preview')).toContainText(name);
   await options.preview?.();
   await expect(committee.getByRole('button', { name: '确认导入' })).toBeDisabled(); // until the fingerprint is confirmed
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await tick(committee, '已与单位电话核对，密钥指纹一致');
   await committee.getByRole('button', { name: '确认导入' }).click();
   await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
   if (options.receipt === false) return { enrolment, bundle, receipt: null };

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
 
 
 test('a restored committee re-admits a unit from its full snapshot, under the same id', async ({ browser }) => {
@@ -74,7 +74,7 @@ test('a restored committee re-admits a unit from its full snapshot, under the sa
   await expect(restored.getByTestId('import-counts')).toContainText('党组织');
   await expect(restored.getByRole('button', { name: '确认导入' })).toBeDisabled();
   await screenshot(restored, 'readmit-preview');
-  await restored.getByText('已与单位电话核对，密钥指纹一致').click();
+  await tick(restored, '已与单位电话核对，密钥指纹一致');
   await restored.getByRole('button', { name: '确认导入' }).click();
   await expect(restored.getByTestId('import-result')).toContainText('已将该单位重新纳入管理');
   await expect(restored.getByTestId('enrolled-units')).toContainText('市财政局');

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-sync-'));
 
@@ -39,7 +39,7 @@ test('enrol, export, import with preview, receipt, delta export, tampered file r
   await unit.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(unit, '导入登记文件', enrolmentFile);
   await expect(unit.getByTestId('committee-fingerprint')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
-  await unit.getByText('已与工委电话核对，密钥指纹一致').click();
+  await tick(unit, '已与工委电话核对，密钥指纹一致');
   await unit.getByRole('button', { name: '确认登记' }).click();
   await expect(unit.getByTestId('export-card')).toBeVisible();
   await expect(unit.getByTestId('pending-changes')).toContainText('将导出全部数据');
@@ -54,7 +54,7 @@ test('enrol, export, import with preview, receipt, delta export, tampered file r
   await expect(committee.getByTestId('import-counts')).toContainText('党组织');
   await expect(committee.getByRole('button', { name: '确认导入' })).toBeDisabled();
   await screenshot(committee, 'sync-committee-preview');
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await tick(committee, '已与单位电话核对，密钥指纹一致');
   await committee.getByRole('button', { name: '确认导入' }).click();
   await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
   await expect(committee.getByTestId('enrolled-units')).toContainText('已启用');

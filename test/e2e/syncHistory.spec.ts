@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolAtCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
 
 
 /** A unit PC: set up, enrolment file imported (fingerprint confirmed), back on 同步 after the reload. */
@@ -19,7 +19,7 @@ async function enrolUnitPc(page: Page, enrolmentFile: string, staff: number): Pr
   await setUpAsUnit(page, '市财政局', staff);
   await page.getByRole('menuitem', { name: '同步' }).click();
   await chooseFile(page, '导入登记文件', enrolmentFile);
-  await page.getByText('已与工委电话核对，密钥指纹一致').click();
+  await tick(page, '已与工委电话核对，密钥指纹一致');
   await page.getByRole('button', { name: '确认登记' }).click();
   await expect(page.getByTestId('export-card')).toBeVisible();
 }
@@ -39,7 +39,7 @@ test('import history on both sides, progress bar, and a two-PC conflict in words
   await enrolUnitPc(pcOne, enrolmentFile, 180);
   const fromOne = await download(pcOne, () => pcOne.getByRole('button', { name: '导出同步包' }).click());
   await chooseFile(committee, '选择同步包', fromOne);
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await tick(committee, '已与单位电话核对，密钥指纹一致');
   await committee.getByRole('button', { name: '确认导入' }).click();
   await expect(committee.getByTestId('import-result')).toContainText('已登记该单位的密钥');
   await expect(committee.getByTestId('import-progress')).toContainText('100% 完成');
@@ -60,7 +60,7 @@ test('import history on both sides, progress bar, and a two-PC conflict in words
   await committee.getByRole('button', { name: '重新登记' }).click();
   await committee.getByRole('tooltip').getByRole('button', { name: '重新登记' }).click();
   await chooseFile(committee, '选择同步包', fromTwo);
-  await committee.getByText('已与单位电话核对，密钥指纹一致').click();
+  await tick(committee, '已与单位电话核对，密钥指纹一致');
   await committee.getByRole('button', { name: '确认导入' }).click();
   await expect(committee.getByTestId('import-result')).toContainText('冲突 1 条');
 
