@@ -74,7 +74,9 @@ test('a unit backs up its ledger, a new PC restores it on the setup screen and i
   const reminder = unit.getByTestId('todo-list').getByText('本机台账还没有备份过');
   await expect(reminder).toBeVisible();
   await expect(unit.getByTestId('todo-group-backup')).toContainText('数据备份');
-  await unit.getByTestId('todo-list').locator('.ant-list-item').filter({ has: reminder }).getByText('去处理').click();
+  await screenshot(unit, 'workbench-backup-reminder');
+  await unit.getByTestId('todo-list').locator('.ant-list-item').filter({ hasText: '本机台账还没有备份过' }).getByText('去处理').click();
+  await expect(unit.getByTestId('backup-card')).toBeVisible();
 
   // ── 设置 → 备份与恢复: not yet backed up; a passphrase rule; then a backup saved ──
   const card = unit.getByTestId('backup-card');
