@@ -22,4 +22,15 @@ describe('diffFields (the audit trail)', () => {
     const changes = diffFields({ birthDate: '1949-12-30' }, { birthDate: '1949-12-31' });
     expect(changes).toEqual([{ field: 'birthDate', before: '1949年', after: '1949年' }]);
   });
+
+  it('records that a 慰问事由 or a member’s 备注 changed, never what it says', () => {
+    const visit = diffFields({ visitedName: '王芳', reason: '术后康复' }, { visitedName: '王芳', reason: '术后康复，家中困难' }, 'careVisit');
+    expect(visit).toEqual([{ field: 'reason', before: '（内容不记入操作日志）', after: '（内容不记入操作日志）' }]);
+    const member = diffFields(null, { name: '李强', note: '长期病休', excludedReason: '病休' }, 'member');
+    expect(JSON.stringify(member)).not.toMatch(/病休/);
+    expect(member.find((c) => c.field === 'name')?.after).toBe('李强');
+    // an emptied text is shown as emptied; the same field name in another table is kept
+    expect(diffFields({ note: '长期病休' }, { note: '' }, 'member')).toEqual([{ field: 'note', before: '（内容不记入操作日志）', after: '' }]);
+    expect(diffFields(null, { reason: '工作调动' }, 'rectification')[0]?.after).toBe('工作调动');
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * Field-level before/after for the audit trail. Sensitive personal information (ID numbers,
  * phone numbers) is masked here, so the plain value never reaches the audit table; a birth date is
- * kept as its year only, so that it cannot complete a masked ID number.
+ * kept as its year only, so that it cannot complete a masked ID number. Free text that may hold
+ * health or family details (a 走访慰问's 慰问事由, a member's 备注 and 不计入应到人数的原因) is
+ * recorded as changed, never with what it says.
  */
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../shared/model/idNumber';
 import type { AuditRow } from './localTypes';
@@ -16,7 +18,17 @@ const MASKERS: Record<string, (value: string) => string> = {
   birthDate: maskBirthDate,
 };
 
-export function maskForAudit(field: string, value: unknown): unknown {
+/** Fields, by table, whose text the audit trail never keeps. */
+const UNRECORDED_TEXT: Readonly<Record<string, ReadonlySet<string>>> = {
+  careVisit: new Set(['reason']),
+  member: new Set(['note', 'excludedReason']),
+};
+
+/** What the audit trail shows instead of such a text. */
+export const UNRECORDED_TEXT_MARK = '（内容不记入操作日志）';
+
+export function maskForAudit(field: string, value: unknown, table?: string): unknown {
+  if (table !== undefined && UNRECORDED_TEXT[table]?.has(field) && typeof value === 'string' && value !== '') return UNRECORDED_TEXT_MARK;
   const mask = MASKERS[field];
   return mask && typeof value === 'string' && value !== '' ? mask(value) : value;
 }
@@ -25,8 +37,8 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The fields that differ between two versions of a record (either may be absent). */
-export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditRow['changes'] {
+/** The fields that differ between two versions of a record of `table` (either may be absent). */
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null, table?: string): AuditRow['changes'] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditRow['changes'] = [];
   for (const field of fields) {
@@ -34,7 +46,7 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
     const b = before?.[field];
     const a = after?.[field];
     if (same(b, a)) continue;
-    changes.push({ field, before: maskForAudit(field, b ?? null), after: maskForAudit(field, a ?? null) });
+    changes.push({ field, before: maskForAudit(field, b ?? null, table), after: maskForAudit(field, a ?? null, table) });
   }
   return changes;
 }

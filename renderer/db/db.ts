@@ -93,7 +93,7 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
         .table('audit')
         .toCollection()
         .modify((row: AuditRow) => {
-          row.changes = row.changes.map((c) => ({ ...c, before: maskForAudit(c.field, c.before), after: maskForAudit(c.field, c.after) }));
+          row.changes = row.changes.map((c) => ({ ...c, before: maskForAudit(c.field, c.before, row.table), after: maskForAudit(c.field, c.after, row.table) }));
         });
     });
   return db;

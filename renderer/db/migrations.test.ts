@@ -102,7 +102,12 @@ describe('database v4 → v5 (issue 17: tombstones and the audit trail)', () => 
         { field: 'birthDate', before: null, after: '1949-12-31' },
         { field: 'phone', before: null, after: '138****5678' },
         { field: 'name', before: null, after: '李华' },
+        { field: 'note', before: null, after: '长期病休' },
       ],
+    });
+    await old.table('audit').add({
+      at: '2026-05-01T08:00:00.000Z', actor: '张敏', deviceId: 'dev1', action: 'create', table: 'careVisit', id: '019bbef3-b000-7000-8000-000000000003', note: '',
+      changes: [{ field: 'reason', before: null, after: '术后康复' }, { field: 'visitedName', before: null, after: '王芳' }],
     });
     old.close();
 
@@ -122,6 +127,11 @@ describe('database v4 → v5 (issue 17: tombstones and the audit trail)', () => 
     expect(audit).not.toContain('110105');
     expect(audit).not.toContain('1949-12-31');
     expect(audit).toContain('138****5678');
+    // free text that may tell of health is gone from the trail; who was visited stays
+    expect(audit).not.toContain('术后康复');
+    expect(audit).not.toContain('长期病休');
+    expect(audit).toContain('（内容不记入操作日志）');
+    expect(audit).toContain('王芳');
     await db.delete();
   });
 });

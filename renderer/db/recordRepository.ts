@@ -52,7 +52,7 @@ async function writeVersion(
     action,
     table,
     id: record.id,
-    changes: diffFields(before, action === 'delete' ? null : record),
+    changes: diffFields(before, action === 'delete' ? null : record, table),
     note: '',
   });
   await db.device.update('device', { lastRev: record.rev });

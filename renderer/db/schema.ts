@@ -114,7 +114,8 @@ export const TABLES_UPGRADED_TO_V4 = ['rectification', 'card', 'notice'] as cons
  * of tombstones already held (deleted members, 走访慰问; shared/model/tombstone.ts), also in
  * `conflicts`, and re-masks the audit trail's ID numbers and birth dates the way masking is done
  * from now on (first 4 and last 4 characters; birth year only), so that no audit row keeps a pair
- * that rebuilds an ID number.
+ * that rebuilds an ID number; a 走访慰问's reason and a member's note and 不计入 reason are dropped
+ * from it (renderer/db/auditDiff.ts).
  */
 export const SCHEMA_V5_STORE_CHANGES = {} as const;
 /** Record tables whose rows the v4 → v5 upgrade rewrites (record schema 5 → 6). */
