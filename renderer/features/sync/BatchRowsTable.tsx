@@ -6,6 +6,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { BatchCheck, BatchOutcome, BatchRow, BundleSummary } from '../../db/sync/importBatch';
 import { CountsTable, countTotals } from './CountsTable';
+import { bundleScopeText } from './bundleScope';
 
 const CHECK_TAG: Record<BatchCheck['kind'], { color: string; text: string }> = {
   ready: { color: 'processing', text: '可导入' },
@@ -28,7 +29,7 @@ function summaryOf(check: BatchCheck): BundleSummary | null {
 }
 
 function rangeText(s: BundleSummary): string {
-  return `第 ${s.sequence} 号 · ${s.snapshot ? '完整数据' : s.changeRange ? `变更 ${s.changeRange.fromSeq}–${s.changeRange.toSeq}` : '变更'}`;
+  return `第 ${s.sequence} 号 · ${bundleScopeText(s)}`;
 }
 
 function checkText(check: BatchCheck): string {

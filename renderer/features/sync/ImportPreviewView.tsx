@@ -6,6 +6,7 @@
 import { Alert, Checkbox, Descriptions, Space, Typography } from 'antd';
 import type { ImportPreview } from '../../db/sync/importBundle';
 import { CountsTable } from './CountsTable';
+import { bundleScopeText } from './bundleScope';
 
 export function PreviewView({ preview, fileName, confirmed, onConfirmed }: { preview: ImportPreview; fileName: string; confirmed: boolean; onConfirmed: (v: boolean) => void }) {
   const h = preview.header;
@@ -27,7 +28,7 @@ export function PreviewView({ preview, fileName, confirmed, onConfirmed }: { pre
           </Descriptions.Item>
         )}
         <Descriptions.Item label="同步包序号">第 {h.sequence} 号</Descriptions.Item>
-        <Descriptions.Item label="范围">{h.snapshot ? '完整数据' : `变更 ${h.changeRange!.fromSeq}–${h.changeRange!.toSeq}`}</Descriptions.Item>
+        <Descriptions.Item label="范围">{bundleScopeText(h)}</Descriptions.Item>
         <Descriptions.Item label="生成时间">{new Date(h.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
         <Descriptions.Item label="发送方密钥指纹">
           <Typography.Text code data-testid="sender-fingerprint">
