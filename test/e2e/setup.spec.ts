@@ -134,3 +134,14 @@ test('the Content-Security-Policy forbids an inline script', async ({ page }) =>
   expect(outcome.ran).toBe(false);
   expect(outcome.directive).toMatch(/^script-src/);
 });
+
+test('the page carries the app’s own icon (the favicon; the installers take resources/icon.png)', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./icon.svg');
+  const icon = await request.get(new URL(href!, page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  expect(await icon.text()).toContain('aria-label="机关党建台账"');
+});
