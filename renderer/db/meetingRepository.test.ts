@@ -3,8 +3,7 @@ import type { Meeting } from '../../shared/model/meeting';
 import { openDatabase, type TaizhangDb } from './db';
 import { createMeeting, deleteMeeting, updateMeeting, type MeetingInput, type NewAttachment } from './meetingRepository';
 import { lastMeetingOfKind } from './queries/meetings';
-import { genderFromIdNumber, idNumberCheckChar } from '../../shared/model/idNumber';
-import { createMember } from './memberRepository';
+import { addTestMember } from './testing/members';
 import { createOrganisation } from './organisationRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
@@ -99,17 +98,7 @@ describe('meeting repository', () => {
 });
 
 describe('a refused meeting names the person', () => {
-  async function memberNamed(name: string, seq: number): Promise<string> {
-    const first17 = `41130219850312${String(seq).padStart(3, '0')}`;
-    const id = first17 + idNumberCheckChar(first17);
-    const r = await createMember(ctx, {
-      name, gender: genderFromIdNumber(id)!, ethnicity: '汉族', birthDate: '1985-03-12', idNumber: id, phone: '', joinedOn: '2008-07-01',
-      membership: 'full', convertedOn: null, organisationId: orgId, postings: [{ organisationId: orgId, from: '2008-07-01', to: null }],
-      status: 'active', statusChangedOn: null, cadre: null, excludedReason: null,
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value.id;
-  }
+  const memberNamed = (name: string, seq: number): Promise<string> => addTestMember(ctx, orgId, name, seq);
 
   it('says whose 缺席原因 is missing, not which row, and saves nothing', async () => {
     const ids = [await memberNamed('李强', 1), await memberNamed('王芳', 2)];

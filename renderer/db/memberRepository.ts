@@ -85,9 +85,47 @@ export async function changeMemberStatus(ctx: WriteContext, id: string, status: 
     const member = await liveMember(ctx, id);
     if (!member) return fail(expectedError('not-found', '该党员记录不存在或已删除，请刷新后重试。'));
     if (date < member.joinedOn) return fail(expectedError('invalid-date', `${MEMBER_STATUS_LABELS[status]}日期不能早于入党时间，请核对`, ['date']));
-    const leaves = status === 'transferredOut' || status === 'deceased';
-    const postings = leaves ? member.postings.map((p) => (p.to === null ? { ...p, to: date } : p)) : member.postings;
-    return updateRecord(ctx, 'member', id, { status, statusChangedOn: status === 'active' ? null : date, postings });
+    return updateRecord(ctx, 'member', id, statusChange(member, status, date));
+  });
+}
+
+/** The fields a status change writes: 调出 and 去世 close the member's open posting on the day. */
+function statusChange(member: Member, status: MemberStatus, date: string): Pick<Member, 'status' | 'statusChangedOn' | 'postings'> {
+  const leaves = status === 'transferredOut' || status === 'deceased';
+  const postings = leaves ? member.postings.map((p) => (p.to === null ? { ...p, to: date } : p)) : member.postings;
+  return { status, statusChangedOn: status === 'active' ? null : date, postings };
+}
+
+/**
+ * 批量状态变更: the same status and date for several members, in ONE transaction — all of them or
+ * none. A member already in that status is left as is (counted in `unchanged`); one deleted
+ * meanwhile, or whose 入党时间 is after the date, refuses the whole change, named.
+ */
+export async function changeMembersStatus(
+  ctx: WriteContext,
+  ids: readonly string[],
+  status: MemberStatus,
+  date: string,
+): Promise<Result<{ changed: number; unchanged: number }, MemberWriteError>> {
+  return runWrite<{ changed: number; unchanged: number }, MemberWriteError>(ctx.db, memberTables(ctx), async () => {
+    if (ids.length === 0) return fail(expectedError('not-found', '请先勾选要变更状态的党员。'));
+    let changed = 0;
+    let unchanged = 0;
+    for (const id of new Set(ids)) {
+      const member = await liveMember(ctx, id);
+      if (!member) throw new ExpectedFailure(expectedError('not-found', '所选党员中有记录已被删除，请刷新后重新勾选。本次没有变更任何人。'));
+      if (member.status === status) {
+        unchanged++;
+        continue;
+      }
+      if (date < member.joinedOn) {
+        throw new ExpectedFailure(expectedError('invalid-date', `${member.name}的入党时间（${member.joinedOn}）晚于${MEMBER_STATUS_LABELS[status]}日期，请核对日期或不勾选此人。本次没有变更任何人。`, ['date']));
+      }
+      const r = await updateRecord(ctx, 'member', id, statusChange(member, status, date));
+      if (!r.ok) throw new ExpectedFailure({ ...r.error, message: `${member.name}：${r.error.message}。本次没有变更任何人。` });
+      changed++;
+    }
+    return ok({ changed, unchanged });
   });
 }
 

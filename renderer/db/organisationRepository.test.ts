@@ -1,45 +1,19 @@
 /** 两委 seats and the roster: a seat ticked 专职 marks its holder 专职党务干部, so the cadre ratio counts them (issue 16). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { genderFromIdNumber, idNumberCheckChar } from '../../shared/model/idNumber';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
 import { cadreRatio } from '../../shared/rules/organisations/cadreRatio';
 import { openDatabase, type TaizhangDb } from './db';
-import { createMember } from './memberRepository';
 import { addSeat, createOrganisation } from './organisationRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
+import { addTestMember } from './testing/members';
 
 let db: TaizhangDb;
 let ctx: WriteContext;
 let n = 0;
 let orgId = '';
 
-function idNumber(seq: number): string {
-  const first17 = `41130219850312${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-async function member(name: string, seq: number, cadre: 'fullTime' | 'partTime' | null = null): Promise<string> {
-  const r = await createMember(ctx, {
-    name,
-    gender: genderFromIdNumber(idNumber(seq))!,
-    ethnicity: '汉族',
-    birthDate: '1985-03-12',
-    idNumber: idNumber(seq),
-    phone: '',
-    joinedOn: '2008-07-01',
-    membership: 'full',
-    convertedOn: null,
-    organisationId: orgId,
-    postings: [{ organisationId: orgId, from: '2008-07-01', to: null }],
-    status: 'active',
-    statusChangedOn: null,
-    cadre,
-    excludedReason: null,
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.id;
-}
+const member = (name: string, seq: number, cadre: 'fullTime' | 'partTime' | null = null): Promise<string> => addTestMember(ctx, orgId, name, seq, { cadre });
 
 const seat = (memberId: string, fullTime: boolean) => ({ organisationId: orgId, memberId, post: 'secretary' as const, role: null, fullTime, from: '2025-03-01', to: null });
 

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { genderFromIdNumber, idNumberCheckChar } from '../../shared/model/idNumber';
 import type { Enrolment, TrainingClass } from '../../shared/model/training';
 import { NATIONAL_PROFILE_V1 } from '../../shared/rules/profile';
 import { trainingCoverage } from '../../shared/rules/training/trainingCoverage';
 import { openDatabase, type StoredRecord, type TaizhangDb } from './db';
-import { changeMemberStatus, createMember } from './memberRepository';
+import { changeMemberStatus } from './memberRepository';
 import { createOrganisation } from './organisationRepository';
 import { updateRecord, type RecordInput } from './recordRepository';
 import {
@@ -20,6 +19,7 @@ import {
 } from './trainingRepository';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
+import { addTestMember } from './testing/members';
 
 let db: TaizhangDb;
 let ctx: WriteContext;
@@ -32,10 +32,6 @@ let b2: string;
 /** name → member id */
 const m: Record<string, string> = {};
 
-function idNumber(seq: number): string {
-  const first17 = `41130219850312${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
 
 async function org(name: string, kind: 'organCommittee' | 'branch', parentId: string | null): Promise<string> {
   const r = await createOrganisation(ctx, {
@@ -56,26 +52,9 @@ async function org(name: string, kind: 'organCommittee' | 'branch', parentId: st
 }
 
 async function member(name: string, organisationId: string, seq: number, joinedOn = '2008-07-01'): Promise<string> {
-  const r = await createMember(ctx, {
-    name,
-    gender: genderFromIdNumber(idNumber(seq))!,
-    ethnicity: '汉族',
-    birthDate: '1985-03-12',
-    idNumber: idNumber(seq),
-    phone: '',
-    joinedOn,
-    membership: 'full',
-    convertedOn: null,
-    organisationId,
-    postings: [{ organisationId, from: joinedOn, to: null }],
-    status: 'active',
-    statusChangedOn: null,
-    cadre: null,
-    excludedReason: null,
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  m[name] = r.value.id;
-  return r.value.id;
+  const id = await addTestMember(ctx, organisationId, name, seq, { joinedOn });
+  m[name] = id;
+  return id;
 }
 
 const klass = (over: Partial<RecordInput<'trainingClass'>> = {}): RecordInput<'trainingClass'> => ({

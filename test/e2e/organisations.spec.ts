@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, screenshot, setUpAsUnit, tick } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -158,4 +158,22 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await expect(page.getByTestId('member-count')).toHaveText('共 3 人');
   await page.getByRole('tab', { name: '组织树' }).click();
   await expect(page.getByRole('tree', { name: '党组织' })).toContainText('第二党支部');
+
+  // 批量状态变更: two members ticked and retired in one go; the 在职 roster shows the one left
+  await page.getByRole('tab', { name: '党员花名册' }).click();
+  await tick(page, '勾选李强');
+  await tick(page, '勾选赵敏');
+  const selection = page.getByTestId('member-selection');
+  await expect(selection).toContainText('已勾选 2 人');
+  await selection.getByRole('button', { name: '批量变更状态' }).click();
+  const bulk = page.getByRole('dialog', { name: '批量状态变更：2 人' });
+  await expect(bulk.getByTestId('status-bulk-names')).toContainText('李强、赵敏');
+  await bulk.getByText('退休', { exact: true }).click();
+  await screenshot(page, 'members-bulk-status');
+  await bulk.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已将 2 人变更为“退休”')).toBeVisible();
+  await expect(bulk).toBeHidden();
+  await expect(page.getByTestId('member-count')).toHaveText('共 1 人');
+  await expect(selection).toBeHidden();
+  await expect(page.getByRole('cell', { name: '王芳', exact: true })).toBeVisible();
 });

@@ -3,7 +3,7 @@
  * paginated so thousands of members stay smooth; ID numbers and phones masked by default.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Input, Radio, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Input, Radio, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Member } from '../../../shared/model/member';
 import { maskBirthDate } from '../../../shared/model/idNumber';
@@ -38,7 +38,9 @@ export function MembersPage() {
   const [cadreFilter, setCadreFilter] = useState<CadreFilter>('any');
   const [drawer, setDrawer] = useState<{ editing: Member | null } | null>(null);
   const [transfer, setTransfer] = useState<Member | null>(null);
-  const [statusFor, setStatusFor] = useState<Member | null>(null);
+  const [statusFor, setStatusFor] = useState<readonly Member[] | null>(null);
+  // the members ticked for a change in bulk (only those the filters show count)
+  const [selected, setSelected] = useState<readonly string[]>([]);
   const [importing, setImporting] = useState(false);
 
   const organisations = useMemo(() => data?.organisations ?? [], [data]);
@@ -60,6 +62,11 @@ export function MembersPage() {
       )
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }, [members, organisations, keys, orgFilter, statusFilter, membershipFilter, cadreFilter, deferredQuery]);
+
+  const shownSelected = useMemo(() => {
+    const ticked = new Set(selected);
+    return filtered.filter((m) => ticked.has(m.id));
+  }, [filtered, selected]);
 
   if (!data) return <Spin description="正在读取…" />;
 
@@ -137,8 +144,36 @@ export function MembersPage() {
           共 {filtered.length} 人
         </Typography.Text>
       </Space>
+      {shownSelected.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="member-selection"
+          title={`已勾选 ${shownSelected.length} 人`}
+          action={
+            <Space>
+              <Button size="small" type="primary" onClick={() => setStatusFor(shownSelected)}>
+                批量变更状态
+              </Button>
+              <Button size="small" onClick={() => setSelected([])}>
+                取消勾选
+              </Button>
+            </Space>
+          }
+        />
+      )}
       <Table<Member>
         rowKey="id"
+        rowSelection={
+          readOnly
+            ? undefined
+            : {
+                selectedRowKeys: shownSelected.map((m) => m.id),
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (m) => ({ 'aria-label': `勾选${m.name}` }),
+              }
+        }
         size="middle"
         dataSource={filtered}
         // the columns' widths add up to more than a 1366-wide window: scroll sideways rather than squeeze 所在党组织 to a character a line
@@ -182,7 +217,7 @@ export function MembersPage() {
                 <Button type="link" size="small" onClick={() => setTransfer(m)}>
                   转接
                 </Button>
-                <Button type="link" size="small" onClick={() => setStatusFor(m)}>
+                <Button type="link" size="small" onClick={() => setStatusFor([m])}>
                   状态
                 </Button>
               </Space>
@@ -192,7 +227,7 @@ export function MembersPage() {
       />
       <MemberFormDrawer open={drawer !== null} editing={drawer?.editing ?? null} organisations={organisations} onClose={() => setDrawer(null)} />
       <TransferModal member={transfer} organisations={organisations} onClose={() => setTransfer(null)} />
-      <StatusModal member={statusFor} onClose={() => setStatusFor(null)} />
+      <StatusModal members={statusFor} onClose={() => setStatusFor(null)} onChanged={() => setSelected([])} />
       <RosterImportModal open={importing} organisations={organisations} members={members} onClose={() => setImporting(false)} />
     </Card>
   );
