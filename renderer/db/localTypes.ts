@@ -17,6 +17,12 @@ export interface WorkspaceRow {
   /** Who is operating this device, shown as `updatedBy`. */
   operatorName: string;
   createdAt: string;
+  /**
+   * Unit mode: 台账起始日期, the day this unit started keeping its ledger here (设置). The workbench
+   * does not list to-dos of periods that ended before it; records before it may be 补录 but need
+   * not be. Absent or null: every period counts.
+   */
+  ledgerStartedOn?: string | null;
 }
 
 /**

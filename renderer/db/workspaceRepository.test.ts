@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type TaizhangDb } from './db';
-import { completeSetup, getWorkspace, updateUnitInfo } from './workspaceRepository';
+import { completeSetup, getWorkspace, setLedgerStart, updateUnitInfo } from './workspaceRepository';
+import { ledgerStart } from './queries/workspace';
 import { openWriteContext } from './writeContext';
 
 const VALID_CODE = '11410100MB1234567W';
@@ -114,5 +115,40 @@ describe('设置 → 修改单位信息', () => {
     await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会' });
     const r = await updateUnitInfo(await openWriteContext(db), { name: '市财政局', creditCode: VALID_CODE, staffCount: 1, partyGroupKind: 'partyGroup' });
     expect(!r.ok && r.error.kind).toBe('wrong-mode');
+  });
+});
+
+describe('设置 → 台账起始日期', () => {
+  const setUp = () => completeSetup(db, { mode: 'unit', name: '市财政局', creditCode: VALID_CODE, staffCount: 180, partyGroupKind: 'partyGroup', operatorName: '张敏' });
+
+  it('is set, read back, audited and cleared; nothing of it travels to the committee', async () => {
+    await setUp();
+    const ctx = await openWriteContext(db);
+    expect(await ledgerStart(db)).toBeNull();
+    const changesBefore = await db.changes.count();
+    expect((await setLedgerStart(ctx, '2026-10-01', '2026-12-06')).ok).toBe(true);
+    expect(await ledgerStart(db)).toBe('2026-10-01');
+    expect((await db.audit.toArray()).map((a) => a.note)).toContain('台账起始日期设为 2026-10-01');
+    expect(await db.changes.count()).toBe(changesBefore); // a setting of this PC, not a record
+    expect((await setLedgerStart(ctx, null, '2026-12-06')).ok).toBe(true);
+    expect(await ledgerStart(db)).toBeNull();
+  });
+
+  it('refuses a day after today, before 2000 or not a day, on the field, and keeps what was set', async () => {
+    await setUp();
+    const ctx = await openWriteContext(db);
+    await setLedgerStart(ctx, '2026-10-01', '2026-12-06');
+    for (const [date, message] of [['2026-12-07', '台账起始日期不能晚于今天'], ['1999-12-31', '台账起始日期不能早于2000年'], ['2026-02-30', '请选择有效的日期']] as const) {
+      const r = await setLedgerStart(ctx, date, '2026-12-06');
+      expect(!r.ok && r.error).toMatchObject({ kind: 'validation', message, path: ['ledgerStartedOn'] });
+    }
+    expect(await ledgerStart(db)).toBe('2026-10-01');
+  });
+
+  it('is refused in committee mode, and a committee reads none', async () => {
+    await completeSetup(db, { mode: 'committee', name: '中共示范市委直属机关工作委员会' });
+    const r = await setLedgerStart(await openWriteContext(db), '2026-10-01', '2026-12-06');
+    expect(!r.ok && r.error.kind).toBe('wrong-mode');
+    expect(await ledgerStart(db)).toBeNull();
   });
 });

@@ -8,11 +8,12 @@
  */
 import { ExpectedFailure, expectedError, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
+import { isIsoDate } from '../../shared/model/primitives';
 import { setupInputSchema, unitInfoSchema, type SetupFormInput, type UnitInfoFormInput } from '../../shared/setup/setupInput';
 import { createDeviceIdentity } from '../identity/deviceIdentity';
 import type { TaizhangDb } from './db';
 import type { DeviceRow, WorkspaceRow } from './localTypes';
-import { createRecord, updateRecord, type WriteError } from './recordRepository';
+import { auditAction, createRecord, updateRecord, type WriteError } from './recordRepository';
 import { makeWriteContext, type WriteContext } from './writeContext';
 import { runWrite } from './runWrite';
 
@@ -112,6 +113,30 @@ export async function updateUnitInfo(ctx: WriteContext, input: UnitInfoFormInput
     if (!unit.ok) return unit;
     const next: WorkspaceRow = { ...workspace, name: info.name, creditCode: info.creditCode, staffCount: info.staffCount, partyGroupKind: info.partyGroupKind };
     await db.workspace.put(next);
+    return ok(next);
+  });
+}
+
+export type LedgerStartError = ExpectedError<'wrong-mode' | 'validation'>;
+
+/**
+ * Sets (or clears, with null) the unit's 台账起始日期: a real day, not after `today` and not before
+ * 2000. Audited under the unit record.
+ */
+export async function setLedgerStart(ctx: WriteContext, date: string | null, today: string): Promise<Result<WorkspaceRow, LedgerStartError>> {
+  if (ctx.mode !== 'unit') return fail(expectedError('wrong-mode', '台账起始日期只能在单位端设置。'));
+  if (date !== null) {
+    if (!isIsoDate(date)) return fail(expectedError('validation', '请选择有效的日期', ['ledgerStartedOn']));
+    if (date > today) return fail(expectedError('validation', '台账起始日期不能晚于今天', ['ledgerStartedOn']));
+    if (date < '2000-01-01') return fail(expectedError('validation', '台账起始日期不能早于2000年', ['ledgerStartedOn']));
+  }
+  const { db } = ctx;
+  return runWrite<WorkspaceRow, LedgerStartError>(db, [db.workspace, db.audit], async () => {
+    const workspace = await db.workspace.get('workspace');
+    if (!workspace || workspace.mode !== 'unit') return fail(expectedError('wrong-mode', '台账起始日期只能在单位端设置。'));
+    const next: WorkspaceRow = { ...workspace, ledgerStartedOn: date };
+    await db.workspace.put(next);
+    await auditAction(ctx, 'update', 'unit', workspace.ownerId, date === null ? '清除台账起始日期（各期待办均提示）' : `台账起始日期设为 ${date}`);
     return ok(next);
   });
 }

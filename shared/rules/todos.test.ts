@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1 } from './profile';
-import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, todosByArea, type ProbationaryMember, type TodoItem } from './todos';
+import { cadreRatioTodos, conversionTodos, sortTodos, splitAtLedgerStart, termTodos, todosByArea, type ProbationaryMember, type TodoItem } from './todos';
 
 const ASOF = '2026-11-28';
 
@@ -60,5 +60,31 @@ describe('todosByArea', () => {
       ['funds', ['f2', 'f1']],
     ]);
     expect(groups.flatMap((g) => g.items)).toHaveLength(sorted.length);
+  });
+});
+
+describe('splitAtLedgerStart (台账起始日期)', () => {
+  const todo = (key: string, due: string | null, periodEnd?: string): TodoItem => ({
+    key, area: 'meetings', severity: 'high', title: key, detail: '', due, ...(periodEnd === undefined ? {} : { periodEnd }),
+  });
+  const november = todo('11月主题党日', '2026-11-30', '2026-11-30');
+  const q3 = todo('第三季度党课', '2026-09-30', '2026-09-30');
+  const december = todo('12月主题党日', '2026-12-31', '2026-12-31');
+  const term = todo('换届已逾期', '2023-06-30'); // a standing obligation: no period
+  const ratio = todo('专职党务干部配备不足', null);
+
+  it('leaves off the to-dos of periods that ended before the start, and keeps every other', () => {
+    const { shown, before } = splitAtLedgerStart([november, q3, december, term, ratio], '2026-12-01');
+    expect(before.map((t) => t.key)).toEqual(['11月主题党日', '第三季度党课']);
+    expect(shown.map((t) => t.key)).toEqual(['12月主题党日', '换届已逾期', '专职党务干部配备不足']);
+  });
+
+  it('keeps a period that ends on the start day or after it', () => {
+    expect(splitAtLedgerStart([november], '2026-11-30').before).toEqual([]);
+    expect(splitAtLedgerStart([november], '2026-12-01').before).toEqual([november]);
+  });
+
+  it('leaves everything on the list when no start is set', () => {
+    expect(splitAtLedgerStart([november, term], null)).toEqual({ shown: [november, term], before: [] });
   });
 });

@@ -23,6 +23,12 @@ export interface TodoItem {
   readonly due: IsoDate | null;
   /** Where the item is dealt with, when more precise than its area's page (e.g. a filtered list). */
   readonly link?: string;
+  /**
+   * For a to-do about a period that passes (a month's or a quarter's meetings): the period's last
+   * day. Such to-dos of periods that ended before the 台账起始日期 are left off the workbench; a
+   * standing obligation (an overdue 换届, an open 整改 item) has none and always shows.
+   */
+  readonly periodEnd?: IsoDate;
 }
 
 /** Days before the end of probation that the conversion reminder appears. */
@@ -99,4 +105,17 @@ export function sortTodos(items: readonly TodoItem[]): TodoItem[] {
  */
 export function todosByArea(todos: readonly TodoItem[], order: readonly TodoArea[]): { area: TodoArea; items: TodoItem[] }[] {
   return order.map((area) => ({ area, items: todos.filter((t) => t.area === area) })).filter((g) => g.items.length > 0);
+}
+
+/**
+ * The to-dos of periods that ended before the unit's 台账起始日期 (`start`) set apart: the workbench
+ * lists `shown` and says how many it leaves out. A to-do that is not about a period (no
+ * `periodEnd`) always shows, whatever its due date.
+ */
+export function splitAtLedgerStart(todos: readonly TodoItem[], start: IsoDate | null): { shown: TodoItem[]; before: TodoItem[] } {
+  if (start === null) return { shown: [...todos], before: [] };
+  const shown: TodoItem[] = [];
+  const before: TodoItem[] = [];
+  for (const t of todos) (t.periodEnd !== undefined && t.periodEnd < start ? before : shown).push(t);
+  return { shown, before };
 }

@@ -30,6 +30,7 @@ export function useMeetingTodos(): TodoItem[] {
             ? `按规定每${owed.kind.periodKind === 'month' ? '月' : owed.kind.periodKind === 'quarter' ? '季度' : '年'}至少 ${owed.kind.requiredPerPeriod} 次，本期还差 ${left} 次，请在${owed.period.period.end.slice(5).replace('-', '月')}日前召开并记录。`
             : `${owed.period.reason}。如已召开，请补录会议记录。`,
           due: owed.period.period.end,
+          periodEnd: owed.period.period.end,
         });
       }
     return items;

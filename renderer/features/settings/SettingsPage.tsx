@@ -13,6 +13,7 @@ import { BackupCard } from './BackupCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { UnitInfoModal } from './UnitInfoModal';
+import { LedgerStartField } from './LedgerStartField';
 import { platform } from '../../platform';
 import { useUiStore, type StoragePersistence } from '../../store/uiStore';
 
@@ -68,6 +69,9 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
               <Descriptions.Item label="机关工作人员总数">{workspace.staffCount} 人</Descriptions.Item>
               <Descriptions.Item label="单位设立">
                 {workspace.partyGroupKind ? PARTY_GROUP_KIND_LABELS[workspace.partyGroupKind] : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="台账起始日期">
+                <LedgerStartField />
               </Descriptions.Item>
             </>
           )}

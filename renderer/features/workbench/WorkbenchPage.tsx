@@ -8,7 +8,9 @@ import { Alert, Card, Col, Collapse, Empty, List, Row, Space, Spin, Statistic, T
 import { cadreRatio } from '../../../shared/rules/organisations/cadreRatio';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 import { memberCounts } from '../../../shared/rules/organisations/setupHints';
-import { cadreRatioTodos, conversionTodos, sortTodos, termTodos, todosByArea, type TodoItem } from '../../../shared/rules/todos';
+import { cadreRatioTodos, conversionTodos, sortTodos, splitAtLedgerStart, termTodos, todosByArea, type TodoItem } from '../../../shared/rules/todos';
+import { ledgerStart } from '../../db/queries/workspace';
+import { useAppQuery } from '../common/useAppQuery';
 import { termLight } from '../../../shared/rules/organisations/termLight';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -61,6 +63,9 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
   const navigate = useScopedNavigate();
   const { readOnly } = useUnitScope();
   const asOf = todayIso();
+  // 台账起始日期: periods that ended before it are not shouted about (the committee's view lists all)
+  const startedOn = useAppQuery(ledgerStart);
+  const start = readOnly ? null : (startedOn ?? null);
   // the to-do groups the cadre has folded away (all open at first)
   const [folded, setFolded] = useState<ReadonlySet<TodoItem['area']>>(() => new Set());
 
@@ -72,12 +77,15 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
       .map((o) => termLight({ organisation: o, elections: data.elections, asOf }, profile))
       .filter((r) => r.applicable);
     const ratio = cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile);
-    const todos = sortTodos([
-      ...termTodos(liveOrgs, data.elections, asOf, profile),
-      ...conversionTodos(data.members, asOf),
-      ...cadreRatioTodos({ staffCount: data.unit.staffCount, members: data.members }, profile),
-      ...areaTodos,
-    ]);
+    const { shown: todos, before } = splitAtLedgerStart(
+      sortTodos([
+        ...termTodos(liveOrgs, data.elections, asOf, profile),
+        ...conversionTodos(data.members, asOf),
+        ...cadreRatioTodos({ staffCount: data.unit.staffCount, members: data.members }, profile),
+        ...areaTodos,
+      ]),
+      start,
+    );
     const tops = liveOrgs.filter((o) => o.parentId === null);
     const total = tops.reduce((n, o) => n + memberCounts(o.id, liveOrgs, data.members, asOf).total, 0);
     return {
@@ -88,8 +96,9 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
       yellow: lights.filter((r) => r.light === 'yellow').length,
       ratio,
       todos,
+      beforeStart: before.length,
     };
-  }, [data, profile, asOf, areaTodos]);
+  }, [data, profile, asOf, areaTodos, start]);
 
   if (!data) return <Spin description="正在读取…" />;
   if (!data.unit || !figures) {
@@ -161,6 +170,11 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
       {ratio.state === 'below' && <Alert type="warning" showIcon title={ratio.reason} data-testid="cadre-ratio-warning" />}
       {inbox}
       <Card title={`待办事项（${figures.todos.length}）`}>
+        {start !== null && figures.beforeStart > 0 && (
+          <Typography.Paragraph type="secondary" data-testid="todo-before-start">
+            另有 {figures.beforeStart} 项属于台账起始日期（{chineseDate(start)}）之前的期间，不再提示；这些期间的记录可以补录，但不是必须。起始日期可在“设置”中修改。
+          </Typography.Paragraph>
+        )}
         <div data-testid="todo-list">
           {figures.todos.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办事项" />
