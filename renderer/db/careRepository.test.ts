@@ -8,6 +8,7 @@ import {
   deleteCareVisit,
   deleteCommendation,
   deletePublicity,
+  recordCareReasonReveal,
   updateCareVisit,
   updateCommendation,
   updatePublicity,
@@ -70,6 +71,14 @@ describe('关怀激励 writes', () => {
     expect([f.visits, f.visitedPeople, f.amountFen, f.commendations, f.publicity]).toEqual([2, 1, 30, 1, 1]);
     // another unit sees none of them
     expect((await unitCare(db, 'another-unit')).visits).toEqual([]);
+  });
+
+  it('a 慰问事由 shown on screen is audited by whom it concerned, and the trail never holds its words', async () => {
+    const v = await must(createCareVisit(ctx, visit({ visitedName: '李秀英', reason: '因病住院慰问' })));
+    await recordCareReasonReveal(ctx, v);
+    const trail = await db.audit.where('[table+id]').equals(['careVisit', v.id]).toArray();
+    expect(trail.map((a) => [a.action, a.note])).toEqual([['create', ''], ['reveal', '查看对李秀英的慰问事由']]);
+    expect(JSON.stringify(trail)).not.toContain('因病住院');
   });
 
   it('edits keep the id; deletes leave tombstones the reads skip', async () => {

@@ -10,7 +10,7 @@ import { expectedError, fail, type ExpectedError, type Result } from '../../shar
 import type { CareVisit, Commendation, Publicity } from '../../shared/model/care';
 import { localIsoDate } from '../../shared/clock/localDate';
 import { careDateProblem } from '../../shared/rules/duties/care';
-import { createRecord, deleteRecord, updateRecord, type WriteError } from './recordRepository';
+import { auditAction, createRecord, deleteRecord, updateRecord, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
 
@@ -112,3 +112,8 @@ export const deleteCommendation = (ctx: WriteContext, id: string) => remove<'com
 export const createPublicity = (ctx: WriteContext, input: PublicityInput) => create<'publicity', Publicity>(ctx, 'publicity', input.date, publicityFields(input));
 export const updatePublicity = (ctx: WriteContext, id: string, input: PublicityInput) => update<'publicity', Publicity>(ctx, 'publicity', id, input.date, publicityFields(input));
 export const deletePublicity = (ctx: WriteContext, id: string) => remove<'publicity', Publicity>(ctx, 'publicity', id);
+
+/** Showing a 走访慰问's 慰问事由 (it may tell of health or hardship) is audited, as a full ID number is. */
+export async function recordCareReasonReveal(ctx: WriteContext, visit: Pick<CareVisit, 'id' | 'visitedName'>): Promise<void> {
+  await auditAction(ctx, 'reveal', 'careVisit', visit.id, `查看对${visit.visitedName}的慰问事由`);
+}

@@ -73,6 +73,12 @@ test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with con
   await expect(visitTotals).toContainText('慰问对象（人）2');
   await expect(visitTotals).toContainText('500.30');
   await expect(page.getByTestId('visits-total')).toContainText('3 人次');
+  // the 慰问事由 may tell of health or hardship: hidden in the list until asked for (audited)
+  await expect(page.getByTestId('visits')).not.toContainText('生活困难党员慰问');
+  await page.getByRole('button', { name: '显示对“李秀英”的慰问事由' }).click();
+  await expect(page.getByTestId('visits')).toContainText('生活困难党员慰问');
+  await page.getByRole('button', { name: '隐藏对“李秀英”的慰问事由' }).click();
+  await expect(page.getByTestId('visits')).not.toContainText('生活困难党员慰问');
 
   // edit an amount
   await page.getByRole('button', { name: '编辑对“李秀英”的走访慰问' }).click();
@@ -150,6 +156,9 @@ test('the 工委 sees a unit’s 关怀激励 read-only under 单位', async ({ 
   await expect(committee.getByTestId('read-only-banner')).toBeVisible();
   await committee.getByRole('menuitem', { name: '关怀激励' }).click();
   await expect(committee.getByTestId('visits')).toContainText('王建国');
+  await expect(committee.getByTestId('visits')).toContainText('（已登记，仅本单位可见）');
+  await expect(committee.getByTestId('visits')).not.toContainText('走访慰问老党员');
+  await expect(committee.getByRole('button', { name: /慰问事由/ })).toHaveCount(0);
   await expect(committee.getByTestId('visit-totals')).toContainText('600.00');
   for (const button of ['登记走访慰问', '编辑', '删除']) await expect(committee.getByRole('button', { name: button })).toHaveCount(0);
   await screenshot(committee, 'care-committee-read-only');

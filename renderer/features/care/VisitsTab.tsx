@@ -16,6 +16,7 @@ import { useWriteAction } from '../common/useWriteAction';
 import type { Dayjs } from 'dayjs';
 import { amountRules, DateField, fenOf, PersonInput, YuanInput } from './careFields';
 import type { CareRecords } from './useCareRecords';
+import { CareReasonCell } from './CareReasonCell';
 
 const byDate = <T extends { date: string; createdAt: string }>(a: T, b: T) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 
@@ -82,7 +83,7 @@ export function VisitsTab({ year, records }: { year: number; records: CareRecord
         columns={[
           { title: '走访日期', dataIndex: 'date', key: 'date', width: 120 },
           { title: '慰问对象', dataIndex: 'visitedName', key: 'visitedName' },
-          { title: '慰问事由', dataIndex: 'reason', key: 'reason', ellipsis: true, render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
+          { title: '慰问事由', key: 'reason', render: (_: unknown, v: CareVisit) => <CareReasonCell visit={v} /> },
           { title: '走访人员', dataIndex: 'visitors', key: 'visitors', render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
           { title: '慰问金额（元）', key: 'amount', align: 'right', render: (_, v) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{yuanAmount(v.amountFen)}</span> },
           ...(readOnly
