@@ -83,7 +83,7 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
   if (job.kind === 'card-register') {
     const { input, committeeName } = await cardRegisterInput();
     progress('layout', 0);
-    return buildCardRegisterReport(input, { fonts, committeeName, asOf: job.asOf });
+    return buildCardRegisterReport(input, { fonts, committeeName, asOf: job.asOf, year: job.year });
   }
   if (job.kind === 'duties') {
     // the unit and its duty lists only

@@ -38,7 +38,8 @@ export type ReportJob =
   /** 工委: the year's 季度考核汇总表 (the published quarters of every enrolled unit), 截至 `asOf`. */
   | { readonly kind: 'year-view'; readonly year: number; readonly asOf: IsoDate }
   /** 工委: the 红黄牌台账, every card issued up to `asOf`. */
-  | { readonly kind: 'card-register'; readonly asOf: IsoDate }
+  /** `year`: the cards issued in that year; null: every card */
+  | { readonly kind: 'card-register'; readonly asOf: IsoDate; readonly year: number | null }
   | CityJob;
 
 /** What the annual report panel shows before 生成: the text generated from the year's figures. */

@@ -111,16 +111,23 @@ const STAGE_TEXT: Record<CardStage, string> = {
   closed: '已销牌',
 };
 
-/** 红黄牌台账 of the committee. */
-export function cardRegisterTitle(committeeName: string): string {
-  return `${committeeName}红黄牌台账`;
+/** 红黄牌台账 of the committee: of one year (the cards issued in it), or of every year when `year` is null. */
+export function cardRegisterTitle(committeeName: string, year: number | null = null): string {
+  return year === null ? `${committeeName}红黄牌台账` : `${committeeName}${year}年度红黄牌台账`;
 }
 
-export function buildCardRegisterReport(input: CardRegisterInput, options: CommitteeRegisterOptions): PdfDocumentDefinition {
-  const cards = input.cards.filter((c) => !c.deleted && c.issuedOn <= options.asOf);
-  if (cards.length === 0) throw new Error(NO_CARDS);
+/** No card issued in `year`: nothing to print for it. */
+export function noCardsInYear(year: number): string {
+  return `${year}年没有发出红黄牌，没有可打印的${year}年度红黄牌台账。`;
+}
+
+/** The register of every card up to 截至, or (`year`) of the cards issued in that year, each with its progress as of 截至. */
+export function buildCardRegisterReport(input: CardRegisterInput, options: CommitteeRegisterOptions & { readonly year?: number | null }): PdfDocumentDefinition {
+  const year = options.year ?? null;
+  const cards = input.cards.filter((c) => !c.deleted && c.issuedOn <= options.asOf && (year === null || c.issuedOn.startsWith(`${year}-`)));
+  if (cards.length === 0) throw new Error(year === null ? NO_CARDS : noCardsInYear(year));
   const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
-  const title = cardRegisterTitle(options.committeeName);
+  const title = cardRegisterTitle(options.committeeName, year);
   const ordered = [...cards].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.createdAt.localeCompare(b.createdAt));
   const progress = ordered.map((card) => ({ card, progress: cardProgress(card, input.answers, options.asOf) }));
   const red = cards.filter((c) => c.colour === 'red').length;
@@ -134,7 +141,7 @@ export function buildCardRegisterReport(input: CardRegisterInput, options: Commi
       : `已销牌${closed}张，未销牌${open}张（${[overdue === 0 ? '没有逾期未整改的' : `逾期未整改${overdue}张`, awaiting === 0 ? '没有单位已整改待销牌的' : `单位已整改待销牌${awaiting}张`].join('，')}）`;
   const yellow = cards.length - red;
   const colours = red === 0 ? '均为黄牌' : yellow === 0 ? '均为红牌' : `红牌${red}张、黄牌${yellow}张`;
-  const summary = `截至${chineseDate(options.asOf)}，共亮牌${cards.length}张（${colours}），${openText}。`;
+  const summary = `截至${chineseDate(options.asOf)}，${year === null ? '' : `${year}年`}共亮牌${cards.length}张（${colours}），${openText}。`;
 
   const rows: TableRow[] = progress.map(({ card, progress: p }, i) => {
     const unit = input.unitNames.get(card.unitId) ?? '（已移出名册的单位）';

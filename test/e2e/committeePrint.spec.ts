@@ -50,7 +50,7 @@ test('工委 prints the card register, the year’s score table and a unit’s �
   const register = await download(committee, () => committee.getByRole('button', { name: '打印台账' }).click());
   await expect(committee.getByTestId('pdf-outcome')).toContainText('页');
   const registerText = compact(await pdfText(register));
-  expect(registerText).toContain('红黄牌台账');
+  expect(registerText).toContain(`${dayjs().year()}年度红黄牌台账`); // this year's, as the page chose at first
   expect(registerText).toContain('共亮牌1张（均为黄牌），已销牌0张，未销牌1张');
   expect(registerText).toContain(compact(`黄牌${UNIT}${TRIGGER}`));
   expect(registerText).toContain('单位未回应；单位尚未建立整改事项');

@@ -83,4 +83,21 @@ describe('红黄牌台账', () => {
     expect(text).toContain('单位未回应；单位尚未建立整改事项');
     for (const p of await pdfWords(file)) expect(orphanCharacters(p)).toEqual([]);
   });
+
+  it('prints one year: only the cards issued in it, the year in the title and the count', async () => {
+    const unitNames = new Map(units.map((u) => [u.unit.id, u.unit.name] as const));
+    const organisationNames = new Map(units.flatMap((u) => u.organisations.map((o) => [o.id, o.name] as const)));
+    // the fixture's cards moved apart: the first issued a year earlier
+    const [first, ...rest] = cards;
+    const earlier: Card = { ...first!, issuedOn: `${YEAR - 1}-11-20`, trigger: '上一年度的亮牌事由' };
+    const all = [earlier, ...rest];
+    const file = await renderToFile('card-register-year.pdf', buildCardRegisterReport({ cards: all, answers: [], unitNames, organisationNames }, { committeeName: COMMITTEE, asOf: AS_OF, year: YEAR }));
+    const text = compact((await expectGongwen(file)).text);
+    expect(text).toContain(`${COMMITTEE}${YEAR}年度红黄牌台账`);
+    expect(text).toContain(`${YEAR}年共亮牌${rest.length}张`);
+    expect(text).not.toContain('上一年度的亮牌事由');
+    for (const c of rest) expect(text, c.id).toContain(compact(c.trigger));
+    // a year without cards is refused in words
+    expect(() => buildCardRegisterReport({ cards: all, answers: [], unitNames, organisationNames }, { committeeName: COMMITTEE, asOf: AS_OF, year: YEAR - 3 })).toThrow(`${YEAR - 3}年没有发出红黄牌`);
+  });
 });

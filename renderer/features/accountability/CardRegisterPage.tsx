@@ -3,11 +3,13 @@
  * (its rectification item, as its last bundle brought it) and whether it is closed (销牌). Above the
  * table, the escalations the profile's rule proposes (an unfixed yellow past its deadline, repeated
  * yellows): each is a red card the committee confirms, never one issued by itself. 打印台账: every card
- * as a PDF table (公文 layout, shared/reports/committeeRegisters.ts), made in the PDF worker.
+ * as a PDF table (公文 layout, shared/reports/committeeRegisters.ts), made in the PDF worker. A year
+ * chosen above the table (this year's at first, when it has cards) scopes the table, its counts and
+ * the printed register to the cards issued in it; 全部年度 shows and prints them all.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, DatePicker, Empty, List, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Empty, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { Card } from '../../../shared/model/committee';
 import { CARD_SUBJECT_KIND_LABELS } from '../../../shared/model/vocabulary';
@@ -52,6 +54,8 @@ export function CardRegisterPage() {
   const [issuing, setIssuing] = useState(false);
   const [closing, setClosing] = useState<Row | null>(null);
   const [closedOn, setClosedOn] = useState<string | null>(asOf);
+  // the register of one year (the cards issued in it) or of all years; at first this year's when it has cards
+  const [chosenYear, setChosenYear] = useState<number | 'all' | null>(null);
   const pdf = usePdfJob();
 
   const { rows, proposals } = useMemo(() => {
@@ -76,10 +80,15 @@ export function CardRegisterPage() {
 
   if (!register) return null;
 
-  const shown = rows.filter((r) =>
+  const thisYear = Number(asOf.slice(0, 4));
+  const years = [...new Set([thisYear, ...rows.map((r) => Number(r.card.issuedOn.slice(0, 4)))])].sort((a, b) => b - a);
+  const year = chosenYear ?? (rows.some((r) => r.card.issuedOn.startsWith(`${thisYear}-`)) || rows.length === 0 ? thisYear : 'all');
+  const ofYear = year === 'all' ? rows : rows.filter((r) => r.card.issuedOn.startsWith(`${year}-`));
+  const shown = ofYear.filter((r) =>
     filter === 'all' ? true : filter === 'open' ? r.progress.stage !== 'closed' : filter === 'overdue' ? r.progress.overdue : r.progress.stage === 'awaitingClose',
   );
-  const count = (f: Filter) => rows.filter((r) => (f === 'open' ? r.progress.stage !== 'closed' : f === 'overdue' ? r.progress.overdue : r.progress.stage === 'awaitingClose')).length;
+  const count = (f: Filter) => ofYear.filter((r) => (f === 'open' ? r.progress.stage !== 'closed' : f === 'overdue' ? r.progress.overdue : r.progress.stage === 'awaitingClose')).length;
+  const registerName = year === 'all' ? '红黄牌台账' : `${year}年度红黄牌台账`;
 
   async function confirmClose() {
     if (!closing || !closedOn) return;
@@ -90,22 +99,31 @@ export function CardRegisterPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Segmented<Filter>
-          value={filter}
-          onChange={setFilter}
-          options={[
-            { value: 'open', label: `未销牌 ${count('open')}` },
-            { value: 'awaitingClose', label: `待销牌 ${count('awaitingClose')}` },
-            { value: 'overdue', label: `已逾期 ${count('overdue')}` },
-            { value: 'all', label: `全部 ${rows.length}` },
-          ]}
-        />
+        <Space wrap>
+          <Select<number | 'all'>
+            value={year}
+            onChange={setChosenYear}
+            style={{ width: 120 }}
+            aria-label="年度"
+            options={[...years.map((y) => ({ value: y, label: `${y}年度` })), { value: 'all' as const, label: '全部年度' }]}
+          />
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            options={[
+              { value: 'open', label: `未销牌 ${count('open')}` },
+              { value: 'awaitingClose', label: `待销牌 ${count('awaitingClose')}` },
+              { value: 'overdue', label: `已逾期 ${count('overdue')}` },
+              { value: 'all', label: `全部 ${ofYear.length}` },
+            ]}
+          />
+        </Space>
         <Space wrap>
           <Button
             icon={<PrinterOutlined />}
             loading={pdf.running}
-            disabled={rows.length === 0}
-            onClick={() => void pdf.run({ kind: 'card-register', asOf: asOf as IsoDate }, `红黄牌台账_${asOf}.pdf`)}
+            disabled={ofYear.length === 0}
+            onClick={() => void pdf.run({ kind: 'card-register', asOf: asOf as IsoDate, year: year === 'all' ? null : year }, `${registerName}_${asOf}.pdf`)}
           >
             打印台账
           </Button>
@@ -173,7 +191,7 @@ export function CardRegisterPage() {
         locale={{
           emptyText: (
             <Empty
-              description={rows.length === 0 ? '尚未发出红黄牌。季度监控或督导检查发现问题时，点击“亮牌”向单位发出。' : '没有符合筛选条件的红黄牌'}
+              description={rows.length === 0 ? '尚未发出红黄牌。季度监控或督导检查发现问题时，点击“亮牌”向单位发出。' : ofYear.length === 0 ? `${year}年没有发出红黄牌` : '没有符合筛选条件的红黄牌'}
             />
           ),
         }}
