@@ -172,12 +172,15 @@ export function MembersPage() {
                 selectedRowKeys: shownSelected.map((m) => m.id),
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (m) => ({ 'aria-label': `勾选${m.name}` }),
+                fixed: 'left',
               }
         }
         size="middle"
         dataSource={filtered}
-        // the columns' widths add up to more than a 1366-wide window: scroll sideways rather than squeeze 所在党组织 to a character a line
-        scroll={{ x: 'max-content' }}
+        // at 1366×768 the columns are wider than the page: the table scrolls sideways with 姓名 (and the
+        // tick) pinned on the left and 操作 on the right, and its body scrolls under a fixed header so
+        // that the filters, the count and the pages stay on screen
+        scroll={{ x: 'max-content', y: 'max(320px, calc(100vh - 400px))' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (t) => `共 ${t} 人` }}
         locale={{
           emptyText: (
@@ -189,7 +192,9 @@ export function MembersPage() {
           ),
         }}
         columns={[
-          { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
+          { title: '姓名', dataIndex: 'name', key: 'name', width: 90, fixed: 'left' },
+          // right after the name: who and where, both on screen without scrolling
+          { title: '所在党组织', key: 'org', width: 170, ellipsis: { showTitle: true }, render: (_, m) => orgName.get(m.organisationId) ?? '—' },
           { title: '性别', key: 'gender', width: 60, render: (_, m) => GENDER_LABELS[m.gender] },
           // the year only beside the masked ID number (a full birth date would complete it); the form shows the date
           { title: '出生年份', key: 'birthDate', width: 90, render: (_, m) => maskBirthDate(m.birthDate) },
@@ -202,13 +207,13 @@ export function MembersPage() {
             width: 90,
             render: (_, m) => (m.membership === 'probationary' ? <Tag color="orange">预备党员</Tag> : '正式党员'),
           },
-          { title: '所在党组织', key: 'org', width: 180, render: (_, m) => orgName.get(m.organisationId) ?? '—' },
           { title: '状态', key: 'status', width: 70, render: (_, m) => (m.status === 'active' ? '在职' : <Tag>{MEMBER_STATUS_LABELS[m.status]}</Tag>) },
           { title: '党务干部', key: 'cadre', width: 110, render: (_, m) => (m.cadre ? CADRE_KIND_LABELS[m.cadre] : '') },
           ...(readOnly ? [] : [{
             title: '操作',
             key: 'actions',
             width: 170,
+            fixed: 'right' as const,
             render: (_: unknown, m: Member) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setDrawer({ editing: m })}>
