@@ -4,12 +4,13 @@
  * answer is an envelope `{ ok, value } | { ok: false, error }` so that expected failures reach
  * the renderer as Chinese messages rather than as stack traces.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/contract';
 import { isExpectedFailure } from '../shared/errors/errors';
 import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
 import { appInfo, openFile, openFiles, openFolder, openSaved, saveFile, saveFiles } from './fileHandlers';
 import { listSystemFonts, readSystemFont } from './systemFonts';
+import { dataKeyProtection, protectDataKey, unprotectDataKey } from './dataKeyProtection';
 
 function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
   const frame = event.senderFrame;
@@ -37,6 +38,13 @@ async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
       return listSystemFonts();
     case 'fonts:read':
       return readSystemFont(call.args.id);
+    // safeStorage may be used only after app 'ready'; handlers are registered and run after it
+    case 'datakey:protection':
+      return dataKeyProtection(safeStorage, process.platform);
+    case 'datakey:protect':
+      return protectDataKey(safeStorage, process.platform, call.args.dataKey);
+    case 'datakey:unprotect':
+      return unprotectDataKey(safeStorage, process.platform, call.args.wrapped);
   }
 }
 

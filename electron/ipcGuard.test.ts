@@ -43,6 +43,23 @@ describe('IPC guard', () => {
     expect(IPC_CONTRACT['file:save-many'].result.safeParse({ saved: true, place: '回执', files: [{ name: 'a.tzb', saved: false, message: '未能保存' }] }).success).toBe(true);
   });
 
+  it('accepts the data-key channels with a 32-byte key and a base64 wrapped key, and bounds what they return', () => {
+    expect(checkInvoke('datakey:protection', TOP, {}).ok).toBe(true);
+    const protect = checkInvoke('datakey:protect', TOP, { dataKey: new Uint8Array(32) });
+    expect(protect.ok && protect.value.channel).toBe('datakey:protect');
+    const unprotect = checkInvoke('datakey:unprotect', TOP, { wrapped: 'djEwAAAA' });
+    expect(unprotect.ok && unprotect.value.channel === 'datakey:unprotect' && unprotect.value.args.wrapped).toBe('djEwAAAA');
+    const status = IPC_CONTRACT['datakey:protection'].result;
+    expect(status.safeParse({ available: true }).success).toBe(true);
+    expect(status.safeParse({ available: false, reason: '本机系统未提供密钥保管（钥匙环），请设置开机口令' }).success).toBe(true);
+    expect(status.safeParse({ available: false }).success).toBe(false);
+    expect(IPC_CONTRACT['datakey:protect'].result.safeParse(null).success).toBe(true);
+    expect(IPC_CONTRACT['datakey:protect'].result.safeParse('A'.repeat(4100)).success).toBe(false);
+    expect(IPC_CONTRACT['datakey:unprotect'].result.safeParse(new Uint8Array(32)).success).toBe(true);
+    expect(IPC_CONTRACT['datakey:unprotect'].result.safeParse(new Uint8Array(16)).success).toBe(false);
+    expect(IPC_CONTRACT['datakey:unprotect'].result.safeParse(null).success).toBe(true);
+  });
+
   it('refuses fonts:read from a sub-frame', () => {
     const r = checkInvoke('fonts:read', { url: 'app://taizhang/index.html', isTopFrame: false }, { id: 'font-0' });
     expect(!r.ok && r.error.kind).toBe('ipc-untrusted-sender');
@@ -108,6 +125,16 @@ describe('IPC guard', () => {
     ['a program among files to save', 'file:save-many', { folderName: '回执', files: [{ name: 'a.tzb', bytes: new Uint8Array(1) }, { name: 'run.cmd', bytes: new Uint8Array(1) }] }],
     ['any file from a folder', 'file:open-folder', { extensions: ['*'] }],
     ['programs from a folder', 'file:open-folder', { extensions: ['exe'] }],
+    ['arguments to datakey:protection', 'datakey:protection', { platform: 'linux' }],
+    ['a data key of 31 bytes', 'datakey:protect', { dataKey: new Uint8Array(31) }],
+    ['a data key of 33 bytes', 'datakey:protect', { dataKey: new Uint8Array(33) }],
+    ['a data key as base64 text', 'datakey:protect', { dataKey: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }],
+    ['no data key', 'datakey:protect', {}],
+    ['a data key with a path beside it', 'datakey:protect', { dataKey: new Uint8Array(32), path: '/tmp/key' }],
+    ['a wrapped key that is not base64', 'datakey:unprotect', { wrapped: 'not base64!' }],
+    ['an empty wrapped key', 'datakey:unprotect', { wrapped: '' }],
+    ['an overlong wrapped key', 'datakey:unprotect', { wrapped: 'A'.repeat(4100) }],
+    ['a wrapped key as bytes', 'datakey:unprotect', { wrapped: new Uint8Array(64) }],
     ['a path to open many', 'file:open-many', { filters: [{ name: '同步包', extensions: ['tzb'] }], paths: ['/etc/passwd'] }],
   ])('refuses a bad payload: %s', (_what, channel, payload) => {
     const r = checkInvoke(channel, TOP, payload);

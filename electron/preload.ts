@@ -15,6 +15,9 @@ const api: PreloadApi = {
   appInfo: () => ipcRenderer.invoke('app:info', {}),
   listFonts: () => ipcRenderer.invoke('fonts:list', {}),
   readFont: (args: IpcArgs<'fonts:read'>) => ipcRenderer.invoke('fonts:read', args),
+  dataKeyProtection: () => ipcRenderer.invoke('datakey:protection', {}),
+  protectDataKey: (args: IpcArgs<'datakey:protect'>) => ipcRenderer.invoke('datakey:protect', args),
+  unprotectDataKey: (args: IpcArgs<'datakey:unprotect'>) => ipcRenderer.invoke('datakey:unprotect', args),
 };
 
 contextBridge.exposeInMainWorld('taizhang', api);

@@ -41,4 +41,10 @@ export interface PlatformBridge {
   listSystemFonts(): Promise<SystemFont[]>;
   /** The bytes of one font `listSystemFonts` named. */
   readSystemFont(id: string): Promise<Uint8Array>;
+  /** Whether this host can protect the data key with the OS keystore; `reason` in Chinese when not. */
+  dataKeyProtection(): Promise<{ available: true } | { available: false; reason: string }>;
+  /** Wraps the data key with the OS keystore; `null` when the host cannot (then the user sets a 开机口令). */
+  protectDataKey(dataKey: Uint8Array): Promise<string | null>; // base64 of safeStorage ciphertext
+  /** Unwraps what protectDataKey returned; `null` when the OS keystore cannot (another user/PC, keyring reset). */
+  unprotectDataKey(wrapped: string): Promise<Uint8Array | null>;
 }

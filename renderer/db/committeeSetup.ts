@@ -21,6 +21,8 @@ import { newId } from '../../shared/ids/uuidv7';
 import { committeeSetupSchema } from '../../shared/setup/setupInput';
 import { importCommitteeKeys, newCommitteeKeyPairs, wipeSecretKeys } from '../identity/committeeKeys';
 import type { TaizhangDb } from './db';
+import { rememberDeviceKeys, requireFieldCipher } from '../identity/dataKeySession';
+import { sealDeviceKeys } from '../identity/deviceSecrets';
 import type { DeviceRow, KeyBackupState, WorkspaceRow } from './localTypes';
 import { ALREADY_SET_UP_MESSAGE, completeSetup, type SetupError } from './workspaceRepository';
 
@@ -33,7 +35,9 @@ export interface CommitteeSetupInput {
   readonly passphraseConfirmation: string;
 }
 
+/** The committee's device row: its keys sealed under the data key, and the imported ones kept for this window. */
 function deviceRow(material: CommitteeKeyMaterial, deviceId: string, keys: { signingPrivateKey: CryptoKey; encryptionPrivateKey: CryptoKey }, keyBackup: KeyBackupState, now: Date): DeviceRow {
+  rememberDeviceKeys(deviceId, keys);
   return {
     key: 'device',
     deviceId,
@@ -41,6 +45,7 @@ function deviceRow(material: CommitteeKeyMaterial, deviceId: string, keys: { sig
     signingPrivateKey: keys.signingPrivateKey,
     encryptionPublicKey: publicKeyToBase64(material.encryption.publicKey),
     encryptionPrivateKey: keys.encryptionPrivateKey,
+    sealedKeys: sealDeviceKeys(requireFieldCipher(), material),
     createdAt: now.toISOString(),
     lastRev: null,
     keyBackup,

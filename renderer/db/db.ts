@@ -12,6 +12,7 @@ import {
   SCHEMA_V3_STORE_CHANGES,
   SCHEMA_V4_STORE_CHANGES,
   SCHEMA_V5_STORE_CHANGES,
+  SCHEMA_V6_STORE_CHANGES,
   TABLES_UPGRADED_TO_V2,
   TABLES_UPGRADED_TO_V4,
   TABLES_UPGRADED_TO_V5,
@@ -20,7 +21,9 @@ import {
 import type { UnitSummary } from '../../shared/rules/committee/summarySchema';
 import { buildAllUnitSummaries } from './unitSummaries';
 import { maskForAudit } from './auditDiff';
-import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
+import type { AttachmentBlobRow, AuditRow, ChangeRow, ConflictRow, DeviceRow, ImportLogRow, KeyringRow, SyncPeerRow, SyncStateRow, WorkspaceRow } from './localTypes';
+import { fieldEncryptionMiddleware } from './encryption/fieldEncryptionMiddleware';
+import { unlockedFieldCipher } from '../identity/dataKeySession';
 import type { ReportDraftRow } from './localTypes';
 import type { RecordOf } from '../../shared/model/registry';
 
@@ -48,6 +51,7 @@ export type TaizhangDb = Dexie & {
   importLog: Table<ImportLogRow, string>;
   reportDrafts: Table<ReportDraftRow, number>;
   unitSummary: Table<UnitSummary, string>;
+  keyring: Table<KeyringRow, 'dataKey'>;
 } & { [T in RecordTableName]: Table<RecordOf<T>, string> };
 
 /** One synced table seen by its common shape, for code generic over tables (sync, record writes). */
@@ -72,6 +76,9 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
     options.onClosedByOtherWindow?.();
     return false;
   });
+  // ID numbers, phones, 慰问事由 and the device's secret keys are sealed under the unlocked data key
+  // on their way to disk and opened on the way back (encryption/, docs/security.md)
+  db.use(fieldEncryptionMiddleware(unlockedFieldCipher));
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2_STORE_CHANGES)
@@ -96,6 +103,8 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
           row.changes = row.changes.map((c) => ({ ...c, before: maskForAudit(c.field, c.before, row.table), after: maskForAudit(c.field, c.after, row.table) }));
         });
     });
+  // encryption at rest: members found by a keyed hash of the ID number; the local keyring (no row rewritten here)
+  db.version(6).stores(SCHEMA_V6_STORE_CHANGES);
   return db;
 }
 

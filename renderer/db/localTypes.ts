@@ -43,6 +43,25 @@ export interface DeviceRow extends DeviceIdentity {
   workspaceBackup?: WorkspaceBackupState;
 }
 
+/**
+ * The workspace's data key, wrapped (key 'dataKey'; renderer/db/encryption/keyring.ts,
+ * docs/security.md). Local to this PC: never synced, never backed up.
+ */
+export interface KeyringRow {
+  key: 'dataKey';
+  /** 'os': wrapped by the OS keystore (Electron safeStorage); 'passphrase': by the 开机口令. */
+  protection: 'os' | 'passphrase';
+  /** 'os': base64 of the keystore's ciphertext; 'passphrase': the sealed-secret file (canonical JSON text). */
+  wrapped: string;
+  /** A known text sealed under the data key: a key that opens it is this workspace's. */
+  check: string;
+  createdAt: string;
+  /** When the 开机口令 was last changed. */
+  changedAt: string | null;
+  /** false until the plain values of a database from before encryption at rest have been sealed. */
+  fieldsSealed: boolean;
+}
+
 /** The last workspace backup saved on this PC, and, after a restore, where the data came from. Never synced, never backed up. */
 export interface WorkspaceBackupState {
   lastSavedAt: string | null;

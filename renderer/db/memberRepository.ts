@@ -8,6 +8,7 @@ import type { Member } from '../../shared/model/member';
 import type { MemberStatus } from '../../shared/model/vocabulary';
 import { MEMBER_STATUS_LABELS } from '../../shared/model/vocabulary';
 import type { RosterPlan } from '../../shared/roster/rosterImport';
+import { idNumberLookup } from '../identity/dataKeySession';
 import { auditAction, createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
@@ -29,7 +30,8 @@ async function checkOrganisationOpen(ctx: WriteContext, organisationId: string):
 export type MemberWriteError = WriteError | ExpectedError<'organisation-closed' | 'duplicate-id-number' | 'invalid-date'>;
 
 async function duplicateIdNumber(ctx: WriteContext, idNumber: string, selfId: string | null): Promise<ExpectedError<'duplicate-id-number'> | null> {
-  const same = (await ctx.db.member.where('idNumber').equals(idNumber).toArray()).find((m) => !m.deleted && m.id !== selfId);
+  // by the keyed hash of the number (the number itself is sealed on disk: encryption/sealedFields.ts)
+  const same = (await ctx.db.member.where('idLookup').equals(idNumberLookup(idNumber)).toArray()).find((m) => !m.deleted && m.id !== selfId);
   return same ? expectedError('duplicate-id-number', `身份证号与已登记的党员“${same.name}”相同，请核对；同一人请直接编辑原记录`, ['idNumber']) : null;
 }
 

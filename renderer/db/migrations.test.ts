@@ -11,6 +11,8 @@ import { isRecordTable } from '../../shared/model/tables';
 import { validateRecord } from '../../shared/model/validate';
 import type { DbSnapshot } from '../../test/fixtures/dbSnapshot';
 import { openDatabase } from './db';
+import { idNumberLookup } from '../identity/dataKeySession';
+import { sealExistingFields } from './encryption/workspaceUnlock';
 import { STORE_CHANGES_BY_VERSION } from './backup/olderVersions';
 import { RECORD_TABLE_NAMES, SCHEMA_V1, SCHEMA_VERSION } from './schema';
 import { RECORD_TABLES } from '../../shared/model/tables';
@@ -59,8 +61,11 @@ describe('frozen database v1', () => {
     const meeting = (snapshot.tables.meeting as { organisationId: string; date: string }[])[0]!;
     const sameOrg = await db.meeting.where('[organisationId+date]').between([meeting.organisationId, ''], [meeting.organisationId, '\uffff']).count();
     expect(sameOrg).toBeGreaterThan(0);
-    const member = (snapshot.tables.member as { organisationId: string; idNumber: string }[])[0]!;
-    expect(await db.member.where('idNumber').equals(member.idNumber).count()).toBe(1);
+    // v5 → v6: the plain ID numbers and phones are sealed after the first unlock, and found by their keyed hash
+    const member = (snapshot.tables.member as { id: string; organisationId: string; idNumber: string }[])[0]!;
+    expect(await sealExistingFields(db)).toBeGreaterThan(0);
+    expect(await db.member.where('idLookup').equals(idNumberLookup(member.idNumber)).count()).toBe(1);
+    expect((await db.member.get(member.id))?.idNumber).toBe(member.idNumber);
     expect(await db.changes.count()).toBe(records);
     // v1 → v2: classes without sessions, enrolments with their total hours and no session list
     const classes = await db.trainingClass.toArray();
@@ -113,12 +118,14 @@ describe('database v4 → v5 (issue 17: tombstones and the audit trail)', () => 
 
     const db = openDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const tomb = await db.member.get(gone.id);
     expect(tomb).toMatchObject({ name: '李华', birthDate: '1949-12-31', idNumber: '', phone: '', note: '', excludedReason: null, rev: gone.rev });
     expect(validateRecord('member', tomb).ok).toBe(true);
     expect(await db.member.get(live.id)).toEqual(live);
-    expect(await db.member.where('idNumber').equals(gone.idNumber).count()).toBe(0);
+    await sealExistingFields(db);
+    expect(await db.member.where('idLookup').equals(idNumberLookup(gone.idNumber)).count()).toBe(0);
+    expect(await db.member.where('idLookup').equals(idNumberLookup(live.idNumber)).count()).toBe(1);
     expect((await db.careVisit.toArray())[0]).toMatchObject({ reason: '', visitedName: '王芳' });
     expect((await db.conflicts.toArray())[0]?.lost).toMatchObject({ idNumber: '', phone: '' });
     const audit = JSON.stringify(await db.audit.toArray());

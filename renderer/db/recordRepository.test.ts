@@ -3,6 +3,7 @@ import { compareRev } from '../../shared/clock/hlc';
 import type { RecordInput } from './recordRepository';
 import { auditAction, createRecord, deleteRecord, updateRecord } from './recordRepository';
 import { openDatabase, type TaizhangDb } from './db';
+import { idNumberLookup } from '../identity/dataKeySession';
 import { completeSetup } from './workspaceRepository';
 import { openWriteContext, type WriteContext } from './writeContext';
 
@@ -132,7 +133,7 @@ describe('record repository', () => {
     expect(deleted.ok).toBe(true);
     const stored = await db.member.get(m.value.id);
     expect(stored).toMatchObject({ deleted: true, name: '李华', birthDate: '1949-12-31', joinedOn: '1975-07-01', idNumber: '', phone: '', note: '' });
-    expect(await db.member.where('idNumber').equals(m.value.idNumber).count()).toBe(0);
+    expect(await db.member.where('idLookup').equals(idNumberLookup(m.value.idNumber)).count()).toBe(0);
     // everything this PC keeps about the member now (store, change log, audit) holds no full number
     const kept = JSON.stringify([await db.member.toArray(), await db.changes.toArray(), await db.audit.toArray()]);
     expect(kept).not.toContain(m.value.idNumber);

@@ -3,7 +3,8 @@
  * version 2 adds the ruleProfile store and upgrades training records (shared/model/upgrade.ts;
  * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts);
  * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices;
- * version 5 blanks the personal details of tombstones and re-masks the audit trail (issue 17).
+ * version 5 blanks the personal details of tombstones and re-masks the audit trail (issue 17);
+ * version 6 looks members up by a keyed hash of the ID number and adds the local keyring (encryption at rest).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -11,7 +12,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -121,5 +122,27 @@ export const SCHEMA_V5_STORE_CHANGES = {} as const;
 /** Record tables whose rows the v4 → v5 upgrade rewrites (record schema 5 → 6). */
 export const TABLES_UPGRADED_TO_V5 = ['member', 'careVisit'] as const satisfies readonly RecordTableName[];
 
+/**
+ * Version 6 (issue 17, encryption at rest, docs/security.md): ID numbers, phones and 慰问事由 are
+ * stored sealed under the workspace's data key, so the plain `idNumber` index goes; members are
+ * found by `idLookup`, a keyed hash of the ID number (renderer/db/encryption/sealedFields.ts). The
+ * local `keyring` store holds the data key wrapped by the 开机口令 or the OS keystore.
+ *
+ * The upgrade itself changes no row: it runs when the database opens, before the user has
+ * unlocked the data key. The plain values of an older database are sealed right after the first
+ * unlock, in one transaction (encryption/sealExistingFields.ts).
+ */
+export const SCHEMA_V6_STORE_CHANGES = {
+  member: 'id, unitId, organisationId, idLookup, status',
+  keyring: 'key',
+} as const;
+
 /** Every store of the current version (what a snapshot of today's database declares). */
-export const SCHEMA_CURRENT = { ...SCHEMA_V1, ...SCHEMA_V2_STORE_CHANGES, ...SCHEMA_V3_STORE_CHANGES, ...SCHEMA_V4_STORE_CHANGES, ...SCHEMA_V5_STORE_CHANGES } as const;
+export const SCHEMA_CURRENT = {
+  ...SCHEMA_V1,
+  ...SCHEMA_V2_STORE_CHANGES,
+  ...SCHEMA_V3_STORE_CHANGES,
+  ...SCHEMA_V4_STORE_CHANGES,
+  ...SCHEMA_V5_STORE_CHANGES,
+  ...SCHEMA_V6_STORE_CHANGES,
+} as const;

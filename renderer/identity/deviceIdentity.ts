@@ -1,11 +1,17 @@
 /**
- * This device's identity: a device id and two key pairs made with WebCrypto — Ed25519 to sign
- * the bundles it sends, X25519 to receive bundles encrypted to it. The private keys are created
- * non-extractable: they can sign and derive on this device and can never be read out of it.
+ * This device's identity: a device id and two key pairs — Ed25519 to sign the bundles it sends,
+ * X25519 to receive bundles encrypted to it. The secret keys are made as bytes, sealed under the
+ * workspace's data key for the disk (`sealedKeys`, renderer/db/encryption/deviceSecrets.ts), and
+ * imported as non-extractable CryptoKeys that exist only in this window's memory; the bytes are
+ * then wiped. (Until encryption at rest the CryptoKeys themselves were stored, and IndexedDB's
+ * structured clone wrote their secret bytes into the profile's files.)
  */
 import { keyFingerprint as sharedKeyFingerprint, publicKeyFromBase64 } from '../../shared/bundle/keys';
 import { bytesToBase64 } from '../../shared/encoding/base64';
 import { newId } from '../../shared/ids/uuidv7';
+import { rememberDeviceKeys, requireFieldCipher } from './dataKeySession';
+import { newDeviceKeyPairs, sealDeviceKeys } from './deviceSecrets';
+import { importCommitteeKeys, wipeSecretKeys } from './committeeKeys';
 
 /** A new device's id and key pairs (public keys as base64 raw bytes); db/ stores it as the device row. */
 export interface DeviceIdentity {
@@ -14,24 +20,31 @@ export interface DeviceIdentity {
   signingPrivateKey: CryptoKey;
   encryptionPublicKey: string; // base64 raw X25519
   encryptionPrivateKey: CryptoKey;
+  /** Both secret keys sealed under the data key; absent on a device set up before encryption at rest. */
+  sealedKeys?: string;
   createdAt: string;
 }
 
-async function exportRawPublicKey(key: CryptoKey): Promise<string> {
-  return bytesToBase64(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
-}
-
+/** A new identity; the data key must be unlocked (its keys are sealed under it). */
 export async function createDeviceIdentity(now: Date = new Date()): Promise<DeviceIdentity> {
-  const signing = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  const encryption = (await crypto.subtle.generateKey({ name: 'X25519' }, false, ['deriveBits'])) as CryptoKeyPair;
-  return {
-    deviceId: newId(),
-    signingPublicKey: await exportRawPublicKey(signing.publicKey),
-    signingPrivateKey: signing.privateKey,
-    encryptionPublicKey: await exportRawPublicKey(encryption.publicKey),
-    encryptionPrivateKey: encryption.privateKey,
-    createdAt: now.toISOString(),
-  };
+  const cipher = requireFieldCipher();
+  const pairs = newDeviceKeyPairs();
+  try {
+    const keys = await importCommitteeKeys(pairs);
+    const deviceId = newId();
+    rememberDeviceKeys(deviceId, keys);
+    return {
+      deviceId,
+      signingPublicKey: bytesToBase64(pairs.signing.publicKey),
+      signingPrivateKey: keys.signingPrivateKey,
+      encryptionPublicKey: bytesToBase64(pairs.encryption.publicKey),
+      encryptionPrivateKey: keys.encryptionPrivateKey,
+      sealedKeys: sealDeviceKeys(cipher, pairs),
+      createdAt: now.toISOString(),
+    };
+  } finally {
+    wipeSecretKeys(pairs);
+  }
 }
 
 /**

@@ -24,5 +24,8 @@ export function createElectronBridge(api: PreloadApi): PlatformBridge {
     appInfo: async () => unwrap(await api.appInfo()),
     listSystemFonts: async () => unwrap(await api.listFonts()),
     readSystemFont: async (id) => unwrap(await api.readFont({ id })).bytes,
+    dataKeyProtection: async () => unwrap(await api.dataKeyProtection()),
+    protectDataKey: async (dataKey) => unwrap(await api.protectDataKey({ dataKey })),
+    unprotectDataKey: async (wrapped) => unwrap(await api.unprotectDataKey({ wrapped })),
   };
 }

@@ -145,5 +145,9 @@ export function createWebBridge(doc: Document = document): PlatformBridge {
     listSystemFonts: () => Promise.resolve([]),
     readSystemFont: () =>
       Promise.reject(new ExpectedFailure(expectedError('font-unavailable', '浏览器中无法读取本机字体，报表使用内置字体。'))),
+    /** A browser has no OS keystore: the data key is protected by the 开机口令 instead. */
+    dataKeyProtection: () => Promise.resolve({ available: false, reason: '浏览器版不能使用系统密钥保管，请设置开机口令' }),
+    protectDataKey: () => Promise.resolve(null),
+    unprotectDataKey: () => Promise.resolve(null),
   };
 }

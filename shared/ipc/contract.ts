@@ -155,6 +155,38 @@ export const fontsReadResultSchema = z
   })
   .strict();
 
+/**
+ * The workspace's data key protected by the OS keystore (Electron `safeStorage`: DPAPI on Windows,
+ * the keyring on Linux). `datakey:protection` says whether the host can; `datakey:protect` wraps the
+ * 32-byte key and returns the ciphertext as base64 (`null` when the host cannot); `datakey:unprotect`
+ * returns the key again (`null` when the keystore cannot: another user or PC, a reset keyring).
+ */
+export const DATA_KEY_BYTES = 32;
+export const MAX_WRAPPED_DATA_KEY_CHARS = 4096;
+
+export const dataKeySchema = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, '数据密钥格式不正确')
+  .refine((b) => b.byteLength === DATA_KEY_BYTES, `数据密钥长度应为 ${DATA_KEY_BYTES} 字节`);
+/** Canonical base64 (with padding) of the keystore's ciphertext, bounded. */
+export const wrappedDataKeySchema = z
+  .string()
+  .min(1, '受保护的数据密钥为空')
+  .max(MAX_WRAPPED_DATA_KEY_CHARS, '受保护的数据密钥太长')
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '受保护的数据密钥格式不正确');
+
+export const dataKeyProtectionArgs = z.object({}).strict();
+export const dataKeyProtectionSchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true) }).strict(),
+  z.object({ available: z.literal(false), reason: z.string().min(1).max(300) }).strict(),
+]);
+export type DataKeyProtection = z.infer<typeof dataKeyProtectionSchema>;
+
+export const protectDataKeyArgs = z.object({ dataKey: dataKeySchema }).strict();
+export const protectDataKeyResultSchema = wrappedDataKeySchema.nullable();
+
+export const unprotectDataKeyArgs = z.object({ wrapped: wrappedDataKeySchema }).strict();
+export const unprotectDataKeyResultSchema = dataKeySchema.nullable();
+
 /** Channel → argument and result schemas. Adding a channel here is the only way to add IPC. */
 export const IPC_CONTRACT = {
   'file:save': { args: saveFileArgs, result: saveFileResultSchema },
@@ -166,6 +198,9 @@ export const IPC_CONTRACT = {
   'app:info': { args: appInfoArgs, result: appInfoSchema },
   'fonts:list': { args: fontsListArgs, result: fontsListResultSchema },
   'fonts:read': { args: fontsReadArgs, result: fontsReadResultSchema },
+  'datakey:protection': { args: dataKeyProtectionArgs, result: dataKeyProtectionSchema },
+  'datakey:protect': { args: protectDataKeyArgs, result: protectDataKeyResultSchema },
+  'datakey:unprotect': { args: unprotectDataKeyArgs, result: unprotectDataKeyResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -194,6 +229,9 @@ export interface PreloadApi {
   appInfo(): Promise<IpcEnvelope<IpcResult<'app:info'>>>;
   listFonts(): Promise<IpcEnvelope<IpcResult<'fonts:list'>>>;
   readFont(args: IpcArgs<'fonts:read'>): Promise<IpcEnvelope<IpcResult<'fonts:read'>>>;
+  dataKeyProtection(): Promise<IpcEnvelope<IpcResult<'datakey:protection'>>>;
+  protectDataKey(args: IpcArgs<'datakey:protect'>): Promise<IpcEnvelope<IpcResult<'datakey:protect'>>>;
+  unprotectDataKey(args: IpcArgs<'datakey:unprotect'>): Promise<IpcEnvelope<IpcResult<'datakey:unprotect'>>>;
 }
 
 /** The custom scheme the renderer is served from (stable IndexedDB origin). */

@@ -20,7 +20,7 @@ import { keyBackupCopy, restoreCommittee, setUpCommittee } from '../committeeSet
 import { enrolUnit, reEnrolUnit } from '../sync/enrolment';
 import { Dexie } from 'dexie';
 import { sealBackup } from '../../../shared/backup/codec';
-import { databaseFingerprint, dumpWorkspace } from './dump';
+import { backedUpTables, databaseFingerprint, dumpWorkspace } from './dump';
 import { primaryKeyPathOf, storesAtVersion } from './olderVersions';
 import { makeBackup, markBackupSaved } from './makeBackup';
 import { restoreBackup, workspaceIsEmpty } from './restore';
@@ -90,7 +90,8 @@ describe('workspace backup', () => {
     expect(backup.manifest.fingerprint).toBe(before);
     expect(backup.manifest.workspace).toMatchObject({ mode: 'unit', ownerId: unitId, name: '市财政局' });
     // every store is in it, counted
-    expect(Object.keys(backup.manifest.stores).sort()).toEqual(unit.db.tables.map((t) => t.name).sort());
+    expect(Object.keys(backup.manifest.stores).sort()).toEqual(backedUpTables(unit.db).map((t) => t.name).sort());
+    expect(backup.manifest.stores).not.toHaveProperty('keyring');
     expect(backup.manifest.stores.syncPeer?.rows).toBe(1);
     expect(backup.manifest.blobs.count).toBeGreaterThanOrEqual(3); // the key card, a file, a thumbnail
     // nothing readable without the passphrase

@@ -4,7 +4,7 @@
  * remembering to — read in ONE read transaction, each row in its portable form, each file (Blob)
  * stored once by its SHA-256.
  *
- * The device row is the one exception: its identity (device id, key pairs — the private keys are
+ * The keyring is not backed up (`STORES_NOT_BACKED_UP`). The device row is the other exception: its identity (device id, key pairs — the private keys are
  * non-extractable CryptoKeys — and when it was made) and what belongs to this PC only (the
  * committee's sealed key backup, the backup state) are left out. A restored PC gets an identity
  * of its own; the rest of the row (the HLC's last rev) is kept.
@@ -23,10 +23,23 @@ export const DEVICE_LOCAL_FIELDS = [
   'signingPrivateKey',
   'encryptionPublicKey',
   'encryptionPrivateKey',
+  'sealedKeys',
   'createdAt',
   'keyBackup',
   'workspaceBackup',
 ] as const;
+
+/**
+ * Stores of this PC alone, never in a backup: the keyring (the data key, wrapped). A backup is
+ * sealed under its own passphrase and holds every value opened; the PC it is restored on seals
+ * them again under a data key of its own.
+ */
+export const STORES_NOT_BACKED_UP: readonly string[] = ['keyring'];
+
+/** The stores a backup holds: every store but those of `STORES_NOT_BACKED_UP`. */
+export function backedUpTables(db: TaizhangDb) {
+  return db.tables.filter((t) => !STORES_NOT_BACKED_UP.includes(t.name));
+}
 
 export interface WorkspaceDump {
   readonly stores: StoreRows[];
@@ -69,9 +82,10 @@ export function workspacePartOfDevice(row: Record<string, unknown>): Record<stri
 
 /** Read every store (one read transaction), then turn rows into portable form and files into bytes. */
 export async function dumpWorkspace(db: TaizhangDb, onProgress?: (fraction: number) => void): Promise<WorkspaceDump> {
-  const names = db.tables.map((t) => t.name).sort();
+  const tables = backedUpTables(db);
+  const names = tables.map((t) => t.name).sort();
   const raw = new Map<string, unknown[]>();
-  await db.transaction('r', db.tables, async () => {
+  await db.transaction('r', tables, async () => {
     for (const name of names) raw.set(name, await db.table(name).toArray());
   });
   const device = (raw.get('device') ?? [])[0] as Record<string, unknown> | undefined;

@@ -24,7 +24,7 @@ import { createDeviceIdentity, type DeviceIdentity } from '../../identity/device
 import type { TaizhangDb } from '../db';
 import type { DeviceRow, WorkspaceBackupState, WorkspaceRow } from '../localTypes';
 import { runWrite } from '../runWrite';
-import { DEVICE_LOCAL_FIELDS, storeKeyPath } from './dump';
+import { backedUpTables, DEVICE_LOCAL_FIELDS, STORES_NOT_BACKED_UP, storeKeyPath } from './dump';
 import { primaryKeyPathOf, STORE_CHANGES_BY_VERSION, storesAtVersion, upgradeRows } from './olderVersions';
 
 const WorkspaceRowSchema = z.object({
@@ -50,7 +50,7 @@ const MESSAGES = {
 /** The rows and keys of a store (the shape only; the rows are checked by the codec). */
 function isEmptyWorkspace(counts: ReadonlyMap<string, number>, own: { unitRows: { id: string }[]; changes: { table: string; id: string }[]; audit: { table: string; id: string }[] }, ownerId: string | null): boolean {
   for (const [name, count] of counts) {
-    if (['workspace', 'device', 'unit', 'changes', 'audit'].includes(name)) continue;
+    if (['workspace', 'device', 'unit', 'changes', 'audit', ...STORES_NOT_BACKED_UP].includes(name)) continue;
     if (count > 0) return false;
   }
   // what setup writes: the unit's own record, its change-log row and audit row
@@ -103,7 +103,7 @@ function checkAgainstDatabase(db: TaizhangDb, opened: OpenedBackup): Result<unkn
   if (version !== db.verno && version > STORE_CHANGES_BY_VERSION.length) throw new BugError('restore: a database version olderVersions.ts does not know');
   // the stores of the backup's version: today's database, or what an older version declared
   const keyPaths = new Map<string, KeyPath>(
-    version === db.verno ? db.tables.map((t) => [t.name, storeKeyPath(db, t.name)]) : [...storesAtVersion(version)].map(([name, spec]) => [name, primaryKeyPathOf(spec)]),
+    version === db.verno ? backedUpTables(db).map((t) => [t.name, storeKeyPath(db, t.name)]) : [...storesAtVersion(version)].map(([name, spec]) => [name, primaryKeyPathOf(spec)]),
   );
   for (const store of opened.stores) {
     const keyPath = keyPaths.get(store.name);
@@ -190,6 +190,7 @@ export async function restoreBackup(db: TaizhangDb, input: RestoreInput, options
     signingPrivateKey: identity.signingPrivateKey,
     encryptionPublicKey: identity.encryptionPublicKey,
     encryptionPrivateKey: identity.encryptionPrivateKey,
+    ...(identity.sealedKeys ? { sealedKeys: identity.sealedKeys } : {}),
     createdAt: identity.createdAt,
     ...(identity.keyBackup ? { keyBackup: identity.keyBackup } : {}),
     workspaceBackup: backupState,
@@ -199,7 +200,8 @@ export async function restoreBackup(db: TaizhangDb, input: RestoreInput, options
   options.onProgress?.('write', 0);
   const written = await runWrite<RestoredWorkspace, BackupError>(db, db.tables, async () => {
     if (!(await workspaceIsEmpty(db))) return fail(backupError('backup-workspace-not-empty', 'workspace gained data meanwhile'));
-    const names = db.tables.map((t) => t.name);
+    // the keyring stays: this PC's data key seals the restored values
+    const names = backedUpTables(db).map((t) => t.name);
     let done = 0;
     for (const name of names) {
       await db.table(name).clear();
