@@ -20,6 +20,7 @@ import { CommitteeOwnScope, UnitWorkspaceScope } from './features/frame/Workspac
 import { UnitContextLayout } from './features/units/UnitContextLayout';
 import { UnitRegisterPage } from './features/units/UnitRegisterPage';
 import { SetupPage } from './features/setup/SetupPage';
+import { DataKeyGate } from './features/setup/DataKeyGate';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
@@ -210,7 +211,9 @@ export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntdApp>
-        <WorkspaceGate />
+        <DataKeyGate>
+          <WorkspaceGate />
+        </DataKeyGate>
         <DatabaseClosedNotice />
       </AntdApp>
     </ConfigProvider>

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { publicKeyFromBase64 } from '../../../shared/bundle/keys';
 import { isSealedValue } from '../../../shared/security/fieldCipher';
+import { TEST_DATA_KEY } from '../../identity/testing/dataKey';
 import { idNumberLookup, lockDataKey, unlockDataKey } from '../../identity/dataKeySession';
 import { createCareVisit } from '../careRepository';
 import { openDatabase, type TaizhangDb } from '../db';
@@ -20,7 +21,7 @@ import { installDataKey, sealExistingFields } from './workspaceUnlock';
 import { SCHEMA_VERSION } from '../schema';
 import { STORE_CHANGES_BY_VERSION } from '../backup/olderVersions';
 
-const TEST_KEY = new Uint8Array(32).fill(0x5a); // test/setup/vitest.setup.ts
+const TEST_KEY = TEST_DATA_KEY;
 let db: TaizhangDb;
 let name = '';
 let n = 0;

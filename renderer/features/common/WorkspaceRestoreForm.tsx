@@ -10,6 +10,7 @@ import { FolderOpenOutlined } from '@ant-design/icons';
 import { BACKUP_LIMITS } from '../../../shared/backup/format';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { OpenedFile } from '../../../shared/platform';
+import { createDataKeyFor, StartupPassphraseFields, type ProtectionAvailability } from './StartupPassphrase';
 import { restoreBackup, type RestoredWorkspace, type RestoreStage } from '../../db/backup/restore';
 import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
@@ -26,9 +27,15 @@ const STAGES: Readonly<Record<RestoreStage, string>> = {
 
 interface Values {
   passphrase?: string;
+  startupPassphrase?: string;
 }
 
-export function WorkspaceRestoreForm({ onRestored, intro }: { onRestored: (restored: RestoredWorkspace) => void; intro: React.ReactNode }) {
+/**
+ * `newDataKey`: on a PC not set up yet (初始设置 → 从台账备份恢复) the workspace's data key is made
+ * first — kept by the OS, or under the 开机口令 asked for here — so that the restored ID numbers,
+ * phones and 慰问事由 are sealed as they are written. Absent in 设置, where the key exists.
+ */
+export function WorkspaceRestoreForm({ onRestored, intro, newDataKey }: { onRestored: (restored: RestoredWorkspace) => void; intro: React.ReactNode; newDataKey?: ProtectionAvailability }) {
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +67,13 @@ export function WorkspaceRestoreForm({ onRestored, intro }: { onRestored: (resto
     setError(null);
     progress.start();
     try {
+      if (newDataKey) {
+        const key = await createDataKeyFor(newDataKey, values.startupPassphrase);
+        if (!key.ok) {
+          form.setFields([{ name: 'startupPassphrase', errors: [key.error.message] }]);
+          return;
+        }
+      }
       const r = await onAppDatabase(restoreBackup, { fileName: file.name, fileBytes: file.bytes, passphrase: values.passphrase ?? '' }, { onProgress: progress.onProgress });
       if (!r.ok) {
         if (r.error.kind === 'backup-wrong-passphrase') form.setFields([{ name: 'passphrase', errors: [r.error.message] }]);
@@ -92,8 +106,9 @@ export function WorkspaceRestoreForm({ onRestored, intro }: { onRestored: (resto
       <Form.Item name="passphrase" label="备份口令" rules={[{ required: true, message: '请输入备份时设置的口令' }]}>
         <Input.Password maxLength={200} autoComplete="off" data-testid="backup-restore-passphrase" />
       </Form.Item>
+      {newDataKey && newDataKey !== 'checking' && !newDataKey.os && <StartupPassphraseFields reason={newDataKey.reason} />}
       {progress.active && <StageProgressBar progress={progress} testId="backup-restore-progress" />}
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="backup-restore-submit">
+      <Button type="primary" htmlType="submit" loading={busy} disabled={newDataKey === 'checking'} data-testid="backup-restore-submit">
         校验并恢复
       </Button>
     </Form>

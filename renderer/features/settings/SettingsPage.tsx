@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../db/schema';
 import { keyFingerprint } from '../../identity/deviceIdentity';
 import { KeyBackupCard } from './KeyBackupCard';
 import { BackupCard } from './BackupCard';
+import { DataEncryptionCard } from './DataEncryptionCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { UnitInfoModal } from './UnitInfoModal';
@@ -92,7 +93,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {workspace.mode === 'committee'
                 ? '（各单位登记时与工委电话核对；私钥不可导出，另有口令加密的密钥备份）'
-                : '（与工委核对时使用；私钥不可导出，只保存在本机）'}
+                : '（与工委核对时使用；私钥加密保存在本机，不可导出）'}
             </Typography.Text>
           </Descriptions.Item>
         </Descriptions>
@@ -100,6 +101,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
       {workspace.mode === 'committee' && <KeyBackupCard device={device} />}
       <RuleProfileCard mode={workspace.mode} />
       <BackupCard mode={workspace.mode} fingerprint={fingerprint} />
+      <DataEncryptionCard />
       <Card title="数据存储">
         <Descriptions column={1} bordered size="middle">
           <Descriptions.Item label="持久保存">

@@ -5,8 +5,10 @@
  */
 import { Alert, Button, Card, Typography } from 'antd';
 import { WorkspaceRestoreForm } from '../common/WorkspaceRestoreForm';
+import { useDataKeyProtection } from '../common/StartupPassphrase';
 
 export function BackupRestoreStep({ onBack }: { onBack: () => void }) {
+  const protection = useDataKeyProtection();
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f4f1ea', padding: 24 }}>
       <Card style={{ width: 620, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
@@ -14,6 +16,7 @@ export function BackupRestoreStep({ onBack }: { onBack: () => void }) {
           机关党建台账 · 从台账备份恢复
         </Typography.Title>
         <WorkspaceRestoreForm
+          newDataKey={protection}
           intro={
             <Alert
               type="info"

@@ -12,11 +12,13 @@ import { restoreCommittee } from '../../db/committeeSetup';
 import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
 import { KEY_BACKUP_FILTERS } from '../common/keyBackupFile';
-import { ScryptProgressBar, useScryptProgress } from './ScryptProgress';
+import { ScryptProgressBar, useScryptProgress } from '../common/ScryptProgress';
+import { createDataKeyFor, StartupPassphraseFields, useDataKeyProtection } from '../common/StartupPassphrase';
 
 interface RestoreValues {
   passphrase?: string;
   operatorName?: string;
+  startupPassphrase?: string;
 }
 
 export function CommitteeRestoreForm() {
@@ -25,6 +27,7 @@ export function CommitteeRestoreForm() {
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
   const opening = useScryptProgress();
+  const protection = useDataKeyProtection();
 
   async function pick() {
     setError(null);
@@ -51,10 +54,16 @@ export function CommitteeRestoreForm() {
     setError(null);
     opening.start();
     try {
+      // this PC's data key first: the restored keys are sealed under it
+      const key = await createDataKeyFor(protection, values.startupPassphrase, (f) => opening.onProgress(f / 2));
+      if (!key.ok) {
+        form.setFields([{ name: 'startupPassphrase', errors: [key.error.message] }]);
+        return;
+      }
       const r = await onAppDatabase(
         restoreCommittee,
         { fileName: file.name, fileBytes: file.bytes, passphrase: values.passphrase ?? '', operatorName: values.operatorName ?? '' },
-        { onProgress: opening.onProgress },
+        { onProgress: (f: number) => opening.onProgress(0.5 + f / 2) },
       );
       if (!r.ok) {
         if (r.error.kind === 'wrong-passphrase' || r.error.kind === 'passphrase') form.setFields([{ name: 'passphrase', errors: [r.error.message] }]);
@@ -95,8 +104,9 @@ export function CommitteeRestoreForm() {
       <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
         <Input maxLength={20} style={{ width: 240 }} />
       </Form.Item>
+      {protection !== 'checking' && !protection.os && <StartupPassphraseFields reason={protection.reason} />}
       {opening.active && <ScryptProgressBar progress={opening} label="正在用口令解密密钥备份（约需几秒钟，请稍候）…" testId="opening-progress" />}
-      <Button type="primary" htmlType="submit" size="large" loading={restoring} block>
+      <Button type="primary" htmlType="submit" size="large" loading={restoring} disabled={protection === 'checking'} block>
         恢复工委密钥并完成设置
       </Button>
     </Form>

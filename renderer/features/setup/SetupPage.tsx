@@ -3,6 +3,8 @@
  * Creates the device identity on completion. Nothing is written until the form is valid.
  * 工委: a new committee also sets the passphrase of its key backup (the keys are sealed before they
  * are stored; the next step saves the file), or restores its keys from a backup file.
+ * Where the OS keeps no keys for the program, the 开机口令 is set here too: the data key is made
+ * and unlocked before setup writes anything (docs/security.md).
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
@@ -15,7 +17,8 @@ import type { SetupFormInput } from '../../../shared/setup/setupInput';
 import { setUpCommittee } from '../../db/committeeSetup';
 import { onAppDatabase } from '../../db/session';
 import { completeSetup } from '../../db/workspaceRepository';
-import { ScryptProgressBar, useScryptProgress } from './ScryptProgress';
+import { ScryptProgressBar, useScryptProgress } from '../common/ScryptProgress';
+import { createDataKeyFor, StartupPassphraseFields, useDataKeyProtection } from '../common/StartupPassphrase';
 import { CommitteeRestoreForm } from './CommitteeRestoreForm';
 import { BackupRestoreStep } from './BackupRestoreStep';
 
@@ -29,6 +32,8 @@ interface FormValues {
   committeeStart?: 'new' | 'restore';
   passphrase?: string;
   passphraseConfirmation?: string;
+  startupPassphrase?: string;
+  startupPassphraseConfirmation?: string;
 }
 
 function toInput(v: FormValues): SetupFormInput {
@@ -109,14 +114,18 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null);
   const sealing = useScryptProgress();
   const [fromBackup, setFromBackup] = useState(false);
+  const protection = useDataKeyProtection();
 
   async function setUp(values: FormValues) {
+    const asksPassphrase = protection === 'checking' || !protection.os;
+    if (asksPassphrase || values.mode === 'committee') sealing.start();
+    const key = await createDataKeyFor(protection, values.startupPassphrase, values.mode === 'committee' ? (f) => sealing.onProgress(f / 2) : sealing.onProgress);
+    if (!key.ok) return { ok: false as const, error: { ...key.error, path: ['startupPassphrase'] } };
     if (values.mode !== 'committee') return onAppDatabase(completeSetup, toInput(values));
-    sealing.start();
     return onAppDatabase(
       setUpCommittee,
       { name: values.name ?? '', operatorName: values.operatorName ?? '', passphrase: values.passphrase ?? '', passphraseConfirmation: values.passphraseConfirmation ?? '' },
-      { onProgress: sealing.onProgress },
+      { onProgress: (f: number) => sealing.onProgress(0.5 + f / 2) },
     );
   }
 
@@ -234,8 +243,15 @@ export function SetupPage() {
               <Form.Item name="operatorName" label="操作人姓名（选填）" extra="记入每条修改记录的“修改人”。">
                 <Input maxLength={20} style={{ width: 240 }} />
               </Form.Item>
-              {sealing.active && <ScryptProgressBar progress={sealing} label="正在生成工委密钥并用口令加密备份（约需几秒钟，请稍候）…" testId="sealing-progress" />}
-              <Button type="primary" htmlType="submit" size="large" loading={saving} block>
+              {protection !== 'checking' && !protection.os && <StartupPassphraseFields reason={protection.reason} />}
+              {sealing.active && (
+                <ScryptProgressBar
+                  progress={sealing}
+                  label={mode === 'committee' ? '正在生成工委密钥并用口令加密（约需几秒钟，请稍候）…' : '正在生成本机加密密钥（约需几秒钟，请稍候）…'}
+                  testId="sealing-progress"
+                />
+              )}
+              <Button type="primary" htmlType="submit" size="large" loading={saving} disabled={protection === 'checking'} block>
                 完成设置
               </Button>
             </>

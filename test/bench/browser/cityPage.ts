@@ -35,6 +35,10 @@ import { readUnitRecords, rebuildUnitSummary, UNIT_SUMMARY_STORES } from '../../
 import type { WriteContext } from '../../../renderer/db/writeContext';
 import { generateUnits, planUnits, type GeneratedUnit } from '../../fixtures/generator';
 import { bundleFor, enrol, newCommittee, recordCountOf, rowsOf } from './committeeFixture';
+import { unlockTestDataKey } from '../../../renderer/identity/testing/dataKey';
+
+// the app's own code seals ID numbers, phones and 慰问事由 under the unlocked data key: a fixed test key here
+unlockTestDataKey();
 
 export interface CitySetup {
   readonly seed: number;

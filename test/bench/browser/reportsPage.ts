@@ -38,6 +38,10 @@ import { loadUnitRecords } from '../../../renderer/db/queries/reports';
 import { generatePdf, prepareAnnualReport, warmUpPdfWorker, type ReportJob, type UnitSnapshot } from '../../../renderer/workers/pdfClient';
 import { generateUnits, planUnits, type GeneratedUnit } from '../../fixtures/generator';
 import { largestCityUnit } from '../largestUnit';
+import { unlockTestDataKey } from '../../../renderer/identity/testing/dataKey';
+
+// the app's own code seals ID numbers, phones and 慰问事由 under the unlocked data key: a fixed test key here
+unlockTestDataKey();
 
 export interface SeedOptions {
   readonly size: 'city' | 'small';

@@ -1,0 +1,120 @@
+/**
+ * 设置 → 数据加密: how this PC keeps its data key (docs/security.md), and 修改开机口令. The data key
+ * itself never changes here, so nothing is re-encrypted: only its wrapping.
+ */
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { changeStartupPassphrase } from '../../db/encryption/dataKeyAccess';
+import { dataKeyFacts } from '../../db/queries/dataKey';
+import { onAppDatabase } from '../../db/session';
+import { ScryptProgressBar, useScryptProgress } from '../common/ScryptProgress';
+import { STARTUP_PASSPHRASE_RULE, StartupPassphraseFields } from '../common/StartupPassphrase';
+import { useAppQuery } from '../common/useAppQuery';
+
+const time = (iso: string) => new Date(iso).toLocaleString('zh-CN');
+
+interface ChangeValues {
+  current?: string;
+  startupPassphrase?: string;
+  startupPassphraseConfirmation?: string;
+}
+
+function ChangePassphraseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<ChangeValues>();
+  const [busy, setBusy] = useState(false);
+  const progress = useScryptProgress();
+  const { message } = App.useApp();
+
+  async function submit(values: ChangeValues) {
+    setBusy(true);
+    progress.start();
+    try {
+      const r = await onAppDatabase(
+        changeStartupPassphrase,
+        { current: values.current ?? '', next: values.startupPassphrase ?? '', confirmation: values.startupPassphraseConfirmation ?? '' },
+        { onProgress: progress.onProgress },
+      );
+      if (!r.ok) {
+        const field = r.error.kind === 'wrong-passphrase' ? 'current' : r.error.kind === 'passphrase-mismatch' ? 'startupPassphraseConfirmation' : 'startupPassphrase';
+        form.setFields([{ name: field, errors: [r.error.message] }]);
+        return;
+      }
+      void message.success('开机口令已修改，下次打开程序时请输入新的开机口令');
+      form.resetFields();
+      onClose();
+    } catch {
+      form.setFields([{ name: 'current', errors: ['保存失败：本机数据存储不可用。请关闭程序后重新打开。'] }]);
+    } finally {
+      setBusy(false);
+      progress.stop();
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title="修改开机口令"
+      okText="修改"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form<ChangeValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="修改开机口令">
+        <Form.Item name="current" label="当前开机口令" rules={[{ required: true, message: '请输入当前开机口令' }]}>
+          <Input.Password maxLength={200} autoComplete="current-password" autoFocus />
+        </Form.Item>
+        <StartupPassphraseFields reason="修改后，旧开机口令即失效" />
+        {progress.active && <ScryptProgressBar progress={progress} label="正在核对并更换开机口令…" testId="change-passphrase-progress" />}
+        {/* Enter in the last field submits */}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  );
+}
+
+export function DataEncryptionCard() {
+  const facts = useAppQuery(dataKeyFacts);
+  const [changing, setChanging] = useState(false);
+  const protection =
+    facts?.protection === 'os' ? '由本机系统密钥保管（Windows 数据保护 / 系统钥匙环），打开程序时无需输入口令' : facts?.protection === 'passphrase' ? '由开机口令保护，每次打开程序时输入' : '…';
+  return (
+    <Card
+      title="数据加密"
+      extra={
+        facts?.protection === 'passphrase' ? (
+          <Button onClick={() => setChanging(true)} data-testid="change-startup-passphrase">
+            修改开机口令
+          </Button>
+        ) : null
+      }
+    >
+      <Descriptions column={1} bordered size="middle">
+        <Descriptions.Item label="加密保存的内容">党员身份证号、联系电话，走访慰问的慰问事由，本机设备密钥</Descriptions.Item>
+        <Descriptions.Item label="加密密钥">
+          <span data-testid="data-key-protection">{protection}</span>
+          {facts?.changedAt && <Typography.Text type="secondary">（开机口令修改于 {time(facts.changedAt)}）</Typography.Text>}
+        </Descriptions.Item>
+      </Descriptions>
+      {facts?.protection === 'passphrase' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {STARTUP_PASSPHRASE_RULE}
+        </Typography.Paragraph>
+      )}
+      {facts && !facts.deviceKeysSealed && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          title="本机设备密钥是在加密保存功能之前生成的，仍按旧方式保存"
+          description="台账数据已加密保存。设备密钥只有更换为新密钥才能加密保存，而更换后须请工委重新登记；本版本尚不提供单独更换，从台账备份恢复到新电脑时会生成加密保存的新密钥。"
+        />
+      )}
+      <ChangePassphraseModal open={changing} onClose={() => setChanging(false)} />
+    </Card>
+  );
+}
