@@ -18,6 +18,16 @@ export function sessionWriteContext(): Promise<WriteContext> {
 }
 
 /**
+ * Starts the session's write context afresh, from what the database holds now: after the unit's
+ * enrolment gave it the committee's unit id (the context holds the owner id). The next write reads
+ * the workspace and the device row (its last rev) again, so the clock carries on where it was.
+ * Without a reload, the unlocked data key stays with the window (no second 开机口令).
+ */
+export function restartSessionWriteContext(): void {
+  context = null;
+}
+
+/**
  * Runs a function of renderer/db — a read of db/queries, or a repository call that takes the
  * database — on the app's database. Screens name the function and never hold the database
  * themselves (lint: no `appDatabase` in renderer/features), so each read goes through its area's

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, download, enrolUnitWithCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, download, enrolUnitWithCommittee, idNumber, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit, setStartupPassphrase, unlock } from './helpers';
 
 const UNIT = '市财政局';
 const PASSPHRASE = '财政局支部每周五学习';
@@ -110,6 +110,7 @@ test('a unit backs up its ledger, a new PC restores it on the setup screen and i
   await fresh.getByTestId('setup-from-backup').click();
   await chooseFile(fresh, '选择备份文件', backupFile);
   await expect(fresh.getByTestId('backup-restore-file')).toHaveText(path.basename(backupFile));
+  await setStartupPassphrase(fresh);
   await fresh.getByTestId('backup-restore-passphrase').fill(`${PASSPHRASE}！`);
   await fresh.getByTestId('backup-restore-submit').click();
   await expect(fresh.getByText(/口令不正确，或备份文件已被改动、损坏/)).toBeVisible({ timeout: 60_000 });
@@ -169,7 +170,9 @@ test('设置 offers a restore only while the ledger is empty, and reopens on the
   await chooseFile(page, '选择备份文件', file);
   await card.getByTestId('backup-restore-passphrase').fill(PASSPHRASE);
   await card.getByTestId('backup-restore-submit').click();
-  await expect(page.getByTestId('workspace-name')).toHaveText(UNIT, { timeout: 120_000 }); // the page reloaded on the restored ledger
+  // the page reloads on the restored ledger: this PC's 开机口令 opens it (its data key sealed what was restored)
+  await unlock(page);
+  await expect(page.getByTestId('workspace-name')).toHaveText(UNIT, { timeout: 120_000 });
   await expect(page.getByTestId('backup-restore-notice')).toContainText('尚未与工委办理纳管登记');
   await expect(page.getByTestId('backup-restore-pick')).toHaveCount(0);
   await context.close();

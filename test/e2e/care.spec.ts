@@ -7,7 +7,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { confirmInDialog, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 const today = dayjs().format('YYYY-MM-DD');
@@ -126,7 +126,7 @@ test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with con
   await screenshot(page, 'care-publicity');
 
   // reload: all still there
-  await page.reload();
+  await reopen(page);
   await page.getByRole('menuitem', { name: '关怀激励' }).click();
   await expect(page.getByTestId('visit-totals')).toContainText(`${year}年走访慰问（人次）2`);
   await expect(page.getByTestId('visit-totals')).toContainText('500.20');

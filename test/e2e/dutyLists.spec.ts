@@ -5,7 +5,7 @@
  * and deleted with a confirm, and everything still there after a reload.
  */
 import { expect, test } from '@playwright/test';
-import { confirmInDialog, screenshot, setUpAsUnit } from './helpers';
+import { confirmInDialog, reopen, screenshot, setUpAsUnit } from './helpers';
 
 test('seed the default list, assign a holder, self-check items, completeness follows, reload keeps it', async ({ page }) => {
   test.setTimeout(180_000);
@@ -67,7 +67,7 @@ test('seed the default list, assign a holder, self-check items, completeness fol
   await screenshot(page, 'duties-self-checked');
 
   // the workbench links to the area only when something is due; a reload keeps everything
-  await page.reload();
+  await reopen(page);
   const again = page.getByRole('region', { name: '岗位：党支部书记' });
   await expect(again.getByTestId('duty-holder')).toHaveText('责任人：王建国');
   await expect(again.getByTestId('duty-post-completeness')).toHaveText('已自查 2/4（50%）');

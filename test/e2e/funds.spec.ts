@@ -10,7 +10,7 @@
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseShown, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseShown, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 
@@ -227,7 +227,7 @@ test('budget lines and expenses of the year: spent vs budget, over budget, expor
   await screenshot(page, 'funds-workbench');
 
   // reload: all still there
-  await page.reload();
+  await reopen(page);
   await page.getByRole('menuitem', { name: '经费保障' }).click();
   await expect(lineRow(page, '主题党日')).toContainText('超支');
   await expect(page.getByTestId('fund-lines-total')).toContainText('4,300.65');

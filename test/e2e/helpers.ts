@@ -31,6 +31,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The first start's setup page: a fresh profile loads the whole renderer, slow on a loaded machine. */
 const FIRST_PAINT = { timeout: 30_000 };
 
+/**
+ * The 开机口令 of the e2e ledgers. The web build has no OS keystore, so every setup sets one and
+ * every reload asks for it (docs/security.md).
+ */
+export const STARTUP_PASSPHRASE = '台账开机口令2026';
+
+/** Types the 开机口令 twice in the setup or restore form on screen. */
+export async function setStartupPassphrase(scope: Page | Locator, passphrase = STARTUP_PASSPHRASE): Promise<void> {
+  await scope.getByLabel('开机口令', { exact: true }).fill(passphrase);
+  await scope.getByLabel('确认开机口令', { exact: true }).fill(passphrase);
+}
+
+/** The start gate of a set-up ledger: the 开机口令 opens it (scrypt, a second or more on a busy machine). */
+export async function unlock(page: Page, passphrase = STARTUP_PASSPHRASE): Promise<void> {
+  const field = page.getByLabel('开机口令', { exact: true });
+  await expect(field).toBeVisible(FIRST_PAINT);
+  await field.fill(passphrase);
+  await page.getByRole('button', { name: '打开台账' }).click();
+  await expect(field).toHaveCount(0, { timeout: 60_000 });
+}
+
+/** Reloads the page (a restart of the app) and opens the ledger again with the 开机口令. */
+export async function reopen(page: Page, passphrase = STARTUP_PASSPHRASE): Promise<void> {
+  await page.reload();
+  await unlock(page, passphrase);
+}
+
 export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180, code = VALID_CREDIT_CODE): Promise<void> {
   await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible(FIRST_PAINT);
   await page.getByTestId('mode-unit').click();
@@ -39,8 +66,10 @@ export async function setUpAsUnit(page: Page, name = '市财政局', staff = 180
   await page.getByLabel('机关工作人员总数').fill(String(staff));
   await page.getByText('党组', { exact: true }).click();
   await page.getByLabel('操作人姓名（选填）').fill('张敏');
+  await setStartupPassphrase(page);
   await page.getByRole('button', { name: '完成设置' }).click();
-  await expect(page.getByTestId('title-bar')).toBeVisible();
+  // scrypt (N = 2^17) makes the data key's wrapping: a second or more on a busy machine
+  await expect(page.getByTestId('title-bar')).toBeVisible({ timeout: 60_000 });
 }
 
 /** The key-backup passphrase the e2e committees use. */
@@ -56,6 +85,7 @@ export async function setUpAsCommittee(page: Page, name = '中共示范市委直
   await page.getByLabel('工委名称').fill(name);
   await page.getByLabel('备份口令', { exact: true }).fill(passphrase);
   await page.getByLabel('确认备份口令').fill(passphrase);
+  await setStartupPassphrase(page);
   await page.getByRole('button', { name: '完成设置' }).click();
   // scrypt (N = 2^17) takes a second or more on a busy machine
   await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible({ timeout: 60_000 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { COMMITTEE_PASSPHRASE, screenshot } from './helpers';
+import { COMMITTEE_PASSPHRASE, reopen, screenshot, setStartupPassphrase } from './helpers';
 
 const NAME = '中共示范市委直属机关工作委员会';
 
@@ -38,6 +38,7 @@ test('set up with a key backup, save it, restore it on a new PC (wrong passphras
 
   await page.getByLabel('备份口令', { exact: true }).fill(COMMITTEE_PASSPHRASE);
   await page.getByLabel('确认备份口令').fill(COMMITTEE_PASSPHRASE);
+  await setStartupPassphrase(page);
   // scrypt runs for a second or more and its progress is shown. Playwright's own polling waits
   // behind scrypt's yields, so the page itself records the highest percentage the bar showed.
   await page.evaluate(() => {
@@ -58,7 +59,7 @@ test('set up with a key backup, save it, restore it on a new PC (wrong passphras
   await screenshot(page, 'key-backup-save-step');
 
   // the step survives a reload: the ledger stays closed until the backup is saved
-  await page.reload();
+  await reopen(page);
   await expect(page.getByText('机关党建台账 · 保存工委密钥备份')).toBeVisible();
 
   const pending = page.waitForEvent('download');
@@ -100,6 +101,7 @@ test('set up with a key backup, save it, restore it on a new PC (wrong passphras
   await (await chooser).setFiles(backupFile);
   await expect(fresh.getByTestId('restore-file-name')).toHaveText(path.basename(backupFile));
 
+  await setStartupPassphrase(fresh);
   await fresh.getByLabel('备份口令').fill(`${COMMITTEE_PASSPHRASE}！`);
   await fresh.getByRole('button', { name: '恢复工委密钥并完成设置' }).click();
   await expect(fresh.getByText(/口令不正确，或备份文件已被改动、损坏/)).toBeVisible({ timeout: 60_000 });
@@ -125,6 +127,7 @@ test('a file that is not a key backup is refused in Chinese', async ({ page }) =
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择密钥备份文件' }).click();
   await (await chooser).setFiles({ name: '工委密钥备份_假.tzkey', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+  await setStartupPassphrase(page);
   await page.getByLabel('备份口令').fill(COMMITTEE_PASSPHRASE);
   await page.getByRole('button', { name: '恢复工委密钥并完成设置' }).click();
   await expect(page.getByTestId('restore-error')).toContainText('该文件不是工委密钥备份文件');

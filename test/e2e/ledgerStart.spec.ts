@@ -6,7 +6,7 @@
  * out and why, and an overdue-type to-do that is not about a period stays.
  */
 import { expect, test } from '@playwright/test';
-import { pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { pickFromOpenList, reopen, screenshot, setUpAsUnit } from './helpers';
 
 test('the workbench leaves out the to-dos of periods before the 台账起始日期 set in 设置, and says so', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-12-06T10:00:00+08:00'));
@@ -50,7 +50,7 @@ test('the workbench leaves out the to-dos of periods before the 台账起始日�
   await screenshot(page, 'workbench-ledger-start');
 
   // after a reload it still holds; cleared, every period counts again
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('todo-before-start')).toBeVisible();
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByLabel('台账起始日期').hover();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { chooseFile, idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { chooseFile, idNumber, pickFromOpenList, reopen, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-meetings-'));
 
@@ -103,7 +103,7 @@ test('record meetings with attendance and a photo, see the quorum warning and th
   await screenshot(page, 'meeting-calendar');
 
   // reload: both meetings, the warning and the photo are still there
-  await page.reload();
+  await reopen(page);
   await page.getByRole('tab', { name: '会议记录' }).click();
   const list = page.getByTestId('meeting-list');
   await expect(list.locator('tbody tr')).toHaveCount(2);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { idNumber, pickFromOpenList, screenshot, setUpAsUnit, tick } from './helpers';
+import { idNumber, pickFromOpenList, reopen, screenshot, setUpAsUnit, tick } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -151,7 +151,7 @@ test('build a tree, add and import members, see term lights and the cadre ratio,
   await expect(page.getByTestId('cadre-ratio-warning')).toContainText('专职党务干部 1 人');
 
   // reload: everything is still there
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('stat-members')).toContainText('3');
   await page.getByRole('menuitem', { name: '组织与党员' }).click();
   await page.getByRole('tab', { name: '党员花名册' }).click();

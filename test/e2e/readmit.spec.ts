@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick } from './helpers';
+import { chooseFile, COMMITTEE_PASSPHRASE, download, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit, tick, setStartupPassphrase } from './helpers';
 
 
 test('a restored committee re-admits a unit from its full snapshot, under the same id', async ({ browser }) => {
@@ -48,6 +48,7 @@ test('a restored committee re-admits a unit from its full snapshot, under the sa
   const chooser = restored.waitForEvent('filechooser');
   await restored.getByRole('button', { name: '选择密钥备份文件' }).click();
   await (await chooser).setFiles(backupFile);
+  await setStartupPassphrase(restored);
   await restored.getByLabel('备份口令').fill(COMMITTEE_PASSPHRASE);
   await restored.getByRole('button', { name: '恢复工委密钥并完成设置' }).click();
   await expect(restored.getByTestId('title-bar')).toBeVisible({ timeout: 90_000 });

@@ -9,7 +9,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, confirmInDialog, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, reopen, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   // optional fields are labelled 'X （可选）'
@@ -158,7 +158,7 @@ test('register an overdue item, see it on the workbench, note progress, 销号 i
   await count(page, 'rect-count-total', 1);
 
   // still there after a reload
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('rect-list')).toContainText(PROBLEM);
   await count(page, 'rect-count-overdue', 1);
   await count(page, 'rect-count-in-progress', 1);

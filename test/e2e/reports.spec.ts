@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { compact, pdfText, readPdf } from '../reports/pdfReader';
-import { chooseFile, idNumber, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { chooseFile, idNumber, pickFromOpenList, reopen, screenshot, setUpAsUnit } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-reports-'));
 
@@ -139,7 +139,7 @@ test('edit the annual report draft, generate the PDF in the worker, read it back
   expect(pdf.missingGlyphs, 'characters drawn without a glyph of their font').toEqual([]);
 
   // reload: the draft is still there
-  await page.reload();
+  await reopen(page);
   await page.getByRole('menuitem', { name: '报表' }).click();
   await expect(page.getByLabel('二、存在问题及原因')).toHaveValue(PROBLEMS);
   await expect(page.getByLabel('主送')).toHaveValue('中共示范市委直属机关工委');

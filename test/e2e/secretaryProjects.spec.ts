@@ -9,7 +9,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { confirmInDialog, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 const TITLE = '“党建+业务”深度融合提升审批服务质效';
@@ -164,7 +164,7 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await screenshot(page, 'secretary-projects-done');
 
   // a reload keeps it all
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('secretary-project')).toContainText(TITLE);
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('checkbox', { name: `“${LATE}”已完成` })).toBeChecked();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { screenshot, setUpAsCommittee, setUpAsUnit, VALID_CREDIT_CODE } from './helpers';
+import { screenshot, setUpAsCommittee, setUpAsUnit, VALID_CREDIT_CODE, reopen, setStartupPassphrase, unlock } from './helpers';
 
 test('a unit sets up on first start and finds it again after a reload', async ({ page }) => {
   await page.goto('/');
@@ -20,7 +20,7 @@ test('a unit sets up on first start and finds it again after a reload', async ({
   }
   await screenshot(page, 'frame-workbench');
 
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('workspace-name')).toHaveText('市财政局');
   await page.getByRole('menuitem', { name: '设置' }).click();
   const details = page.getByTestId('settings-workspace');
@@ -55,7 +55,7 @@ test('the unit corrects its name, staff count and 党组/党委 in 设置; a wro
   await expect(details).toContainText('192 人');
   await expect(details).toContainText('党委');
   await expect(page.getByTestId('workspace-name')).toHaveText('市财政局（市国资委）');
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('workspace-name')).toHaveText('市财政局（市国资委）');
   await expect(page.getByTestId('settings-workspace')).toContainText('192 人');
 });
@@ -75,9 +75,10 @@ test('a wrong credit code is refused in Chinese and nothing is saved', async ({ 
   await page.getByLabel('单位名称').fill('市审计局');
   await page.getByLabel('统一社会信用代码').fill('11410100MB12345670');
   await page.getByLabel('机关工作人员总数').fill('90');
+  await setStartupPassphrase(page);
   await page.getByRole('button', { name: '完成设置' }).click();
   await expect(page.getByText('统一社会信用代码校验位不正确')).toBeVisible();
-  await page.reload();
+  await page.reload(); // nothing was set up: no 开机口令 asked
   await expect(page.getByText('机关党建台账 · 初始设置')).toBeVisible();
 });
 
@@ -108,6 +109,8 @@ test('setup survives closing and reopening the browser on the same profile', asy
     context = await launch();
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
+    // the ledger is encrypted at rest: the 开机口令 opens it again
+    await unlock(page);
     await expect(page.getByTestId('workspace-name')).toHaveText('市教育局');
     await expect(page.getByTestId('workspace-mode')).toHaveText('单位');
     await context.close();

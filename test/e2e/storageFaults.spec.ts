@@ -4,7 +4,7 @@
  * and what the user typed stays on the screen until they reload.
  */
 import { expect, test } from '@playwright/test';
-import { screenshot, setUpAsUnit } from './helpers';
+import { screenshot, setUpAsUnit, unlock } from './helpers';
 
 test('a window whose ledger another window upgraded stops saving, says so, and works again after a reload', async ({ page, context }) => {
   await page.goto('/');
@@ -46,6 +46,7 @@ test('a window whose ledger another window upgraded stops saving, says so, and w
   await expect(notice).toBeVisible();
 
   await page.getByRole('button', { name: '重新加载' }).click();
+  await unlock(page);
   await expect(page.getByTestId('workspace-name')).toHaveText('市财政局');
   await expect(notice).toBeHidden();
 });

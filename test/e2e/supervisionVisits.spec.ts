@@ -8,7 +8,7 @@
  */
 import dayjs from 'dayjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { confirmInDialog, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { confirmInDialog, enrolUnitWithCommittee, pickFromOpenList, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const UNIT = '市财政局';
 const ITEM_1 = '补齐第一党支部2026年“三会一课”记录';
@@ -109,7 +109,7 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await screenshot(committee, 'supervision-list');
 
   // after a reload the visit is still there, found by the unit's pinyin initials
-  await committee.reload();
+  await reopen(committee);
   await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
   await committee.getByLabel('搜索督导检查').fill('scz');
   const found = committee.getByTestId('supervision-visits').getByRole('row').filter({ hasText: '张伟、李娜、王强' });

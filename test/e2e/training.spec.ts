@@ -7,7 +7,7 @@
 import dayjs from 'dayjs';
 import { organisationsAndRoster } from './trainingUnit';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseShown, confirmInDialog, pickFromOpenList, screenshot, setUpAsUnit } from './helpers';
+import { chooseShown, confirmInDialog, pickFromOpenList, reopen, screenshot, setUpAsUnit } from './helpers';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label, { exact: true });
@@ -176,7 +176,7 @@ test('create a class, enrol a branch, mark an absence and a make-up, see coverag
   await expectCoverage(page, `${year}年党员应参训 4 人，已参训 2 人，覆盖率 50%，未达到全员覆盖`);
 
   // reload: it is all still there
-  await page.reload();
+  await reopen(page);
   await expect(page.getByTestId('coverage-members-reason')).toHaveText(`${year}年党员应参训 4 人，已参训 2 人，覆盖率 50%，未达到全员覆盖`);
   await page.getByRole('tab', { name: '培训班' }).click();
   await page.getByRole('button', { name: `${year}年第一期党员集中轮训` }).click();
@@ -290,7 +290,7 @@ test('a two-day class kept per day: a missed day, its make-up in a class created
   await edit.getByRole('button', { name: '取消' }).click();
 
   // after a reload it is all still there
-  await page.reload();
+  await reopen(page);
   await expect(page.getByLabel(`李强第2次（${d2}）出勤`)).not.toBeChecked();
   await expect(page.getByTestId('class-counts')).toHaveText('报名 3 人，参训 3 人（部分缺课 1 人，均已补训）');
   await screenshot(page, 'training-sessions-detail');

@@ -10,7 +10,7 @@ import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import { RECORD_TABLE_LABELS, type RecordTable } from '../../../shared/model/tables';
 import type { WorkspaceRow } from '../../db/localTypes';
-import { onAppDatabase, sessionWriteContext } from '../../db/session';
+import { restartSessionWriteContext, onAppDatabase, sessionWriteContext } from '../../db/session';
 import { acceptEnrolment, committeePeer, previewEnrolment, type EnrolmentPreview } from '../../db/sync/enrolment';
 import { ENROLMENT_EXTENSION, parseEnrolmentFile } from '../../db/sync/enrolmentFile';
 import { BUNDLE_FILTERS, exportUnitBundle, pendingChangeCount, type ExportedBundle } from '../../db/sync/exportBundle';
@@ -54,8 +54,8 @@ export function UnitSyncPage({ workspace }: { workspace: WorkspaceRow }) {
       return;
     }
     setEnrolment(null);
-    // The session's write context holds the unit id: start afresh with the assigned one.
-    if (r.value.rekeyed) window.location.reload();
+    // The session's write context holds the unit id: start it afresh with the assigned one.
+    if (r.value.rekeyed) restartSessionWriteContext();
   }
 
   async function exportBundle() {
