@@ -5,7 +5,8 @@
  * byte by byte: no ID number, no phone and no 慰问事由 is in them, in one-byte or in two-byte
  * (UTF-16) form — while the names, organisation and dates, which are not sealed, are (so the scan
  * does see what is stored). The device row holds no CryptoKey, only its sealed keys. Reopened on
- * the same profile, a wrong 开机口令 is refused in words and the right one shows the ledger again.
+ * the same profile, a wrong 开机口令 is refused in words and the right one shows the ledger again;
+ * changed in 设置, the next start takes the new one only.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { chooseFile, idNumber, screenshot, setUpAsUnit, unlock } from './helpers';
+import { chooseFile, idNumber, screenshot, setStartupPassphrase, setUpAsUnit, STARTUP_PASSPHRASE, unlock } from './helpers';
 
 const MEMBERS = Array.from({ length: 20 }, (_, i) => {
   const birth = dayjs('1970-01-15').add(i * 400, 'day').format('YYYY-MM-DD');
@@ -151,6 +152,21 @@ test('a copied profile shows no ID number, phone, 慰问事由 or device key; th
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByTestId('data-key-protection')).toHaveText('由开机口令保护，每次打开程序时输入');
     await screenshot(page, 'settings-data-encryption');
+
+    // 修改开机口令: the old one first, the new one twice; the next start takes the new one only
+    await page.getByTestId('change-startup-passphrase').click();
+    const change = page.getByRole('dialog', { name: '修改开机口令' });
+    await change.getByLabel('当前开机口令').fill(STARTUP_PASSPHRASE);
+    await setStartupPassphrase(change, '新的开机口令2027');
+    await change.getByRole('button', { name: '修改' }).click();
+    await expect(page.getByText('开机口令已修改，下次打开程序时请输入新的开机口令')).toBeVisible({ timeout: 60_000 });
+    await expect(change).toHaveCount(0);
+    await page.reload();
+    await page.getByLabel('开机口令', { exact: true }).fill(STARTUP_PASSPHRASE);
+    await page.getByRole('button', { name: '打开台账' }).click();
+    await expect(page.getByText('开机口令不正确，请重新输入')).toBeVisible({ timeout: 60_000 });
+    await unlock(page, '新的开机口令2027');
+    await expect(page.getByTestId('workspace-name')).toHaveText('市档案馆');
     await context.close();
     context = null;
   } finally {
