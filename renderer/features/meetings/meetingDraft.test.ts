@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFieldCipher } from '../../../shared/security/fieldCipher';
+import { lockDataKey } from '../../identity/dataKeySession';
+import { unlockTestDataKey } from '../../identity/testing/dataKey';
 import { clearDraft, loadDraft, saveDraft } from './meetingDraft';
 
 /** localStorage as the browser has it, with a quota that can run out. */
@@ -42,6 +45,31 @@ describe('meeting drafts in localStorage', () => {
     clearDraft('new:org-1');
     expect(loadDraft('new:org-1')).toBeNull();
     expect(storage.items.size).toBe(0);
+  });
+
+  it('seals the draft under the data key: the typed text is not in localStorage', () => {
+    saveDraft('k', { minutes: '会议由王芳同志主持，讨论了李强同志的困难帮扶。' });
+    const raw = storage.items.get('taizhang.meetingDraft.k') ?? '';
+    expect(raw).toContain('tz1:');
+    expect(raw).not.toContain('王芳');
+    expect(loadDraft<{ minutes: string }>('k')?.value.minutes).toBe('会议由王芳同志主持，讨论了李强同志的困难帮扶。');
+  });
+
+  it('reads a plain draft left by a program of before encryption at rest; a draft under another key reads as none', () => {
+    storage.items.set('taizhang.meetingDraft.old', JSON.stringify({ savedAt: '2026-03-01T00:00:00.000Z', value: { minutes: '旧草稿' } }));
+    expect(loadDraft('old')).toEqual({ savedAt: '2026-03-01T00:00:00.000Z', value: { minutes: '旧草稿' } });
+    storage.items.set('taizhang.meetingDraft.other', JSON.stringify({ savedAt: '2026-03-01T00:00:00.000Z', sealed: createFieldCipher(new Uint8Array(32).fill(1)).seal('{}', 'draft.meetingDraft') }));
+    expect(loadDraft('other')).toBeNull();
+  });
+
+  it('keeps nothing while the data key is locked', () => {
+    lockDataKey();
+    try {
+      saveDraft('k', { minutes: '锁定时输入' });
+      expect(storage.items.size).toBe(0);
+    } finally {
+      unlockTestDataKey();
+    }
   });
 
   it('a later save replaces the draft', () => {

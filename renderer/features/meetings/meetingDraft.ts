@@ -1,31 +1,12 @@
 /**
- * Unsaved meeting forms are kept in localStorage while they are typed, so a crash, a closed window
- * or a power cut does not lose a long record. Cleared when the meeting is saved or the draft discarded.
+ * Unsaved meeting forms are kept (sealed) in localStorage while they are typed, so a crash, a closed
+ * window or a power cut does not lose a long record (common/formDraft.ts). Cleared when the meeting
+ * is saved or the draft discarded.
  */
-export interface StoredDraft<T> {
-  savedAt: string;
-  value: T;
-}
+import { clearFormDraft, loadFormDraft, saveFormDraft, type StoredDraft } from '../common/formDraft';
 
-const PREFIX = 'taizhang.meetingDraft.';
+export type { StoredDraft };
 
-export function loadDraft<T>(key: string): StoredDraft<T> | null {
-  try {
-    const raw = localStorage.getItem(PREFIX + key);
-    return raw ? (JSON.parse(raw) as StoredDraft<T>) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveDraft<T>(key: string, value: T): void {
-  try {
-    localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), value }));
-  } catch {
-    // storage full: the form itself still holds the text
-  }
-}
-
-export function clearDraft(key: string): void {
-  localStorage.removeItem(PREFIX + key);
-}
+export const loadDraft = <T,>(key: string): StoredDraft<T> | null => loadFormDraft<T>('meetingDraft', key);
+export const saveDraft = <T,>(key: string, value: T): void => saveFormDraft('meetingDraft', key, value);
+export const clearDraft = (key: string): void => clearFormDraft('meetingDraft', key);

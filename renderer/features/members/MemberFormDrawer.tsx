@@ -1,10 +1,13 @@
 /**
  * 新增 / 编辑 a member. The ID number is checked as it is typed (GB 11643 checksum) and fills in
  * birth date and gender; every rule of the member schema is checked again on save, in Chinese.
+ * What is typed is kept as a sealed draft (common/formDraft.ts) until it is saved: a reload, a crash
+ * or a drawer closed by mistake does not lose it; the next time the same form opens it offers the
+ * draft back (恢复草稿) or lets it go (丢弃).
  */
-import { useEffect, useMemo } from 'react';
-import { AutoComplete, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, TreeSelect } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, AutoComplete, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem } from '../../../shared/model/idNumber';
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
@@ -14,6 +17,7 @@ import { fromIso, toIso } from '../common/dates';
 import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { isRetireesOrganisationName } from '../../../shared/rules/organisations/retireesBranch';
 import { useWriteAction } from '../common/useWriteAction';
+import { clearFormDraft, loadFormDraft, saveFormDraft, type StoredDraft } from '../common/formDraft';
 
 const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '藏族', '维吾尔族', '苗族', '彝族', '土家族', '布依族', '侗族', '瑶族', '朝鲜族', '白族', '哈尼族', '黎族', '哈萨克族', '傣族', '畲族'];
 
@@ -34,6 +38,18 @@ interface Values {
   excludedReason?: string;
   education?: string;
   note?: string;
+}
+
+/** The form's values as the draft keeps them: dates as ISO days. */
+type DraftValues = Omit<Values, 'birthDate' | 'joinedOn' | 'convertedOn'> & { birthDate: string | null; joinedOn: string | null; convertedOn: string | null };
+
+function toDraft(v: Partial<Values>): DraftValues {
+  return { ...(v as Values), birthDate: toIso(v.birthDate ?? null), joinedOn: toIso(v.joinedOn ?? null), convertedOn: toIso(v.convertedOn ?? null) };
+}
+
+function fromDraft(d: DraftValues): Partial<Values> {
+  const { birthDate, joinedOn, convertedOn, ...rest } = d;
+  return { ...rest, ...(birthDate ? { birthDate: fromIso(birthDate)! } : {}), ...(joinedOn ? { joinedOn: fromIso(joinedOn)! } : {}), convertedOn: fromIso(convertedOn) };
 }
 
 const FIELDS = ['name', 'idNumber', 'gender', 'ethnicity', 'birthDate', 'phone', 'joinedOn', 'membership', 'convertedOn', 'organisationId', 'status', 'cadre', 'excludedReason', 'education', 'note'];
@@ -71,9 +87,15 @@ export function MemberFormDrawer({
     return o !== undefined && isRetireesOrganisationName(o.name) ? o.name : null;
   }, [organisations, organisationId]);
   const treeData = useMemo(() => organisationTreeSelectData(organisations), [organisations]);
+  const draftKey = editing ? `edit:${editing.id}` : 'new';
+  const [draft, setDraft] = useState<StoredDraft<DraftValues> | null>(null);
+  // no draft is written while the form is being filled from the record (or from the draft)
+  const filling = useRef(false);
 
   useEffect(() => {
     if (!open) return;
+    filling.current = true;
+    setDraft(loadFormDraft<DraftValues>('memberDraft', draftKey));
     form.resetFields();
     if (editing) {
       form.setFieldsValue({
@@ -88,7 +110,21 @@ export function MemberFormDrawer({
     } else {
       form.setFieldsValue({ membership: 'full', ethnicity: '汉族', cadre: null, status: 'active' });
     }
-  }, [open, editing, form]);
+    filling.current = false;
+  }, [open, editing, form, draftKey]);
+
+  function rememberDraft() {
+    if (filling.current) return;
+    saveFormDraft<DraftValues>('memberDraft', draftKey, toDraft(form.getFieldsValue(true) as Partial<Values>));
+  }
+
+  function restoreDraft() {
+    if (!draft) return;
+    filling.current = true;
+    form.setFieldsValue(fromDraft(draft.value));
+    filling.current = false;
+    setDraft(null);
+  }
 
   function onIdNumberChange(value: string) {
     const id = value.trim().toUpperCase();
@@ -128,7 +164,11 @@ export function MemberFormDrawer({
             }),
       { success: editing ? '已保存' : `已登记党员${v.name}`, form, fields: FIELDS },
     );
-    if (saved) onClose();
+    if (saved) {
+      clearFormDraft('memberDraft', draftKey);
+      setDraft(null);
+      onClose();
+    }
   }
 
   return (
@@ -147,7 +187,32 @@ export function MemberFormDrawer({
         </Space>
       }
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="党员信息">
+      {draft && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="member-draft"
+          title={`有一份 ${dayjs(draft.savedAt).format('M月D日 HH:mm')} 未保存的草稿`}
+          action={
+            <Space>
+              <Button size="small" type="primary" onClick={restoreDraft}>
+                恢复草稿
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  clearFormDraft('memberDraft', draftKey);
+                  setDraft(null);
+                }}
+              >
+                丢弃
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={rememberDraft} aria-label="党员信息">
         <Space size={16} align="start" wrap>
           <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input maxLength={50} style={{ width: 160 }} />
