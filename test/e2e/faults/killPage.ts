@@ -30,7 +30,8 @@ import { openWriteContext } from '../../../renderer/db/writeContext';
 import { generateUnits } from '../../fixtures/generator';
 import { bundleFor, enrol, newCommittee, recordCountOf } from '../../bench/browser/committeeFixture';
 import { FIXED_NOW } from './deterministic';
-import { unlockTestDataKey } from '../../../renderer/identity/testing/dataKey';
+import { TEST_DATA_KEY, unlockTestDataKey } from '../../../renderer/identity/testing/dataKey';
+import { installDataKey } from '../../../renderer/db/encryption/workspaceUnlock';
 
 // the app's own code seals ID numbers, phones and 慰问事由 under the unlocked data key: a fixed test key here
 unlockTestDataKey();
@@ -74,6 +75,8 @@ function signal(n: number): void {
 
 async function withDatabase<T>(name: string, body: (db: TaizhangDb) => Promise<T>): Promise<T> {
   const db = openDatabase(name);
+  // as the app's start gate does: the data key unlocked, the device's sealed keys imported
+  await installDataKey(db, TEST_DATA_KEY);
   try {
     return await body(db);
   } finally {
