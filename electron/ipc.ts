@@ -4,13 +4,22 @@
  * answer is an envelope `{ ok, value } | { ok: false, error }` so that expected failures reach
  * the renderer as Chinese messages rather than as stack traces.
  */
-import { ipcMain, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { app, ipcMain, safeStorage, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '../shared/ipc/contract';
 import { isExpectedFailure } from '../shared/errors/errors';
 import { checkInvoke, type CheckedInvoke, type SenderFrameFacts } from './ipcGuard';
 import { appInfo, openFile, openFiles, openFolder, openSaved, saveFile, saveFiles } from './fileHandlers';
 import { listSystemFonts, readSystemFont } from './systemFonts';
 import { dataKeyProtection, protectDataKey, unprotectDataKey } from './dataKeyProtection';
+import { createAutomaticBackupStore } from './automaticBackups';
+import type { AutomaticBackupStore } from '../shared/platform';
+
+let backupStore: AutomaticBackupStore | null = null;
+/** The one store of automatic backups, `<userData>/backups` (userData is known once the app is ready). */
+function automaticBackups(): AutomaticBackupStore {
+  return (backupStore ??= createAutomaticBackupStore(path.join(app.getPath('userData'), 'backups')));
+}
 
 function frameFacts(event: IpcMainInvokeEvent): SenderFrameFacts | null {
   const frame = event.senderFrame;
@@ -45,6 +54,12 @@ async function run(call: CheckedInvoke, win: BrowserWindow): Promise<unknown> {
       return protectDataKey(safeStorage, process.platform, call.args.dataKey);
     case 'datakey:unprotect':
       return unprotectDataKey(safeStorage, process.platform, call.args.wrapped);
+    case 'autobackup:write':
+      return automaticBackups().write(call.args.kind, call.args.createdAt, call.args.bytes);
+    case 'autobackup:list':
+      return automaticBackups().list();
+    case 'autobackup:read':
+      return { id: call.args.id, bytes: await automaticBackups().read(call.args.id) };
   }
 }
 

@@ -60,6 +60,23 @@ describe('IPC guard', () => {
     expect(IPC_CONTRACT['datakey:unprotect'].result.safeParse(null).success).toBe(true);
   });
 
+  it('accepts the automatic-backup channels with valid payloads, and bounds what they return', () => {
+    const id = 'auto-daily-20261201T020304005Z.tzbak';
+    const write = checkInvoke('autobackup:write', TOP, { kind: 'pre-import', createdAt: '2026-12-01T02:03:04.005Z', bytes: new Uint8Array(3) });
+    expect(write.ok && write.value.channel === 'autobackup:write' && write.value.args.kind).toBe('pre-import');
+    expect(checkInvoke('autobackup:list', TOP, {}).ok).toBe(true);
+    const read = checkInvoke('autobackup:read', TOP, { id });
+    expect(read.ok && read.value.channel === 'autobackup:read' && read.value.args.id).toBe(id);
+    expect(IPC_CONTRACT['autobackup:write'].result.safeParse({ id, removed: [] }).success).toBe(true);
+    expect(IPC_CONTRACT['autobackup:write'].result.safeParse({ id: '../x', removed: [] }).success).toBe(false);
+    const entry = { id, kind: 'daily', at: '2026-12-01T02:03:04.005Z', bytes: 10 };
+    expect(IPC_CONTRACT['autobackup:list'].result.safeParse([entry]).success).toBe(true);
+    expect(IPC_CONTRACT['autobackup:list'].result.safeParse([{ ...entry, kind: 'weekly' }]).success).toBe(false);
+    expect(IPC_CONTRACT['autobackup:list'].result.safeParse([{ ...entry, path: '/home/x' }]).success).toBe(false);
+    expect(IPC_CONTRACT['autobackup:read'].result.safeParse({ id, bytes: new Uint8Array(4) }).success).toBe(true);
+    expect(IPC_CONTRACT['autobackup:read'].result.safeParse({ id, bytes: 'AAAA' }).success).toBe(false);
+  });
+
   it('refuses fonts:read from a sub-frame', () => {
     const r = checkInvoke('fonts:read', { url: 'app://taizhang/index.html', isTopFrame: false }, { id: 'font-0' });
     expect(!r.ok && r.error.kind).toBe('ipc-untrusted-sender');
@@ -135,6 +152,18 @@ describe('IPC guard', () => {
     ['an empty wrapped key', 'datakey:unprotect', { wrapped: '' }],
     ['an overlong wrapped key', 'datakey:unprotect', { wrapped: 'A'.repeat(4100) }],
     ['a wrapped key as bytes', 'datakey:unprotect', { wrapped: new Uint8Array(64) }],
+    ['another kind of automatic backup', 'autobackup:write', { kind: 'weekly', createdAt: '2026-12-01T02:03:04.005Z', bytes: new Uint8Array(1) }],
+    ['a backup time that is not an instant', 'autobackup:write', { kind: 'daily', createdAt: '2026-12-01', bytes: new Uint8Array(1) }],
+    ['backup bytes as text', 'autobackup:write', { kind: 'daily', createdAt: '2026-12-01T02:03:04.005Z', bytes: 'AAAA' }],
+    ['a folder to write a backup into', 'autobackup:write', { kind: 'daily', createdAt: '2026-12-01T02:03:04.005Z', bytes: new Uint8Array(1), dir: '/tmp' }],
+    ['no backup bytes', 'autobackup:write', { kind: 'daily', createdAt: '2026-12-01T02:03:04.005Z' }],
+    ['arguments to autobackup:list', 'autobackup:list', { dir: '/home' }],
+    ['a traversal as backup id', 'autobackup:read', { id: '../../etc/passwd' }],
+    ['a Windows path as backup id', 'autobackup:read', { id: 'C:\\Windows\\win.ini' }],
+    ['a hidden file as backup id', 'autobackup:read', { id: '.bashrc' }],
+    ['an overlong backup id', 'autobackup:read', { id: 'a'.repeat(81) }],
+    ['an empty backup id', 'autobackup:read', { id: '' }],
+    ['a backup id that is not a string', 'autobackup:read', { id: 7 }],
     ['a path to open many', 'file:open-many', { filters: [{ name: '同步包', extensions: ['tzb'] }], paths: ['/etc/passwd'] }],
   ])('refuses a bad payload: %s', (_what, channel, payload) => {
     const r = checkInvoke(channel, TOP, payload);

@@ -18,6 +18,9 @@ const api: PreloadApi = {
   dataKeyProtection: () => ipcRenderer.invoke('datakey:protection', {}),
   protectDataKey: (args: IpcArgs<'datakey:protect'>) => ipcRenderer.invoke('datakey:protect', args),
   unprotectDataKey: (args: IpcArgs<'datakey:unprotect'>) => ipcRenderer.invoke('datakey:unprotect', args),
+  writeAutomaticBackup: (args: IpcArgs<'autobackup:write'>) => ipcRenderer.invoke('autobackup:write', args),
+  listAutomaticBackups: () => ipcRenderer.invoke('autobackup:list', {}),
+  readAutomaticBackup: (args: IpcArgs<'autobackup:read'>) => ipcRenderer.invoke('autobackup:read', args),
 };
 
 contextBridge.exposeInMainWorld('taizhang', api);

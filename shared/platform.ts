@@ -4,9 +4,35 @@
  * `renderer/platform/electron.ts` calls the preload API; `renderer/platform/web.ts` uses browser
  * downloads and `<input type=file>`.
  */
-import type { AppInfo, FileFilter, FileToSave, OpenedFile, OpenedFiles, OpenedFolder, SaveFileResult, SaveFilesResult, SystemFont } from './ipc/contract';
+import type {
+  AppInfo,
+  AutomaticBackupEntry,
+  AutomaticBackupKind,
+  FileFilter,
+  FileToSave,
+  OpenedFile,
+  OpenedFiles,
+  OpenedFolder,
+  SaveFileResult,
+  SaveFilesResult,
+  SystemFont,
+} from './ipc/contract';
 
-export type { AppInfo, FileFilter, FileToSave, OpenedFile, OpenedFiles, OpenedFolder, SaveFileResult, SaveFilesResult, SystemFont };
+export type { AppInfo, AutomaticBackupEntry, AutomaticBackupKind, FileFilter, FileToSave, OpenedFile, OpenedFiles, OpenedFolder, SaveFileResult, SaveFilesResult, SystemFont };
+
+/**
+ * The automatic (rolling) workspace backups this PC keeps. The caller hands over sealed `.tzbak`
+ * bytes; the host stores them under a name of its own (the id), prunes by shared/backup/retention.ts
+ * after each write, and gives them back by id. Refusals are `ExpectedFailure`s in Chinese.
+ */
+export interface AutomaticBackupStore {
+  /** Stores one backup made at `createdAt` (ISO instant); returns its id and the ids retention removed. */
+  write(kind: AutomaticBackupKind, createdAt: string, bytes: Uint8Array): Promise<{ id: string; removed: string[] }>;
+  /** The backups kept, newest first. */
+  list(): Promise<AutomaticBackupEntry[]>;
+  /** The bytes of one listed backup. */
+  read(id: string): Promise<Uint8Array>;
+}
 
 export interface PlatformBridge {
   /** 'electron' inside the desktop shell, 'web' in a plain browser (local serve, tests). */
@@ -47,4 +73,6 @@ export interface PlatformBridge {
   protectDataKey(dataKey: Uint8Array): Promise<string | null>; // base64 of safeStorage ciphertext
   /** Unwraps what protectDataKey returned; `null` when the OS keystore cannot (another user/PC, keyring reset). */
   unprotectDataKey(wrapped: string): Promise<Uint8Array | null>;
+  /** The automatic backups this PC keeps (Electron: a folder under the app's data); null in the web build, which says that automatic backups need the desktop app. */
+  readonly automaticBackups: AutomaticBackupStore | null;
 }

@@ -27,5 +27,10 @@ export function createElectronBridge(api: PreloadApi): PlatformBridge {
     dataKeyProtection: async () => unwrap(await api.dataKeyProtection()),
     protectDataKey: async (dataKey) => unwrap(await api.protectDataKey({ dataKey })),
     unprotectDataKey: async (wrapped) => unwrap(await api.unprotectDataKey({ wrapped })),
+    automaticBackups: {
+      write: async (kind, createdAt, bytes) => unwrap(await api.writeAutomaticBackup({ kind, createdAt, bytes })),
+      list: async () => unwrap(await api.listAutomaticBackups()),
+      read: async (id) => unwrap(await api.readAutomaticBackup({ id })).bytes,
+    },
   };
 }

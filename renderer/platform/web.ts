@@ -149,5 +149,7 @@ export function createWebBridge(doc: Document = document): PlatformBridge {
     dataKeyProtection: () => Promise.resolve({ available: false, reason: '浏览器版不能使用系统密钥保管，请设置开机口令' }),
     protectDataKey: () => Promise.resolve(null),
     unprotectDataKey: () => Promise.resolve(null),
+    /** A browser keeps no backup folder: automatic backups need the desktop app. */
+    automaticBackups: null,
   };
 }

@@ -187,6 +187,49 @@ export const protectDataKeyResultSchema = wrappedDataKeySchema.nullable();
 export const unprotectDataKeyArgs = z.object({ wrapped: wrappedDataKeySchema }).strict();
 export const unprotectDataKeyResultSchema = dataKeySchema.nullable();
 
+/**
+ * The automatic (rolling) workspace backups the desktop app keeps in a folder under its data
+ * (electron/automaticBackups.ts). The renderer makes the sealed `.tzbak` bytes; the main process
+ * only stores, lists, reads and prunes them. A backup is named by its file name (its id,
+ * shared/backup/automaticBackupName.ts); the renderer never sends a path.
+ */
+export const AUTOMATIC_BACKUP_KINDS = ['daily', 'pre-import', 'pre-migration'] as const;
+/** The same union as shared/backup/retention.ts's (checked in shared/backup/automaticBackupName.ts). */
+export const automaticBackupKindSchema = z.enum(AUTOMATIC_BACKUP_KINDS);
+export type AutomaticBackupKind = z.infer<typeof automaticBackupKindSchema>;
+export const MAX_AUTOMATIC_BACKUP_ID_CHARS = 80;
+/** What the folder may list at once (retention keeps about twenty). */
+export const MAX_LISTED_AUTOMATIC_BACKUPS = 1000;
+/** A file name without a path: letters, digits, `.`, `_`, `-`, not starting with a dot. */
+export const automaticBackupIdSchema = z
+  .string()
+  .min(1, '自动备份编号为空')
+  .max(MAX_AUTOMATIC_BACKUP_ID_CHARS, '自动备份编号太长')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '自动备份编号不正确');
+
+export const automaticBackupEntrySchema = z
+  .object({
+    id: automaticBackupIdSchema,
+    kind: automaticBackupKindSchema,
+    /** When it was made (ISO instant, UTC). */
+    at: z.iso.datetime(),
+    /** Its size on disk. */
+    bytes: z.int().min(0).max(MAX_IPC_FILE_BYTES),
+  })
+  .strict();
+export type AutomaticBackupEntry = z.infer<typeof automaticBackupEntrySchema>;
+
+export const autoBackupWriteArgs = z.object({ kind: automaticBackupKindSchema, createdAt: z.iso.datetime(), bytes }).strict();
+export const autoBackupWriteResultSchema = z
+  .object({ id: automaticBackupIdSchema, removed: z.array(automaticBackupIdSchema).max(MAX_LISTED_AUTOMATIC_BACKUPS) })
+  .strict();
+
+export const autoBackupListArgs = z.object({}).strict();
+export const autoBackupListResultSchema = z.array(automaticBackupEntrySchema).max(MAX_LISTED_AUTOMATIC_BACKUPS);
+
+export const autoBackupReadArgs = z.object({ id: automaticBackupIdSchema }).strict();
+export const autoBackupReadResultSchema = z.object({ id: automaticBackupIdSchema, bytes }).strict();
+
 /** Channel → argument and result schemas. Adding a channel here is the only way to add IPC. */
 export const IPC_CONTRACT = {
   'file:save': { args: saveFileArgs, result: saveFileResultSchema },
@@ -201,6 +244,9 @@ export const IPC_CONTRACT = {
   'datakey:protection': { args: dataKeyProtectionArgs, result: dataKeyProtectionSchema },
   'datakey:protect': { args: protectDataKeyArgs, result: protectDataKeyResultSchema },
   'datakey:unprotect': { args: unprotectDataKeyArgs, result: unprotectDataKeyResultSchema },
+  'autobackup:write': { args: autoBackupWriteArgs, result: autoBackupWriteResultSchema },
+  'autobackup:list': { args: autoBackupListArgs, result: autoBackupListResultSchema },
+  'autobackup:read': { args: autoBackupReadArgs, result: autoBackupReadResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -232,6 +278,9 @@ export interface PreloadApi {
   dataKeyProtection(): Promise<IpcEnvelope<IpcResult<'datakey:protection'>>>;
   protectDataKey(args: IpcArgs<'datakey:protect'>): Promise<IpcEnvelope<IpcResult<'datakey:protect'>>>;
   unprotectDataKey(args: IpcArgs<'datakey:unprotect'>): Promise<IpcEnvelope<IpcResult<'datakey:unprotect'>>>;
+  writeAutomaticBackup(args: IpcArgs<'autobackup:write'>): Promise<IpcEnvelope<IpcResult<'autobackup:write'>>>;
+  listAutomaticBackups(): Promise<IpcEnvelope<IpcResult<'autobackup:list'>>>;
+  readAutomaticBackup(args: IpcArgs<'autobackup:read'>): Promise<IpcEnvelope<IpcResult<'autobackup:read'>>>;
 }
 
 /** The custom scheme the renderer is served from (stable IndexedDB origin). */
