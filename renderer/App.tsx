@@ -22,6 +22,7 @@ import { UnitRegisterPage } from './features/units/UnitRegisterPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { DataKeyGate } from './features/setup/DataKeyGate';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { DailyAutomaticBackup } from './features/settings/AutomaticBackupsCard';
 import { UnderConstructionPage } from './features/placeholder/UnderConstructionPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { BackupReminderNotice, useBackupTodos } from './features/settings/backupReminder';
@@ -196,11 +197,17 @@ function WorkspaceGate() {
     // A new committee saves its key backup before anything else.
     return (
       <KeyBackupGate workspace={workspace}>
+        <DailyAutomaticBackup />
         <RouterProvider router={router} />
       </KeyBackupGate>
     );
   }
-  return <RouterProvider router={router} />;
+  return (
+    <>
+      <DailyAutomaticBackup />
+      <RouterProvider router={router} />
+    </>
+  );
 }
 
 export function App() {

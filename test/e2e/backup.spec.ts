@@ -154,6 +154,8 @@ test('设置 offers a restore only while the ledger is empty, and reopens on the
   await old.goto('/');
   await setUpAsUnit(old, UNIT);
   await old.getByRole('menuitem', { name: '设置' }).click();
+  // the web build makes no automatic backups, and says so
+  await expect(old.getByTestId('automatic-backups')).toContainText('浏览器版不做自动备份');
   await old.getByTestId('backup-passphrase').fill(PASSPHRASE);
   await old.getByTestId('backup-passphrase-confirmation').fill(PASSPHRASE);
   const file = await download(old, () => old.getByTestId('backup-make').click());

@@ -139,7 +139,7 @@ export function BackupCard({ mode, fingerprint }: { mode: WorkspaceMode; fingerp
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary">
-        备份文件（.tzbak）包含本机台账的全部数据：各项记录、修改记录和操作日志、同步状态与回执、附件、报告草稿等，用您设置的口令加密。请保存到U盘等不在这台电脑上的位置，与口令分开保管。程序不保存口令，忘记口令将无法恢复备份。本程序目前不会自动备份，请定期手动备份（例如每周一次、每次报送前后）。
+        备份文件（.tzbak）包含本机台账的全部数据：各项记录、修改记录和操作日志、同步状态与回执、附件、报告草稿等，用您设置的口令加密。请保存到U盘等不在这台电脑上的位置，与口令分开保管。程序不保存口令，忘记口令将无法恢复备份。桌面版程序另有自动备份（见下方“自动备份”），但它与台账在同一块磁盘上；请定期手动备份到U盘（例如每周一次、每次报送前后）。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void backUp(v)} aria-label="立即备份" style={{ maxWidth: 480 }}>
         <Form.Item

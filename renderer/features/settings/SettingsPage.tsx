@@ -11,6 +11,7 @@ import { keyFingerprint } from '../../identity/deviceIdentity';
 import { KeyBackupCard } from './KeyBackupCard';
 import { BackupCard } from './BackupCard';
 import { DataEncryptionCard } from './DataEncryptionCard';
+import { AutomaticBackupsCard } from './AutomaticBackupsCard';
 import { useAppQuery } from '../common/useAppQuery';
 import { RuleProfileCard } from './RuleProfileCard';
 import { UnitInfoModal } from './UnitInfoModal';
@@ -101,6 +102,7 @@ export function SettingsPage({ workspace }: { workspace: WorkspaceRow }) {
       {workspace.mode === 'committee' && <KeyBackupCard device={device} />}
       <RuleProfileCard mode={workspace.mode} />
       <BackupCard mode={workspace.mode} fingerprint={fingerprint} />
+      <AutomaticBackupsCard workspaceName={workspace.name} />
       <DataEncryptionCard />
       <Card title="数据存储">
         <Descriptions column={1} bordered size="middle">

@@ -15,6 +15,7 @@ import type { SkippedFile } from '../../../shared/ipc/batchFiles';
 import type { OpenedFile } from '../../../shared/platform';
 import { sessionWriteContext } from '../../db/session';
 import { BUNDLE_FILTERS } from '../../db/sync/exportBundle';
+import { backupBeforeImport } from '../common/automaticBackupBeforeImport';
 import { applicableRows, applyBatch, checkBatch, recheckSender, type BatchOutcome, type BatchProgress, type BatchRow } from '../../db/sync/importBatch';
 import { platform } from '../../platform';
 import { BatchRowsTable } from './BatchRowsTable';
@@ -105,6 +106,12 @@ export function BatchImportPanel({ onUnitsImported }: { onUnitsImported: (unitId
     stop.current = false;
     let merged: ReadonlyMap<number, BatchOutcome> = outcomes;
     try {
+      // one automatic backup before the whole batch (the desktop app)
+      const notBackedUp = await backupBeforeImport();
+      if (notBackedUp) {
+        setError(notBackedUp);
+        return;
+      }
       const result = await applyBatch(await sessionWriteContext(), todo, {
         onProgress: setProgress,
         shouldStop: () => stop.current,

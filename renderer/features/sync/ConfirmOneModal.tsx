@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Modal, Spin } from 'antd';
 import { sessionWriteContext } from '../../db/session';
 import type { BatchOutcome, BatchRow } from '../../db/sync/importBatch';
+import { backupBeforeImport } from '../common/automaticBackupBeforeImport';
 import { applyImport, prepareImport, type ImportPreview } from '../../db/sync/importBundle';
 import { PreviewView } from './ImportPreviewView';
 
@@ -38,6 +39,11 @@ export function ConfirmOneModal({ row, onClose }: { row: BatchRow; onClose: (out
     if (state.step !== 'preview') return;
     setBusy(true);
     try {
+      const notBackedUp = await backupBeforeImport();
+      if (notBackedUp) {
+        setState({ step: 'error', message: notBackedUp });
+        return;
+      }
       const r = await applyImport(await sessionWriteContext(), state.preview, { fingerprintConfirmed: confirmed });
       if (r.ok) onClose({ kind: 'applied', summary: r.value });
       else setState({ step: 'error', message: r.error.message });

@@ -13,6 +13,7 @@ import { Alert, Button, Card, Progress, Space, Steps, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { isExpectedFailure } from '../../../shared/errors/errors';
 import { sessionWriteContext } from '../../db/session';
+import { backupBeforeImport } from '../common/automaticBackupBeforeImport';
 import { applyImport, prepareImport, type ImportPreview, type ImportSummary } from '../../db/sync/importBundle';
 import { BUNDLE_FILTERS } from '../../db/sync/exportBundle';
 import type { ImportProgressEvent } from '../../db/sync/importProgress';
@@ -68,6 +69,11 @@ export function ImportPanel({ title, hint }: { title: string; hint: string }) {
     setBusy(true);
     setError(null);
     try {
+      const notBackedUp = await backupBeforeImport();
+      if (notBackedUp) {
+        setError(notBackedUp);
+        return;
+      }
       const r = await applyImport(await sessionWriteContext(), state.preview, { fingerprintConfirmed: confirmed, onProgress: setProgress });
       if (!r.ok) refuse(state.fileName, r.error.kind, r.error.message);
       else setState({ step: 'done', summary: r.value, fileName: state.fileName });
