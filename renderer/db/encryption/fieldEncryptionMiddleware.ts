@@ -14,11 +14,18 @@ function sealRequest(req: DBCoreMutateRequest, table: string, cipher: FieldCiphe
   return { ...req, values: req.values.map((v: unknown) => sealStoredRow(cipher, table, v)) } as DBCoreMutateRequest;
 }
 
-/** A cursor whose `value` is the opened row; everything else (continue, stop, start…) is the real cursor's. */
-function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+/**
+ * A cursor whose `value` is the opened row; everything else (continue, stop, start…) is the real
+ * cursor's. `key` and `primaryKey` are passed through explicitly: on a real IDBCursor they are
+ * getters that must be called on the cursor itself ("Illegal invocation" on any other object — which
+ * fake-indexeddb does not check, so only a browser shows it).
+ */
+export function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   let raw: unknown = undefined;
   let opened: unknown = undefined;
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const current = cursor.value;
