@@ -89,6 +89,8 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
 
   // a milestone without a title is refused in Chinese
   await page.getByRole('button', { name: '添加工作节点' }).click();
+  // the dialog is open and ready (its first field has the focus) before 保存 is pressed
+  await expect(page.getByRole('dialog').getByLabel('节点内容')).toBeFocused();
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('dialog').getByText('请填写这个节点要完成的工作')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
