@@ -7,7 +7,7 @@
  * figures); 附件说明; signature and date; attachments: the figures table and the table of every
  * organisation's organisational life and term.
  */
-import { TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
+import { DUTY_REVIEW_RATING_LABELS, TERM_LIGHT_LABELS, type MeetingKind } from '../model/vocabulary';
 import { basisPointsPercent, chineseDate, percent, yuanAmount, yuanText } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
 import { careFigures, NO_OUTLET } from '../rules/duties/care';
@@ -113,7 +113,22 @@ function rectificationSection(f: AnnualFigures): string {
     r.total === 0
       ? '本年度没有需要整改的问题事项。'
       : `本年度需整改的问题事项${r.total}项，其中${parts.join('，')}${r.closed === 0 ? '，尚无销号事项' : ''}${r.overdue > 0 ? `；未销号事项中超过整改时限的${r.overdue}项` : ''}。`;
-  return items + cardsSentence(f);
+  return items + cardsSentence(f) + dutyReviewSentence(f) + scoresSentence(f);
+}
+
+/** The 工委's 述职评议 of the year, in words, also when it has not been entered. */
+function dutyReviewSentence(f: AnnualFigures): string {
+  const r = f.accountability.dutyReview;
+  if (r === null) return '工委尚未录入本年度书记抓基层党建述职评议结果。';
+  const when = r.reportedOn === null ? '' : `（${chineseDate(r.reportedOn)}述职）`;
+  return `本年度书记抓基层党建述职评议等次为“${DUTY_REVIEW_RATING_LABELS[r.rating]}”${when}，${r.problems > 0 ? `评议指出问题${r.problems}个` : '评议未指出问题'}。`;
+}
+
+/** The quarter scores the 工委 published for the year, in words, also when none were published. */
+function scoresSentence(f: AnnualFigures): string {
+  const s = f.accountability.scores;
+  if (s.length === 0) return '工委尚未发布本年度季度监控考核结果。';
+  return `工委发布的本年度季度监控考核得分：${s.map((q) => `${q.label}${q.total}分`).join('，')}。`;
 }
 
 /** 红黄牌 in words, also when there were none. */
@@ -210,6 +225,11 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['已销号（项）', String(f.rectification.closed)],
     ['超过整改时限（项）', String(f.rectification.overdue)],
     ['被亮黄牌/红牌（张）', `${f.cards.yellow}/${f.cards.red}`],
+    { section: '督责考评' },
+    ['书记述职评议等次', f.accountability.dutyReview === null ? '未录入' : DUTY_REVIEW_RATING_LABELS[f.accountability.dutyReview.rating]],
+    ...(f.accountability.scores.length === 0
+      ? [['季度监控考核得分', '未发布'] as TableRow]
+      : f.accountability.scores.map((q): TableRow => [`${q.label}监控考核得分`, String(q.total)])),
     { section: '党建工作经费' },
     ['预算（元）', yuanAmount(f.funds.budgetFen)],
     ['支出（元）', yuanAmount(f.funds.spentFen)],

@@ -6,8 +6,10 @@
  */
 import type { CareVisit, Commendation, Publicity } from '../model/care';
 import type {
+  Assessment,
   Card,
   CommitteeSeat,
+  DutyReview,
   Election,
   Enrolment,
   Expense,
@@ -30,6 +32,7 @@ import { organisationCounts, organisationExistsOn, type OrganisationCounts } fro
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
 import { rectificationProgress, type RectificationProgress } from '../rules/duties/rectification';
 import { cardsOfYear, type CardsOfYear } from '../rules/committee/cardProgress';
+import { accountabilityOfYear, type AccountabilityOfYear } from '../rules/committee/unitAccountability';
 import { rosterSummary, type RosterSummary } from '../rules/members/roster';
 import { hasCommitteeOn } from '../rules/organisations/seats';
 import { secretaryProjectProgress, type SecretaryProjectProgress } from '../rules/duties/secretaryProjects';
@@ -68,6 +71,9 @@ export interface UnitReportData {
   readonly publicity?: readonly Publicity[];
   /** The 红黄牌 the 工委 issued to the unit or its organisations (as its return bundles brought them). */
   readonly cards: readonly Card[];
+  /** The 工委's 述职评议 of the unit and its published quarter scores (return bundles); absent in older snapshots. */
+  readonly dutyReviews?: readonly DutyReview[];
+  readonly assessments?: readonly Assessment[];
   /** The rule profile in force for the year (the committee's, else the national defaults). */
   readonly profile: RuleProfile;
   readonly year: number;
@@ -98,6 +104,8 @@ export interface UnitRecords {
   readonly commendation?: readonly Commendation[];
   readonly publicity?: readonly Publicity[];
   readonly card?: readonly Card[];
+  readonly dutyReview?: readonly DutyReview[];
+  readonly assessment?: readonly Assessment[];
 }
 
 export interface SnapshotOptions {
@@ -149,6 +157,8 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     commendations: live(records.commendation),
     publicity: live(records.publicity),
     cards: live(records.card),
+    dutyReviews: live(records.dutyReview),
+    assessments: live(records.assessment),
     profile: options.profile ?? NATIONAL_PROFILE_V1,
     year: options.year,
     asOf: options.asOf ?? isoDate(options.year, 12, 31),
@@ -191,6 +201,8 @@ export interface AnnualFigures {
   readonly rectification: RectificationProgress;
   /** 红黄牌 received in the year. */
   readonly cards: CardsOfYear;
+  /** The 工委's 述职评议 of the year and the quarter scores it published. */
+  readonly accountability: AccountabilityOfYear;
   readonly funds: FundUsage;
 }
 
@@ -279,6 +291,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     projects: secretaryProjectProgress(data.secretaryProjects, year, asOf),
     rectification: rectificationProgress(data.rectifications, year, asOf),
     cards: cardsOfYear(data.cards, year, asOf),
+    accountability: accountabilityOfYear(data.dutyReviews ?? [], data.assessments ?? [], year),
     // an expense counts for its line whatever its date, but not after 截至
     funds: fundUsage(
       data.fundLines,

@@ -94,6 +94,24 @@ describe('年度落实机关党建主体责任情况报告', () => {
     expect(text).toContain('被亮黄牌/红牌（张）1/0');
   });
 
+  it('states the 工委’s 述职评议 and published quarter scores of the year, or that there are none', async () => {
+    const text = compact(pdf.text);
+    expect(text).toContain('工委尚未录入本年度书记抓基层党建述职评议结果。工委尚未发布本年度季度监控考核结果。');
+    expect(text).toContain('书记述职评议等次未录入');
+    expect(text).toContain('季度监控考核得分未发布');
+
+    const { dutyReviews, assessments } = committeeRecords([data]);
+    const review = dutyReviews[0]!;
+    const published = assessments.filter((a) => a.quarter !== '2026-Q4'); // the fourth quarter not published yet
+    const decided = compact(await pdfText(await renderToFile('annual-accountability.pdf', buildAnnualReport({ ...data, dutyReviews, assessments: published }, { date: '2027-01-15' }))));
+    expect(decided).toContain(`本年度书记抓基层党建述职评议等次为“好”（2027年1月10日述职），评议指出问题${review.problems.length}个。`);
+    const q = (n: number) => published.find((a) => a.quarter === `2026-Q${n}`)!.total;
+    expect(decided).toContain(`工委发布的本年度季度监控考核得分：第1季度${q(1)}分，第2季度${q(2)}分，第3季度${q(3)}分。`);
+    expect(decided).toContain('书记述职评议等次好');
+    expect(decided).toContain(`第3季度监控考核得分${q(3)}`);
+    expect(decided).not.toContain('第4季度监控考核得分');
+  });
+
   it('sets the body on the grid: 22 lines a page, 28 characters a line, lines justified to the block', () => {
     // page 2 is body text from top to bottom
     const page = pdf.pages[1];

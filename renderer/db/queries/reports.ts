@@ -27,9 +27,9 @@ async function referencedClasses(db: TaizhangDb, own: readonly TrainingClass[], 
 
 /** Every table a unit report reads, for one unit (live and deleted alike: `unitReportData` filters). */
 export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<UnitRecords> {
-  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.careVisit, db.commendation, db.publicity, db.card];
+  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.careVisit, db.commendation, db.publicity, db.card, db.dutyReview, db.assessment];
   return db.transaction('r', tables, async () => {
-    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, careVisit, commendation, publicity, card] = await Promise.all([
+    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, careVisit, commendation, publicity, card, dutyReview, assessment] = await Promise.all([
       db.unit.get(unitId),
       db.organisation.where('unitId').equals(unitId).toArray(),
       db.election.where('unitId').equals(unitId).toArray(),
@@ -46,6 +46,8 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       db.commendation.where('unitId').equals(unitId).toArray(),
       db.publicity.where('unitId').equals(unitId).toArray(),
       db.card.where('unitId').equals(unitId).toArray(),
+      db.dutyReview.where('unitId').equals(unitId).toArray(),
+      db.assessment.where('unitId').equals(unitId).toArray(),
     ]);
     const trainingClass = [...ownClasses, ...(await referencedClasses(db, ownClasses, enrolment))];
     return {
@@ -65,6 +67,8 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       commendation,
       publicity,
       card,
+      dutyReview,
+      assessment,
     };
   });
 }
