@@ -207,6 +207,8 @@ export interface ReportDraftRow {
   unitId: string;
   year: number;
   intro: string;
+  /** 一、履行主体责任情况 as the cadre rewrote it; empty or absent (versions saved before it could be edited): the generated text. */
+  duties?: string;
   problems: string;
   nextSteps: string;
   /** 主送 as the cadre last set it. */

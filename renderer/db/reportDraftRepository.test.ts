@@ -26,6 +26,7 @@ const draft = (over: Partial<ReportDraftInput> = {}): ReportDraftInput => ({
   year: 2026,
   addressee: '中共示范市委直属机关工委',
   intro: '2026年，中共市财政局党组……现将有关情况报告如下。',
+  duties: '',
   problems: '一是组织生活不够规范。',
   nextSteps: '（一）压紧压实主体责任。',
   ...over,

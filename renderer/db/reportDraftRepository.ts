@@ -1,5 +1,5 @@
 /**
- * The annual report's drafts (开头, 存在问题及原因, 下一步打算) as the cadre edits them: a local table
+ * The annual report's drafts (开头, 履行主体责任情况, 存在问题及原因, 下一步打算) as the cadre edits them: a local table
  * (`reportDrafts`), never synced — the schema v1 record list is fixed and the text is the unit's
  * own working copy; what the committee receives is the printed report. Every save appends a
  * version (the older ones stay, for going back); the newest version of a unit and year is the one
@@ -31,6 +31,7 @@ function check(input: ReportDraftInput): DraftError | null {
   if (input.unitId.trim() === '') return expectedError('draft-invalid', '缺少单位。', ['unitId']);
   for (const [field, label] of [
     ['intro', '开头'],
+    ['duties', '履行主体责任情况'],
     ['problems', '存在问题及原因'],
     ['nextSteps', '下一步打算'],
   ] as const)
@@ -41,7 +42,7 @@ function check(input: ReportDraftInput): DraftError | null {
 }
 
 const same = (a: ReportDraftRow, b: ReportDraftInput): boolean =>
-  a.intro === b.intro && a.problems === b.problems && a.nextSteps === b.nextSteps && a.addressee === b.addressee.trim();
+  a.intro === b.intro && (a.duties ?? '') === b.duties && a.problems === b.problems && a.nextSteps === b.nextSteps && a.addressee === b.addressee.trim();
 
 /** Saves a new version (or returns the newest when nothing changed). */
 export async function saveReportDraft(ctx: WriteContext, input: ReportDraftInput): Promise<Result<ReportDraftRow, DraftError>> {
@@ -56,6 +57,7 @@ export async function saveReportDraft(ctx: WriteContext, input: ReportDraftInput
       unitId: input.unitId,
       year: input.year,
       intro: input.intro,
+      duties: input.duties,
       problems: input.problems,
       nextSteps: input.nextSteps,
       addressee: input.addressee.trim(),

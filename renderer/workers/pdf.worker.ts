@@ -7,7 +7,7 @@
  * (warm-up: pdfmake, the fonts and one small page rendered while the user reads), else on the
  * first render. The worker lives for the session, so all of that happens once.
  */
-import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
+import { annualReportDefaults } from '../../shared/reports/annualDutiesText';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { buildCityReportFrom } from '../../shared/reports/cityReport';
 import { buildCardRegisterReport, buildYearViewReport } from '../../shared/reports/committeeRegisters';
@@ -194,7 +194,7 @@ async function prepareAnnual(request: Extract<WorkerRequest, { type: 'prepare-an
     const computing = annualSnapshot(request.snapshot, true);
     preparing = settled(computing);
     const annual = await computing;
-    const prepared = annual === null ? null : { unitName: annual.data.unit.name, defaults: defaultAnnualDrafts(annual.data, annual.figures) };
+    const prepared = annual === null ? null : { unitName: annual.data.unit.name, defaults: annualReportDefaults(annual.data, annual.figures) };
     post({ type: 'prepared', id: request.id, prepared });
   } catch (e) {
     post({ type: 'error', id: request.id, message: e instanceof Error ? e.message : String(e) });

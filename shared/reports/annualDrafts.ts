@@ -1,6 +1,6 @@
 /**
  * The editable text parts of the annual accountability report (年度落实机关党建主体责任情况报告):
- * the opening paragraph, 二、存在问题及原因 and 三、下一步打算. The app offers these defaults, built
+ * the opening paragraph, 一、履行主体责任情况, 二、存在问题及原因 and 三、下一步打算. The app offers these defaults, built
  * from the year's figures, for the cadre to edit; the saved (versioned) text replaces them.
  *
  * A draft is plain text, one paragraph per line. A paragraph that starts with （一）…（十） is set
@@ -16,6 +16,8 @@ import type { AnnualFigures, UnitReportData } from './reportData';
 export interface AnnualDrafts {
   /** 开头: the paragraph under 主送. */
   readonly intro: string;
+  /** 一、履行主体责任情况: its five parts, each opening with （一）…（五）; default from the figures (annualDutiesText.ts). */
+  readonly duties: string;
   /** 二、存在问题及原因 */
   readonly problems: string;
   /** 三、下一步打算 */
@@ -24,6 +26,7 @@ export interface AnnualDrafts {
 
 export const ANNUAL_DRAFT_LABELS: Record<keyof AnnualDrafts, string> = {
   intro: '开头',
+  duties: '履行主体责任情况',
   problems: '存在问题及原因',
   nextSteps: '下一步打算',
 };
@@ -142,7 +145,8 @@ function pointsOf(data: UnitReportData, f: AnnualFigures): Point[] {
   return out;
 }
 
-export function defaultAnnualDrafts(data: UnitReportData, figures: AnnualFigures): AnnualDrafts {
+/** The defaults of 开头, 存在问题 and 下一步打算; with 履行主体责任情况: `annualReportDefaults` (annualDutiesText.ts). */
+export function defaultAnnualDrafts(data: UnitReportData, figures: AnnualFigures): Omit<AnnualDrafts, 'duties'> {
   const who = partyGroupName(data);
   const intro =
     `${data.year}年，${who}坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻新时代党的建设总要求，` +

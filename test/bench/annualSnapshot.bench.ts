@@ -18,7 +18,7 @@
 import 'fake-indexeddb/auto';
 import { openDatabase } from '../../renderer/db/db';
 import { loadUnitRecords } from '../../renderer/db/queries/reports';
-import { defaultAnnualDrafts } from '../../shared/reports/annualDrafts';
+import { annualReportDefaults } from '../../shared/reports/annualDutiesText';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import { computeAnnualFigures, unitReportData, type SnapshotOptions, type UnitRecords } from '../../shared/reports/reportData';
 import { seedDatabase } from '../fixtures/seedDatabase';
@@ -28,7 +28,7 @@ function prepare(records: UnitRecords, options: SnapshotOptions) {
   const data = unitReportData(records, options);
   if (data === null) throw new Error('largest unit without its unit record');
   const figures = computeAnnualFigures(data);
-  return { data, figures, drafts: defaultAnnualDrafts(data, figures) };
+  return { data, figures, drafts: annualReportDefaults(data, figures) };
 }
 
 export async function run(): Promise<void> {

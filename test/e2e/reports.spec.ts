@@ -79,8 +79,13 @@ test('edit the annual report draft, generate the PDF in the worker, read it back
   await page.getByLabel('主送').fill('中共示范市委直属机关工委');
   await expect(page.getByTestId('addressee-hint')).toHaveCount(0);
   await problems.fill(PROBLEMS);
+  // 一、履行主体责任情况 is editable too: the generated text, which follows the ledger until rewritten
+  const duties = page.getByLabel('一、履行主体责任情况');
+  await expect(duties).toHaveValue(/^（一）政治建设和制度落实。/);
+  await expect(page.getByText('系统根据台账数据生成，数字随台账更新')).toBeVisible();
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByTestId('draft-status')).toContainText('已保存第1版');
+  await expect(page.getByTestId('draft-status')).not.toContainText('有未保存的修改');
 
   // 生成 PDF: progress, then the download
   const download = page.waitForEvent('download');

@@ -15,6 +15,8 @@ import {
 import { rosterSummary } from '../../shared/rules/members/roster';
 import { percent } from '../../shared/rules/text';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
+import { annualReportDefaults, draftsToSave, draftsToShow } from '../../shared/reports/annualDutiesText';
+import { computeAnnualFigures } from '../../shared/reports/reportData';
 import { GONGWEN } from '../../shared/reports/gongwenLayout';
 import type { UnitReportData } from '../../shared/reports/reportData';
 import { BLOCK, bodyWords, expectGongwen, lineTops, type CheckedPdf } from './gongwenChecks';
@@ -158,5 +160,23 @@ describe('年度落实机关党建主体责任情况报告', () => {
     expect(text).not.toContain('分析原因，主要是');
     // the figures part is unchanged
     expect(text).toContain('一、履行主体责任情况');
+  });
+
+  it('prints 一、履行主体责任情况 as the cadre rewrote it; the generated text is the default and keeps following the figures', async () => {
+    const defaults = annualReportDefaults(data, computeAnnualFigures(data));
+    const lines = defaults.duties.split('\n');
+    expect(lines.map((l) => l.slice(0, 3))).toEqual(expect.arrayContaining(['（一）', '（二）', '（三）', '（四）', '（五）']));
+    // the default is what the report prints when nothing was rewritten
+    expect(compact(pdf.text)).toContain(compact(lines[0]!));
+    const rewritten = `${lines[0]!.replace(/。.*$/, '。')}本单位党组全年专题研究党建工作，具体情况以党组会议纪要为准。\n${lines.slice(1).join('\n')}`;
+    const text = compact(await pdfText(await renderToFile('annual-duties.pdf', buildAnnualReport(data, { date: '2027-01-15', drafts: { duties: rewritten } }))));
+    expect(text).toContain('（一）政治建设和制度落实。本单位党组全年专题研究党建工作，具体情况以党组会议纪要为准。');
+    expect(text).not.toContain(compact(lines[0]!));
+    expect(text).toContain(compact(lines.at(-1)!).slice(0, 24)); // the other parts as generated (a part may run over a page end)
+    // saved: empty while it is the generated text (so that it follows the figures), shown as the generated text again
+    expect(draftsToSave({ ...defaults }, defaults).duties).toBe('');
+    expect(draftsToSave({ ...defaults, duties: rewritten }, defaults).duties).toBe(rewritten);
+    expect(draftsToShow({ intro: 'a', problems: 'b', nextSteps: 'c' }, defaults).duties).toBe(defaults.duties);
+    expect(draftsToShow({ intro: 'a', problems: 'b', nextSteps: 'c', duties: rewritten }, defaults).duties).toBe(rewritten);
   });
 });

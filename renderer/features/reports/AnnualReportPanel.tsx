@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
+import { draftsToShow } from '../../../shared/reports/annualDutiesText';
 import type { IsoDate } from '../../../shared/rules/dates';
 import { asOfFor, DEFAULT_ADDRESSEE, reportFileName } from '../common/reportFiles';
 import { useLoadedRuleProfile } from '../common/useLoadedRuleProfile';
@@ -33,7 +34,7 @@ export function AnnualReportPanel({ year }: { year: number }) {
   const ready = prepared.state === 'ready' ? prepared : null;
   const drafts = editedDrafts ?? ready?.drafts ?? null;
   const addressee = editedAddressee ?? ready?.addressee ?? '';
-  const saving = useDraftSaving(unitId, year, drafts, addressee);
+  const saving = useDraftSaving(unitId, year, drafts, addressee, ready?.defaults ?? null);
 
   if (prepared.state === 'failed') return <Alert type="error" showIcon title={`未能准备报告草稿：${prepared.message}`} description="请重新打开本页；如仍失败，请重新启动程序。" />;
   if (prepared.state === 'no-unit')
@@ -78,14 +79,14 @@ export function AnnualReportPanel({ year }: { year: number }) {
           <DatePicker id="annual-date" value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD') as IsoDate)} />
         </Form.Item>
       </Form>
-      <DraftsEditor value={drafts} onChange={setDrafts} disabled={pdf.running} readOnly={readOnly} />
+      <DraftsEditor value={drafts} onChange={setDrafts} disabled={pdf.running} readOnly={readOnly} rewritten={{ duties: drafts.duties.trim() !== ready.defaults.duties.trim() }} />
       {!readOnly && (
         <DraftToolbar
           saving={saving}
           running={pdf.running}
           onRestoreDefaults={() => setDrafts(ready.defaults)}
           onPick={(picked, pickedAddressee) => {
-            setDrafts(picked);
+            setDrafts(draftsToShow(picked, ready.defaults));
             setAddressee(pickedAddressee);
           }}
         />

@@ -31,7 +31,7 @@ export function DraftToolbar({ saving, running, onRestoreDefaults, onPick }: Pro
           options={[...versions].reverse().map((v, i) => ({ value: v.seq ?? 0, label: `第${versions.length - i}版 ${dayjs(v.savedAt).format('YYYY-MM-DD HH:mm')} ${v.savedBy}` }))}
           onChange={(seq) => {
             const v = versions.find((x) => x.seq === seq);
-            if (v) onPick({ intro: v.intro, problems: v.problems, nextSteps: v.nextSteps }, v.addressee);
+            if (v) onPick({ intro: v.intro, duties: v.duties ?? '', problems: v.problems, nextSteps: v.nextSteps }, v.addressee);
           }}
         />
       )}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
+import { draftsToShow } from '../../../shared/reports/annualDutiesText';
 import type { RuleProfile } from '../../../shared/rules/profile';
 import { latestReportDraft, reportCommitteeName } from '../../db/queries/reports';
 import { onAppDatabase } from '../../db/session';
@@ -37,7 +38,7 @@ export function useAnnualPreparation(unitId: string, year: number, profile: Rule
       const generated = await prepareAnnualReport({ unitId, year, asOf: asOfFor(year), committeeName: addressee, profile });
       if (!live) return;
       if (generated === null) return setPrepared({ state: 'no-unit' });
-      const drafts = latest ? { intro: latest.intro, problems: latest.problems, nextSteps: latest.nextSteps } : generated.defaults;
+      const drafts = latest ? draftsToShow(latest, generated.defaults) : generated.defaults;
       setPrepared({ state: 'ready', unitName: generated.unitName, defaults: generated.defaults, drafts, addressee });
     })().catch((e: unknown) => {
       if (live) setPrepared({ state: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -3,6 +3,7 @@
  * screen differs from the newest, and saving a new version.
  */
 import type { AnnualDrafts } from '../../../shared/reports/annualDrafts';
+import { draftsToSave, draftsToShow } from '../../../shared/reports/annualDutiesText';
 import type { ReportDraftRow } from '../../db/localTypes';
 import { reportDraftVersions } from '../../db/queries/reports';
 import { saveReportDraft } from '../../db/reportDraftRepository';
@@ -18,7 +19,8 @@ export interface DraftSaving {
   save(): Promise<boolean>;
 }
 
-export function useDraftSaving(unitId: string, year: number, drafts: AnnualDrafts | null, addressee: string): DraftSaving {
+/** `defaults`: the generated text (履行主体责任情况 is saved empty while it is the generated text). */
+export function useDraftSaving(unitId: string, year: number, drafts: AnnualDrafts | null, addressee: string, defaults: Pick<AnnualDrafts, 'duties'> | null): DraftSaving {
   const write = useWriteAction();
   const versions = useAppQuery(reportDraftVersions, unitId, year);
   const latest = versions?.at(-1);
@@ -26,12 +28,14 @@ export function useDraftSaving(unitId: string, year: number, drafts: AnnualDraft
     drafts !== null &&
     (latest === undefined ||
       latest.intro !== drafts.intro ||
+      (defaults !== null && draftsToShow(latest, defaults).duties !== drafts.duties) ||
       latest.problems !== drafts.problems ||
       latest.nextSteps !== drafts.nextSteps ||
       latest.addressee !== addressee.trim());
   const save = async (): Promise<boolean> => {
     if (drafts === null) return false;
-    return (await write((ctx) => saveReportDraft(ctx, { unitId, year, addressee, ...drafts }), { success: '草稿已保存' })) !== null;
+    const toSave = defaults === null ? drafts : draftsToSave(drafts, defaults);
+    return (await write((ctx) => saveReportDraft(ctx, { unitId, year, addressee, ...toSave }), { success: '草稿已保存' })) !== null;
   };
   return { versions, dirty, save };
 }

@@ -23,7 +23,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the ambient `taizhang:pdfmake` (pdfmake's browser build) the PDF worker declares
 /// <reference path="../../../renderer/workers/modules.d.ts" />
 import type { PdfMakeBrowser } from 'taizhang:pdfmake';
-import { defaultAnnualDrafts } from '../../../shared/reports/annualDrafts';
+import { annualReportDefaults } from '../../../shared/reports/annualDutiesText';
 import { buildAnnualReport } from '../../../shared/reports/annualReport';
 import { BUNDLED_FONT_SET, fontFilesOf, pdfFontDictionary } from '../../../shared/reports/fonts';
 import type { PdfDocumentDefinition } from '../../../shared/reports/pdfTypes';
@@ -256,7 +256,7 @@ async function baseline(t: Target, kind: ReportKind): Promise<BaselineTiming> {
   if (kind === 'annual') {
     const figures = computeAnnualFigures(data);
     figuresMs = performance.now() - t2;
-    const drafts = defaultAnnualDrafts(data, figures);
+    const drafts = annualReportDefaults(data, figures);
     const t3 = performance.now();
     definition = buildAnnualReport(data, { fonts: BUNDLED_FONT_SET, drafts, date: asOfFor(t.year), figures });
     const definitionMs = performance.now() - t3;
