@@ -9,16 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackup } from '../../shared/backup/codec';
+import { sealWithPassphrase } from '../../shared/bundle/passphrase';
+import { createFieldCipher } from '../../shared/security/fieldCipher';
 import { createAutomaticBackupStore } from '../../electron/automaticBackups';
 import { openDatabase, type TaizhangDb } from '../../renderer/db/db';
 import { automaticBackupPassphrase, dailyBackupDue, exportAutomaticBackup, makeAutomaticBackup, makeDailyBackupIfDue } from '../../renderer/db/backup/automaticBackup';
 import { databaseFingerprint } from '../../renderer/db/backup/dump';
 import { restoreBackup } from '../../renderer/db/backup/restore';
+import { backupBeforeMigration, keyringAsStored, migrationPending, storedDatabaseVersion } from '../../renderer/db/backup/preMigrationBackup';
+import { SCHEMA_VERSION } from '../../renderer/db/schema';
 import { createOrganisation } from '../../renderer/db/organisationRepository';
 import { addTestMember, testIdNumber } from '../../renderer/db/testing/members';
 import { completeSetup } from '../../renderer/db/workspaceRepository';
 import { openWriteContext } from '../../renderer/db/writeContext';
-import { unlockDataKey } from '../../renderer/identity/dataKeySession';
+import { lockDataKey, unlockDataKey, unlockedFieldCipher } from '../../renderer/identity/dataKeySession';
+import { openThroughMigration } from '../../renderer/db/encryption/dataKeyAccess';
 import { TEST_DATA_KEY, unlockTestDataKey } from '../../renderer/identity/testing/dataKey';
 
 let dir = '';
@@ -109,4 +114,66 @@ describe('automatic backups', () => {
     if (!out.ok) expect(out.error.message).toContain('无法打开');
     unlockDataKey(TEST_DATA_KEY);
   });
+
+  it('before a migration, backs the ledger up as it is stored — nothing upgraded, values opened, the keyring left out — with the ledger’s fingerprint', async () => {
+    const store = createAutomaticBackupStore(dir);
+    const fingerprint = await databaseFingerprint(db);
+    const keyring = { key: 'dataKey' as const, protection: 'passphrase' as const, wrapped: '{}', check: 'tz1:x', createdAt: '2026-12-06T00:00:00.000Z', changedAt: null, fieldsSealed: true };
+    await db.keyring.put(keyring);
+    db.close();
+    const name = db.name;
+    expect(await storedDatabaseVersion(name)).toBe(SCHEMA_VERSION);
+    // no migration pending at today's version: nothing made
+    expect(await backupBeforeMigration(store, '0.1.0', { name })).toEqual({ ok: true, value: null });
+    // a program one version newer would migrate it: the backup comes first, from the stored version
+    expect(await migrationPending(name, SCHEMA_VERSION + 1)).toBe(true);
+    expect(await keyringAsStored(name)).toEqual(keyring);
+    const made = await backupBeforeMigration(store, '0.1.0', { name, target: SCHEMA_VERSION + 1, now: new Date('2026-12-06T05:00:00Z') });
+    if (!made.ok || made.value === null) throw new Error(made.ok ? 'no backup' : made.error.message);
+    expect(made.value.id).toMatch(/^auto-pre-migration-/);
+    expect(made.value.manifest).toMatchObject({ databaseVersion: SCHEMA_VERSION, fingerprint });
+    expect(await storedDatabaseVersion(name)).toBe(SCHEMA_VERSION); // nothing upgraded
+    const opened = await openBackup(await store.read(made.value.id), automaticBackupPassphrase());
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.stores.map((s) => s.name)).not.toContain('keyring');
+    const members = opened.value.stores.find((s) => s.name === 'member')!.rows as { idNumber: string }[];
+    expect(members.map((m) => m.idNumber)).toEqual([testIdNumber(3)]); // opened, not sealed
+  });
+
+  it('on the start screen before a migration: the 开机口令 opens the key from the keyring as stored, the backup is made, then the ledger opens unlocked', async () => {
+    const store = createAutomaticBackupStore(dir);
+    // this ledger's data key is the test key: its keyring row wraps that one under the 开机口令
+    const wrapped = await newKeyringFor(TEST_DATA_KEY, '台账开机口令2026');
+    await db.keyring.put(wrapped);
+    const fingerprint = await databaseFingerprint(db);
+    db.close();
+    lockDataKey(); // a new start: nothing in memory
+    const app = openDatabase(db.name);
+    opened.push(app);
+    const wrong = await openThroughMigration(app, wrapped, { passphrase: '不是这个口令123' }, { store, appVersion: '0.1.0', target: SCHEMA_VERSION + 1 });
+    expect(wrong.ok).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    const r = await openThroughMigration(app, wrapped, { passphrase: '台账开机口令2026' }, { store, appVersion: '0.1.0', target: SCHEMA_VERSION + 1 });
+    expect(r).toEqual({ ok: true, value: { backupProblem: null } });
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect((await store.list())[0]).toMatchObject({ kind: 'pre-migration' });
+    expect(unlockedFieldCipher()).not.toBeNull();
+    expect((await app.device.get('device'))?.signingPrivateKey.extractable).toBe(false);
+    expect(await databaseFingerprint(app)).toBe(fingerprint);
+  });
 });
+
+/** A keyring row holding `dataKey` under `passphrase` (the app makes its own key; the test needs the test key's). */
+async function newKeyringFor(dataKey: Uint8Array, passphrase: string) {
+  const sealed = await sealWithPassphrase(dataKey, passphrase, { purpose: 'workspace-data-key', logN: 15 });
+  if (!sealed.ok) throw new Error(sealed.error.message);
+  return {
+    key: 'dataKey' as const,
+    protection: 'passphrase' as const,
+    wrapped: new TextDecoder().decode(sealed.value),
+    check: createFieldCipher(dataKey).seal('taizhang data key', 'keyring.check'),
+    createdAt: '2026-12-06T00:00:00.000Z',
+    changedAt: null,
+    fieldsSealed: true,
+  };
+}

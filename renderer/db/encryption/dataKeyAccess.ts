@@ -4,7 +4,9 @@
  * the key unlocked installs it for this window (workspaceUnlock.ts). docs/security.md.
  */
 import { expectedError, fail, ok, type Result } from '../../../shared/errors/errors';
-import type { PlatformBridge } from '../../../shared/platform';
+import type { AutomaticBackupStore, PlatformBridge } from '../../../shared/platform';
+import { unlockDataKey } from '../../identity/dataKeySession';
+import { backupBeforeMigration } from '../backup/preMigrationBackup';
 import type { TaizhangDb } from '../db';
 import type { KeyringRow } from '../localTypes';
 import { newKeyring, openKeyringWithKeystore, openKeyringWithPassphrase, rewrapWithPassphrase, type DataKeyProtection, type KeyringError } from './keyring';
@@ -111,4 +113,31 @@ export async function changeStartupPassphrase(
   if (!changed.ok) return changed;
   await db.keyring.put(changed.value);
   return ok(changed.value);
+}
+
+/**
+ * The desktop app opening a ledger that a newer program will migrate (preMigrationBackup.ts): the
+ * data key from the keyring as stored (the 开机口令, or the OS keystore), the `pre-migration` backup
+ * of the ledger as it is, and only then the database opened — the migration runs — and unlocked.
+ * A backup that could not be made does not keep the ledger closed: `backupProblem` says why, for
+ * the screen to tell the user.
+ */
+export async function openThroughMigration(
+  db: TaizhangDb,
+  row: KeyringRow,
+  how: { readonly passphrase: string; readonly onProgress?: (fraction: number) => void } | { readonly bridge: Bridge },
+  backups: { readonly store: AutomaticBackupStore; readonly appVersion: string; /** tests: the version that would migrate */ readonly target?: number },
+): Promise<Result<{ backupProblem: string | null }, KeyringError>> {
+  const opened = 'passphrase' in how ? await openKeyringWithPassphrase(row, how.passphrase, how.onProgress ? { onProgress: how.onProgress } : {}) : await openKeyringWithKeystore(row, how.bridge);
+  if (!opened.ok) return opened;
+  unlockDataKey(opened.value); // the stored ledger's sealed fields open for the backup
+  let backupProblem: string | null = null;
+  try {
+    const made = await backupBeforeMigration(backups.store, backups.appVersion, { name: db.name, ...(backups.target !== undefined ? { target: backups.target } : {}) });
+    if (!made.ok) backupProblem = made.error.message;
+  } catch {
+    backupProblem = '读取本机台账失败。';
+  }
+  await install(db, opened.value);
+  return ok({ backupProblem });
 }

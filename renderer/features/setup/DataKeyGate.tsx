@@ -7,13 +7,18 @@
  * - a ledger from before encryption at rest: the user protects it once (a 开机口令 where the OS keeps
  *   no keys), and every plain ID number, phone and 慰问事由 is sealed in one transaction;
  * - the keystore cannot open the key, or the keyring is gone: said in words, with the way out
- *   (the backup file).
+ *   (the backup file);
+ * - the desktop app, when a newer program is about to migrate the ledger: the key is opened from the
+ *   keyring as stored and the ledger backed up as it is (`pre-migration`) before the database opens.
  * Before setup there is nothing to open: setup makes the key itself.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Result as ResultPage, Spin, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { protectExistingLedger, readDataKeyState, unlockWithKeystore, unlockWithPassphrase } from '../../db/encryption/dataKeyAccess';
+import { openThroughMigration, protectExistingLedger, readDataKeyState, unlockWithKeystore, unlockWithPassphrase, type KeyringError } from '../../db/encryption/dataKeyAccess';
+import { keyringAsStored, migrationPending } from '../../db/backup/preMigrationBackup';
+import type { KeyringRow } from '../../db/localTypes';
+import type { Result } from '../../../shared/errors/errors';
 import { onAppDatabase } from '../../db/session';
 import { unlockedFieldCipher } from '../../identity/dataKeySession';
 import { platform } from '../../platform';
@@ -24,6 +29,7 @@ type GateState =
   | { kind: 'checking' }
   | { kind: 'open' }
   | { kind: 'passphrase'; workspaceName: string }
+  | { kind: 'migrate'; row: KeyringRow }
   | { kind: 'protect'; workspaceName: string }
   | { kind: 'failed'; message: string };
 
@@ -39,7 +45,12 @@ function Screen({ children }: { children: ReactNode }) {
   );
 }
 
-function UnlockForm({ workspaceName, onOpen }: { workspaceName: string; onOpen: () => void }) {
+type Unlock = (passphrase: string, onProgress: (fraction: number) => void) => Promise<Result<unknown, KeyringError>>;
+
+const unlockLedger: Unlock = (passphrase, onProgress) => onAppDatabase(unlockWithPassphrase, passphrase, onProgress);
+
+/** `unlock`: the 开机口令 opens the ledger (before a migration: also the backup first, `openThroughMigration`). */
+function UnlockForm({ workspaceName, onOpen, unlock = unlockLedger, note }: { workspaceName: string; onOpen: () => void; unlock?: Unlock; note?: string }) {
   const [form] = Form.useForm<{ passphrase?: string }>();
   const [busy, setBusy] = useState(false);
   const progress = useScryptProgress();
@@ -48,7 +59,7 @@ function UnlockForm({ workspaceName, onOpen }: { workspaceName: string; onOpen: 
     setBusy(true);
     progress.start();
     try {
-      const r = await onAppDatabase(unlockWithPassphrase, values.passphrase ?? '', progress.onProgress);
+      const r = await unlock(values.passphrase ?? '', progress.onProgress);
       if (r.ok) onOpen();
       else form.setFields([{ name: 'passphrase', errors: [r.error.message] }]);
     } catch {
@@ -64,7 +75,7 @@ function UnlockForm({ workspaceName, onOpen }: { workspaceName: string; onOpen: 
       <Typography.Title level={3} style={{ marginTop: 0, color: '#b71c1c' }}>
         <LockOutlined /> {workspaceName} · 机关党建台账
       </Typography.Title>
-      <Typography.Paragraph type="secondary">本机台账已加密保存，请输入开机口令打开。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">本机台账已加密保存，请输入开机口令打开。{note}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="输入开机口令">
         <Form.Item name="passphrase" label="开机口令" rules={[{ required: true, message: '请输入开机口令' }]}>
           <Input.Password maxLength={200} autoComplete="current-password" autoFocus disabled={busy} />
@@ -145,9 +156,21 @@ function ProtectForm({ workspaceName, onOpen }: { workspaceName: string; onOpen:
   );
 }
 
+/** The pre-migration backup could not be made: the ledger opens anyway, and the user is told. */
+function useBackupProblemNotice() {
+  const { notification } = App.useApp();
+  return useCallback(
+    (problem: string | null) => {
+      if (problem !== null) notification.warning({ message: '升级前的自动备份没有完成', description: `${problem}台账已按新版本打开。请尽快在“设置 → 备份与恢复”中手动备份。`, duration: 0 });
+    },
+    [notification],
+  );
+}
+
 export function DataKeyGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
   const open = useCallback(() => setState({ kind: 'open' }), []);
+  const tellBackupProblem = useBackupProblemNotice();
 
   useEffect(() => {
     let live = true;
@@ -155,6 +178,19 @@ export function DataKeyGate({ children }: { children: ReactNode }) {
     void (async () => {
       try {
         if (unlockedFieldCipher()) return set({ kind: 'open' });
+        // the desktop app backs a ledger up before a newer program migrates it: unlocked from the keyring as stored
+        const store = platform().automaticBackups;
+        if (store && (await migrationPending())) {
+          const row = await keyringAsStored();
+          if (row?.protection === 'passphrase') return set({ kind: 'migrate', row });
+          if (row?.protection === 'os') {
+            const appVersion = (await platform().appInfo()).version;
+            const r = await onAppDatabase(openThroughMigration, row, { bridge: platform() }, { store, appVersion });
+            if (!r.ok) return set({ kind: 'failed', message: r.error.message });
+            tellBackupProblem(r.value.backupProblem);
+            return set({ kind: 'open' });
+          }
+        }
         const s = await onAppDatabase(readDataKeyState);
         const name = s.workspaceName ?? '本机';
         if (!s.hasWorkspace) return set({ kind: 'open' }); // setup makes the key
@@ -172,7 +208,7 @@ export function DataKeyGate({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [tellBackupProblem]);
 
   switch (state.kind) {
     case 'checking':
@@ -185,12 +221,24 @@ export function DataKeyGate({ children }: { children: ReactNode }) {
       return <>{children}</>;
     case 'passphrase':
       return <UnlockForm workspaceName={state.workspaceName} onOpen={open} />;
+    case 'migrate': {
+      const store = platform().automaticBackups;
+      const row = state.row;
+      const unlockThroughMigration: Unlock = async (passphrase, onProgress) => {
+        if (!store) return onAppDatabase(unlockWithPassphrase, passphrase, onProgress);
+        const appVersion = (await platform().appInfo()).version;
+        const r = await onAppDatabase(openThroughMigration, row, { passphrase, onProgress }, { store, appVersion });
+        if (r.ok) tellBackupProblem(r.value.backupProblem);
+        return r;
+      };
+      return <UnlockForm workspaceName="本机" onOpen={open} unlock={unlockThroughMigration} note="程序已升级：打开前先自动备份现有台账，然后按新版本整理数据，请稍候。" />;
+    }
     case 'protect':
       return <ProtectForm workspaceName={state.workspaceName} onOpen={open} />;
     case 'failed':
       return (
         <Screen>
-          <Result status="error" title="台账无法打开" subTitle={state.message} />
+          <ResultPage status="error" title="台账无法打开" subTitle={state.message} />
         </Screen>
       );
   }
