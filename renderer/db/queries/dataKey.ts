@@ -8,9 +8,11 @@ export interface DataKeyFacts {
   readonly changedAt: string | null;
   /** The device's secret keys are sealed; false for a device set up before encryption at rest (its keys are stored the old way). */
   readonly deviceKeysSealed: boolean;
+  /** A committee's key backup is kept on this PC: its old keys can be sealed with the backup's passphrase. */
+  readonly keyBackupHeld: boolean;
 }
 
 export async function dataKeyFacts(db: TaizhangDb): Promise<DataKeyFacts> {
   const [row, device] = await Promise.all([db.keyring.get('dataKey'), db.device.get('device')]);
-  return { protection: row?.protection ?? null, createdAt: row?.createdAt ?? null, changedAt: row?.changedAt ?? null, deviceKeysSealed: typeof device?.sealedKeys === 'string' };
+  return { protection: row?.protection ?? null, createdAt: row?.createdAt ?? null, changedAt: row?.changedAt ?? null, deviceKeysSealed: typeof device?.sealedKeys === 'string', keyBackupHeld: device?.keyBackup !== undefined };
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { changeStartupPassphrase } from '../../db/encryption/dataKeyAccess';
+import { sealCommitteeKeysFromBackup } from '../../db/encryption/legacyDeviceKeys';
 import { dataKeyFacts } from '../../db/queries/dataKey';
 import { onAppDatabase } from '../../db/session';
 import { ScryptProgressBar, useScryptProgress } from '../common/ScryptProgress';
@@ -77,6 +78,60 @@ function ChangePassphraseModal({ open, onClose }: { open: boolean; onClose: () =
   );
 }
 
+/** A committee of before encryption at rest: its keys sealed from its key backup (the same keys: units need do nothing). */
+function SealOldKeys() {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ passphrase?: string }>();
+  const [busy, setBusy] = useState(false);
+  const progress = useScryptProgress();
+  const { message } = App.useApp();
+
+  async function submit(values: { passphrase?: string }) {
+    setBusy(true);
+    progress.start();
+    try {
+      const r = await onAppDatabase(sealCommitteeKeysFromBackup, values.passphrase ?? '', { onProgress: progress.onProgress });
+      if (!r.ok) {
+        form.setFields([{ name: 'passphrase', errors: [r.error.message] }]);
+        return;
+      }
+      void message.success('本机密钥已加密保存（密钥本身未变，各单位无需任何操作）');
+      setOpen(false);
+    } catch {
+      form.setFields([{ name: 'passphrase', errors: ['保存失败：本机数据存储不可用。请关闭程序后重新打开。'] }]);
+    } finally {
+      setBusy(false);
+      progress.stop();
+    }
+  }
+
+  return (
+    <>
+      <Alert
+        style={{ marginTop: 12 }}
+        type="warning"
+        showIcon
+        title="本机的工委密钥是在加密保存功能之前生成的，仍按旧方式保存"
+        description="输入工委密钥备份口令后，程序从本机保存的密钥备份中取出同一套密钥，改为加密保存。密钥不变，密钥指纹不变，各单位无需任何操作。"
+        action={
+          <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid="seal-old-keys">
+            加密保存本机密钥
+          </Button>
+        }
+      />
+      <Modal open={open} title="加密保存本机密钥" okText="加密保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="加密保存本机密钥">
+          <Form.Item name="passphrase" label="工委密钥备份口令" rules={[{ required: true, message: '请输入设置工委时设置的密钥备份口令' }]}>
+            <Input.Password maxLength={200} autoComplete="off" autoFocus />
+          </Form.Item>
+          {progress.active && <ScryptProgressBar progress={progress} label="正在用口令打开密钥备份…" testId="seal-old-keys-progress" />}
+          <button type="submit" hidden aria-hidden />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
 export function DataEncryptionCard() {
   const facts = useAppQuery(dataKeyFacts);
   const [changing, setChanging] = useState(false);
@@ -105,7 +160,8 @@ export function DataEncryptionCard() {
           {STARTUP_PASSPHRASE_RULE}
         </Typography.Paragraph>
       )}
-      {facts && !facts.deviceKeysSealed && (
+      {facts && !facts.deviceKeysSealed && facts.keyBackupHeld && <SealOldKeys />}
+      {facts && !facts.deviceKeysSealed && !facts.keyBackupHeld && (
         <Alert
           style={{ marginTop: 12 }}
           type="warning"
