@@ -41,6 +41,8 @@ export interface DeviceRow extends DeviceIdentity {
   keyBackup?: KeyBackupState;
   /** The workspace backup (.tzbak) as this PC knows it: the last one saved, or the one restored from (renderer/db/backup). */
   workspaceBackup?: WorkspaceBackupState;
+  /** A unit that replaced its device keys (设置 → 数据加密 → 更换本机密钥): when, and the device it was; until the re-enrolment is done. */
+  rekeyed?: { at: string; previousDeviceId: string };
 }
 
 /**

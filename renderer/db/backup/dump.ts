@@ -27,6 +27,7 @@ export const DEVICE_LOCAL_FIELDS = [
   'createdAt',
   'keyBackup',
   'workspaceBackup',
+  'rekeyed',
 ] as const;
 
 /**

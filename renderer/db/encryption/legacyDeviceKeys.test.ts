@@ -10,7 +10,12 @@ import { lockDataKey } from '../../identity/dataKeySession';
 import { TEST_DATA_KEY, unlockTestDataKey } from '../../identity/testing/dataKey';
 import { setUpCommittee } from '../committeeSetup';
 import { openDatabase, type TaizhangDb } from '../db';
-import { sealCommitteeKeysFromBackup } from './legacyDeviceKeys';
+import { dismissRekeyNotice, replaceUnitDeviceKeys, sealCommitteeKeysFromBackup } from './legacyDeviceKeys';
+import { exportUnitBundle } from '../sync/exportBundle';
+import { prepareImport } from '../sync/importBundle';
+import { reEnrolUnit } from '../sync/enrolment';
+import { enrolledPair, importInto, must, testClock } from '../sync/testing/syncTestPair';
+import { openWriteContext } from '../writeContext';
 import { installDataKey } from './workspaceUnlock';
 
 const PASSPHRASE = '我们支部2026年去了井冈山';
@@ -72,5 +77,37 @@ describe('sealing a committee’s old device keys from its key backup', () => {
     const message = new TextEncoder().encode('return bundle header');
     const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', row!.signingPrivateKey, message));
     expect(ed25519.verify(signature, message, publicKeyFromBase64(row!.signingPublicKey)!)).toBe(true);
+  });
+
+  it('gives a unit of before encryption at rest new keys, sealed, under a new device id; the committee takes its full bundle after re-enrolling it', async () => {
+    const now = testClock();
+    const opened: TaizhangDb[] = [];
+    const { committee, unit, unitId } = await enrolledPair(now, opened);
+    db = unit.db;
+    // the committee has the unit's first bundle: its key is pinned
+    await importInto(committee, (await must(exportUnitBundle(unit, {}))).bytes, { confirm: true });
+    await makeLegacy();
+    const before = await rawDevice();
+    expect(Object.values(before).filter((v) => v instanceof CryptoKey)).toHaveLength(2);
+
+    expect(await replaceUnitDeviceKeys(committee.db)).toMatchObject({ ok: false, error: { kind: 'wrong-mode' } });
+    const r = await must(replaceUnitDeviceKeys(db, new Date('2026-12-06T08:00:00Z')));
+    expect(r.previousDeviceId).toBe(before.deviceId);
+    const after = await rawDevice();
+    expect(Object.values(after).filter((v) => v instanceof CryptoKey)).toHaveLength(0);
+    expect(after).toMatchObject({ deviceId: r.deviceId, lastRev: before.lastRev, rekeyed: { at: '2026-12-06T08:00:00.000Z', previousDeviceId: before.deviceId } });
+    expect(after.signingPublicKey).not.toBe(before.signingPublicKey);
+    expect(typeof after.sealedKeys).toBe('string');
+
+    // signed with the new key: refused until 重新登记, then the full bundle is taken and the new key pinned
+    const next = await must(exportUnitBundle(await openWriteContext(db, now), { full: true }));
+    const refused = await prepareImport(committee, next.bytes);
+    expect(refused.ok ? null : refused.error.kind).toBe('sender-key-mismatch');
+    await must(reEnrolUnit(committee, unitId));
+    await importInto(committee, next.bytes, { confirm: true });
+    expect((await committee.db.enrolledUnit.get(unitId))?.publicKey).toBe(after.signingPublicKey);
+    await dismissRekeyNotice(db);
+    expect(await rawDevice()).not.toHaveProperty('rekeyed');
+    for (const d of opened) if (d !== db) await d.delete();
   });
 });

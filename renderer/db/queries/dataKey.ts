@@ -10,9 +10,11 @@ export interface DataKeyFacts {
   readonly deviceKeysSealed: boolean;
   /** A committee's key backup is kept on this PC: its old keys can be sealed with the backup's passphrase. */
   readonly keyBackupHeld: boolean;
+  /** A unit replaced its device keys and has not marked the re-enrolment done. */
+  readonly rekeyed: { readonly at: string; readonly previousDeviceId: string } | null;
 }
 
 export async function dataKeyFacts(db: TaizhangDb): Promise<DataKeyFacts> {
   const [row, device] = await Promise.all([db.keyring.get('dataKey'), db.device.get('device')]);
-  return { protection: row?.protection ?? null, createdAt: row?.createdAt ?? null, changedAt: row?.changedAt ?? null, deviceKeysSealed: typeof device?.sealedKeys === 'string', keyBackupHeld: device?.keyBackup !== undefined };
+  return { protection: row?.protection ?? null, createdAt: row?.createdAt ?? null, changedAt: row?.changedAt ?? null, deviceKeysSealed: typeof device?.sealedKeys === 'string', keyBackupHeld: device?.keyBackup !== undefined, rekeyed: device?.rekeyed ?? null };
 }

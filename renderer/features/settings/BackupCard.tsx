@@ -19,6 +19,7 @@ import { onAppDatabase } from '../../db/session';
 import { platform } from '../../platform';
 import { saveWorkspaceBackup } from '../common/backupFile';
 import { StageProgressBar, useStageProgress } from '../common/StageProgress';
+import { ReEnrolSteps } from './ReEnrolSteps';
 import { useAppQuery } from '../common/useAppQuery';
 import { WorkspaceRestoreForm } from '../common/WorkspaceRestoreForm';
 
@@ -48,20 +49,7 @@ function RestoreNotice({ state, mode, fingerprint, enrolledWith }: { state: Work
     ) : enrolledWith ? (
       <>
         <Typography.Paragraph>{head}</Typography.Paragraph>
-        <Typography.Paragraph strong>请按以下步骤向{enrolledWith}办理重新登记，否则工委将拒收本机报送的同步包：</Typography.Paragraph>
-        <ol style={{ paddingInlineStart: 20, marginBottom: 0 }} data-testid="backup-reenrol-steps">
-          <li>联系工委，说明本单位已在新电脑上从备份恢复台账，请工委在“同步 → 纳管单位”中对本单位点“重新登记”。</li>
-          <li>
-            在本机“同步”页的“报送数据（导出同步包）”中勾选“导出全部数据（不论回执）”，导出同步包并报送工委。
-          </li>
-          <li>
-            工委导入时会电话核对密钥指纹，请念出本机新的签名密钥指纹：
-            <Typography.Text code data-testid="backup-new-fingerprint">
-              {fingerprint ?? '…'}
-            </Typography.Text>
-          </li>
-          <li>原电脑如仍能开机，请不要再用它报送同步包。</li>
-        </ol>
+        <ReEnrolSteps enrolledWith={enrolledWith} fingerprint={fingerprint} why="本单位已在新电脑上从备份恢复台账" last="原电脑如仍能开机，请不要再用它报送同步包。" testId="backup-reenrol-steps" fingerprintTestId="backup-new-fingerprint" />
       </>
     ) : (
       <Typography.Paragraph style={{ marginBottom: 0 }}>{head}本单位尚未与工委办理纳管登记，按正常流程办理即可。</Typography.Paragraph>

@@ -2,10 +2,15 @@
  * 设置 → 数据加密: how this PC keeps its data key (docs/security.md), and 修改开机口令. The data key
  * itself never changes here, so nothing is re-encrypted: only its wrapping.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { changeStartupPassphrase } from '../../db/encryption/dataKeyAccess';
-import { sealCommitteeKeysFromBackup } from '../../db/encryption/legacyDeviceKeys';
+import { dismissRekeyNotice, replaceUnitDeviceKeys, sealCommitteeKeysFromBackup } from '../../db/encryption/legacyDeviceKeys';
+import { committeePeerName } from '../../db/queries/backup';
+import { thisDevice } from '../../db/queries/device';
+import { restartSessionWriteContext } from '../../db/session';
+import { keyFingerprint } from '../../identity/deviceIdentity';
+import { ReEnrolSteps } from './ReEnrolSteps';
 import { dataKeyFacts } from '../../db/queries/dataKey';
 import { onAppDatabase } from '../../db/session';
 import { ScryptProgressBar, useScryptProgress } from '../common/ScryptProgress';
@@ -75,6 +80,81 @@ function ChangePassphraseModal({ open, onClose }: { open: boolean; onClose: () =
         <button type="submit" hidden aria-hidden />
       </Form>
     </Modal>
+  );
+}
+
+/** A unit of before encryption at rest: new keys, sealed, and the committee re-enrols it. */
+function ReplaceUnitKeys() {
+  const { modal, message } = App.useApp();
+  const replace = () =>
+    modal.confirm({
+      title: '更换本机密钥',
+      content:
+        '更换后，本机使用新的设备密钥（加密保存），原密钥停用。工委须对本单位“重新登记”后才接收本机的同步包，届时请导出全部数据报送。台账数据不受影响。确定更换吗？',
+      okText: '更换',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const r = await onAppDatabase(replaceUnitDeviceKeys);
+          if (!r.ok) {
+            void message.error(r.error.message);
+            return;
+          }
+          restartSessionWriteContext(); // the next write signs its revs as the new device
+          void message.success('已更换本机密钥，请按提示办理重新登记');
+        } catch {
+          void message.error('更换失败：本机数据存储不可用，原密钥未变。请关闭程序后重新打开。');
+        }
+      },
+    });
+  return (
+    <Alert
+      style={{ marginTop: 12 }}
+      type="warning"
+      showIcon
+      title="本机设备密钥是在加密保存功能之前生成的，仍按旧方式保存"
+      description="台账数据已加密保存。设备密钥只有更换为新密钥才能加密保存；更换后须请工委重新登记本单位，再导出全部数据报送。可在下次报送前办理。"
+      action={
+        <Button size="small" onClick={replace} data-testid="replace-unit-keys">
+          更换本机密钥
+        </Button>
+      }
+    />
+  );
+}
+
+/** After 更换本机密钥: what the committee and the unit do next, until it is marked done. */
+function RekeyNotice({ rekeyed }: { rekeyed: { readonly at: string; readonly previousDeviceId: string } }) {
+  const device = useAppQuery(thisDevice);
+  const enrolledWith = useAppQuery(committeePeerName);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    if (device) void keyFingerprint(device.signingPublicKey).then(setFingerprint);
+  }, [device]);
+  const head = `本机已于 ${time(rekeyed.at)} 更换设备密钥（原设备编号 ${rekeyed.previousDeviceId}），新密钥加密保存在本机。`;
+  return (
+    <Alert
+      style={{ marginTop: 12 }}
+      type="warning"
+      showIcon
+      title="已更换本机密钥：请办理以下事项"
+      data-testid="rekey-notice"
+      description={
+        enrolledWith ? (
+          <>
+            <Typography.Paragraph>{head}</Typography.Paragraph>
+            <ReEnrolSteps enrolledWith={enrolledWith} fingerprint={fingerprint} why="本单位更换了设备密钥" last="用原密钥导出而尚未报送的同步包，请不要再报送。" testId="rekey-steps" fingerprintTestId="rekey-fingerprint" />
+          </>
+        ) : (
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{head}本单位尚未与工委办理纳管登记，按正常流程办理即可。</Typography.Paragraph>
+        )
+      }
+      action={
+        <Button size="small" onClick={() => void onAppDatabase(dismissRekeyNotice)}>
+          已办理，不再提示
+        </Button>
+      }
+    />
   );
 }
 
@@ -161,15 +241,8 @@ export function DataEncryptionCard() {
         </Typography.Paragraph>
       )}
       {facts && !facts.deviceKeysSealed && facts.keyBackupHeld && <SealOldKeys />}
-      {facts && !facts.deviceKeysSealed && !facts.keyBackupHeld && (
-        <Alert
-          style={{ marginTop: 12 }}
-          type="warning"
-          showIcon
-          title="本机设备密钥是在加密保存功能之前生成的，仍按旧方式保存"
-          description="台账数据已加密保存。设备密钥只有更换为新密钥才能加密保存，而更换后须请工委重新登记；本版本尚不提供单独更换，从台账备份恢复到新电脑时会生成加密保存的新密钥。"
-        />
-      )}
+      {facts && !facts.deviceKeysSealed && !facts.keyBackupHeld && <ReplaceUnitKeys />}
+      {facts?.rekeyed && <RekeyNotice rekeyed={facts.rekeyed} />}
       <ChangePassphraseModal open={changing} onClose={() => setChanging(false)} />
     </Card>
   );
