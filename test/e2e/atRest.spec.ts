@@ -15,7 +15,7 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { chooseFile, idNumber, screenshot, setStartupPassphrase, setUpAsUnit, STARTUP_PASSPHRASE, unlock } from './helpers';
+import { chooseFile, idNumber, screenshot, setStartupPassphrase, setUpAsUnit, STARTUP_PASSPHRASE, unlock, addFirstOrganisation, deviceOnDisk } from './helpers';
 
 const MEMBERS = Array.from({ length: 20 }, (_, i) => {
   const birth = dayjs('1970-01-15').add(i * 400, 'day').format('YYYY-MM-DD');
@@ -56,17 +56,7 @@ function holds(bytes: Buffer, text: string): boolean {
 async function setUpLedger(page: Page): Promise<void> {
   await page.goto('/');
   await setUpAsUnit(page, '市档案馆', 120);
-  await page.getByRole('menuitem', { name: '组织与党员' }).click();
-  await page.getByRole('button', { name: '新增党组织' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('党组织名称').fill('第一党支部');
-  const termStart = dialog.getByLabel('本届任期开始', { exact: true });
-  await termStart.click();
-  await termStart.fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
-  await termStart.press('Enter');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已新增“第一党支部”')).toBeVisible();
-  await page.getByRole('tab', { name: '党员花名册' }).click();
+  await addFirstOrganisation(page);
   await page.getByRole('button', { name: '导入花名册' }).click();
   await chooseFile(page, '选择花名册文件', await roster());
   const modal = page.getByRole('dialog', { name: '导入花名册' });
@@ -102,21 +92,7 @@ test('a copied profile shows no ID number, phone, 慰问事由 or device key; th
     await setUpLedger(page);
 
     // the device row as IndexedDB holds it (read beneath the app): sealed keys, no CryptoKey
-    const device = await page.evaluate(
-      () =>
-        new Promise<{ cryptoKeys: number; sealed: boolean }>((resolve, reject) => {
-          const request = indexedDB.open('taizhang');
-          request.onerror = () => reject(request.error ?? new Error('open failed'));
-          request.onsuccess = () => {
-            const get = request.result.transaction('device').objectStore('device').get('device');
-            get.onsuccess = () => {
-              const row = get.result as Record<string, unknown>;
-              request.result.close();
-              resolve({ cryptoKeys: Object.values(row).filter((v) => v instanceof CryptoKey).length, sealed: typeof row.sealedKeys === 'string' && row.sealedKeys.startsWith('tz1:') });
-            };
-          };
-        }),
-    );
+    const device = await deviceOnDisk(page);
     expect(device).toEqual({ cryptoKeys: 0, sealed: true });
     await context.close();
     context = null;

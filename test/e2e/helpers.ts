@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import dayjs from 'dayjs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { creditCodeCheckChar } from '../../shared/model/creditCode';
 import { idNumberCheckChar } from '../../shared/model/idNumber';
@@ -304,4 +305,41 @@ export async function enrolUnitWithCommittee(committee: Page, unit: Page, name: 
   await expect(unit.getByTestId('import-result')).toBeVisible();
   await expect(unit.getByTestId('enrolment-card')).toContainText('第 1 号同步包已被工委接收');
   return { enrolment, bundle, receipt };
+}
+
+/**
+ * 组织与党员 → 新增党组织: one organisation named `name` whose term began a year ago, then the
+ * 党员花名册 tab (where a roster is imported or a member registered).
+ */
+export async function addFirstOrganisation(page: Page, name = '第一党支部'): Promise<void> {
+  await page.getByRole('menuitem', { name: '组织与党员' }).click();
+  await page.getByRole('button', { name: '新增党组织' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('党组织名称').fill(name);
+  const termStart = dialog.getByLabel('本届任期开始', { exact: true });
+  await termStart.click();
+  await termStart.fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
+  await termStart.press('Enter');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已新增“${name}”`)).toBeVisible();
+  await page.getByRole('tab', { name: '党员花名册' }).click();
+}
+
+/** The device row as IndexedDB holds it (read beneath the app): how many CryptoKeys it stores, whether its keys are sealed. */
+export function deviceOnDisk(page: Page): Promise<{ cryptoKeys: number; sealed: boolean }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ cryptoKeys: number; sealed: boolean }>((resolve, reject) => {
+        const request = indexedDB.open('taizhang');
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+        request.onsuccess = () => {
+          const get = request.result.transaction('device').objectStore('device').get('device');
+          get.onsuccess = () => {
+            const row = get.result as Record<string, unknown>;
+            request.result.close();
+            resolve({ cryptoKeys: Object.values(row).filter((v) => v instanceof CryptoKey).length, sealed: typeof row.sealedKeys === 'string' && row.sealedKeys.startsWith('tz1:') });
+          };
+        };
+      }),
+  );
 }

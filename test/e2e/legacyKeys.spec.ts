@@ -4,27 +4,8 @@
  * says so; 更换本机密钥, confirmed, gives new keys that are sealed — no CryptoKey is stored any more,
  * the fingerprint changes — and the next steps are shown until marked done.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { reopen, screenshot, setUpAsUnit } from './helpers';
-
-/** The device row as IndexedDB holds it: how many CryptoKeys, whether sealed. */
-function deviceOnDisk(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ cryptoKeys: number; sealed: boolean }>((resolve, reject) => {
-        const request = indexedDB.open('taizhang');
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-        request.onsuccess = () => {
-          const get = request.result.transaction('device').objectStore('device').get('device');
-          get.onsuccess = () => {
-            const row = get.result as Record<string, unknown>;
-            request.result.close();
-            resolve({ cryptoKeys: Object.values(row).filter((v) => v instanceof CryptoKey).length, sealed: typeof row.sealedKeys === 'string' });
-          };
-        };
-      }),
-  );
-}
+import { expect, test } from '@playwright/test';
+import { deviceOnDisk, reopen, screenshot, setUpAsUnit } from './helpers';
 
 test('a unit with device keys of before encryption at rest replaces them in 设置 and is told how to re-enrol', async ({ page }) => {
   await page.goto('/');

@@ -4,9 +4,8 @@
  * draft back; restored, the member is saved and the draft is gone. The draft in localStorage is
  * sealed under the data key: the ID number and the phone are not in it (issue 17).
  */
-import dayjs from 'dayjs';
 import { expect, test } from '@playwright/test';
-import { idNumber, pickFromOpenList, reopen, screenshot, setUpAsUnit } from './helpers';
+import { idNumber, pickFromOpenList, reopen, screenshot, setUpAsUnit, addFirstOrganisation } from './helpers';
 
 const ID = idNumber('1979-11-08', 31);
 const PHONE = '13655551234';
@@ -15,17 +14,7 @@ test('a half-typed member survives a reload as a sealed draft, is restored and s
   test.setTimeout(120_000);
   await page.goto('/');
   await setUpAsUnit(page);
-  await page.getByRole('menuitem', { name: '组织与党员' }).click();
-  await page.getByRole('button', { name: '新增党组织' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('党组织名称').fill('第一党支部');
-  const termStart = dialog.getByLabel('本届任期开始', { exact: true });
-  await termStart.click();
-  await termStart.fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
-  await termStart.press('Enter');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已新增“第一党支部”')).toBeVisible();
-  await page.getByRole('tab', { name: '党员花名册' }).click();
+  await addFirstOrganisation(page);
 
   await page.getByRole('button', { name: '登记党员' }).click();
   const drawer = page.locator('.ant-drawer');

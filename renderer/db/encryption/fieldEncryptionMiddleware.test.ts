@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DBCoreCursor } from 'dexie';
 import { openingCursor } from './fieldEncryptionMiddleware';
 
 /**
@@ -25,7 +24,7 @@ class BrandedCursor {
 
 describe('the opening cursor', () => {
   it('opens the value and passes key and primaryKey through without calling a browser getter on another object', () => {
-    const cursor = openingCursor(new BrandedCursor() as unknown as DBCoreCursor, (v) => ({ ...(v as object), idNumber: 'opened' }));
+    const cursor = openingCursor(new BrandedCursor(), (v) => ({ ...(v as object), idNumber: 'opened' }));
     expect(cursor.key).toBe('k1');
     expect(cursor.primaryKey).toBe('p1');
     expect(cursor.value).toEqual({ id: 'p1', idNumber: 'opened' });

@@ -20,7 +20,7 @@ function sealRequest(req: DBCoreMutateRequest, table: string, cipher: FieldCiphe
  * getters that must be called on the cursor itself ("Illegal invocation" on any other object — which
  * fake-indexeddb does not check, so only a browser shows it).
  */
-export function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+export function openingCursor<C extends Pick<DBCoreCursor, 'key' | 'primaryKey' | 'value'>>(cursor: C, open: (v: unknown) => unknown): C {
   let raw: unknown = undefined;
   let opened: unknown = undefined;
   return Object.create(cursor, {
@@ -36,7 +36,7 @@ export function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknow
         return opened;
       },
     },
-  }) as DBCoreCursor;
+  }) as C;
 }
 
 function sealingTable(table: DBCoreTable, cipherOf: () => FieldCipher | null): DBCoreTable {

@@ -29,6 +29,7 @@ import { AttachmentGallery, type GalleryItem } from './AttachmentGallery';
 import { prepareAttachment } from './attachmentPrep';
 import { AttendanceTable } from './AttendanceTable';
 import { clearDraft, loadDraft, saveDraft } from './meetingDraft';
+import { DraftOffer } from '../common/DraftOffer';
 
 /** Kinds whose record carries resolutions and votes. */
 const VOTING_KINDS: readonly MeetingKind[] = ['branchGeneralMeeting', 'branchCommitteeMeeting', 'democraticAppraisal', 'electionAssembly', 'leadingGroupMeeting'];
@@ -200,20 +201,13 @@ export function MeetingFormPage() {
           {editing ? `编辑会议记录：${MEETING_KIND_LABELS[editing.kind]} ${editing.date}` : '记录会议'}
         </Typography.Title>
         {draft && (
-          <Alert
-            type="info"
-            showIcon
-            title={`有一份 ${dayjs(draft.savedAt).format('M月D日 HH:mm')} 未保存的草稿`}
-            action={
-              <Space>
-                <Button size="small" type="primary" onClick={restoreDraft}>
-                  恢复草稿
-                </Button>
-                <Button size="small" onClick={() => { clearDraft(draftKey); setDraft(null); }}>
-                  丢弃
-                </Button>
-              </Space>
-            }
+          <DraftOffer
+            savedAt={draft.savedAt}
+            onRestore={restoreDraft}
+            onDiscard={() => {
+              clearDraft(draftKey);
+              setDraft(null);
+            }}
           />
         )}
         <Card title="基本信息" extra={!editing && <Button icon={<CopyOutlined />} onClick={() => void copyLast()}>沿用上次同类会议</Button>}>

@@ -6,8 +6,8 @@
  * draft back (恢复草稿) or lets it go (丢弃).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, TreeSelect } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { AutoComplete, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, TreeSelect } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { birthDateFromIdNumber, genderFromIdNumber, idNumberProblem } from '../../../shared/model/idNumber';
 import type { Member } from '../../../shared/model/member';
 import type { Organisation } from '../../../shared/model/organisation';
@@ -17,6 +17,7 @@ import { fromIso, toIso } from '../common/dates';
 import { organisationTreeSelectData } from '../common/organisationTreeSelect';
 import { isRetireesOrganisationName } from '../../../shared/rules/organisations/retireesBranch';
 import { useWriteAction } from '../common/useWriteAction';
+import { DraftOffer } from '../common/DraftOffer';
 import { clearFormDraft, loadFormDraft, saveFormDraft, type StoredDraft } from '../common/formDraft';
 
 const ETHNICITIES = ['汉族', '回族', '满族', '蒙古族', '壮族', '藏族', '维吾尔族', '苗族', '彝族', '土家族', '布依族', '侗族', '瑶族', '朝鲜族', '白族', '哈尼族', '黎族', '哈萨克族', '傣族', '畲族'];
@@ -188,28 +189,15 @@ export function MemberFormDrawer({
       }
     >
       {draft && (
-        <Alert
-          type="info"
-          showIcon
+        <DraftOffer
+          savedAt={draft.savedAt}
+          onRestore={restoreDraft}
+          onDiscard={() => {
+            clearFormDraft('memberDraft', draftKey);
+            setDraft(null);
+          }}
+          testId="member-draft"
           style={{ marginBottom: 16 }}
-          data-testid="member-draft"
-          title={`有一份 ${dayjs(draft.savedAt).format('M月D日 HH:mm')} 未保存的草稿`}
-          action={
-            <Space>
-              <Button size="small" type="primary" onClick={restoreDraft}>
-                恢复草稿
-              </Button>
-              <Button
-                size="small"
-                onClick={() => {
-                  clearFormDraft('memberDraft', draftKey);
-                  setDraft(null);
-                }}
-              >
-                丢弃
-              </Button>
-            </Space>
-          }
         />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={rememberDraft} aria-label="党员信息">
