@@ -7,7 +7,8 @@
  * uses this text. `annualReportDefaults` gives every draft's default.
  */
 import { DUTY_REVIEW_RATING_LABELS, type MeetingKind } from '../model/vocabulary';
-import { careFigures, NO_OUTLET } from '../rules/duties/care';
+import { NO_OUTLET } from '../rules/duties/care';
+import { unrecordedSentence } from '../rules/duties/ledgerAreas';
 import { smallUnitOneCadre } from '../rules/summaries';
 import { basisPointsPercent, chineseDate, percent, yuanText } from '../rules/text';
 import { defaultAnnualDrafts, leadingBody, lifeKinds, lifeScope, partyGroupName, reportKindLabel, yearSpan, type AnnualDrafts } from './annualDrafts';
@@ -32,7 +33,28 @@ function politicalSection(data: UnitReportData, f: AnnualFigures): string {
     p.projects.length === 0
       ? `本年度未录入${body}书记项目`
       : `确定${body}书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
-  return `${parts.join('，')}。${project}。`;
+  return `${parts.join('，')}。${project}。${dutyListSentence(data, f)}`;
+}
+
+/**
+ * The year's 三级五岗职责清单 in words: posts, items, holders not named, and the self-check's
+ * outcomes (落实/部分落实/未落实/未自查, only those there are) with its completeness.
+ */
+function dutyListSentence(data: UnitReportData, f: AnnualFigures): string {
+  const d = f.dutyList;
+  if (d.posts === 0) return `台账中未录入${data.year}年度三级五岗职责清单。`;
+  const holders = d.postsWithoutHolder > 0 ? `（其中${d.postsWithoutHolder}个岗位尚未明确责任人）` : '';
+  const list = `建立${data.year}年度三级五岗职责清单，明确${d.posts}个岗位职责事项${d.items}项${holders}`;
+  const o = d.outcomes;
+  const c = d.completeness;
+  if (c.checked === 0) return `${list}${d.items > 0 ? '，尚未开展年度自查' : ''}。`;
+  const outcomes = [
+    o.done > 0 ? `落实${o.done}项` : '',
+    o.partial > 0 ? `部分落实${o.partial}项` : '',
+    o.notDone > 0 ? `未落实${o.notDone}项` : '',
+  ].filter((x) => x !== '');
+  const rest = o.unchecked > 0 ? `，尚有${o.unchecked}项未自查` : '';
+  return `${list}；年度自查${c.checked}项，自查完成率${c.share === null ? '—' : percent(c.share)}，其中${outcomes.join('、')}${rest}。`;
 }
 
 function trainingSection(data: UnitReportData, f: AnnualFigures): string {
@@ -91,7 +113,7 @@ function rectificationSection(f: AnnualFigures): string {
   ].filter((p) => p !== '');
   const items =
     r.total === 0
-      ? '本年度没有需要整改的问题事项。'
+      ? '台账中无本年度需要整改的问题事项记录。'
       : `本年度需整改的问题事项${r.total}项，其中${parts.join('，')}${r.closed === 0 ? '，尚无销号事项' : ''}${r.overdue > 0 ? `；未销号事项中超过整改时限的${r.overdue}项` : ''}。`;
   return items + cardsSentence(f) + dutyReviewSentence(f) + scoresSentence(f);
 }
@@ -123,7 +145,7 @@ function cardsSentence(f: AnnualFigures): string {
 
 function fundsSection(f: AnnualFigures): string {
   const u = f.funds;
-  if (u.lines.length === 0) return `${u.year}年未列支党建工作经费预算。`;
+  if (u.lines.length === 0) return `台账中未录入${u.year}年党建工作经费预算。`;
   // the ledger's own budget lines, by name (a long list ends with 等), instead of a canned purpose
   const names = (lines: readonly { name: string }[]): string =>
     lines.length <= FUND_LINES_NAMED ? lines.map((l) => l.name).join('、') : `${lines.slice(0, FUND_LINES_NAMED).map((l) => l.name).join('、')}等`;
@@ -146,9 +168,8 @@ function fundsSection(f: AnnualFigures): string {
  * 关怀激励 and 宣传 from the ledger's 走访慰问, 表彰 and 宣传 records of the year up to 截至: figures
  * where there are records, “无…记录” in words for a kind the ledger has none of.
  */
-function careSentence(data: UnitReportData, f: AnnualFigures): string {
-  const upTo = <T extends { readonly date: string }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((r) => r.date <= f.referenceDate);
-  const c = careFigures(data.year, { visits: upTo(data.careVisits), commendations: upTo(data.commendations), publicity: upTo(data.publicity) });
+function careSentence(f: AnnualFigures): string {
+  const c = f.care;
   const visits =
     c.visits === 0
       ? '台账中无走访慰问记录'
@@ -176,8 +197,12 @@ export function dutiesText(data: UnitReportData, f: AnnualFigures): string {
     `（三）组织建设。${org[0] ?? ''}`,
     ...org.slice(1),
     `（四）作风建设和问题整改。${rectificationSection(f)}`,
-    `（五）工作保障。${fundsSection(f)}${careSentence(data, f)}`,
-  ].join('\n');
+    `（五）工作保障。${fundsSection(f)}${careSentence(f)}`,
+    // the areas the ledger holds nothing of this year, so that a “无” above is read as “not entered”
+    unrecordedSentence(f.unrecorded, data.year),
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** Every draft's default: what the report says where the cadre has saved nothing. */

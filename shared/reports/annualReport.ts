@@ -12,6 +12,7 @@ import { chineseDate, percent, yuanAmount } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
 import { leadingBody, lifeKinds, partyGroupName, reportKindLabel, type AnnualDrafts } from './annualDrafts';
 import { annualReportDefaults } from './annualDutiesText';
+import { unrecordedSentence } from '../rules/duties/ledgerAreas';
 import { draftParagraphs } from './draftText';
 import { hours, NONE, ofDue, pct } from './format';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
@@ -50,8 +51,14 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     { section: leadingBody(data) },
     ['专题研究党建工作（次）', String(f.held.leadingGroupMeeting)],
     ['理论学习中心组学习（次）', String(f.held.theoryStudyGroup)],
-    ['书记项目（项）', String(f.projects.projects.length)],
-    ['书记项目节点（完成/总数）', ofDue(f.projects.done, f.projects.milestones)],
+    ...(f.projects.projects.length === 0
+      ? [['书记项目（项）', UNRECORDED] as TableRow]
+      : [
+          ['书记项目（项）', String(f.projects.projects.length)],
+          ['书记项目节点（完成/总数）', ofDue(f.projects.done, f.projects.milestones)],
+        ]),
+    { section: '三级五岗职责清单' },
+    ...dutyListRows(f),
     { section: '教育培训' },
     ['举办培训班（期）', String(f.trainingHours.classes.unit)],
     ['参加工委培训班（期）', String(f.trainingHours.classes.committee)],
@@ -67,9 +74,13 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['机关工作人员（名）', String(f.cadre.staffCount)],
     ['配备比例', percent(f.cadre.ratio)],
     { section: '问题整改' },
-    ['整改事项（项）', String(f.rectification.total)],
-    ['已销号（项）', String(f.rectification.closed)],
-    ['超过整改时限（项）', String(f.rectification.overdue)],
+    ...(f.rectification.total === 0
+      ? [['整改事项（项）', UNRECORDED] as TableRow]
+      : [
+          ['整改事项（项）', String(f.rectification.total)],
+          ['已销号（项）', String(f.rectification.closed)],
+          ['超过整改时限（项）', String(f.rectification.overdue)],
+        ]),
     ['被亮黄牌/红牌（张）', `${f.cards.yellow}/${f.cards.red}`],
     { section: '督责考评' },
     ['书记述职评议等次', f.accountability.dutyReview === null ? '未录入' : DUTY_REVIEW_RATING_LABELS[f.accountability.dutyReview.rating]],
@@ -77,15 +88,40 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
       ? [['季度监控考核得分', '未发布'] as TableRow]
       : f.accountability.scores.map((q): TableRow => [`${q.label}监控考核得分`, String(q.total)])),
     { section: '党建工作经费' },
-    ['预算（元）', yuanAmount(f.funds.budgetFen)],
-    ['支出（元）', yuanAmount(f.funds.spentFen)],
-    ['执行率', pct(f.funds.share)],
+    ...(f.funds.lines.length === 0
+      ? [['预算和支出', UNRECORDED] as TableRow]
+      : [
+          ['预算（元）', yuanAmount(f.funds.budgetFen)],
+          ['支出（元）', yuanAmount(f.funds.spentFen)],
+          ['执行率', pct(f.funds.share)],
+        ]),
+    { section: '关怀激励和宣传' },
+    ['走访慰问（人次）', f.care.visits === 0 ? UNRECORDED : String(f.care.visits)],
+    ['慰问金（元）', f.care.visits === 0 ? UNRECORDED : yuanAmount(f.care.amountFen)],
+    ['获表彰（项）', f.care.commendations === 0 ? UNRECORDED : String(f.care.commendations)],
+    ['宣传稿件（篇）', f.care.publicity === 0 ? UNRECORDED : String(f.care.publicity)],
   ];
   const columns: TableColumn[] = [
     { header: '指标', width: '*' },
     { header: `${data.year}年`, width: 120, align: 'right' },
   ];
   return gw.table({ columns, rows });
+}
+
+/** What the figures table shows for an area the ledger holds no record of this year. */
+const UNRECORDED = '未录入';
+
+/** The 三级五岗 rows: posts, items, outcomes and completeness; one 未录入 row without a list. */
+function dutyListRows(f: AnnualFigures): TableRow[] {
+  const d = f.dutyList;
+  if (d.posts === 0) return [['职责清单', UNRECORDED]];
+  const o = d.outcomes;
+  return [
+    ['岗位（个）', String(d.posts)],
+    ['职责事项（项）', String(d.items)],
+    ['落实/部分落实/未落实/未自查（项）', `${o.done}/${o.partial}/${o.notDone}/${o.unchecked}`],
+    ['自查完成率', pct(d.completeness.share)],
+  ];
 }
 
 /** Kinds whose members are counted in the organisations under them: “—” when none is directly theirs. */
@@ -162,7 +198,10 @@ export function buildAnnualReport(data: UnitReportData, options: AnnualReportOpt
     ]),
     ...gw.attachmentHeader(1, attachments[0] ?? ''),
     figuresTable(gw, data, f),
-    gw.note(`注：数据截至${chineseDate(f.referenceDate)}。`, 10.5),
+    gw.note(
+      `注：数据截至${chineseDate(f.referenceDate)}。${f.unrecorded.length === 0 ? '' : `${unrecordedSentence(f.unrecorded, data.year)}表中相应指标记“未录入”。`}`,
+      10.5,
+    ),
     ...gw.attachmentHeader(2, attachments[1] ?? ''),
     organisationsTable(gw, data, f),
     gw.note(

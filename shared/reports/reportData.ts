@@ -5,6 +5,7 @@
  * about.
  */
 import type { CareVisit, Commendation, Publicity } from '../model/care';
+import type { DutyList } from '../model/dutyList';
 import type {
   Assessment,
   Card,
@@ -27,6 +28,9 @@ import { treeOrder } from '../rules/organisations/organisationTree';
 import { cadreRatio, type CadreRatioResult } from '../rules/organisations/cadreRatio';
 import { compareIsoDates, isoDate, minDate, type IsoDate } from '../rules/dates';
 import { fundUsage, type FundUsage } from '../rules/duties/funds';
+import { careFigures, type CareFigures } from '../rules/duties/care';
+import { dutyListFigures, type DutyListFigures } from '../rules/duties/dutyLists';
+import { unrecordedAreas, type LedgerArea } from '../rules/duties/ledgerAreas';
 import { combineCompletion, meetingCompliance, type CompletionRate, type MeetingComplianceResult } from '../rules/meetings/meetingCompliance';
 import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations/organisations';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
@@ -65,6 +69,8 @@ export interface UnitReportData {
   readonly rectifications: readonly Rectification[];
   readonly fundLines: readonly FundLine[];
   readonly expenses: readonly Expense[];
+  /** The 三级五岗职责清单 (one record per post and year); absent in snapshots made before the report read it. */
+  readonly dutyLists?: readonly DutyList[];
   /** 走访慰问, 表彰 and 宣传 (关怀激励); absent in snapshots made before they were recorded. */
   readonly careVisits?: readonly CareVisit[];
   readonly commendations?: readonly Commendation[];
@@ -100,6 +106,7 @@ export interface UnitRecords {
   readonly rectification?: readonly Rectification[];
   readonly fundLine?: readonly FundLine[];
   readonly expense?: readonly Expense[];
+  readonly dutyList?: readonly DutyList[];
   readonly careVisit?: readonly CareVisit[];
   readonly commendation?: readonly Commendation[];
   readonly publicity?: readonly Publicity[];
@@ -153,6 +160,7 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     rectifications: live(records.rectification),
     fundLines: live(records.fundLine),
     expenses: live(records.expense),
+    dutyLists: live(records.dutyList),
     careVisits: live(records.careVisit),
     commendations: live(records.commendation),
     publicity: live(records.publicity),
@@ -204,6 +212,12 @@ export interface AnnualFigures {
   /** The 工委's 述职评议 of the year and the quarter scores it published. */
   readonly accountability: AccountabilityOfYear;
   readonly funds: FundUsage;
+  /** The year's 三级五岗职责清单: posts, items, self-check outcomes and completeness. */
+  readonly dutyList: DutyListFigures;
+  /** 走访慰问, 表彰 and 宣传 of the year up to 截至. */
+  readonly care: CareFigures;
+  /** Duty areas with no record of the year in the ledger, in report order (the report names them). */
+  readonly unrecorded: readonly LedgerArea[];
 }
 
 /**
@@ -260,6 +274,17 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     };
   });
   const compliances = organisations.map((o) => o.compliance);
+  const upTo = <T extends { readonly date: string }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((r) => r.date <= referenceDate);
+  const care = careFigures(year, { visits: upTo(data.careVisits), commendations: upTo(data.commendations), publicity: upTo(data.publicity) });
+  const dutyList = dutyListFigures(data.dutyLists ?? [], year);
+  const projects = secretaryProjectProgress(data.secretaryProjects, year, asOf);
+  const rectification = rectificationProgress(data.rectifications, year, asOf);
+  // an expense counts for its line whatever its date, but not after 截至
+  const funds = fundUsage(
+    data.fundLines,
+    data.expenses.filter((e) => compareIsoDates(e.date, referenceDate) <= 0),
+    year,
+  );
   const training = trainingCoverage(
     {
       year,
@@ -288,15 +313,21 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     terms: termLightCounts(organisations.map((o) => o.term)),
     termBreakdown: termBreakdown(organisations.map((o) => o.term)),
     cadre: cadreRatio({ staffCount: data.unit.staffCount, members: data.members }, profile),
-    projects: secretaryProjectProgress(data.secretaryProjects, year, asOf),
-    rectification: rectificationProgress(data.rectifications, year, asOf),
+    projects,
+    rectification,
     cards: cardsOfYear(data.cards, year, asOf),
     accountability: accountabilityOfYear(data.dutyReviews ?? [], data.assessments ?? [], year),
-    // an expense counts for its line whatever its date, but not after 截至
-    funds: fundUsage(
-      data.fundLines,
-      data.expenses.filter((e) => compareIsoDates(e.date, referenceDate) <= 0),
-      year,
-    ),
+    funds,
+    dutyList,
+    care,
+    unrecorded: unrecordedAreas({
+      secretaryProject: projects.projects.length,
+      dutyList: dutyList.posts,
+      rectification: rectification.total,
+      funds: funds.lines.length,
+      careVisit: care.visits,
+      commendation: care.commendations,
+      publicity: care.publicity,
+    }),
   };
 }

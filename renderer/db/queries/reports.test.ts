@@ -58,6 +58,9 @@ describe('loadUnitRecords', () => {
     expect(records.meeting).toHaveLength(a.records.meeting?.length ?? 0);
     expect(records.enrolment).toHaveLength((a.records.enrolment?.length ?? 0) + 1);
     expect(records.unit?.map((u) => u.name)).toEqual([a.unit.name]);
+    // the 三级五岗 lists too: the annual report states them
+    expect(records.dutyList?.length).toBeGreaterThan(0);
+    expect(records.dutyList).toHaveLength(a.records.dutyList?.length ?? 0);
   });
 
   it('the other unit sees none of it, not even the committee class its members did not attend', async () => {
@@ -71,6 +74,7 @@ describe('loadUnitRecords', () => {
     const data = unitReportData(await loadUnitRecords(db, a.unit.id), { unitId: a.unit.id, year: YEAR, committeeName: '工委' });
     expect(data?.trainingClasses.some((c) => c.id === committeeClass.id)).toBe(true);
     expect(data === null ? null : computeAnnualFigures(data).trainingHours.classes.committee).toBe(1);
+    expect(data === null ? null : computeAnnualFigures(data).dutyList.posts).toBe(a.records.dutyList?.filter((l) => !l.deleted && l.year === YEAR).length);
     const other = unitReportData(await loadUnitRecords(db, b.unit.id), { unitId: b.unit.id, year: YEAR, committeeName: '工委' });
     expect(other === null ? null : computeAnnualFigures(other).trainingHours.classes.committee).toBe(0);
   });

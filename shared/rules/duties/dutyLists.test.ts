@@ -96,3 +96,21 @@ describe('workbench to-dos', () => {
     expect(q4[0]).toMatchObject({ title: '岗位a的职责事项尚有1项未自查', due: '2026-12-31' });
   });
 });
+
+describe('三级五岗 figures of a year', () => {
+  it('counts the year’s live posts, items, holders not named and each self-check outcome', async () => {
+    const { dutyListFigures } = await import('./dutyLists');
+    const f = dutyListFigures(
+      [
+        { ...list('a', [{ status: 'done' }, { status: 'partial' }, {}]), holderName: '王强' },
+        { ...list('b', [{ status: 'notDone' }]), holderName: ' ' },
+        { ...list('c', [{ status: 'done' }], { year: 2025 }), holderName: '李红' },
+        { ...list('d', [{ status: 'done' }]), holderName: '赵六', deleted: true },
+      ],
+      2026,
+    );
+    expect(f).toMatchObject({ posts: 2, postsWithoutHolder: 1, items: 4, outcomes: { done: 1, partial: 1, notDone: 1, unchecked: 1 } });
+    expect(f.completeness).toEqual({ checked: 3, total: 4, share: 0.75 });
+    expect(dutyListFigures([], 2026)).toMatchObject({ posts: 0, items: 0, completeness: { share: null } });
+  });
+});

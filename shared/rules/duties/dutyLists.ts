@@ -192,3 +192,34 @@ export function dutyListTodos(lists: readonly Pick<DutyList, 'id' | 'year' | 'po
   }
   return out;
 }
+
+/** The year's 三级五岗 list in figures, as the annual report states it. */
+export interface DutyListFigures {
+  readonly year: number;
+  /** Posts (岗位) of the year's list. */
+  readonly posts: number;
+  /** Posts without a named holder (责任人未明确). */
+  readonly postsWithoutHolder: number;
+  /** Duty items of all posts. */
+  readonly items: number;
+  /** Items by self-check outcome (落实/部分落实/未落实, 未自查 as `unchecked`). */
+  readonly outcomes: Readonly<Record<DutyItemStatus | 'unchecked', number>>;
+  readonly completeness: Completeness;
+}
+
+/** Figures of the live lists of `year`: posts, items, outcomes and self-check completeness. */
+export function dutyListFigures(
+  lists: readonly (Pick<DutyList, 'year' | 'holderName' | 'items'> & { readonly deleted?: boolean })[],
+  year: number,
+): DutyListFigures {
+  const ofYear = lists.filter((l) => l.deleted !== true && l.year === year);
+  const completeness = overallCompleteness(ofYear);
+  return {
+    year,
+    posts: ofYear.length,
+    postsWithoutHolder: ofYear.filter((l) => l.holderName.trim() === '').length,
+    items: completeness.total,
+    outcomes: statusCounts(ofYear),
+    completeness,
+  };
+}
