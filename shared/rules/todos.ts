@@ -10,6 +10,7 @@ import type { RuleProfile } from './profile';
 import { chineseDate } from './text';
 import { termLight, type ElectionFact, type TermOrganisation } from './organisations/termLight';
 import { onRosterOn, type RosterMember } from './members/membership';
+import { compareChinese, compareCodePoints } from './collation';
 
 export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'duties' | 'rectification' | 'funds' | 'sync' | 'backup';
 
@@ -95,7 +96,7 @@ const SEVERITY: Record<TodoItem['severity'], number> = { high: 0, medium: 1, low
 /** Most urgent first: severity, then the earliest due date, then title. */
 export function sortTodos(items: readonly TodoItem[]): TodoItem[] {
   return [...items].sort(
-    (a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title, 'zh-CN'),
+    (a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || compareCodePoints(a.due ?? '9999', b.due ?? '9999') || compareChinese(a.title, b.title),
   );
 }
 

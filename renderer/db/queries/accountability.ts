@@ -8,6 +8,7 @@ import type { NoticeRead } from '../../../shared/model/noticeRead';
 import type { Rectification } from '../../../shared/model/rectification';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface CardRegister {
   readonly cards: readonly Card[];
@@ -20,7 +21,7 @@ export interface CardRegister {
 }
 
 function byName(units: readonly EnrolledUnit[]): EnrolledUnit[] {
-  return [...units].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  return [...units].sort((a, b) => compareChinese(a.name, b.name));
 }
 
 async function organisationNamesOf(db: TaizhangDb, cards: readonly Card[]): Promise<Map<string, string>> {
@@ -109,5 +110,5 @@ export interface OrganisationChoice {
 /** The organisations of one unit a card can name: live, not dissolved, by name. */
 export async function cardSubjectChoices(db: TaizhangDb, unitId: string): Promise<OrganisationChoice[]> {
   const orgs = live(await ofUnit(db.organisation, unitId)).filter((o) => o.dissolvedOn === null);
-  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  return orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => compareChinese(a.name, b.name));
 }

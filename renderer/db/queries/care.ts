@@ -6,6 +6,7 @@
 import type { CareVisit, Commendation, Publicity } from '../../../shared/model/care';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface CareRecords {
   readonly visits: CareVisit[];
@@ -22,6 +23,6 @@ export async function unitCare(db: TaizhangDb, unitId: string): Promise<CareReco
     ofUnit(db.publicity, unitId),
     ofUnit(db.member, unitId),
   ]);
-  const memberNames = [...new Set(live(members).map((m) => m.name.trim()))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+  const memberNames = [...new Set(live(members).map((m) => m.name.trim()))].sort((a, b) => compareChinese(a, b));
   return { visits: live(visits), commendations: live(commendations), publicity: live(publicity), memberNames };
 }

@@ -6,6 +6,7 @@
 import type { Assessment, Card, DutyReview } from '../../../shared/model';
 import type { EnrolledUnitStatus } from '../../../shared/model/vocabulary';
 import type { TaizhangDb } from '../db';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface CityReportUnit {
   readonly id: string;
@@ -26,7 +27,7 @@ export async function cityReportUnits(db: TaizhangDb): Promise<CityReportUnit[]>
         const unit = units[i];
         return { id: u.id, name: u.name, status: u.status, hasData: unit !== undefined && !unit.deleted };
       })
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      .sort((a, b) => compareChinese(a.name, b.name));
   });
 }
 

@@ -6,6 +6,7 @@
 import type { DutyList } from '../../../shared/model/dutyList';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface DutyListRecords {
   readonly lists: DutyList[];
@@ -15,6 +16,6 @@ export interface DutyListRecords {
 
 export async function unitDutyLists(db: TaizhangDb, unitId: string): Promise<DutyListRecords> {
   const [lists, members] = await Promise.all([ofUnit(db.dutyList, unitId), ofUnit(db.member, unitId)]);
-  const names = [...new Set(live(members).map((m) => m.name))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const names = [...new Set(live(members).map((m) => m.name))].sort((a, b) => compareChinese(a, b));
   return { lists: live(lists), memberNames: names };
 }

@@ -9,6 +9,7 @@ import type { BundleArrival, UnitQuarterInput } from '../../../shared/rules/comm
 import { dateOfInstant } from '../../../shared/rules/dates';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface MonitoringBasis {
   /** Enrolled units (not revoked), by name. */
@@ -33,7 +34,7 @@ export async function monitoringBasis(db: TaizhangDb): Promise<MonitoringBasis> 
     arrivals,
     units: live(units)
       .filter((u) => u.status !== 'revoked')
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
+      .sort((a, b) => compareChinese(a.name, b.name)),
     profiles: live(profiles),
     published: live(published),
   };

@@ -6,6 +6,7 @@
 import type { Card, EnrolledUnit, Notice, SupervisionVisit } from '../../../shared/model/committee';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface SupervisionRegister {
   /** Live visits, newest first. */
@@ -27,7 +28,7 @@ export async function supervisionRegister(db: TaizhangDb): Promise<SupervisionRe
   const [notices, cards] = await Promise.all([db.notice.where('unitId').anyOf(unitIds).toArray(), db.card.where('unitId').anyOf(unitIds).toArray()]);
   return {
     visits: liveVisits,
-    units: live(units).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
+    units: live(units).sort((a, b) => compareChinese(a.name, b.name)),
     notices: live(notices),
     cards: live(cards),
   };

@@ -8,6 +8,7 @@ import type { FileToSave } from '../../../shared/ipc/contract';
 import type { TaizhangDb } from '../db';
 import type { WriteContext } from '../writeContext';
 import { exportReturnBundle } from './exportBundle';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export type ReturnResult =
   | { readonly unitId: string; readonly unitName: string; readonly ok: true; readonly file: FileToSave; readonly records: number }
@@ -30,7 +31,7 @@ export function returnFolderName(day: Date): string {
 /** Every enrolled unit that is active (its key pinned, not revoked), in the register's order of names. */
 export async function activeUnitIds(db: TaizhangDb): Promise<string[]> {
   const units = (await db.enrolledUnit.toArray()).filter((u) => !u.deleted && u.status === 'active');
-  return units.sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh-CN')).map((u) => u.id);
+  return units.sort((a, b) => compareChinese(String(a.name), String(b.name))).map((u) => u.id);
 }
 
 export async function exportReturnBundles(

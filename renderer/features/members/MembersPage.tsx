@@ -23,6 +23,7 @@ import { rosterWorkbook } from './rosterExport';
 import { SensitiveValue } from './SensitiveValue';
 import { StatusModal } from './StatusModal';
 import { TransferModal } from './TransferModal';
+import { compareChinese } from '../../../shared/rules/collation';
 
 type CadreFilter = 'any' | 'fullTime' | 'partTime' | 'cadre';
 
@@ -60,7 +61,7 @@ export function MembersPage() {
           (cadreFilter === 'any' || (cadreFilter === 'cadre' ? m.cadre !== null : m.cadre === cadreFilter)) &&
           matchesSearch(keys.get(m.id)!, deferredQuery),
       )
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      .sort((a, b) => compareChinese(a.name, b.name));
   }, [members, organisations, keys, orgFilter, statusFilter, membershipFilter, cadreFilter, deferredQuery]);
 
   const shownSelected = useMemo(() => {

@@ -5,13 +5,14 @@ import type { Organisation } from '../../../shared/model/organisation';
 import { CADRE_KIND_LABELS, GENDER_LABELS, MEMBERSHIP_KIND_LABELS, MEMBER_STATUS_LABELS } from '../../../shared/model/vocabulary';
 import { compareNames } from '../../../shared/rules/naturalOrder';
 import { writeSheet } from './xlsxSheet';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export const ROSTER_EXPORT_HEADERS = ['序号', '姓名', '性别', '民族', '出生日期', '身份证号', '入党时间', '转正时间', '党员类别', '所在支部', '联系电话', '状态', '党务干部', '学历', '备注'];
 
 export function rosterExportRows(members: readonly Member[], organisations: readonly Organisation[], full: boolean): unknown[][] {
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   return [...members]
-    .sort((a, b) => compareNames(orgName.get(a.organisationId) ?? '', orgName.get(b.organisationId) ?? '') || a.name.localeCompare(b.name, 'zh-CN'))
+    .sort((a, b) => compareNames(orgName.get(a.organisationId) ?? '', orgName.get(b.organisationId) ?? '') || compareChinese(a.name, b.name))
     .map((m, i) => [
       i + 1,
       m.name,

@@ -9,6 +9,7 @@ import { TermLightTag } from '../common/TermLightTag';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
+import { compareChinese } from '../../../shared/rules/collation';
 
 interface Row {
   org: Organisation;
@@ -74,7 +75,7 @@ export function TermBoardPage() {
               sorter: compareTermRows,
               defaultSortOrder: 'ascend',
             },
-            { title: '党组织', key: 'name', render: (_, r) => r.org.name, sorter: (a, b) => a.org.name.localeCompare(b.org.name, 'zh-CN') },
+            { title: '党组织', key: 'name', render: (_, r) => r.org.name, sorter: (a, b) => compareChinese(a.org.name, b.org.name) },
             { title: '类别', key: 'kind', width: 100, render: (_, r) => ORGANISATION_KIND_LABELS[r.org.kind] },
             { title: '届满日期', key: 'termEnd', width: 140, render: (_, r) => chineseDate(r.result.termEnd), sorter: (a, b) => (a.result.termEnd ?? '').localeCompare(b.result.termEnd ?? '') },
             {

@@ -16,6 +16,7 @@ import { recordMakeUp, updateEnrolment } from '../../db/trainingRepository';
 import { useWriteAction } from '../common/useWriteAction';
 import { ClassFormModal } from './ClassFormModal';
 import { hoursLabel } from './vocabulary';
+import { compareChinese } from '../../../shared/rules/collation';
 
 export interface MakeUpTarget {
   enrolment: Enrolment;
@@ -76,7 +77,7 @@ export function MakeUpModal({
     () =>
       classes
         .filter((c) => c.id !== trainingClass.id && compareIsoDates(c.startDate, trainingClass.startDate) >= 0)
-        .sort((a, b) => compareIsoDates(a.startDate, b.startDate) || a.title.localeCompare(b.title, 'zh-CN')),
+        .sort((a, b) => compareIsoDates(a.startDate, b.startDate) || compareChinese(a.title, b.title)),
     [classes, trainingClass],
   );
 

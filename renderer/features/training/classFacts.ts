@@ -2,6 +2,7 @@
 import { missedSomething, type Enrolment, type TrainingClass } from '../../../shared/model/training';
 import { compareIsoDates } from '../../../shared/rules/dates';
 import { chineseDate, chineseMonthDay } from '../../../shared/rules/text';
+import { compareChinese } from '../../../shared/rules/collation';
 
 /** 3月10日, or 3月10日—3月12日; the year too when `withYear`. */
 export function classDates(c: Pick<TrainingClass, 'startDate' | 'endDate'>, withYear = false): string {
@@ -52,7 +53,7 @@ export function classCounts(enrolments: readonly Enrolment[], classes: ReadonlyM
 
 /** Newest first, then by title. */
 export function compareClasses(a: TrainingClass, b: TrainingClass): number {
-  return compareIsoDates(b.startDate, a.startDate) || a.title.localeCompare(b.title, 'zh-CN');
+  return compareIsoDates(b.startDate, a.startDate) || compareChinese(a.title, b.title);
 }
 
 /**

@@ -34,6 +34,7 @@ import { bundleTimeliness, type BundleTimeliness } from './lateness';
 import { monthlyCompletion, sumOfMonths, type MonthCompletion } from './monthlyCompletion';
 import { summaryMeetingsByOrganisation, summarySeatFacts } from './summaryFacts';
 import { UNIT_SUMMARY_VERSION, type UnitSummary } from './summarySchema';
+import { compareChinese } from '../collation';
 
 const isoDate = z.iso.date();
 
@@ -188,7 +189,7 @@ function monthsOf(period: DashboardPeriod): [number, number] {
 function byAlert(a: TermAlert, b: TermAlert): number {
   if (a.light !== b.light) return a.light === 'red' ? -1 : 1;
   if (a.deadline !== b.deadline) return a.deadline === null ? -1 : b.deadline === null ? 1 : compareIsoDates(a.deadline, b.deadline);
-  return a.name.localeCompare(b.name, 'zh-CN');
+  return compareChinese(a.name, b.name);
 }
 
 interface UnitFigures {

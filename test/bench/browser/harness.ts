@@ -113,9 +113,68 @@ export async function buildTestPage(entry: string, options: BenchPageOptions = {
   };
 }
 
+/** The app's production build with a test page beside it, on one origin (the page can fill the app's own database). */
+export interface BuiltAppWithPage {
+  /** The app's start address (`http://127.0.0.1:<port>/index.html`); screens are `#/…` after it. */
+  readonly appUrl: string;
+  /** The test page's address (`http://127.0.0.1:<port>/bench/<entry>.html`). */
+  readonly pageUrl: string;
+  readonly profileDir: string;
+  close(): Promise<void>;
+}
+
+const REPO = path.resolve(HERE, '../../..');
+
+/**
+ * Builds the app exactly as `npm run build` does (the repo's vite.config.ts: production build, the
+ * CSP, the report fonts) and `<entry>.html` into `bench/` beside it, and serves both from one
+ * 127.0.0.1 origin: what the page writes into IndexedDB, the app then opens.
+ */
+export async function buildAppWithTestPage(entry: string, options: BenchPageOptions = {}): Promise<BuiltAppWithPage> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-app-'));
+  const outDir = path.join(work, 'app');
+  const profileDir = path.join(work, 'profile');
+  const root = options.root ?? HERE;
+  try {
+    await build({ configFile: path.join(REPO, 'vite.config.ts'), root: path.join(REPO, 'renderer'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: process.env.TZ_BENCH_MINIFY !== '0' } });
+    const page: InlineConfig = {
+      configFile: false,
+      root,
+      base: './',
+      logLevel: 'warn',
+      define: { __APP_VERSION__: JSON.stringify('bench') },
+      worker: { format: 'es' },
+      build: {
+        outDir: path.join(outDir, 'bench'),
+        emptyOutDir: true,
+        target: 'chrome120',
+        minify: process.env.TZ_BENCH_MINIFY !== '0',
+        chunkSizeWarningLimit: 8000,
+        modulePreload: { polyfill: false },
+        rolldownOptions: { input: path.join(root, `${entry}.html`) },
+      },
+    };
+    await build(options.vite === undefined ? page : mergeConfig(page, options.vite));
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+  const { server, url } = await serve(outDir);
+  mkdirSync(profileDir);
+  return {
+    appUrl: `${url}index.html`,
+    pageUrl: `${url}bench/${entry}.html`,
+    profileDir,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Opens headless Chromium (the e2e browser and flags) on the persistent profile in `profileDir`. */
-export function launchOnDiskProfile(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export function launchOnDiskProfile(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...extraArgs], headless: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
 /** Builds `<entry>.html`, serves it, opens it in headless Chromium on a disk profile, waits for `ready(page)`. */
