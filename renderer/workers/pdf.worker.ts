@@ -14,12 +14,13 @@ import { buildCardRegisterReport, buildYearViewReport } from '../../shared/repor
 import { buildDutyList, buildDutySelfCheck } from '../../shared/reports/dutyList';
 import { describeFontSet, pdfFontDictionary, type ReportFontSet } from '../../shared/reports/fonts';
 import { buildMeetingBook } from '../../shared/reports/meetingRecord';
+import { buildQuarterScoreReport } from '../../shared/reports/quarterScoreReport';
 import type { PdfDocumentDefinition } from '../../shared/reports/pdfTypes';
 import { buildRoster } from '../../shared/reports/roster';
 import { buildSignInSheet, signInSheetForMeeting, signInSheetForTraining } from '../../shared/reports/signInSheet';
 import { pdfmake } from './pdfmakeModule';
 import type { PdfStage, ReportJob, WorkerRequest, WorkerResponse } from './pdfProtocol';
-import { annualSnapshot, cardRegisterInput, cityInput, NO_UNIT_RECORD, readDutyListSnapshot, readSignInSnapshot, readSnapshot, yearViewInput } from './reportInputs';
+import { annualSnapshot, cardRegisterInput, cityInput, NO_UNIT_RECORD, quarterScoresInput, readDutyListSnapshot, readSignInSnapshot, readSnapshot, yearViewInput } from './reportInputs';
 import { loadFonts, sessionFontSet, takeHostFonts } from './workerFonts';
 
 // the renderer is typed with the DOM's lib: a worker's postMessage takes its transfer list in the options
@@ -79,6 +80,11 @@ async function build(job: ReportJob, fonts: ReportFontSet, progress: Progress): 
     const { view, committeeName } = await yearViewInput(job.year);
     progress('layout', 0);
     return buildYearViewReport(view, { fonts, committeeName, asOf: job.asOf });
+  }
+  if (job.kind === 'quarter-scores') {
+    const { print, committeeName } = await quarterScoresInput(job.quarter, job.today, (f) => progress('data', f));
+    progress('layout', 0);
+    return buildQuarterScoreReport(print, { fonts, committeeName, asOf: job.today });
   }
   if (job.kind === 'card-register') {
     const { input, committeeName } = await cardRegisterInput();

@@ -37,6 +37,8 @@ export type ReportJob =
   | { readonly kind: 'duties'; readonly snapshot: UnitSnapshot; readonly part: 'list' | 'selfCheck' }
   /** 工委: the year's 季度考核汇总表 (the published quarters of every enrolled unit), 截至 `asOf`. */
   | { readonly kind: 'year-view'; readonly year: number; readonly asOf: IsoDate }
+  /** 工委: one quarter's 考核计分表 — its published results, else the live preview computed on `today` (marked 未发布（预览）). */
+  | { readonly kind: 'quarter-scores'; readonly quarter: string; readonly today: IsoDate }
   /** 工委: the 红黄牌台账, every card issued up to `asOf`. */
   /** `year`: the cards issued in that year; null: every card */
   | { readonly kind: 'card-register'; readonly asOf: IsoDate; readonly year: number | null }

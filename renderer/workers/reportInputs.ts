@@ -9,6 +9,7 @@ import { cityUnit, type CityReportInput, type CityUnit } from '../../shared/repo
 import type { CardRegisterInput } from '../../shared/reports/committeeRegisters';
 import { dutyListReportData, type DutyListReportData } from '../../shared/reports/dutyList';
 import { yearView, type YearView } from '../../shared/rules/committee/monitoring';
+import type { QuarterScorePrint } from '../../shared/reports/quarterScoreReport';
 import { computeAnnualFigures, unitReportData, type AnnualFigures, type UnitRecords, type UnitReportData } from '../../shared/reports/reportData';
 import { openDatabase, type TaizhangDb } from '../db/db';
 import { cityReportUnits, committeeCardsAndAssessments } from '../db/queries/cityReports';
@@ -16,6 +17,9 @@ import { cardRegister } from '../db/queries/accountability';
 import { monitoringBasis } from '../db/queries/monitoring';
 import { loadUnitRecords, reportCommitteeName } from '../db/queries/reports';
 import type { CityJob, UnitSnapshot } from './pdfProtocol';
+import type { IsoDate } from '../../shared/rules/dates';
+import { quarterScorePrint } from './quarterScoresInput';
+import { compareChinese } from '../../shared/rules/collation';
 
 let db: TaizhangDb | null = null;
 
@@ -124,7 +128,7 @@ export async function cityInput(job: CityJob, progress: (fraction: number) => vo
     }
     progress((i + 1) / enrolled.length);
   }
-  units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  units.sort((a, b) => compareChinese(a.name, b.name));
   const { cards, assessments, dutyReviews } = await committeeCardsAndAssessments(database());
   return { committeeName, addressee: job.addressee, year, asOf, profile, units, cards, assessments, dutyReviews };
 }
@@ -138,6 +142,11 @@ async function committeeName(): Promise<string> {
 export async function yearViewInput(year: number): Promise<{ readonly view: YearView; readonly committeeName: string }> {
   const basis = await monitoringBasis(database());
   return { view: yearView(basis.published, year, basis.units.map((u) => ({ unitId: u.unitId, name: u.name }))), committeeName: await committeeName() };
+}
+
+/** The 季度考核计分表 of `quarter`: published if it was, else the live preview computed on `today` (quarterScoresInput.ts). */
+export async function quarterScoresInput(quarter: string, today: IsoDate, progress: (fraction: number) => void): Promise<{ readonly print: QuarterScorePrint; readonly committeeName: string }> {
+  return { print: await quarterScorePrint(database(), quarter, today, progress), committeeName: await committeeName() };
 }
 
 /** The 红黄牌台账's input: the cards, the units' items answering them, the names, as the register page reads them. */

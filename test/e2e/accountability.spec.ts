@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { compact, pdfText } from '../reports/pdfReader';
 import { chooseFile, download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 dayjs.extend(quarterOfYear);
@@ -76,6 +77,23 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   const total = (await scoreRow.getByRole('cell').nth(3).innerText()).trim();
   expect(total).toMatch(/^\d+(\.\d+)?$/);
   await screenshot(committee, 'accountability-monitoring-preview');
+  // the live table printed and exported before publication: marked 未发布（预览） with the day it was computed
+  const monitoring = committee.getByTestId('monitoring');
+  const computedOn = /按(\d{4}年\d{1,2}月\d{1,2}日)已收到的记录计算/.exec(await committee.getByTestId('monitoring-preview-note').innerText())![1]!;
+  const previewPdf = await download(committee, () => monitoring.getByRole('button', { name: '打印 PDF' }).click());
+  expect(previewPdf).toMatch(/第\d季度考核计分表（未发布预览）\.pdf$/);
+  await expect(monitoring.getByTestId('pdf-outcome')).toContainText('页');
+  const previewText = compact(await pdfText(previewPdf));
+  expect(previewText).toContain('机关党建考核计分表（未发布预览）');
+  expect(previewText).toContain(`未发布（预览），按${computedOn}已收到的记录计算`);
+  expect(previewText).toContain(`1${UNIT}${total}`);
+  const previewSheet = await download(committee, () => monitoring.getByRole('button', { name: '导出 Excel' }).click());
+  const previewBook = new ExcelJS.Workbook();
+  await previewBook.xlsx.readFile(previewSheet);
+  const previewRows = previewBook.worksheets[0]!;
+  expect(previewRows.getRow(1).getCell(1).value).toMatch(/考核计分表【未发布（预览）】$/);
+  expect(String(previewRows.getRow(2).getCell(1).value)).toContain(`按${computedOn}已收到的记录计算`);
+  expect((previewRows.getRow(5).values as unknown[]).slice(1, 4)).toEqual([1, UNIT, Number(total)]);
   await committee.getByRole('button', { name: '发布考核结果' }).click();
   await committee.getByRole('button', { name: '确认发布' }).click();
   await expect(committee.getByText(/考核结果已发布，将随各单位的下一个回执送达/)).toBeVisible();

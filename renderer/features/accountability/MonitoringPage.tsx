@@ -7,7 +7,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Descriptions, Empty, List, Popconfirm, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, List, Popconfirm, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   compareWithLive,
   mergeScoreTables,
@@ -22,13 +23,19 @@ import {
 import { parseQuarter } from '../../../shared/rules/committee/monitoring/quarter';
 import { ranksByTotal } from '../../../shared/rules/committee/monitoring/ranking';
 import { compareIsoDates } from '../../../shared/rules/dates';
+import { chineseDate } from '../../../shared/rules/text';
 import { profileForQuarter } from '../../../shared/rules/committee/monitoring/quarterlyIndicators';
+import { quarterScoresFromLive, quarterScoresFromPublished, type QuarterScorePrint } from '../../../shared/reports/quarterScoreReport';
 import { publishQuarterScores } from '../../db/assessmentRepository';
 import { monitoringBasis, monitoringInput } from '../../db/queries/monitoring';
 import { onAppDatabase } from '../../db/session';
 import { todayIso } from '../common/today';
 import { useAppQuery } from '../common/useAppQuery';
+import { usePdfJob } from '../common/usePdfJob';
 import { useWriteAction } from '../common/useWriteAction';
+import { platform } from '../../platform';
+import { unitsToScore } from '../../workers/quarterScoresInput';
+import { quarterScoreFileName, writeQuarterScoreWorkbook } from './quarterScoreSheet';
 
 /** The quarters offered: last year's and this year's that have begun, newest first. */
 function quarterChoices(today: string): string[] {
@@ -77,7 +84,7 @@ function useLiveScores(quarter: string, basis: Awaited<ReturnType<typeof monitor
   useEffect(() => {
     if (!basis) return;
     let current = true;
-    const units = basis.units.filter((u) => u.status === 'active' || u.status === 'invited');
+    const units = unitsToScore(basis);
     setState({ quarter, done: 0, total: units.length, table: null, error: null });
     void (async () => {
       try {
@@ -145,6 +152,10 @@ export function MonitoringPage() {
   const scoring = useLiveScores(quarter, basis, today);
   const run = useWriteAction();
   const [publishing, setPublishing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  // 打印: the table as a 公文 计分表, made in the PDF worker from the same records (published, or live on `today`)
+  const pdf = usePdfJob();
 
   const profile = useMemo(() => (basis ? profileForQuarter(basis.profiles, quarter) : null), [basis, quarter]);
   const published = useMemo(() => (basis ? publishedOfQuarter(basis.published, quarter) : []), [basis, quarter]);
@@ -153,6 +164,12 @@ export function MonitoringPage() {
     () => (published.length > 0 && scoring.table && scoring.quarter === quarter ? compareWithLive(published, scoring.table, names).filter((c) => c.changed) : []),
     [published, scoring, quarter, names],
   );
+  // what 导出/打印 give: the published results, else the live preview once computed
+  const print: QuarterScorePrint | null = useMemo(() => {
+    if (!basis || !profile) return null;
+    if (published.length > 0) return quarterScoresFromPublished(basis.published, quarter, profile, names);
+    return scoring.table && scoring.quarter === quarter ? quarterScoresFromLive(scoring.table, profile) : null;
+  }, [basis, profile, published, quarter, names, scoring]);
   if (!basis || !profile) return null;
   const indicators = profile.assessment.indicators;
   const label = parseQuarter(quarter).period.label;
@@ -166,6 +183,22 @@ export function MonitoringPage() {
     setPublishing(false);
   }
 
+  async function exportSheet() {
+    if (!print) return;
+    setExporting(true);
+    try {
+      const bytes = await writeQuarterScoreWorkbook(print);
+      const saved = await platform().saveFile(quarterScoreFileName(print, 'xlsx'), bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
+      if (saved.saved) void message.success(`已导出“${saved.fileName}”`);
+    } catch {
+      void message.error('导出失败：文件没有写入。请检查保存位置（如U盘）是否可写、空间是否足够，然后重试。');
+    } finally {
+      setExporting(false);
+    }
+  }
+  const printable = print !== null && print.units.length > 0;
+  const printHint = print === null ? '正在计分，完成后可导出和打印' : print.units.length === 0 ? '没有可打印的单位' : undefined;
+
   const publishedRows = (() => {
     const ranks = ranksByTotal(published);
     return published
@@ -174,7 +207,7 @@ export function MonitoringPage() {
   })();
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="monitoring">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
           <Select aria-label="考核季度" value={quarter} onChange={setQuarter} style={{ width: 180 }} options={quarterChoices(today).map((k) => ({ value: k, label: parseQuarter(k).period.label }))} />
@@ -183,21 +216,46 @@ export function MonitoringPage() {
             依据：{profile.name} 第{profile.version}版；只用各单位已报送的记录计算，单位无需填报
           </Typography.Text>
         </Space>
-        {published.length === 0 && (
-          <Popconfirm
-            title={`发布${label}考核结果？`}
-            description={ended ? '发布后分数冻结，之后补报的记录不再改变已发布的结果；各单位随下一个回执收到本单位的分数。' : '本季度尚未结束，现在发布将按截至今天的记录计分，且不能重新发布。'}
-            okText="确认发布"
-            cancelText="取消"
-            disabled={!scoring.table || scoring.table.units.length === 0}
-            onConfirm={() => void publish()}
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!printable} title={printHint} onClick={() => void exportSheet()}>
+            导出 Excel
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            loading={pdf.running}
+            disabled={!printable}
+            title={printHint}
+            onClick={() => {
+              if (print) void pdf.run({ kind: 'quarter-scores', quarter, today }, quarterScoreFileName(print, 'pdf'));
+            }}
           >
-            <Button type="primary" loading={publishing} disabled={!scoring.table || scoring.table.units.length === 0}>
-              发布考核结果
-            </Button>
-          </Popconfirm>
-        )}
+            打印 PDF
+          </Button>
+          {published.length === 0 && (
+            <Popconfirm
+              title={`发布${label}考核结果？`}
+              description={ended ? '发布后分数冻结，之后补报的记录不再改变已发布的结果；各单位随下一个回执收到本单位的分数。' : '本季度尚未结束，现在发布将按截至今天的记录计分，且不能重新发布。'}
+              okText="确认发布"
+              cancelText="取消"
+              disabled={!scoring.table || scoring.table.units.length === 0}
+              onConfirm={() => void publish()}
+            >
+              <Button type="primary" loading={publishing} disabled={!scoring.table || scoring.table.units.length === 0}>
+                发布考核结果
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
       </Space>
+      {pdf.panel}
+      {published.length === 0 && scoring.table && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="monitoring-preview-note"
+          title={`未发布（预览）：按${chineseDate(scoring.table.computedOn)}已收到的记录计算，补报的记录会改变分数；导出和打印的表同样标明“未发布（预览）”。`}
+        />
+      )}
 
       {scoring.error && <Alert type="error" showIcon title={scoring.error} />}
       {computing && scoring.total > 0 && (
