@@ -45,3 +45,8 @@ export async function committeeTraining(db: TaizhangDb, committeeId: string): Pr
     enrolled: { members: live(members.filter((m) => m !== undefined)), organisations: live(organisations) },
   };
 }
+
+/** The training records a scope sees: the committee's own area (`unitId` is the committee's id), else the unit's ledger. */
+export function scopeTraining(db: TaizhangDb, unitId: string, committeeId: string | null): Promise<TrainingRecords> {
+  return unitId === committeeId ? committeeTraining(db, unitId) : unitTraining(db, unitId, committeeId);
+}

@@ -4,10 +4,10 @@
  * the committee's own area, its classes with every unit's enrolments. Figures come from
  * shared/rules/trainingCoverage.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { WorkspaceMode } from '../../../shared/model/vocabulary';
-import { onAppDatabase } from '../../db/session';
-import { committeeTraining, unitTraining, type TrainingRecords as Records } from '../../db/queries/training';
+import { scopeTraining, type TrainingRecords as Records } from '../../db/queries/training';
+import { useAppQuery } from '../common/useAppQuery';
 import { useUnitScope } from '../common/unitScope';
 
 export interface TrainingRecords extends Records {
@@ -24,8 +24,6 @@ export interface TrainingRecords extends Records {
 export function useTrainingRecords(): TrainingRecords | undefined {
   const { unitId, committeeId, readOnly } = useUnitScope();
   const committeeOwn = unitId === committeeId;
-  return useLiveQuery(async (): Promise<TrainingRecords> => {
-    const records = committeeOwn ? await onAppDatabase(committeeTraining, unitId) : await onAppDatabase(unitTraining, unitId, committeeId);
-    return { ...records, mode: committeeOwn ? 'committee' : 'unit', readOnly };
-  }, [unitId, committeeId, committeeOwn, readOnly]);
+  const records = useAppQuery(scopeTraining, unitId, committeeId);
+  return useMemo(() => (records ? { ...records, mode: committeeOwn ? 'committee' : 'unit', readOnly } : undefined), [records, committeeOwn, readOnly]);
 }

@@ -25,6 +25,7 @@ const AREA_PATH: Record<TodoItem['area'], string> = {
   duties: '/duties',
   rectification: '/rectification',
   funds: '/funds',
+  care: '/care',
   sync: '/sync',
   backup: '/settings',
 };
@@ -39,6 +40,7 @@ const AREA_LABEL: Record<TodoItem['area'], string> = {
   duties: '三级五岗',
   rectification: '整改落实',
   funds: '经费保障',
+  care: '关怀激励',
   sync: '同步',
   backup: '数据备份',
 };
@@ -57,6 +59,9 @@ const SEVERITY_TAG: Record<TodoItem['severity'], { color: string; text: string }
  * workbench imports no other feature. `inbox`: the 工委's notices and cards to the unit, shown
  * above the to-dos (composed there too).
  */
+/** To-dos shown at a time in one area's group. */
+const TODOS_PER_PAGE = 20;
+
 export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoItem[]; inbox?: ReactNode }) {
   const data = useUnitLedger();
   const profile = useRuleProfile();
@@ -205,6 +210,8 @@ export function WorkbenchPage({ areaTodos, inbox }: { areaTodos: readonly TodoIt
                   children: (
                     <List
                       dataSource={group.items}
+                      // most urgent first; a large unit can owe hundreds (every organisation × period): 20 at a time
+                      pagination={group.items.length > TODOS_PER_PAGE ? { pageSize: TODOS_PER_PAGE, size: 'small', showSizeChanger: false, showTotal: (n) => `共 ${n} 项` } : false}
                       renderItem={(item) => (
                         <List.Item
                           actions={[
