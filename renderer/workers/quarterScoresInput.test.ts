@@ -45,6 +45,23 @@ afterAll(async () => {
   await db.delete();
 });
 
+describe('monitoringInput', () => {
+  it('carries the committee’s own records about the unit (联系组 visits, 述职评议), not another unit’s', async () => {
+    const meta = (id: string, unitId: string) => ({ id, unitId, rev: '0000000000000-0000-committee', deleted: false, updatedBy: '工委', createdAt: '2026-08-01T02:00:00.000Z' });
+    await db.supervisionVisit.bulkPut([
+      { ...meta('visit-a', units[0]!.unit.id), kind: 'spotCheck', date: '2026-08-01', visitors: '张三', findings: '整改要求：\n1. 补齐会议记录' },
+      { ...meta('visit-b', units[1]!.unit.id), kind: 'survey', date: '2026-08-02', visitors: '李四', findings: '' },
+    ]);
+    await db.dutyReview.put({ ...meta('review-a', units[0]!.unit.id), year: 2025, secretaryName: '王五', reportedOn: '2026-01-15', format: 'onSite', rating: 'average', comments: '', problems: [] });
+    const basis = await monitoringBasis(db);
+    const input = await monitoringInput(db, basis.units.find((u) => u.unitId === units[0]!.unit.id)!, []);
+    expect(input.committeeRecords?.visits?.map((v) => v.id)).toEqual(['visit-a']);
+    expect(input.committeeRecords?.reviews?.map((r) => r.id)).toEqual(['review-a']);
+    await db.supervisionVisit.bulkDelete(['visit-a', 'visit-b']);
+    await db.dutyReview.delete('review-a');
+  });
+});
+
 describe('quarterScorePrint', () => {
   it('before publication: the page’s live table of the active units, marked 预览 with the day', async () => {
     const print = await quarterScorePrint(db, '2026-Q3', TODAY);

@@ -43,9 +43,10 @@ export async function monitoringBasis(db: TaizhangDb): Promise<MonitoringBasis> 
 /** One unit's input to the quarter's scores, read through the `unitId` index. */
 export async function monitoringInput(db: TaizhangDb, unit: EnrolledUnit, arrivals: readonly BundleArrival[]): Promise<UnitQuarterInput> {
   const unitId = unit.unitId;
-  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.rectification];
+  // the unit's records, and the 工委's own about it (联系组 visits, 述职评议)
+  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.rectification, db.supervisionVisit, db.dutyReview];
   return db.transaction('r', tables, async () => {
-    const [unitRow, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, rectification] = await Promise.all([
+    const [unitRow, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, rectification, visits, reviews] = await Promise.all([
       db.unit.get(unitId),
       ofUnit(db.organisation, unitId),
       ofUnit(db.election, unitId),
@@ -55,6 +56,8 @@ export async function monitoringInput(db: TaizhangDb, unit: EnrolledUnit, arriva
       ofUnit(db.trainingClass, unitId),
       ofUnit(db.enrolment, unitId),
       ofUnit(db.rectification, unitId),
+      ofUnit(db.supervisionVisit, unitId),
+      ofUnit(db.dutyReview, unitId),
     ]);
     // the 工委's own classes the unit's members attended or made up
     const own = new Set(ownClasses.map((c) => c.id));
@@ -66,6 +69,7 @@ export async function monitoringInput(db: TaizhangDb, unit: EnrolledUnit, arriva
       records: { unit: unitRow ? [unitRow] : [], organisation, election, committeeSeat, member, meeting, trainingClass: [...ownClasses, ...others], enrolment, rectification },
       register: { status: unit.status, enrolledOn: dateOfInstant(unit.createdAt) },
       bundles: arrivals,
+      committeeRecords: { visits, reviews },
     };
   });
 }

@@ -49,7 +49,7 @@ function defaultQuarter(today: string): string {
   return choices.find((k) => compareIsoDates(parseQuarter(k).period.end, today) < 0) ?? choices[0]!;
 }
 
-/** Where a record behind a lost point is shown in the unit's ledger (read-only under 单位 → the unit). */
+/** Where a record behind a lost point is shown: the unit's ledger (read-only under 单位 → the unit), or the 工委's own tab. */
 function refPath(unitId: string, ref: RecordRef): string {
   const base = `/units/${unitId}`;
   switch (ref.table) {
@@ -65,6 +65,11 @@ function refPath(unitId: string, ref: RecordRef): string {
       return `${base}/training/classes/${encodeURIComponent(ref.id)}`;
     case 'enrolment':
       return `${base}/training/coverage`;
+    // the 工委's own records behind 下沉督导调研 and 述职评议: their tabs here
+    case 'supervisionVisit':
+      return '/accountability/visits';
+    case 'dutyReview':
+      return '/accountability/reviews';
     default:
       return base;
   }
