@@ -169,7 +169,22 @@ export async function run(options: BenchOptions = {}): Promise<void> {
       line(r);
     }
     if (withLargest) {
+      // TZ_BENCH_PROFILE=largest: a CPU profile of the page's main thread during the largest unit's import
+      const cdp = process.env.TZ_BENCH_PROFILE === 'largest' ? await page.context().newCDPSession(page) : null;
+      if (cdp !== null) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       largestAlone = await page.evaluate(() => window.cityBench!.largest());
+      if (cdp !== null) {
+        const { profile } = await cdp.send('Profiler.stop');
+        const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'city-largest-import.cpuprofile');
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`  CPU profile of the largest unit's import → ${path.relative(process.cwd(), file)}`);
+        await cdp.detach();
+      }
       if (largestAlone !== null) {
         console.log('  — the city\'s largest unit, into the full committee —');
         line(largestAlone);

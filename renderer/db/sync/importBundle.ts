@@ -39,6 +39,7 @@ import { findKeyCard, type KeyCard } from './keyCard';
 import { mergeAction, type MergeAction } from './merge';
 import { READMIT_NO_UNIT_RECORD, syncError } from './syncErrors';
 import { creditCodeRefusal, otherCommitteeRefusal, senderUnitRecord } from './unitIdentity';
+import { writeSlices } from './writeSlices';
 
 export type TableCounts = Record<MergeAction, number>;
 
@@ -319,9 +320,6 @@ export async function applyImport(
   }
 }
 
-/** Records written per request batch (a slice's requests are issued in one task: it bounds the main thread's longest task). */
-const WRITE_SLICE = 500;
-
 /** Thrown inside the write when adding a record the look-ups counted as new finds its id taken: the transaction rolls back. */
 class StoredRowFound extends Error {
   override readonly name = 'StoredRowFound';
@@ -414,15 +412,17 @@ async function applyOnce(
         }
       }
       // in slices: the main thread issues (and clones) one slice's requests per task, then waits for the database
-      for (let i = 0; i < puts.length; i += WRITE_SLICE) await store.bulkPut(puts.slice(i, i + WRITE_SLICE));
-      for (let i = 0; i < adds.length; i += WRITE_SLICE) {
+      for (const slice of writeSlices(puts)) await store.bulkPut(slice);
+      let added = 0;
+      for (const slice of writeSlices(adds)) {
         try {
-          await store.bulkAdd(adds.slice(i, i + WRITE_SLICE));
+          await store.bulkAdd(slice);
         } catch (e) {
           if (e instanceof Dexie.BulkError || (e instanceof Error && e.name === 'ConstraintError')) throw new StoredRowFound(`${table}: ${e.message}`);
           throw e;
         }
-        progress.countInTransaction('write', done + Math.min(records.length, i + WRITE_SLICE), opened.totalRecords);
+        added += slice.length;
+        progress.countInTransaction('write', done + Math.min(records.length, added), opened.totalRecords);
       }
       if (before !== null && (adds.length > 0 || puts.length > 0)) writtenRows.set(table, adds.length === 0 ? puts : puts.length === 0 ? adds : [...puts, ...adds]);
       done += records.length;

@@ -47,7 +47,12 @@ export function EChart({ option, height, onItemClick, label, testId }: EChartPro
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const c = chart.current;
+    if (c === null) return;
+    // drawn in a task of its own after the screen's commit: the screen paints first, and a page of
+    // charts is not one long task (a city heat map alone takes 100–250 ms on a cold start)
+    const drawing = setTimeout(() => c.setOption(option, { notMerge: true }), 0);
+    return () => clearTimeout(drawing);
   }, [option]);
 
   return <div ref={host} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
