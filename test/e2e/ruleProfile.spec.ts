@@ -1,11 +1,16 @@
 /**
- * 规则配置 as the two sides would use it: the 工委 raises the cadre-ratio bounds in a new version of
- * its rule profile; the unit, which counted by the national defaults, receives it with its next
- * receipt and from then on its workbench and 设置 count by the committee's rules.
+ * 规则配置 as the two sides would use it: the 工委 raises the cadre-ratio bounds and reweighs the
+ * quarterly monitoring's indicators (refused in words until they add up to 100) in a new version of
+ * its rule profile, in force from today: the quarter that ended before still scores by the old
+ * weights, the running one by the new. The unit, which counted by the national defaults, receives
+ * it with its next receipt and from then on its workbench and 设置 count by the committee's rules.
  */
 import dayjs from 'dayjs';
+import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import { expect, test } from '@playwright/test';
-import { enrolUnitWithCommittee, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+dayjs.extend(quarterOfYear);
 
 
 test('the committee issues a rule profile; the unit counts by it once the receipt is imported', async ({ browser }) => {
@@ -32,17 +37,49 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await form.getByLabel('下限').fill('2.5');
   await form.getByLabel('上限').fill('3');
   await form.getByLabel('调整说明（随配置下发，各单位可见）').fill('依据市委直属机关工委文件调整专职党务干部配备比例');
+  // 季度考核指标: 组织生活 down to 15 alone leaves 90 — refused in words, nothing issued
+  const weights = form.getByTestId('indicator-weights');
+  await expect(form.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
+  await weights.getByLabel('组织生活完成率').fill('15');
+  await expect(form.getByTestId('indicator-weights-error')).toHaveText('各项考核指标的权重之和必须为 100 分，现为 90 分，请调高部分指标的权重后再下发。');
+  await form.getByRole('button', { name: '下发新版本' }).click();
+  await expect(form).toBeVisible();
+  await expect(card.getByTestId('rule-profile-title')).toContainText('工委尚未下发规则配置');
+  // … the committee's own inputs take the 10 points
+  await weights.getByLabel('下沉督导调研发现问题情况').fill('5');
+  await weights.getByLabel('述职评议').fill('5');
+  await expect(form.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
   await screenshot(committee, 'rule-profile-form');
   await form.getByRole('button', { name: '下发新版本' }).click();
   await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
   await expect(card.getByTestId('rule-profile-title')).toContainText('示范市机关党建工作规则 · 第2版');
   await expect(card).toContainText('占机关工作人员总数的 2.5%—3%');
   await expect(card.getByTestId('rule-profile-versions')).toContainText('依据市委直属机关工委文件调整专职党务干部配备比例');
+  await expect(card).toContainText('组织生活完成率 15 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分、下沉督导调研发现问题情况 5 分、述职评议 5 分（合计 100 分）');
 
   // enrol the unit; its first bundle; the receipt carries the profile back
   await enrolUnitWithCommittee(committee, unit, '市财政局', {
     receiptPreview: () => expect(unit.getByTestId('import-counts')).toContainText('规则配置'),
   });
+
+  // 季度考核: the quarter that ended before today by the old weights, the running one by the new
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  await committee.getByRole('tab', { name: '季度考核' }).click();
+  const monitoring = committee.getByTestId('monitoring');
+  await expect(monitoring.getByRole('row').filter({ hasText: '市财政局' })).toBeVisible();
+  await expect(monitoring.getByRole('columnheader', { name: '组织生活完成率（25）' })).toBeVisible();
+  await expect(monitoring.getByRole('columnheader', { name: /述职评议/ })).toHaveCount(0);
+  await monitoring.getByRole('combobox', { name: '考核季度' }).click();
+  await pickFromOpenList(committee, `${dayjs().year()}年第${dayjs().quarter()}季度`);
+  await expect(monitoring.getByRole('columnheader', { name: '组织生活完成率（15）' })).toBeVisible();
+  await expect(monitoring.getByRole('columnheader', { name: '述职评议（5）' })).toBeVisible();
+  await expect(monitoring.getByRole('columnheader', { name: '下沉督导调研发现问题情况（5）' })).toBeVisible();
+  await expect(monitoring).toContainText('依据：示范市机关党建工作规则 第2版');
+  const row = monitoring.getByRole('row').filter({ hasText: '市财政局' });
+  await row.getByRole('button', { name: /展开/ }).click();
+  await expect(monitoring).toContainText('工委未到该单位督导调研，不扣分');
+  await expect(monitoring).toContainText(`尚无该单位${dayjs().year() - 1}年度述职评议结果，不扣分`);
+  await screenshot(committee, 'rule-profile-monitoring-new-weights');
 
   // the unit now counts by the committee's rules
   await unit.getByRole('menuitem', { name: '设置' }).click();

@@ -1,10 +1,13 @@
 /**
  * The 工委 issues a new version of its rule profile: the thresholds cadres ask about most (term
- * reminders, cadre ratio, training coverage, organisational life, cards) are edited here; the rest
- * (meeting frequencies, quorum shares, dues brackets, assessment indicators) carry over from the
- * version in force. Saved as the next version; units receive it with their next return bundle.
+ * reminders, cadre ratio, training coverage, organisational life, cards) and the weights of the
+ * quarterly monitoring's indicators (季度考核指标: each 0–100, 0 = not counted, adding up to 100 —
+ * said in Chinese before anything is issued) are edited here; the rest (meeting frequencies, quorum
+ * shares, dues brackets, the indicators' scales) carry over from the version in force. Saved as the
+ * next version, in force from its date only (a quarter is scored by the profile in force on its last
+ * day); units receive it with their next return bundle.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -12,6 +15,7 @@ import type { RuleProfile } from '../../../shared/rules/profile';
 import { issueRuleProfile } from '../../db/ruleProfileRepository';
 import { toIso } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
+import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, type IndicatorWeightRow } from './ruleProfileText';
 
 interface Values {
   name: string;
@@ -29,12 +33,15 @@ interface Values {
   escalateOverdueYellow: boolean;
   repeatYellowCount: number;
   repeatWithinMonths: number;
+  /** 季度考核指标 weights, in the order of `indicatorWeightRows(inForce)`. */
+  weights: number[];
 }
 
 const FIELDS = ['note'];
 
 function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
   return {
+    weights: indicatorWeightRows(p).map((r) => r.weight),
     name: p.name,
     reminderMonths: p.terms.reminderMonths,
     secondReminderMonths: p.terms.secondReminderMonths,
@@ -52,7 +59,7 @@ function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
 }
 
 /** The edited profile: the version in force with the form's values (version assigned on issue). */
-function profileOf(base: RuleProfile, v: Values): Omit<RuleProfile, 'version'> {
+function profileOf(base: RuleProfile, v: Values, rows: readonly IndicatorWeightRow[]): Omit<RuleProfile, 'version'> {
   const { version: _version, ...rest } = base;
   const bp = (percent: number) => Math.round(percent * 100);
   return {
@@ -65,6 +72,7 @@ function profileOf(base: RuleProfile, v: Values): Omit<RuleProfile, 'version'> {
     training: { ...base.training, coverageTargetBasisPoints: bp(v.coverage), newHeadWithinMonths: v.newHeadWithinMonths },
     selfWithdrawal: { months: v.selfWithdrawalMonths },
     cards: { escalateOverdueYellow: v.escalateOverdueYellow, repeatYellowCount: v.repeatYellowCount, repeatWithinMonths: v.repeatWithinMonths },
+    assessment: { ...base.assessment, indicators: indicatorsFromWeights(rows, v.weights) },
   };
 }
 
@@ -79,6 +87,10 @@ function Months({ name, label, min = 0, max = 60, unit = '个月' }: { name: key
 export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean; inForce: RuleProfile; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const run = useWriteAction();
+  const rows = useMemo(() => indicatorWeightRows(inForce), [inForce]);
+  const weights = Form.useWatch('weights', form) as (number | null)[] | undefined;
+  const weightsError = weights === undefined ? null : indicatorWeightsError(weights.map((w) => w ?? 0));
+  const weightSum = (weights ?? []).reduce<number>((s, w) => s + (w ?? 0), 0);
 
   useEffect(() => {
     if (!open) return;
@@ -87,7 +99,8 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
   }, [open, inForce, form]);
 
   async function submit(v: Values) {
-    const saved = await run((ctx) => issueRuleProfile(ctx, profileOf(inForce, v), v.note ?? ''), {
+    if (indicatorWeightsError(v.weights.map((w) => w ?? 0)) !== null) return; // said under 季度考核指标
+    const saved = await run((ctx) => issueRuleProfile(ctx, profileOf(inForce, v, rows), v.note ?? ''), {
       success: '已下发新版规则配置：各单位导入下一次回执后生效',
       form,
       fields: FIELDS,
@@ -98,7 +111,7 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
   return (
     <Modal open={open} title="调整规则配置" okText="下发新版本" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={720}>
       <Typography.Paragraph type="secondary">
-        以下为本市最常调整的规则；会议频次、表决比例、党费标准和考核指标沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计和预警。
+        以下为本市最常调整的规则和季度考核指标的权重；会议频次、表决比例、党费标准和考核指标的计分标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="规则配置" requiredMark={false}>
         <Space size={16} align="start" wrap>
@@ -144,6 +157,22 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
             <Checkbox>黄牌逾期未整改升为红牌</Checkbox>
           </Form.Item>
         </Space>
+        <Typography.Title level={5}>季度考核指标权重</Typography.Title>
+        <Typography.Paragraph type="secondary">各项权重为整数分，合计必须为 100 分；填 0 的指标不计入考核。</Typography.Paragraph>
+        <Space size={[16, 0]} align="start" wrap data-testid="indicator-weights">
+          {rows.map((r, i) => (
+            <Form.Item key={r.id} name={['weights', i]} label={r.name} tooltip={r.hint ?? undefined} rules={[{ required: true, message: `请填写${r.name}的权重` }]}>
+              <InputNumber min={0} max={100} precision={0} addonAfter="分" style={{ width: 150 }} />
+            </Form.Item>
+          ))}
+        </Space>
+        {weightsError === null ? (
+          <Typography.Paragraph type="secondary" data-testid="indicator-weights-sum">
+            合计 {weightSum} 分
+          </Typography.Paragraph>
+        ) : (
+          <Alert type="error" showIcon title={weightsError} data-testid="indicator-weights-error" style={{ marginBottom: 16 }} />
+        )}
         <Form.Item name="note" label="调整说明（随配置下发，各单位可见）">
           <Input.TextArea maxLength={500} rows={2} placeholder="例如：依据市委直属机关工委〔2026〕12号文件调整" />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../../shared/rules/profile';
-import { ruleProfileLines, ruleProfileTitle } from './ruleProfileText';
+import { ruleProfileSchema } from '../../../shared/model/profileSchema';
+import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle } from './ruleProfileText';
 
 const issued: RuleProfile = {
   ...NATIONAL_PROFILE_V1,
@@ -35,6 +36,7 @@ describe('ruleProfileLines', () => {
       ['教育培训', '年度覆盖率目标 100%；新任书记 12 个月内须参加任职培训'],
       ['组织生活', '会议结束 7 天后录入的记为“补录”；连续 6 个月未参加组织生活的党员列入提醒'],
       ['红黄牌', '黄牌逾期未整改升为红牌；12 个月内第 2 张黄牌升为红牌'],
+      ['季度考核指标', '组织生活完成率 25 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分（合计 100 分）'],
     ]);
   });
 
@@ -45,5 +47,52 @@ describe('ruleProfileLines', () => {
     expect(lines.get('教育培训')).toBe('年度覆盖率目标 95.5%；新任书记 6 个月内须参加任职培训');
     expect(lines.get('组织生活')).toContain('会议结束 10 天后录入的记为“补录”');
     expect(lines.get('红黄牌')).toBe('6 个月内第 3 张黄牌升为红牌');
+  });
+});
+
+describe('the indicator weights in the editor', () => {
+  it('lists the profile’s indicators first, then the committee’s two computed ones at 0 (not 日常指导评价, which nothing computes)', () => {
+    const rows = indicatorWeightRows(NATIONAL_PROFILE_V1);
+    expect(rows.map((r) => [r.id, r.weight])).toEqual([
+      ['meetingCompleteness', 25],
+      ['attendance', 15],
+      ['terms', 15],
+      ['trainingCoverage', 15],
+      ['cadreRatio', 10],
+      ['rectification', 10],
+      ['bundleTimeliness', 10],
+      ['supervision', 0],
+      ['review', 0],
+    ]);
+    expect(rows.find((r) => r.id === 'review')).toMatchObject({ name: '述职评议', hint: '按上一年度述职评议等次计分' });
+    // a profile that counts 日常指导评价 keeps it, with its warning
+    const withGuidance = { ...NATIONAL_PROFILE_V1, assessment: { indicators: [{ id: 'guidance' as const, name: '日常指导', weight: 100 }] } };
+    expect(indicatorWeightRows(withGuidance)[0]).toMatchObject({ id: 'guidance', name: '日常指导', weight: 100, hint: expect.stringContaining('无数据') });
+  });
+
+  it('refuses weights that do not add up to 100, in Chinese, saying the sum and which way to go', () => {
+    expect(indicatorWeightsError([25, 15, 15, 15, 10, 10, 10, 0, 0])).toBeNull();
+    expect(indicatorWeightsError([25, 15, 15, 15, 10, 10, 10, 5, 5])).toBe('各项考核指标的权重之和必须为 100 分，现为 110 分，请调低部分指标的权重后再下发。');
+    expect(indicatorWeightsError([25, 15, 15, 15, 10, 10, 0])).toBe('各项考核指标的权重之和必须为 100 分，现为 90 分，请调高部分指标的权重后再下发。');
+    expect(indicatorWeightsError([0, 0])).toBe('至少要有一项考核指标的权重大于 0，请填写各项指标的权重。');
+  });
+
+  it('makes the profile’s indicators of the weights above 0, in order, and the result is a valid profile', () => {
+    const rows = indicatorWeightRows(NATIONAL_PROFILE_V1);
+    const indicators = indicatorsFromWeights(rows, [15, 15, 15, 15, 10, 10, 10, 5, 5]);
+    expect(indicators.map((i) => `${i.id}:${i.weight}`)).toEqual([
+      'meetingCompleteness:15',
+      'attendance:15',
+      'terms:15',
+      'trainingCoverage:15',
+      'cadreRatio:10',
+      'rectification:10',
+      'bundleTimeliness:10',
+      'supervision:5',
+      'review:5',
+    ]);
+    expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, assessment: { indicators } }).success).toBe(true);
+    // an indicator set to 0 is left out
+    expect(indicatorsFromWeights(rows, [35, 15, 15, 15, 10, 10, 0, 0, 0]).map((i) => i.id)).not.toContain('bundleTimeliness');
   });
 });

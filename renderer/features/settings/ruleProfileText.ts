@@ -1,5 +1,6 @@
 /** The thresholds of a rule profile a cadre asks about, in words (for 设置 → 规则配置). */
-import type { RuleProfile } from '../../../shared/rules/profile';
+import { ASSESSMENT_INDICATORS } from '../../../shared/model/profileSchema';
+import type { AssessmentIndicatorId, RuleProfile } from '../../../shared/rules/profile';
 import { NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 
@@ -11,6 +12,7 @@ export function ruleProfileLines(p: RuleProfile): [string, string][] {
     ['教育培训', `年度覆盖率目标 ${basisPointsPercent(p.training.coverageTargetBasisPoints)}；新任书记 ${p.training.newHeadWithinMonths} 个月内须参加任职培训`],
     ['组织生活', `会议结束 ${p.meetings.recordWithinDays} 天后录入的记为“补录”；连续 ${p.selfWithdrawal.months} 个月未参加组织生活的党员列入提醒`],
     ['红黄牌', `${p.cards.escalateOverdueYellow ? '黄牌逾期未整改升为红牌；' : ''}${p.cards.repeatWithinMonths} 个月内第 ${p.cards.repeatYellowCount} 张黄牌升为红牌`],
+    ['季度考核指标', indicatorWeightsText(p)],
   ];
 }
 
@@ -18,4 +20,64 @@ export function ruleProfileLines(p: RuleProfile): [string, string][] {
 export function ruleProfileTitle(p: RuleProfile): string {
   if (p === NATIONAL_PROFILE_V1) return `${p.name}（全国通用默认规则，工委尚未下发规则配置）`;
   return `${p.name} · 第${p.version}版（${chineseDate(p.effectiveFrom)}起施行）`;
+}
+
+/** 季度考核指标 in words: 组织生活完成率 25 分、党员参会率 15 分…（合计 100 分） */
+export function indicatorWeightsText(p: RuleProfile): string {
+  return `${p.assessment.indicators.map((i) => `${i.name} ${i.weight} 分`).join('、')}（合计 ${p.assessment.indicators.reduce((s, i) => s + i.weight, 0)} 分）`;
+}
+
+/** Every indicator the monitoring can compute, with the name a new one gets (the committee's three after the seven from records). */
+export const INDICATOR_DEFAULT_NAMES: Record<AssessmentIndicatorId, string> = {
+  meetingCompleteness: '组织生活完成率',
+  attendance: '党员参会率',
+  terms: '按期换届',
+  trainingCoverage: '教育培训覆盖率',
+  cadreRatio: '专职党务干部配备',
+  rectification: '整改推进',
+  bundleTimeliness: '数据报送及时性',
+  supervision: '下沉督导调研发现问题情况',
+  guidance: '日常指导评价',
+  review: '述职评议',
+};
+
+/** What the editor shows for one indicator: its name (the profile's, else the default) and its weight (0 = not counted). */
+export interface IndicatorWeightRow {
+  readonly id: AssessmentIndicatorId;
+  readonly name: string;
+  readonly weight: number;
+  /** How it is computed, for the committee's own inputs (日常指导评价: from nothing yet, always 无数据). */
+  readonly hint: string | null;
+}
+
+const HINTS: Partial<Record<AssessmentIndicatorId, string>> = {
+  supervision: '按本季度联系组督导调研是否提出整改要求计分',
+  review: '按上一年度述职评议等次计分',
+  guidance: '暂无记录可据以计分，各单位该项均为“无数据”（按 0 分计），建议将权重设为 0',
+};
+
+/**
+ * Every indicator in the profile's order, then the ones it does not count (weight 0) in the default
+ * order — but not 日常指导评价 unless the profile already counts it: nothing computes it yet.
+ */
+export function indicatorWeightRows(p: RuleProfile): IndicatorWeightRow[] {
+  const listed = p.assessment.indicators.map((i) => ({ id: i.id, name: i.name, weight: i.weight, hint: HINTS[i.id] ?? null }));
+  const rest = ASSESSMENT_INDICATORS.filter((id) => id !== 'guidance' && !listed.some((l) => l.id === id)).map((id) => ({ id, name: INDICATOR_DEFAULT_NAMES[id], weight: 0, hint: HINTS[id] ?? null }));
+  return [...listed, ...rest];
+}
+
+/** The weights' sum check, in Chinese; null when they add up to 100 with at least one counted. */
+export function indicatorWeightsError(weights: readonly number[]): string | null {
+  const sum = weights.reduce((s, w) => s + (Number.isFinite(w) ? w : 0), 0);
+  if (weights.every((w) => !(w > 0))) return '至少要有一项考核指标的权重大于 0，请填写各项指标的权重。';
+  if (sum !== 100) return `各项考核指标的权重之和必须为 100 分，现为 ${sum} 分，请${sum > 100 ? '调低' : '调高'}部分指标的权重后再下发。`;
+  return null;
+}
+
+/** The profile's indicators from the editor's rows: those with a weight above 0, in the rows' order, with the profile's names. */
+export function indicatorsFromWeights(rows: readonly IndicatorWeightRow[], weights: readonly number[]): RuleProfile['assessment']['indicators'] {
+  return rows.flatMap((r, i) => {
+    const weight = weights[i] ?? 0;
+    return weight > 0 ? [{ id: r.id, name: r.name, weight }] : [];
+  });
 }
