@@ -8,17 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { generateCity } from '../../../test/fixtures/generator';
 import { meetingFields, memberFields, organisationFields, stored, unitFields } from '../../../test/fixtures/recordFields';
 import { computeAnnualFigures, unitReportData } from '../../reports/reportData';
-import { cadreRatio } from '../organisations/cadreRatio';
-import type { IsoDate } from '../dates';
 import { combineCompletion } from '../meetings/meetingCompliance';
-import { organisationExistsOn } from '../organisations/organisations';
 import { NATIONAL_PROFILE_V1 as P, ruleProfileSchema, type RuleProfile } from '../profile';
 import { termLightCounts } from '../summaries';
-import { termLight } from '../organisations/termLight';
-import { groupMeetingsByOrganisation, unitMeetingCompliance } from '../meetings/unitCompliance';
 import { cityDashboard, type CityDashboardOptions, type RegisteredUnit } from './cityDashboard';
 import type { UnitSummary } from './summarySchema';
 import { buildUnitSummary, type UnitSummaryRecords } from './unitSummary';
+import { unitScreenFigures } from './testing/unitScreenFigures';
 
 const BUILT_AT = '2026-06-30T09:00:00.000Z'; // 2026-06-30 in China time
 
@@ -197,22 +193,11 @@ describe('cityDashboard rows equal the unit screens’ rules on the unit’s ful
   const units = [...city.units.map((u) => ({ id: u.unit.id, name: u.unit.name, records: u.records as UnitSummaryRecords })), { id: 'ua', name: '单位A', records: unitA() }];
   const register: RegisteredUnit[] = units.map((u) => ({ unitId: u.id, name: u.name, status: 'active', enrolledOn: '2026-01-01', lastBundleOn: '2026-12-20' }));
   const summaries = units.map((u) => buildUnitSummary(u.records, { unitId: u.id, builtAt: '2027-01-20T02:00:00.000Z' }));
-  const live = <T extends { deleted: boolean }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((x) => !x.deleted);
-
-  function onRecords(records: UnitSummaryRecords, year: number, asOf: IsoDate, judgedOn: IsoDate) {
-    const organisations = live(records.organisation);
-    const elections = live(records.election);
-    const compliance = unitMeetingCompliance(organisations, live(records.committeeSeat), groupMeetingsByOrganisation(live(records.meeting)), year, asOf, P);
-    const terms = organisations.filter((o) => organisationExistsOn(o, judgedOn)).map((o) => termLight({ organisation: o, elections, asOf: judgedOn }, P));
-    const unit = live(records.unit)[0]!;
-    return { completion: combineCompletion(compliance.map((c) => c.result)), terms, cadre: cadreRatio({ staffCount: unit.staffCount, members: live(records.member) }, P) };
-  }
-
   it.each([['2026-12-31'], ['2026-08-15']] as const)('as of %s', (asOf) => {
     const d = cityDashboard(summaries, register, { year: 2026, period: { kind: 'year' }, asOf }, P);
     units.forEach((u, i) => {
       const row = d.rows[i]!;
-      const expected = onRecords(u.records, 2026, asOf, asOf);
+      const expected = unitScreenFigures(u.records, 2026, asOf, asOf, P);
       expect(row.completion, u.name).toEqual(expected.completion);
       expect(combineCompletion(row.months!.map((m) => ({ completion: m })))).toEqual(expected.completion);
       expect(row.terms, u.name).toEqual(termLightCounts(expected.terms));
