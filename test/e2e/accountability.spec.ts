@@ -208,4 +208,19 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   const seen = committee.getByTestId('inbox-card').filter({ hasText: TRIGGER });
   await expect(seen).toContainText('单位整改事项：整改中');
   await expect(seen.getByRole('button')).toHaveCount(0);
+
+  // 单位 → 纳管单位名册: a notice to the units the search shows, chosen for the committee in 发通知
+  await committee.getByRole('menuitem', { name: '单位' }).click();
+  const register = committee.getByTestId('unit-register');
+  await register.getByLabel('查找单位').fill('scz');
+  await register.getByRole('button', { name: '向所示单位发通知（1）' }).click();
+  const toShown = committee.getByRole('dialog', { name: '发通知' });
+  await expect(toShown.getByTestId('notice-preset')).toHaveText('接收单位按纳管单位名册的筛选（全部，查找“scz”）选定：名册所示 1 个单位。发出前可再增减。');
+  await expect(toShown.locator('.ant-select-selection-item').filter({ hasText: UNIT })).toBeVisible();
+  await toShown.getByLabel('通知标题').fill('关于开展年度党建工作自查的通知');
+  await screenshot(committee, 'accountability-notice-to-shown');
+  await toShown.getByRole('button', { name: '发出' }).click();
+  await committee.getByRole('button', { name: '确认发出' }).click();
+  await expect(committee.getByText('通知已发给 1 个单位')).toBeVisible();
+  await expect(committee.getByRole('row').filter({ hasText: '关于开展年度党建工作自查的通知' })).toContainText('0/1 个单位');
 });

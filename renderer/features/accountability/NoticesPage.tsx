@@ -1,21 +1,35 @@
 /**
  * 通知 (the committee): notices sent, newest first, each with how many of its units have read it (as
  * their bundles brought the read marks back) and, unfolded, who has and who has not. 发通知 writes
- * one notice to the chosen units; it reaches each unit with its next return bundle.
+ * one notice to the chosen units; it reaches each unit with its next return bundle. Opened from the
+ * unit register's 向所示单位发通知 (route state `NoticeTo`), 发通知 opens with the units it showed.
  */
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Button, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { dateOfInstant } from '../../../shared/rules/dates';
 import { noticeBatches, type NoticeBatch, type NoticeRecipient } from '../../../shared/rules/committee/noticeReads';
 import { chineseDate } from '../../../shared/rules/text';
 import { noticeRegister } from '../../db/queries/accountability';
+import { isNoticeTo } from '../common/noticeTo';
 import { useAppQuery } from '../common/useAppQuery';
+import { noticeRecipients, type NoticeRecipients } from './noticeRecipients';
 import { SendNoticeDrawer } from './SendNoticeDrawer';
 
 export function NoticesPage() {
   const register = useAppQuery(noticeRegister);
   const [sending, setSending] = useState(false);
+  const [preset, setPreset] = useState<NoticeRecipients | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // from the unit register: open 发通知 once with the units it showed, and forget the state (a reload does not reopen it)
+  const to = isNoticeTo(location.state) ? location.state.noticeTo : null;
+  useEffect(() => {
+    if (!register || to === null) return;
+    setPreset(noticeRecipients(to.unitIds, register.units, to.filterLabel));
+    setSending(true);
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [register, to, navigate, location.pathname]);
   const batches = useMemo(
     () => (register ? noticeBatches(register.notices, register.reads, register.units.map((u) => u.unitId)) : []),
     [register],
@@ -28,7 +42,13 @@ export function NoticesPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">通知随各单位的下一个回执送达；单位标记已读后，已读回执随其下一个同步包带回。</Typography.Text>
-        <Button type="primary" onClick={() => setSending(true)}>
+        <Button
+          type="primary"
+          onClick={() => {
+            setPreset(null);
+            setSending(true);
+          }}
+        >
           发通知
         </Button>
       </Space>
@@ -82,7 +102,7 @@ export function NoticesPage() {
           },
         ]}
       />
-      <SendNoticeDrawer open={sending} units={register.units} onClose={() => setSending(false)} />
+      <SendNoticeDrawer open={sending} units={register.units} preset={preset} onClose={() => setSending(false)} />
     </Space>
   );
 }

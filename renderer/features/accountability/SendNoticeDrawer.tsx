@@ -1,6 +1,7 @@
 /**
  * 发通知: title, body, dates and the units it goes to — chosen one by one (by name or pinyin
- * initials) or all active units at once. One confirmation names how many units get it.
+ * initials), all active units at once, or (opened from the unit register) the units its filter
+ * shows, said above the list. One confirmation names how many units get it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space } from 'antd';
@@ -10,6 +11,7 @@ import { fromIso, toIso } from '../common/dates';
 import { matchesName, nameKey } from '../common/nameSearch';
 import { todayIso } from '../common/today';
 import { useWriteAction } from '../common/useWriteAction';
+import type { NoticeRecipients } from './noticeRecipients';
 
 interface FormValues {
   unitIds: string[];
@@ -21,7 +23,18 @@ interface FormValues {
 
 const FIELDS = ['unitIds', 'title', 'body', 'issuedOn', 'dueOn'] as const;
 
-export function SendNoticeDrawer({ open, units, onClose }: { open: boolean; units: readonly EnrolledUnit[]; onClose: () => void }) {
+export function SendNoticeDrawer({
+  open,
+  units,
+  onClose,
+  preset = null,
+}: {
+  open: boolean;
+  units: readonly EnrolledUnit[];
+  onClose: () => void;
+  /** Recipients chosen beforehand (the unit register's filter). */
+  preset?: NoticeRecipients | null;
+}) {
   const [form] = Form.useForm<FormValues>();
   const run = useWriteAction();
   const [saving, setSaving] = useState(false);
@@ -32,8 +45,8 @@ export function SendNoticeDrawer({ open, units, onClose }: { open: boolean; unit
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ unitIds: [], title: '', body: '', issuedOn: fromIso(todayIso()), dueOn: null });
-  }, [open, form]);
+    form.setFieldsValue({ unitIds: preset?.unitIds ?? [], title: '', body: '', issuedOn: fromIso(todayIso()), dueOn: null });
+  }, [open, form, preset]);
 
   async function submit() {
     let values: FormValues;
@@ -89,6 +102,7 @@ export function SendNoticeDrawer({ open, units, onClose }: { open: boolean; unit
         <Form form={form} layout="vertical" requiredMark="optional">
           <Form.Item label="接收单位" required>
             <Space orientation="vertical" style={{ width: '100%' }}>
+              {preset && <Alert type="info" showIcon title={preset.note} data-testid="notice-preset" />}
               <Space>
                 <Button size="small" onClick={() => form.setFieldValue('unitIds', activeUnits.map((u) => u.unitId))}>
                   全部纳管单位（{activeUnits.length}）

@@ -2,7 +2,9 @@
  * 单位 (committee): the register of enrolled units (纳管单位) — one row per unit with its credit
  * code, key, status, last bundle, and the figures of its last import (members, organisations, red
  * terms, meetings owed), a lateness flag; search by name or pinyin initials, filters, sorting.
- * A row opens the unit's ledger, read-only.
+ * A row opens the unit's ledger, read-only. 向所示单位发通知 goes to 督责问责 → 通知 and opens 发通知
+ * with the units the search and filter show (the route's state: `NoticeTo`; the active ones are
+ * chosen there, the others named).
  */
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +12,7 @@ import { Button, Card, Empty, Input, Segmented, Space, Table, Tag, Typography } 
 import { keyFingerprintOfBase64 } from '../../../shared/bundle';
 import { unitRegister, type RegisterEntry } from '../../db/queries/register';
 import { matchesName, nameKey, type NameKey } from '../common/nameSearch';
+import type { NoticeTo } from '../common/noticeTo';
 import { useAppQuery } from '../common/useAppQuery';
 import { useCityDashboard } from '../common/useCityDashboard';
 import { registerRows, type RegisterRow } from './registerRows';
@@ -22,6 +25,8 @@ const STATUS: Record<RegisterEntry['unit']['status'], { color: string; text: str
 };
 
 type Filter = 'all' | 'late' | 'red' | 'owing';
+
+const FILTER_LABELS: Record<Filter, string> = { all: '全部', late: '逾期未报送', red: '有红色预警', owing: '有未按期会议' };
 
 const dash = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
 
@@ -39,6 +44,8 @@ export function UnitRegisterPage() {
       (filter === 'all' || (filter === 'late' && r.late) || (filter === 'red' && (r.redTerms ?? 0) > 0) || (filter === 'owing' && (r.meetingsOwed ?? 0) > 0)),
   );
   const open = (unitId: string) => void navigate(`/units/${encodeURIComponent(unitId)}`);
+  const activeShown = shown.filter((r) => entries?.some((e) => e.unit.unitId === r.unitId && e.unit.status === 'active')).length;
+  const filterLabel = [FILTER_LABELS[filter], query.trim() === '' ? null : `查找“${query.trim()}”`].filter((x) => x !== null).join('，');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -49,9 +56,21 @@ export function UnitRegisterPage() {
         title="纳管单位名册"
         data-testid="unit-register"
         extra={
-          <Button disabled={rows.length === 0} onClick={() => void exportRegister(shown)}>
-            导出 Excel
-          </Button>
+          <Space>
+            <Button
+              disabled={activeShown === 0}
+              title={activeShown === 0 ? '名册所示单位均未启用，收不到通知' : '向名册当前所示的已启用单位发通知'}
+              onClick={() => {
+                const state: NoticeTo = { noticeTo: { unitIds: shown.map((r) => r.unitId), filterLabel } };
+                void navigate('/accountability/notices', { state });
+              }}
+            >
+              向所示单位发通知（{shown.length}）
+            </Button>
+            <Button disabled={rows.length === 0} onClick={() => void exportRegister(shown)}>
+              导出 Excel
+            </Button>
+          </Space>
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
