@@ -12,7 +12,7 @@ import { termLight, type ElectionFact, type TermOrganisation } from './organisat
 import { onRosterOn, type RosterMember } from './members/membership';
 import { compareChinese, compareCodePoints } from './collation';
 
-export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'duties' | 'rectification' | 'funds' | 'sync' | 'backup';
+export type TodoArea = 'organisations' | 'members' | 'meetings' | 'training' | 'projects' | 'duties' | 'rectification' | 'funds' | 'care' | 'sync' | 'backup';
 
 export interface TodoItem {
   /** Stable key, e.g. 'term:<orgId>'. */
