@@ -67,3 +67,25 @@ describe('set-up hints (机关条例 §5–7, 支部条例)', () => {
     expect(setupHints(gb, all, members(100), [secretary], ASOF)[0]?.message).toMatch(/可经批准成立基层党委/);
   });
 });
+
+describe('the 机关党委书记 and the 党组(党委) (the 《意见》: 党组书记 or the member in charge of 组织人事)', () => {
+  const leading: HintOrganisation = { id: 'lg', kind: 'leadingGroup', parentId: null, dissolvedOn: null };
+  const all = [leading, ...orgs];
+  const seatIn = (organisationId: string, memberId: string, post: CommitteeSeatFact['post']): CommitteeSeatFact => ({ organisationId, memberId, post, from: '2024-01-01', to: null });
+  const leadingSeats = [seatIn('lg', 'sec', 'secretary'), seatIn('lg', 'hr', 'member')];
+
+  it('hints when the 机关党委书记 holds no seat of the 党组(党委); never blocks', () => {
+    const hints = setupHints(unitCommittee, all, [], [...leadingSeats, seatIn('oc', 'other', 'secretary')], ASOF);
+    expect(codes(hints)).toEqual(['organ-secretary-outside-leading-group']);
+    expect(hints[0]?.message).toContain('推动部门党组（党委）书记或者分管组织人事工作的党组（党委）成员担任机关党委书记');
+  });
+
+  it('is silent when the 党组书记 or a 党组 member is the 机关党委书记, or when the 党组’s seats are not recorded', () => {
+    expect(setupHints(unitCommittee, all, [], [...leadingSeats, seatIn('oc', 'sec', 'secretary')], ASOF)).toEqual([]);
+    expect(setupHints(unitCommittee, all, [], [...leadingSeats, seatIn('oc', 'hr', 'secretary')], ASOF)).toEqual([]);
+    expect(setupHints(unitCommittee, all, [], [seatIn('oc', 'other', 'secretary')], ASOF)).toEqual([]);
+    // a 党组 member whose seat ended no longer counts
+    const ended = [{ ...seatIn('lg', 'hr', 'member'), to: '2025-12-31' }, seatIn('lg', 'sec', 'secretary'), seatIn('oc', 'hr', 'secretary')];
+    expect(codes(setupHints(unitCommittee, all, [], ended, ASOF))).toEqual(['organ-secretary-outside-leading-group']);
+  });
+});

@@ -6,6 +6,10 @@
  * - A 党支部 needs ≥ 3 full members; with ≥ 7 full members it elects a 支委会 of 3–5 members;
  *   with fewer than 7, a secretary (and a deputy if needed).
  * - Every 党支部/党总支 has a secretary.
+ * - The 机关党委书记 is the 党组(党委)书记 or the 党组(党委) member in charge of 组织人事 (the
+ *   《意见》: 推动部门党组(党委)书记或者分管组织人事工作的党组(党委)成员担任机关党委书记). Which member
+ *   is in charge of 组织人事 is not recorded, so the hint is only for a 机关党委书记 who holds no seat
+ *   of the 党组(党委) at all — and only where the 党组(党委)'s seats are recorded.
  *
  * Members counted: on the roster on `asOf`, not 调出/去世, posted to the organisation or to any
  * organisation below it.
@@ -28,7 +32,14 @@ export interface HintMember extends RosterMember {
 }
 
 export interface SetupHint {
-  readonly code: 'branch-too-large' | 'branch-too-small' | 'committee-needed' | 'committee-size' | 'general-branch-size' | 'no-secretary';
+  readonly code:
+    | 'branch-too-large'
+    | 'branch-too-small'
+    | 'committee-needed'
+    | 'committee-size'
+    | 'general-branch-size'
+    | 'no-secretary'
+    | 'organ-secretary-outside-leading-group';
   /** What the organisation's state is, in words anyone reading the ledger may see. */
   readonly message: string;
   /** What the unit keeping the ledger should do about it (not shown to the 工委, which cannot). */
@@ -98,5 +109,16 @@ export function setupHints(
     hints.push({ code: 'committee-size', message: `委员 ${seated} 人，超过 5 人：支部（总支）委员会一般为 3—5 人。` });
   if ((org.kind === 'branch' || org.kind === 'generalBranch' || org.kind === 'organCommittee') && !hasSecretary)
     hints.push({ code: 'no-secretary', message: '尚未配备书记。', action: '请在“两委班子”中登记书记。' });
+  if (org.kind === 'organCommittee' && hasSecretary) {
+    const leading = organisations.filter((o) => o.kind === 'leadingGroup' && o.deleted !== true && (o.dissolvedOn === null || o.dissolvedOn > asOf)).map((o) => o.id);
+    const leadingSeated = new Set(leading.flatMap((id) => [...committeeMembersOn(seats, id, asOf)]));
+    const secretaries = seats.filter((s) => s.organisationId === org.id && s.post === 'secretary' && seatHeldOn(s, asOf)).map((s) => s.memberId);
+    if (leadingSeated.size > 0 && secretaries.every((m) => !leadingSeated.has(m)))
+      hints.push({
+        code: 'organ-secretary-outside-leading-group',
+        message: '机关党委书记不是本单位党组（党委）成员：《意见》要求推动部门党组（党委）书记或者分管组织人事工作的党组（党委）成员担任机关党委书记。',
+        action: '如机关党委书记已是党组（党委）成员，请在党组（党委）的“两委班子”中登记其职务；否则请在班子调整时予以考虑。',
+      });
+  }
   return hints;
 }
