@@ -40,21 +40,29 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   // 季度考核指标: 组织生活 down to 15 alone leaves 90 — refused in words, nothing issued
   const weights = form.getByTestId('indicator-weights');
   await expect(form.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
-  await weights.getByLabel('组织生活完成率').fill('15');
+  await weights.getByLabel('组织生活完成率权重').fill('15');
   await expect(form.getByTestId('indicator-weights-error')).toHaveText('各项考核指标的权重之和必须为 100 分，现为 90 分，请调高部分指标的权重后再下发。');
   await form.getByRole('button', { name: '下发新版本' }).click();
   await expect(form).toBeVisible();
   await expect(card.getByTestId('rule-profile-title')).toContainText('工委尚未下发规则配置');
   // … the committee's own inputs take the 10 points
-  await weights.getByLabel('下沉督导调研发现问题情况').fill('5');
-  await weights.getByLabel('述职评议').fill('5');
+  await weights.getByLabel('下沉督导调研发现问题情况权重').fill('5');
+  await weights.getByLabel('述职评议权重').fill('5');
   await expect(form.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
+  // 计分标准: 党员参会率 full marks from 90 %; a zero line above it is refused in words
+  await weights.getByLabel('党员参会率满分线').fill('90');
+  await weights.getByLabel('党员参会率零分线').fill('95');
+  await form.getByRole('button', { name: '下发新版本' }).click();
+  await expect(form.getByText('“党员参会率”的零分线（95%）必须低于满分线（90%），请调整。')).toBeVisible();
+  await weights.getByLabel('党员参会率零分线').fill('50');
+  await expect(form.getByText(/零分线（95%）/)).toHaveCount(0);
   await screenshot(committee, 'rule-profile-form');
   await form.getByRole('button', { name: '下发新版本' }).click();
   await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
   await expect(card.getByTestId('rule-profile-title')).toContainText('示范市机关党建工作规则 · 第2版');
   await expect(card).toContainText('占机关工作人员总数的 2.5%—3%');
   await expect(card.getByTestId('rule-profile-versions')).toContainText('依据市委直属机关工委文件调整专职党务干部配备比例');
+  await expect(card).toContainText('党员参会率达到 90% 得满分、不高于 50% 得 0 分');
   await expect(card).toContainText('组织生活完成率 15 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分、下沉督导调研发现问题情况 5 分、述职评议 5 分（合计 100 分）');
 
   // enrol the unit; its first bundle; the receipt carries the profile back

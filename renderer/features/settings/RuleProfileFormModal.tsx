@@ -2,8 +2,9 @@
  * The 工委 issues a new version of its rule profile: the thresholds cadres ask about most (term
  * reminders, cadre ratio, training coverage, organisational life, cards) and the weights of the
  * quarterly monitoring's indicators (季度考核指标: each 0–100, 0 = not counted, adding up to 100 —
- * said in Chinese before anything is issued) are edited here; the rest (meeting frequencies, quorum
- * shares, dues brackets, the indicators' scales) carry over from the version in force. Saved as the
+ * said in Chinese before anything is issued) with each one's scale (计分标准: full marks at or above
+ * 满分线, 0 at or below 零分线, linear between; 100 % / 0 % is the rate × 100) are edited here; the
+ * rest (meeting frequencies, quorum shares, dues brackets) carry over from the version in force. Saved as the
  * next version, in force from its date only (a quarter is scored by the profile in force on its last
  * day); units receive it with their next return bundle.
  */
@@ -15,7 +16,16 @@ import type { RuleProfile } from '../../../shared/rules/profile';
 import { issueRuleProfile } from '../../db/ruleProfileRepository';
 import { toIso } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
-import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, type IndicatorWeightRow } from './ruleProfileText';
+import {
+  indicatorsFromWeights,
+  indicatorWeightRows,
+  indicatorWeightsError,
+  scaleError,
+  scalePercents,
+  scoringFromScales,
+  type IndicatorWeightRow,
+  type ScalePercents,
+} from './ruleProfileText';
 
 interface Values {
   name: string;
@@ -35,6 +45,8 @@ interface Values {
   repeatWithinMonths: number;
   /** 季度考核指标 weights, in the order of `indicatorWeightRows(inForce)`. */
   weights: number[];
+  /** Each indicator's scale in percent, in the same order. */
+  scales: ScalePercents[];
 }
 
 const FIELDS = ['note'];
@@ -42,6 +54,7 @@ const FIELDS = ['note'];
 function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
   return {
     weights: indicatorWeightRows(p).map((r) => r.weight),
+    scales: scalePercents(p, indicatorWeightRows(p)),
     name: p.name,
     reminderMonths: p.terms.reminderMonths,
     secondReminderMonths: p.terms.secondReminderMonths,
@@ -72,7 +85,11 @@ function profileOf(base: RuleProfile, v: Values, rows: readonly IndicatorWeightR
     training: { ...base.training, coverageTargetBasisPoints: bp(v.coverage), newHeadWithinMonths: v.newHeadWithinMonths },
     selfWithdrawal: { months: v.selfWithdrawalMonths },
     cards: { escalateOverdueYellow: v.escalateOverdueYellow, repeatYellowCount: v.repeatYellowCount, repeatWithinMonths: v.repeatWithinMonths },
-    assessment: { ...base.assessment, indicators: indicatorsFromWeights(rows, v.weights) },
+    assessment: (() => {
+      const scoring = scoringFromScales(base, rows, v.scales);
+      const indicators = indicatorsFromWeights(rows, v.weights);
+      return scoring === undefined ? { indicators } : { indicators, scoring };
+    })(),
   };
 }
 
@@ -111,7 +128,7 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
   return (
     <Modal open={open} title="调整规则配置" okText="下发新版本" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={720}>
       <Typography.Paragraph type="secondary">
-        以下为本市最常调整的规则和季度考核指标的权重；会议频次、表决比例、党费标准和考核指标的计分标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
+        以下为本市最常调整的规则和季度考核指标的权重、计分标准；会议频次、表决比例和党费标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="规则配置" requiredMark={false}>
         <Space size={16} align="start" wrap>
@@ -158,14 +175,37 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
           </Form.Item>
         </Space>
         <Typography.Title level={5}>季度考核指标权重</Typography.Title>
-        <Typography.Paragraph type="secondary">各项权重为整数分，合计必须为 100 分；填 0 的指标不计入考核。</Typography.Paragraph>
-        <Space size={[16, 0]} align="start" wrap data-testid="indicator-weights">
+        <Typography.Paragraph type="secondary">
+          各项权重为整数分，合计必须为 100 分；填 0 的指标不计入考核。计分标准：比率达到满分线得满分，不高于零分线得 0 分，其间按比例计分（满分线 100%、零分线 0% 即按比率直接计分）。
+        </Typography.Paragraph>
+        <div data-testid="indicator-weights">
           {rows.map((r, i) => (
-            <Form.Item key={r.id} name={['weights', i]} label={r.name} tooltip={r.hint ?? undefined} rules={[{ required: true, message: `请填写${r.name}的权重` }]}>
-              <InputNumber min={0} max={100} precision={0} addonAfter="分" style={{ width: 150 }} />
-            </Form.Item>
+            <Space key={r.id} size={16} align="start" wrap data-testid={`indicator-${r.id}`}>
+              <Form.Item name={['weights', i]} label={r.name} tooltip={r.hint ?? undefined} rules={[{ required: true, message: `请填写${r.name}的权重` }]} style={{ width: 240 }}>
+                <InputNumber aria-label={`${r.name}权重`} min={0} max={100} precision={0} addonAfter="分" style={{ width: 150 }} />
+              </Form.Item>
+              <Form.Item name={['scales', i, 'full']} label="满分线" rules={[{ required: true, message: `请填写${r.name}的满分线` }]}>
+                <InputNumber aria-label={`${r.name}满分线`} min={0.01} max={100} precision={2} addonAfter="%" style={{ width: 140 }} />
+              </Form.Item>
+              <Form.Item
+                name={['scales', i, 'zero']}
+                label="零分线"
+                dependencies={[['scales', i, 'full']]}
+                rules={[
+                  { required: true, message: `请填写${r.name}的零分线` },
+                  ({ getFieldValue }) => ({
+                    validator: (_, zero: number | null) => {
+                      const error = zero === null || zero === undefined ? null : scaleError(r.name, { full: getFieldValue(['scales', i, 'full']) as number, zero });
+                      return error === null ? Promise.resolve() : Promise.reject(new Error(error));
+                    },
+                  }),
+                ]}
+              >
+                <InputNumber aria-label={`${r.name}零分线`} min={0} max={99.99} precision={2} addonAfter="%" style={{ width: 140 }} />
+              </Form.Item>
+            </Space>
           ))}
-        </Space>
+        </div>
         {weightsError === null ? (
           <Typography.Paragraph type="secondary" data-testid="indicator-weights-sum">
             合计 {weightSum} 分

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../../shared/rules/profile';
 import { ruleProfileSchema } from '../../../shared/model/profileSchema';
-import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle } from './ruleProfileText';
+import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle, scaleError, scalePercents, scoringFromScales } from './ruleProfileText';
 
 const issued: RuleProfile = {
   ...NATIONAL_PROFILE_V1,
@@ -94,5 +94,35 @@ describe('the indicator weights in the editor', () => {
     expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, assessment: { indicators } }).success).toBe(true);
     // an indicator set to 0 is left out
     expect(indicatorsFromWeights(rows, [35, 15, 15, 15, 10, 10, 0, 0, 0]).map((i) => i.id)).not.toContain('bundleTimeliness');
+  });
+});
+
+describe('the indicators’ scales in the editor', () => {
+  const rows = indicatorWeightRows(NATIONAL_PROFILE_V1);
+  const identity = rows.map(() => ({ full: 100, zero: 0 }));
+
+  it('reads each scale in percent, rate × 100 where the profile sets none', () => {
+    const scaled: RuleProfile = {
+      ...NATIONAL_PROFILE_V1,
+      assessment: { ...NATIONAL_PROFILE_V1.assessment, scoring: { scales: [{ id: 'attendance', fullAtBasisPoints: 9000, zeroAtBasisPoints: 5000 }], lateRecordPoints: 3, lateRecordMaxPoints: 9, trainingQuarterTargetsBasisPoints: [2500, 5000, 7500, 10000] } },
+    };
+    expect(scalePercents(scaled, rows).slice(0, 2)).toEqual([{ full: 100, zero: 0 }, { full: 90, zero: 50 }]);
+    expect(new Map(ruleProfileLines(scaled)).get('计分标准')).toBe('党员参会率达到 90% 得满分、不高于 50% 得 0 分');
+    expect(new Map(ruleProfileLines(NATIONAL_PROFILE_V1)).has('计分标准')).toBe(false);
+  });
+
+  it('writes only the scales that differ from rate × 100, keeping the other scoring parameters; none at all keeps none', () => {
+    expect(scoringFromScales(NATIONAL_PROFILE_V1, rows, identity)).toBeUndefined();
+    const edited = identity.map((s, i) => (rows[i]!.id === 'attendance' ? { full: 75, zero: 0 } : s));
+    const scoring = scoringFromScales(NATIONAL_PROFILE_V1, rows, edited)!;
+    expect(scoring.scales).toEqual([{ id: 'attendance', fullAtBasisPoints: 7500, zeroAtBasisPoints: 0 }]);
+    expect(scoring.lateRecordPoints).toBe(2);
+    const profile = { ...NATIONAL_PROFILE_V1, version: 2, assessment: { indicators: NATIONAL_PROFILE_V1.assessment.indicators, scoring } };
+    expect(ruleProfileSchema.safeParse(profile).success).toBe(true);
+  });
+
+  it('refuses a zero line not below the full-marks line, in Chinese', () => {
+    expect(scaleError('党员参会率', { full: 90, zero: 50 })).toBeNull();
+    expect(scaleError('党员参会率', { full: 90, zero: 90 })).toBe('“党员参会率”的零分线（90%）必须低于满分线（90%），请调整。');
   });
 });

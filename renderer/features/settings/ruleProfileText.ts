@@ -1,7 +1,7 @@
 /** The thresholds of a rule profile a cadre asks about, in words (for 设置 → 规则配置). */
 import { ASSESSMENT_INDICATORS } from '../../../shared/model/profileSchema';
 import type { AssessmentIndicatorId, RuleProfile } from '../../../shared/rules/profile';
-import { NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
+import { assessmentScoring, NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 
 /** [label, words] pairs, in the order the card shows them. */
@@ -13,6 +13,7 @@ export function ruleProfileLines(p: RuleProfile): [string, string][] {
     ['组织生活', `会议结束 ${p.meetings.recordWithinDays} 天后录入的记为“补录”；连续 ${p.selfWithdrawal.months} 个月未参加组织生活的党员列入提醒`],
     ['红黄牌', `${p.cards.escalateOverdueYellow ? '黄牌逾期未整改升为红牌；' : ''}${p.cards.repeatWithinMonths} 个月内第 ${p.cards.repeatYellowCount} 张黄牌升为红牌`],
     ['季度考核指标', indicatorWeightsText(p)],
+    ...(scalesText(p) === null ? [] : [['计分标准', scalesText(p)!] as [string, string]]),
   ];
 }
 
@@ -80,4 +81,44 @@ export function indicatorsFromWeights(rows: readonly IndicatorWeightRow[], weigh
     const weight = weights[i] ?? 0;
     return weight > 0 ? [{ id: r.id, name: r.name, weight }] : [];
   });
+}
+
+/** An indicator's scale in the editor, in percent: full marks at or above `full`, 0 at or below `zero`. */
+export interface ScalePercents {
+  readonly full: number;
+  readonly zero: number;
+}
+
+/** Each row's scale in the profile (default: full marks at 100 %, 0 at 0 %: the rate × 100). */
+export function scalePercents(p: RuleProfile, rows: readonly IndicatorWeightRow[]): ScalePercents[] {
+  const scales = assessmentScoring(p).scales;
+  return rows.map((r) => {
+    const s = scales.find((x) => x.id === r.id);
+    return s === undefined ? { full: 100, zero: 0 } : { full: s.fullAtBasisPoints / 100, zero: s.zeroAtBasisPoints / 100 };
+  });
+}
+
+/** The scale's check in Chinese, or null. */
+export function scaleError(name: string, s: ScalePercents): string | null {
+  if (!(s.zero < s.full)) return `“${name}”的零分线（${s.zero}%）必须低于满分线（${s.full}%），请调整。`;
+  return null;
+}
+
+/** The profile's `assessment.scoring` with the editor's scales (only those differing from rate × 100), or the base's when nothing is set. */
+export function scoringFromScales(base: RuleProfile, rows: readonly IndicatorWeightRow[], scales: readonly ScalePercents[]): RuleProfile['assessment']['scoring'] {
+  const set = rows.flatMap((r, i) => {
+    const s = scales[i];
+    if (s === undefined || (s.full === 100 && s.zero === 0)) return [];
+    return [{ id: r.id, fullAtBasisPoints: Math.round(s.full * 100), zeroAtBasisPoints: Math.round(s.zero * 100) }];
+  });
+  if (base.assessment.scoring === undefined && set.length === 0) return undefined;
+  return { ...assessmentScoring(base), scales: set };
+}
+
+/** The scales that differ from rate × 100, in words (for the card), or null when none does. */
+export function scalesText(p: RuleProfile): string | null {
+  const names = new Map(p.assessment.indicators.map((i) => [i.id, i.name] as const));
+  const set = assessmentScoring(p).scales.filter((s) => names.has(s.id));
+  if (set.length === 0) return null;
+  return set.map((s) => `${names.get(s.id)}达到 ${basisPointsPercent(s.fullAtBasisPoints)} 得满分、不高于 ${basisPointsPercent(s.zeroAtBasisPoints)} 得 0 分`).join('；');
 }
