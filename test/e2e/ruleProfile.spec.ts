@@ -56,6 +56,17 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await expect(form.getByText('“党员参会率”的零分线（95%）必须低于满分线（90%），请调整。')).toBeVisible();
   await weights.getByLabel('党员参会率零分线').fill('50');
   await expect(form.getByText(/零分线（95%）/)).toHaveCount(0);
+  // 会议频次 and 表决比例: 支部党员大会 twice a quarter; an election valid above 2/3 (5/4 refused first)
+  await form.getByTestId('meeting-frequencies').getByLabel('支部党员大会（党支部）每季度至少').fill('2');
+  const quorum = form.getByTestId('quorum');
+  await quorum.getByLabel('选举：到会超过应到会的（分子）').fill('5');
+  await quorum.getByLabel('选举：到会超过应到会的（分母）').fill('4');
+  await expect(form.getByText('选举的分子（5）不能大于分母（4），请调整。')).toBeVisible();
+  await quorum.getByLabel('选举：到会超过应到会的（分子）').fill('2');
+  await quorum.getByLabel('选举：到会超过应到会的（分母）').fill('3');
+  await expect(form.getByText('选举的分子（5）不能大于分母（4），请调整。')).toHaveCount(0);
+  await quorum.scrollIntoViewIfNeeded();
+  await screenshot(committee, 'rule-profile-form-quorum');
   await screenshot(committee, 'rule-profile-form');
   await form.getByRole('button', { name: '下发新版本' }).click();
   await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
@@ -63,6 +74,7 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await expect(card).toContainText('占机关工作人员总数的 2.5%—3%');
   await expect(card.getByTestId('rule-profile-versions')).toContainText('依据市委直属机关工委文件调整专职党务干部配备比例');
   await expect(card).toContainText('党员参会率达到 90% 得满分、不高于 50% 得 0 分');
+  await expect(card).toContainText('选举须到会超过应到会的 2/3');
   await expect(card).toContainText('组织生活完成率 15 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分、下沉督导调研发现问题情况 5 分、述职评议 5 分（合计 100 分）');
 
   // enrol the unit; its first bundle; the receipt carries the profile back

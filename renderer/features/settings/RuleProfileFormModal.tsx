@@ -3,8 +3,9 @@
  * reminders, cadre ratio, training coverage, organisational life, cards) and the weights of the
  * quarterly monitoring's indicators (季度考核指标: each 0–100, 0 = not counted, adding up to 100 —
  * said in Chinese before anything is issued) with each one's scale (计分标准: full marks at or above
- * 满分线, 0 at or below 零分线, linear between; 100 % / 0 % is the rate × 100) are edited here; the
- * rest (meeting frequencies, quorum shares, dues brackets) carry over from the version in force. Saved as the
+ * 满分线, 0 at or below 零分线, linear between; 100 % / 0 % is the rate × 100) are edited here, and
+ * so are the meeting frequencies (how many per period; a changed one says so in its 依据) and the
+ * quorum shares (分子/分母); the dues brackets carry over from the version in force. Saved as the
  * next version, in force from its date only (a quarter is scored by the profile in force on its last
  * day); units receive it with their next return bundle.
  */
@@ -17,6 +18,9 @@ import { issueRuleProfile } from '../../db/ruleProfileRepository';
 import { toIso } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
 import {
+  fractionError,
+  frequencyRows,
+  requirementsWithCounts,
   indicatorsFromWeights,
   indicatorWeightRows,
   indicatorWeightsError,
@@ -47,7 +51,18 @@ interface Values {
   weights: number[];
   /** Each indicator's scale in percent, in the same order. */
   scales: ScalePercents[];
+  /** Meetings per period, in the order of `frequencyRows(inForce)`. */
+  frequencies: number[];
+  quorum: Record<QuorumKey, { numerator: number; denominator: number }>;
 }
+
+type QuorumKey = keyof RuleProfile['quorum'];
+const QUORUM: readonly { key: QuorumKey; label: string }[] = [
+  { key: 'vote', label: '表决：有表决权的党员到会超过' },
+  { key: 'motion', label: '决议：赞成超过应到会有表决权党员的' },
+  { key: 'committee', label: '支委会：委员到会超过' },
+  { key: 'election', label: '选举：到会超过应到会的' },
+];
 
 const FIELDS = ['note'];
 
@@ -55,6 +70,8 @@ function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
   return {
     weights: indicatorWeightRows(p).map((r) => r.weight),
     scales: scalePercents(p, indicatorWeightRows(p)),
+    frequencies: frequencyRows(p).map((r) => r.count),
+    quorum: { vote: { ...p.quorum.vote }, motion: { ...p.quorum.motion }, committee: { ...p.quorum.committee }, election: { ...p.quorum.election } },
     name: p.name,
     reminderMonths: p.terms.reminderMonths,
     secondReminderMonths: p.terms.secondReminderMonths,
@@ -79,7 +96,8 @@ function profileOf(base: RuleProfile, v: Values, rows: readonly IndicatorWeightR
     ...rest,
     name: v.name.trim(),
     effectiveFrom: toIso(v.effectiveFrom)!,
-    meetings: { ...base.meetings, recordWithinDays: v.recordWithinDays },
+    meetings: { ...base.meetings, requirements: requirementsWithCounts(base, v.frequencies, v.name.trim()), recordWithinDays: v.recordWithinDays },
+    quorum: v.quorum,
     terms: { ...base.terms, reminderMonths: v.reminderMonths, secondReminderMonths: v.secondReminderMonths, maxExtensionMonths: v.maxExtensionMonths },
     cadreRatio: { minBasisPoints: bp(v.cadreMin), maxBasisPoints: bp(v.cadreMax) },
     training: { ...base.training, coverageTargetBasisPoints: bp(v.coverage), newHeadWithinMonths: v.newHeadWithinMonths },
@@ -128,7 +146,7 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
   return (
     <Modal open={open} title="调整规则配置" okText="下发新版本" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={720}>
       <Typography.Paragraph type="secondary">
-        以下为本市最常调整的规则和季度考核指标的权重、计分标准；会议频次、表决比例和党费标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
+        以下为本市可调整的规则、会议频次、表决比例和季度考核指标的权重、计分标准；党费标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="规则配置" requiredMark={false}>
         <Space size={16} align="start" wrap>
@@ -166,6 +184,43 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
           <Months name="recordWithinDays" label="会议记录录入期限" max={365} unit="天" />
           <Months name="selfWithdrawalMonths" label="连续未参加组织生活提醒" min={1} max={24} />
         </Space>
+        <Typography.Title level={5}>会议频次</Typography.Title>
+        <div data-testid="meeting-frequencies">
+          {frequencyRows(inForce).map((r, i) => (
+            <Form.Item key={r.index} name={['frequencies', i]} label={r.label} rules={[{ required: true, message: `请填写${r.label}的次数` }]}>
+              <InputNumber aria-label={r.label} min={1} max={31} precision={0} addonAfter="次" style={{ width: 150 }} />
+            </Form.Item>
+          ))}
+        </div>
+        <Typography.Title level={5}>表决比例</Typography.Title>
+        <div data-testid="quorum">
+          {QUORUM.map(({ key, label }) => (
+            <Form.Item key={key} label={label} required>
+              <Space align="center">
+                <Form.Item noStyle name={['quorum', key, 'numerator']} rules={[{ required: true, message: '请填写分子' }]}>
+                  <InputNumber aria-label={`${label}（分子）`} min={1} max={99} precision={0} style={{ width: 80 }} />
+                </Form.Item>
+                <span>/</span>
+                <Form.Item
+                  noStyle
+                  name={['quorum', key, 'denominator']}
+                  dependencies={[['quorum', key, 'numerator']]}
+                  rules={[
+                    { required: true, message: '请填写分母' },
+                    ({ getFieldValue }) => ({
+                      validator: (_, d: number | null) => {
+                        const error = fractionError(label.split('：')[0]!, { numerator: getFieldValue(['quorum', key, 'numerator']) as number | null, denominator: d ?? null });
+                        return error === null ? Promise.resolve() : Promise.reject(new Error(error));
+                      },
+                    }),
+                  ]}
+                >
+                  <InputNumber aria-label={`${label}（分母）`} min={1} max={99} precision={0} style={{ width: 80 }} />
+                </Form.Item>
+              </Space>
+            </Form.Item>
+          ))}
+        </div>
         <Typography.Title level={5}>红黄牌</Typography.Title>
         <Space size={16} align="start" wrap>
           <Months name="repeatWithinMonths" label="累计黄牌期间" min={1} max={36} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../../shared/rules/profile';
 import { ruleProfileSchema } from '../../../shared/model/profileSchema';
-import { indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle, scaleError, scalePercents, scoringFromScales } from './ruleProfileText';
+import { fractionError, frequencyRows, requirementsWithCounts, indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle, scaleError, scalePercents, scoringFromScales } from './ruleProfileText';
 
 const issued: RuleProfile = {
   ...NATIONAL_PROFILE_V1,
@@ -35,6 +35,7 @@ describe('ruleProfileLines', () => {
       ['专职党务干部配备', '占机关工作人员总数的 1%—2%'],
       ['教育培训', '年度覆盖率目标 100%；新任书记 12 个月内须参加任职培训'],
       ['组织生活', '会议结束 7 天后录入的记为“补录”；连续 6 个月未参加组织生活的党员列入提醒'],
+      ['表决比例', '表决须有表决权的党员到会超过 1/2，决议须赞成超过应到会有表决权党员的 1/2，支委会须委员到会超过 1/2，选举须到会超过应到会的 4/5'],
       ['红黄牌', '黄牌逾期未整改升为红牌；12 个月内第 2 张黄牌升为红牌'],
       ['季度考核指标', '组织生活完成率 25 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分（合计 100 分）'],
     ]);
@@ -124,5 +125,33 @@ describe('the indicators’ scales in the editor', () => {
   it('refuses a zero line not below the full-marks line, in Chinese', () => {
     expect(scaleError('党员参会率', { full: 90, zero: 50 })).toBeNull();
     expect(scaleError('党员参会率', { full: 90, zero: 90 })).toBe('“党员参会率”的零分线（90%）必须低于满分线（90%），请调整。');
+  });
+});
+
+describe('meeting frequencies and quorum in the editor', () => {
+  it('lists every requirement counted per period (not 换届选举, held when due), in words', () => {
+    const rows = frequencyRows(NATIONAL_PROFILE_V1);
+    expect(rows.map((r) => r.label)).toContain('支委会（党支部，设支委会的）每月至少');
+    expect(rows.find((r) => r.label.startsWith('党组会议'))).toMatchObject({ count: 2 });
+    expect(rows.some((r) => r.label.startsWith('换届选举'))).toBe(false);
+    expect(rows).toHaveLength(NATIONAL_PROFILE_V1.meetings.requirements.filter((r) => r.period !== 'whenDue').length);
+  });
+
+  it('writes a changed count with its 依据 saying so; unchanged requirements stay as they were; the profile is valid', () => {
+    const rows = frequencyRows(NATIONAL_PROFILE_V1);
+    const counts = rows.map((r) => (r.label.startsWith('支部党员大会') ? 2 : r.count));
+    const requirements = requirementsWithCounts(NATIONAL_PROFILE_V1, counts, '示范市机关党建规则');
+    const general = requirements.find((r) => r.kind === 'branchGeneralMeeting')!;
+    const original = NATIONAL_PROFILE_V1.meetings.requirements.find((r) => r.kind === 'branchGeneralMeeting')!;
+    expect(general.count).toBe(2);
+    expect(general.basis).toBe(`示范市机关党建规则（每季度至少2次；原依据：${original.basis}）`);
+    expect(requirements.filter((r) => r.kind !== 'branchGeneralMeeting')).toEqual(NATIONAL_PROFILE_V1.meetings.requirements.filter((r) => r.kind !== 'branchGeneralMeeting'));
+    expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, meetings: { ...NATIONAL_PROFILE_V1.meetings, requirements } }).success).toBe(true);
+  });
+
+  it('refuses a share that is not n/d with 0 < n ≤ d, in Chinese', () => {
+    expect(fractionError('选举', { numerator: 2, denominator: 3 })).toBeNull();
+    expect(fractionError('选举', { numerator: 5, denominator: 4 })).toBe('选举的分子（5）不能大于分母（4），请调整。');
+    expect(fractionError('选举', { numerator: null, denominator: 4 })).toBe('请按“分子/分母”填写选举，均为正整数。');
   });
 });

@@ -1,6 +1,7 @@
 /** The thresholds of a rule profile a cadre asks about, in words (for 设置 → 规则配置). */
 import { ASSESSMENT_INDICATORS } from '../../../shared/model/profileSchema';
-import type { AssessmentIndicatorId, RuleProfile } from '../../../shared/rules/profile';
+import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS } from '../../../shared/model/vocabulary';
+import type { AssessmentIndicatorId, Fraction, RequirementPeriod, RuleProfile } from '../../../shared/rules/profile';
 import { assessmentScoring, NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 
@@ -11,6 +12,7 @@ export function ruleProfileLines(p: RuleProfile): [string, string][] {
     ['专职党务干部配备', `占机关工作人员总数的 ${basisPointsPercent(p.cadreRatio.minBasisPoints)}—${basisPointsPercent(p.cadreRatio.maxBasisPoints)}`],
     ['教育培训', `年度覆盖率目标 ${basisPointsPercent(p.training.coverageTargetBasisPoints)}；新任书记 ${p.training.newHeadWithinMonths} 个月内须参加任职培训`],
     ['组织生活', `会议结束 ${p.meetings.recordWithinDays} 天后录入的记为“补录”；连续 ${p.selfWithdrawal.months} 个月未参加组织生活的党员列入提醒`],
+    ['表决比例', quorumText(p)],
     ['红黄牌', `${p.cards.escalateOverdueYellow ? '黄牌逾期未整改升为红牌；' : ''}${p.cards.repeatWithinMonths} 个月内第 ${p.cards.repeatYellowCount} 张黄牌升为红牌`],
     ['季度考核指标', indicatorWeightsText(p)],
     ...(scalesText(p) === null ? [] : [['计分标准', scalesText(p)!] as [string, string]]),
@@ -121,4 +123,53 @@ export function scalesText(p: RuleProfile): string | null {
   const set = assessmentScoring(p).scales.filter((s) => names.has(s.id));
   if (set.length === 0) return null;
   return set.map((s) => `${names.get(s.id)}达到 ${basisPointsPercent(s.fullAtBasisPoints)} 得满分、不高于 ${basisPointsPercent(s.zeroAtBasisPoints)} 得 0 分`).join('；');
+}
+
+const PERIOD_WORDS: Record<Exclude<RequirementPeriod, 'whenDue'>, string> = { month: '每月', quarter: '每季度', year: '每年' };
+
+/** A meeting requirement the editor can change the frequency of (not 换届选举, held when due). */
+export interface FrequencyRow {
+  /** Index in `profile.meetings.requirements`. */
+  readonly index: number;
+  /** 党员大会（党总支、党支部）每季度至少 */
+  readonly label: string;
+  readonly count: number;
+}
+
+export function frequencyRows(p: RuleProfile): FrequencyRow[] {
+  return p.meetings.requirements.flatMap((r, index) =>
+    r.period === 'whenDue'
+      ? []
+      : [{ index, label: `${MEETING_KIND_LABELS[r.kind]}（${r.organisationKinds.map((k) => ORGANISATION_KIND_LABELS[k]).join('、')}${r.onlyWithCommittee ? '，设支委会的' : ''}）${PERIOD_WORDS[r.period]}至少`, count: r.count }],
+  );
+}
+
+/**
+ * The requirements with the editor's counts (`counts[i]` for `frequencyRows(p)[i]`); a changed count
+ * says so in its 依据, keeping the original basis in words.
+ */
+export function requirementsWithCounts(p: RuleProfile, counts: readonly number[], profileName: string): RuleProfile['meetings']['requirements'] {
+  const byIndex = new Map(frequencyRows(p).map((row, i) => [row.index, counts[i] ?? row.count] as const));
+  return p.meetings.requirements.map((r, index) => {
+    const count = byIndex.get(index);
+    if (count === undefined || count === r.count || r.period === 'whenDue') return r;
+    return { ...r, count, basis: `${profileName}（${PERIOD_WORDS[r.period]}至少${count}次；原依据：${r.basis}）` };
+  });
+}
+
+/** 超过 1/2 */
+const fraction = (f: Fraction): string => `${f.numerator}/${f.denominator}`;
+
+/** The quorum shares in words (for the card). */
+export function quorumText(p: RuleProfile): string {
+  const q = p.quorum;
+  return `表决须有表决权的党员到会超过 ${fraction(q.vote)}，决议须赞成超过应到会有表决权党员的 ${fraction(q.motion)}，支委会须委员到会超过 ${fraction(q.committee)}，选举须到会超过应到会的 ${fraction(q.election)}`;
+}
+
+/** A share the editor reads, in Chinese when it is not one: numerator and denominator whole, 0 < n ≤ d. */
+export function fractionError(label: string, f: { numerator: number | null; denominator: number | null }): string | null {
+  const { numerator: n, denominator: d } = f;
+  if (n === null || d === null || !Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1) return `请按“分子/分母”填写${label}，均为正整数。`;
+  if (n > d) return `${label}的分子（${n}）不能大于分母（${d}），请调整。`;
+  return null;
 }
