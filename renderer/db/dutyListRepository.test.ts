@@ -44,12 +44,12 @@ describe('三级五岗 writes', () => {
     expect(seeded.every((l) => l.year === 2026 && l.holderName === '' && l.items.every((i) => i.status === undefined))).toBe(true);
     const again = await seedDefaultDutyLists(ctx, 2026);
     expect(!again.ok && again.error.message).toContain('2026年已有5个岗位');
-    const { lists } = await unitDutyLists(db, ctx.ownerId);
+    const lists = await unitDutyLists(db, ctx.ownerId);
     expect(lists).toHaveLength(5);
-    expect(await unitDutyLists(db, 'another-unit')).toEqual({ lists: [], memberNames: [] });
+    expect(await unitDutyLists(db, 'another-unit')).toEqual([]);
     // another year is its own
     await must(seedDefaultDutyLists(ctx, 2027));
-    expect((await unitDutyLists(db, ctx.ownerId)).lists).toHaveLength(10);
+    expect(await unitDutyLists(db, ctx.ownerId)).toHaveLength(10);
   });
 
   it('self-check: outcome and evidence per item, completeness moves, clearing makes it 未自查 again', async () => {
@@ -61,7 +61,7 @@ describe('三级五岗 writes', () => {
     expect(after.items[0]).toEqual({ text: item0, selfCheck: '全年专题研究党建工作3次，有会议纪要', status: 'done' });
     expect(postCompleteness(after)).toMatchObject({ checked: 1, total });
     after = await must(selfCheckDutyItem(ctx, list.id, 1, list.items[1]!.text, { status: 'partial', selfCheck: '讲党课1次' }));
-    const { lists } = await unitDutyLists(db, ctx.ownerId);
+    const lists = await unitDutyLists(db, ctx.ownerId);
     expect(overallCompleteness(lists).checked).toBe(2);
     after = await must(selfCheckDutyItem(ctx, list.id, 0, item0, { status: null, selfCheck: '' }));
     expect(after.items[0]).not.toHaveProperty('status');
@@ -85,7 +85,7 @@ describe('三级五岗 writes', () => {
     const empty = await addDutyItem(ctx, post.id, '  ');
     expect(empty.ok).toBe(false);
     await must(deleteDutyPost(ctx, post.id));
-    expect((await unitDutyLists(db, ctx.ownerId)).lists).toEqual([]);
+    expect(await unitDutyLists(db, ctx.ownerId)).toEqual([]);
     const gone = await addDutyItem(ctx, post.id, '补充');
     expect(!gone.ok && gone.error.message).toContain('不存在或已被删除');
   });

@@ -1,12 +1,14 @@
 /**
  * Reads of 三级五岗职责清单 for one unit (its own ledger, or the 工委 looking at it read-only): the
- * unit's duty lists of every year, tombstones filtered, and the names of its roster's members (to
- * pick a post's holder). Completeness comes from shared/rules/duties/dutyLists.ts.
+ * unit's duty lists of every year, tombstones filtered. The holder suggestions come from the unit's
+ * roster the screen reads anyway (the shared ledger query), not from a second read of every member
+ * with its sealed fields. Completeness comes from shared/rules/duties/dutyLists.ts.
  */
 import type { DutyList } from '../../../shared/model/dutyList';
+import type { Member } from '../../../shared/model/member';
+import { compareChinese } from '../../../shared/rules/collation';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
-import { compareChinese } from '../../../shared/rules/collation';
 
 export interface DutyListRecords {
   readonly lists: DutyList[];
@@ -14,8 +16,12 @@ export interface DutyListRecords {
   readonly memberNames: string[];
 }
 
-export async function unitDutyLists(db: TaizhangDb, unitId: string): Promise<DutyListRecords> {
-  const [lists, members] = await Promise.all([ofUnit(db.dutyList, unitId), ofUnit(db.member, unitId)]);
-  const names = [...new Set(live(members).map((m) => m.name))].sort((a, b) => compareChinese(a, b));
-  return { lists: live(lists), memberNames: names };
+/** The unit's duty lists of every year. */
+export async function unitDutyLists(db: TaizhangDb, unitId: string): Promise<DutyList[]> {
+  return live(await ofUnit(db.dutyList, unitId));
+}
+
+/** A post's holder suggestions: the live members' names, sorted, without repeats. */
+export function memberNameChoices(members: readonly Member[]): string[] {
+  return [...new Set(live(members).map((m) => m.name))].sort(compareChinese);
 }

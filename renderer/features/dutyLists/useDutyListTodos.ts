@@ -8,13 +8,13 @@ import { dutyListTodos } from '../../../shared/rules/duties/dutyLists';
 import type { TodoItem } from '../../../shared/rules/todos';
 import { todayIso } from '../common/today';
 import { useUnitScope } from '../common/unitScope';
-import { useDutyListRecords } from './useDutyListRecords';
+import { useDutyLists } from './useDutyListRecords';
 
 const NONE: TodoItem[] = [];
 
 export function useDutyListTodos(): TodoItem[] {
   const { mode } = useUnitScope();
-  const records = useDutyListRecords();
+  const lists = useDutyLists();
   const asOf = todayIso();
-  return useMemo(() => (!records || mode !== 'unit' ? NONE : dutyListTodos(records.lists, asOf)), [records, mode, asOf]);
+  return useMemo(() => (!lists || mode !== 'unit' ? NONE : dutyListTodos(lists, asOf)), [lists, mode, asOf]);
 }
