@@ -3,12 +3,16 @@
  * a 调研 with two 整改要求 is recorded (a missing field refused in Chinese), corrected into a 座谈; one
  * item is sent to the unit (a notice), the other becomes a yellow card whose 事由 and 依据 name the
  * visit; after a reload the visit is found again by the unit's pinyin initials, with both uses shown,
- * and 单位 → the unit shows it read-only.
+ * and 单位 → the unit shows it read-only. With a rule profile that counts 下沉督导调研 (from today), the
+ * running quarter's score of the unit loses that indicator's points to the visit, which opens 督导检查.
  * Every step waits on what the app shows.
  */
 import dayjs from 'dayjs';
+import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { confirmInDialog, enrolUnitWithCommittee, pickFromOpenList, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+
+dayjs.extend(quarterOfYear);
 
 const UNIT = '市财政局';
 const ITEM_1 = '补齐第一党支部2026年“三会一课”记录';
@@ -136,4 +140,34 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await expect(panel).toContainText(`整改要求：1. ${ITEM_1}；2. ${ITEM_2}`);
   await expect(panel.getByRole('button')).toHaveCount(0);
   await screenshot(committee, 'supervision-unit-context');
+
+  // 设置 → 规则配置: 下沉督导调研 counts 10 points from today (组织生活 down to 15)
+  await committee.getByRole('menuitem', { name: '设置' }).click();
+  await committee.getByTestId('rule-profile').getByRole('button', { name: '调整规则配置' }).click();
+  const profile = committee.getByRole('dialog', { name: '调整规则配置' });
+  await profile.getByLabel('配置名称').fill('示范市机关党建工作规则');
+  await pickDate(committee, profile, '施行日期', dayjs().format('YYYY-MM-DD'));
+  await profile.getByLabel('组织生活完成率权重').fill('15');
+  await profile.getByLabel('下沉督导调研发现问题情况权重').fill('10');
+  await expect(profile.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
+  await profile.getByRole('button', { name: '下发新版本' }).click();
+  await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
+
+  // 季度考核, this quarter: the 座谈 that asked for two 整改要求 costs the indicator's points, and opens 督导检查
+  await committee.getByRole('menuitem', { name: '督责问责' }).click();
+  await committee.getByRole('tab', { name: '季度考核' }).click();
+  const monitoring = committee.getByTestId('monitoring');
+  await monitoring.getByRole('combobox', { name: '考核季度' }).click();
+  await pickFromOpenList(committee, `${dayjs().year()}年第${dayjs().quarter()}季度`);
+  await expect(monitoring.getByRole('columnheader', { name: '下沉督导调研发现问题情况（10）' })).toBeVisible();
+  const scored = monitoring.getByRole('row').filter({ hasText: UNIT });
+  await expect(scored).toBeVisible();
+  await scored.getByRole('button', { name: /展开/ }).click();
+  const visitDay = `${dayjs(visitDate).format('YYYY年M月D日')}座谈`;
+  await expect(monitoring).toContainText('本季度督导调研 1 次，其中 1 次提出整改要求（共 2 项）');
+  await expect(monitoring).toContainText(`${visitDay}提出整改要求 2 项（`);
+  await screenshot(committee, 'supervision-monitoring-lost-points');
+  await monitoring.getByRole('link', { name: visitDay }).click();
+  await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
+  await expect(committee.getByTestId('supervision-visits').getByRole('row').filter({ hasText: '张伟、李娜、王强' })).toBeVisible();
 });
