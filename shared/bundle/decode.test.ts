@@ -15,6 +15,7 @@ import { joinNdjsonLines } from './ndjson';
 import { manifestFor, sampleRecords, sampleUnitContent, sealTestPayload, testParty, unitBundleInput } from './testing/testkit';
 import { encodeUtf8 } from './utf8';
 import { writeZip } from './zip';
+import { RECORD_SCHEMA_VERSION } from '../model/upgrade';
 
 const unit = testParty('decode-unit');
 const committee = testParty('decode-committee');
@@ -145,7 +146,7 @@ describe('refusals', () => {
     };
     const h = headerOf(bytes);
     expect(await refusal(await resign({ ...h, version: 2, newField: 1.5 }, false))).toMatchObject({ kind: 'unsupported-version', message: expect.stringContaining('升级') });
-    expect((await refusal(await resign({ ...h, schemaVersion: 7 }))).kind).toBe('unsupported-version');
+    expect((await refusal(await resign({ ...h, schemaVersion: RECORD_SCHEMA_VERSION + 1 }))).kind).toBe('unsupported-version');
     expect((await refusal(await resign(h, false))).kind).toBe('malformed-header');
     expect((await refusal(await resign({ ...h, extra: 'x' }))).kind).toBe('malformed-header');
     expect((await refusal(await resign({ ...h, format: 'other' }))).kind).toBe('not-a-bundle');

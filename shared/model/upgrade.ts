@@ -3,6 +3,12 @@
  * schema. One function for every place old records come from: the database (Dexie's upgrade of a
  * v1 database, renderer/db/db.ts) and sync bundles made by an older program (shared/bundle).
  *
+ * v6 → v7 (organisational life, issue 14): the meeting kind 民主生活会 (`democraticLifeMeeting`), a
+ * meeting's 列席人员 (`observers`) and a 民主评议 row's grade (`attendance[].appraisalGrade`). Both
+ * fields are optional and absent means "none", which is exactly what a meeting written before was,
+ * so nothing is filled in: v6 records are v7 records as they are (as v4 → v5). The new value and
+ * fields are listed in shared/bundle/schemaHistory.ts, so a v6 bundle carrying them is refused.
+ *
  * v5 → v6 (tombstones without personal details, issue 17): a deleted member keeps no ID number,
  * phone, 备注 or 不计入原因, a deleted 走访慰问 no 慰问事由 (tombstone.ts); a v5 tombstone is blanked
  * here, the same way on every PC, so its content agrees everywhere at the same rev. A member's ID
@@ -39,7 +45,7 @@ import type { RecordTable } from './tables';
 import { asTombstone } from './tombstone';
 
 /** The record schema this program writes. Bundles and databases of versions 1..this are read. */
-export const RECORD_SCHEMA_VERSION = 6;
+export const RECORD_SCHEMA_VERSION = 7;
 /** The oldest record schema still read. */
 export const OLDEST_RECORD_SCHEMA_VERSION = 1;
 
@@ -71,6 +77,8 @@ const UPGRADES: Readonly<Record<number, Upgrade>> = {
   // a duty item without `status` is 未自查 in v5 too: nothing to fill in
   4: (_table, record) => record,
   5: (table, record) => asTombstone(table, record),
+  // a meeting without `observers` or grades has none in v7 too: nothing to fill in
+  6: (_table, record) => record,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

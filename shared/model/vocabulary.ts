@@ -52,6 +52,9 @@ export const MEETING_KINDS = [
   'theoryStudyGroup', // 理论学习中心组学习
   'organCadreAssembly', // 机关党员干部大会
   'electionAssembly', // 换届选举大会
+  // 民主生活会 of the 党组(党委) (机关条例 §19/§26, DOMAIN.md), record schema 7. Appended, not
+  // inserted: codes are data, and the order of this list is the order the form offers them.
+  'democraticLifeMeeting',
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
@@ -66,6 +69,20 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   theoryStudyGroup: '理论学习中心组学习',
   organCadreAssembly: '机关党员干部大会',
   electionAssembly: '换届选举大会',
+  democraticLifeMeeting: '民主生活会',
+};
+
+/**
+ * 民主评议党员 grades (DOMAIN.md: 优秀/合格/基本合格/不合格; 预备党员 take part without a grade, so
+ * there is no 不定等次 code: an ungraded row is `null`/absent). Best first. Record schema 7.
+ */
+export const APPRAISAL_GRADES = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const;
+export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number];
+export const APPRAISAL_GRADE_LABELS: Record<AppraisalGrade, string> = {
+  excellent: '优秀',
+  qualified: '合格',
+  basicallyQualified: '基本合格',
+  unqualified: '不合格',
 };
 
 /** Seats on a committee (两委). */

@@ -57,8 +57,9 @@ const REPORT_KIND_ORDER: readonly MeetingKind[] = [
   'electionAssembly',
   'leadingGroupMeeting',
   'theoryStudyGroup',
+  'democraticLifeMeeting',
 ];
-const LEADING_KINDS: ReadonlySet<MeetingKind> = new Set(['leadingGroupMeeting', 'theoryStudyGroup']);
+const LEADING_KINDS: ReadonlySet<MeetingKind> = new Set(['leadingGroupMeeting', 'theoryStudyGroup', 'democraticLifeMeeting']);
 
 export function lifeKinds(f: Pick<AnnualFigures, 'byKind'>): KindTotal[] {
   return REPORT_KIND_ORDER.flatMap((kind) => f.byKind.filter((k) => k.kind === kind && k.due > 0));

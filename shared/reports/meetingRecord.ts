@@ -1,5 +1,6 @@
 /**
  * 会议记录: one meeting (kind, date, place, chair, recorder, attendance with absentees and reasons,
+ * 列席人员 (name and post), a 民主评议党员 meeting's grades by grade with the 优秀 share checked,
  * topics, minutes, resolutions and votes), and an organisation's year of 三会一课 记录 (the year's
  * completion by kind, a list of the meetings, then each meeting's record on its own page).
  *
@@ -7,7 +8,9 @@
  * the year's completion from meetingCompliance.
  */
 import type { Meeting, Member, Organisation } from '../model';
-import { ABSENCE_REASON_LABELS, MEETING_KIND_LABELS, type MeetingKind } from '../model/vocabulary';
+import { appraisalGradeOf, observersOf } from '../model/meeting';
+import { ABSENCE_REASON_LABELS, APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, MEETING_KIND_LABELS, type MeetingKind } from '../model/vocabulary';
+import { appraisalSaveCheck, hasObservers } from '../rules/meetings/organisationalLife';
 import { compareIsoDates, yearOf } from '../rules/dates';
 import { hasCommitteeOn } from '../rules/organisations/seats';
 import { meetingCompliance } from '../rules/meetings/meetingCompliance';
@@ -95,8 +98,23 @@ export function meetingRecordContent(gw: Gongwen, data: UnitReportData, meeting:
   );
   if (excluded.length > 0) out.push(field(gw, '不计入应到', `${excluded.length}人：${excluded.join('、')}`));
   out.push(field(gw, '出席人员', present.length === 0 ? '无' : present.join('、')));
+  const observers = observersOf(meeting);
+  if (observers.length > 0 || hasObservers(meeting.kind))
+    out.push(field(gw, '列席人员', observers.length === 0 ? '无' : observers.map((o) => (o.post === '' ? o.name : `${o.name}（${o.post}）`)).join('、')));
   if (quorum !== null) out.push(field(gw, '人数情况', tidy(quorum.reason)));
   if (meeting.quorumWarning !== null) out.push(field(gw, '人数提示', meeting.quorumWarning));
+  const appraisal = appraisalSaveCheck(meeting.kind, meeting.attendance, data.profile);
+  if (appraisal !== null) {
+    out.push(field(gw, '评议等次', appraisal.tally.graded === 0 ? '未评定等次' : tidy(appraisal.share.reason)));
+    for (const grade of APPRAISAL_GRADES) {
+      const who = meeting.attendance.filter((a) => a.status !== 'excluded' && a.voting && appraisalGradeOf(a) === grade).map((a) => nameOf(members, a.memberId));
+      if (who.length > 0) out.push(gw.paragraph(`${APPRAISAL_GRADE_LABELS[grade]}（${who.length}人）：${who.join('、')}`));
+    }
+    const ungraded = meeting.attendance.filter((a) => a.status !== 'excluded' && a.voting && appraisalGradeOf(a) === null).map((a) => nameOf(members, a.memberId));
+    if (ungraded.length > 0 && appraisal.tally.graded > 0) out.push(gw.paragraph(`未评定等次（${ungraded.length}人）：${ungraded.join('、')}`));
+    const probationary = meeting.attendance.filter((a) => a.status !== 'excluded' && !a.voting).map((a) => nameOf(members, a.memberId));
+    if (probationary.length > 0) out.push(gw.paragraph(`预备党员参加评议、不评定等次（${probationary.length}人）：${probationary.join('、')}`));
+  }
 
   out.push(field(gw, '议　　题', meeting.topics.length === 0 ? NONE : null));
   if (meeting.topics.length > 0)

@@ -3,8 +3,14 @@
  * with a blank cell to sign in. For a meeting: its attendance list without those excluded with
  * approval (不计入应到), or — for a meeting planned without a list — the members of the
  * organisation on the day. For a class: its enrolments.
+ *
+ * A meeting of the 党组(党委) (民主生活会, 理论学习中心组学习, 党组会议) also prints a 列席人员 table
+ * below the attendees: those recorded as 列席 with their posts (the 机关党委专职副书记 above all),
+ * or blank rows to sign when none is recorded yet. They do not count in 应到人数.
  */
+import { observersOf } from '../model/meeting';
 import { sessionLabel } from '../model/training';
+import { hasObservers } from '../rules/meetings/organisationalLife';
 import { MEETING_KIND_LABELS, PARTY_GROUP_KIND_LABELS } from '../model/vocabulary';
 import type { IsoDate } from '../rules/dates';
 import { isActiveMemberOn, organisationOn } from '../rules/members/membership';
@@ -35,6 +41,11 @@ export interface SignInSheet {
    * then printed once per session, each on its own page, so each session is signed for.
    */
   readonly sessions?: readonly string[];
+  /**
+   * 列席人员 (name and post), printed in a table of their own below the attendees, not counted in
+   * 应到人数; [] prints that table with blank rows only; absent prints no such table.
+   */
+  readonly observers?: readonly { readonly name: string; readonly post: string }[];
 }
 
 export interface SignInOptions {
@@ -75,6 +86,26 @@ export function buildSignInSheet(sheet: SignInSheet, options: SignInOptions = {}
         { header: '签名', width: '*' },
       ];
   const columns = perRow === 1 ? block : [...block, ...block];
+  const observerTable = (): PdfContent[] => {
+    if (sheet.observers === undefined) return [];
+    const listed = sheet.observers.map((o) => [o.name, o.post]);
+    const blank = Array.from({ length: listed.length === 0 ? 2 : 1 }, () => ['', '']);
+    return [
+      gw.blank(1),
+      gw.flush('列席人员：'),
+      gw.table({
+        columns: [
+          { header: '序号', width: 30, align: 'center' },
+          { header: '姓名', width: 80, align: 'center' },
+          { header: '职务', width: '*', align: 'center' },
+          { header: '签名', width: 150 },
+        ],
+        rows: [...listed, ...blank].map(([name, post], i) => [String(i + 1), name ?? '', post ?? '', '']),
+        fontSize: 12,
+        rowHeight: 32,
+      }),
+    ];
+  };
   const page = (session: string | null): PdfContent[] => [
     gw.title(sheet.title),
     ...(session === null ? [] : [gw.subtitle(session, 16)]),
@@ -83,6 +114,7 @@ export function buildSignInSheet(sheet: SignInSheet, options: SignInOptions = {}
     gw.flush(`应到人数：${sheet.people.length}人\u3000\u3000实到人数：\u3000\u3000\u3000人`),
     gw.blank(1),
     gw.table({ columns, rows, fontSize: 12, rowHeight: 32 }),
+    ...observerTable(),
   ];
   const sessions = sheet.sessions ?? [];
   return gw.document({
@@ -113,6 +145,7 @@ export function signInSheetForMeeting(data: UnitReportData, meetingId: string): 
     ],
     people: expected.filter((n) => n !== '').map((name) => ({ name })),
     author: partyGroupName(data),
+    ...(hasObservers(meeting.kind) || observersOf(meeting).length > 0 ? { observers: observersOf(meeting).map((o) => ({ name: o.name, post: o.post })) } : {}),
   };
 }
 

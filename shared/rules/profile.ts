@@ -265,13 +265,42 @@ export function profileInForce(profiles: readonly RuleProfile[], date: IsoDate):
   return best;
 }
 
+/**
+ * Requirements of meeting kinds that came after profiles were first issued. Profiles stored and
+ * sent before a kind existed cannot list it (and must stay valid as they are), so a profile that
+ * has no requirement of such a kind is read with the default below (`meetingRequirements`); a
+ * profile that lists its own requirement of the kind uses its own. Not written into
+ * NATIONAL_PROFILE_V1, which stays what version 1 was (as `DEFAULT_SYNC_RULES`).
+ */
+export const LATER_MEETING_REQUIREMENTS: readonly MeetingRequirement[] = [
+  // 民主生活会 (record schema 7, issue 14). DOMAIN.md: "Also required by 机关条例 §19/§26: 民主生活会
+  // (leadership)" — it names no number; 《县以上党和国家机关党员领导干部民主生活会若干规定》 sets
+  // 民主生活会一般每年召开1次. Held by the 党组(党委) (organisation kind `leadingGroup`), as its
+  // 党组会议 and 理论学习中心组 are.
+  {
+    kind: 'democraticLifeMeeting',
+    period: 'year',
+    count: 1,
+    organisationKinds: ['leadingGroup'],
+    onlyWithCommittee: false,
+    basis: '《县以上党和国家机关党员领导干部民主生活会若干规定》（民主生活会一般每年召开1次）',
+  },
+];
+
+/** The profile's meeting requirements, with the later kinds' defaults it does not list itself. */
+export function meetingRequirements(profile: RuleProfile): readonly MeetingRequirement[] {
+  const listed = new Set(profile.meetings.requirements.map((r) => r.kind));
+  const later = LATER_MEETING_REQUIREMENTS.filter((r) => !listed.has(r.kind));
+  return later.length === 0 ? profile.meetings.requirements : [...profile.meetings.requirements, ...later];
+}
+
 /** The requirements that apply to an organisation of `kind` (with or without a committee). */
 export function requirementsFor(
   profile: RuleProfile,
   kind: (typeof ORGANISATION_KINDS)[number],
   hasCommittee: boolean,
 ): MeetingRequirement[] {
-  return profile.meetings.requirements.filter(
+  return meetingRequirements(profile).filter(
     (r) => r.organisationKinds.includes(kind) && (!r.onlyWithCommittee || hasCommittee),
   );
 }

@@ -67,6 +67,7 @@ const ADDED: Record<number, { tables: string[]; fields: Record<string, string[]>
   4: { tables: [], fields: { fundLine: ['special'], expense: ['voucherNo'] }, values: {} },
   5: { tables: [], fields: {}, values: {}, nested: { dutyList: { items: ['status'] } } },
   6: { tables: [], fields: {}, values: { member: { idNumber: [''] } } },
+  7: { tables: [], fields: { meeting: ['observers'] }, values: { meeting: { kind: ['democraticLifeMeeting'] } }, nested: { meeting: { attendance: ['appraisalGrade'] } } },
 };
 const V1_TABLES = 'unit organisation election committeeSeat member meeting attachment trainingClass enrolment secretaryProject dutyList rectification fundLine expense careVisit commendation publicity enrolledUnit card notice supervisionVisit assessment receipt'.split(' ');
 const TABLES = [...V1_TABLES, ...Object.values(ADDED).flatMap((a) => a.tables)];
@@ -87,7 +88,7 @@ function read(file: Buffer, me: ReturnType<typeof keyFile>, openAs: string, send
   if (h === null || typeof h !== 'object' || Array.isArray(h)) refuse('malformed-header');
   if (h.format !== 'taizhang-bundle') refuse('not-a-bundle');
   if (Number.isInteger(h.version) && (h.version as number) > 1) refuse('unsupported-version');
-  if (Number.isInteger(h.schemaVersion) && (h.schemaVersion as number) > 6) refuse('unsupported-version');
+  if (Number.isInteger(h.schemaVersion) && (h.schemaVersion as number) > 7) refuse('unsupported-version');
   if (canonical(h) !== headerBytes.toString('utf8')) refuse('malformed-header');
   const members = 'bundleId changeRange createdAt encryption format kind payloadBytes recipientId recipientPublicKey ruleProfileVersion schemaVersion senderDeviceId senderPublicKey senderUnitId sequence snapshot version'.split(' ');
   if (Object.keys(h).join() !== members.join() || h.version !== 1 || !Number.isInteger(h.schemaVersion) || (h.schemaVersion as number) < 1) refuse('malformed-header');

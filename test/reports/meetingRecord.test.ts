@@ -50,6 +50,31 @@ describe('会议记录', () => {
     }
   });
 
+  it('records a 民主评议党员 meeting’s grades by grade with the 优秀 share, and a 民主生活会’s 列席人员', async () => {
+    const template = data.meetings.find((m) => m.kind === 'democraticAppraisal' && m.attendance.filter((a) => a.voting && a.status !== 'excluded').length >= 3);
+    expect(template, 'the small fixture has a 民主评议党员 meeting').toBeDefined();
+    if (template === undefined) return;
+    const names = new Map(data.members.map((m) => [m.id, m.name] as const));
+    let given = 0;
+    const graded = {
+      ...template,
+      attendance: template.attendance.map((a) => (a.voting && a.status !== 'excluded' ? { ...a, appraisalGrade: given++ === 0 ? ('excellent' as const) : ('qualified' as const) } : a)),
+    };
+    const first = graded.attendance.find((a) => a.appraisalGrade === 'excellent')!;
+    const lg = data.organisations.find((o) => o.kind === 'leadingGroup')!;
+    const life = { ...template, id: '01a30000-0000-7000-8000-0000000000b7', organisationId: lg.id, kind: 'democraticLifeMeeting' as const, attendance: [], observers: [{ name: '王立新', post: '机关党委专职副书记' }] };
+    const withBoth: UnitReportData = { ...data, meetings: [...data.meetings.filter((m) => m.id !== template.id), graded, life] };
+
+    const text = compact((await expectGongwen(await renderToFile('meeting-appraisal.pdf', buildMeetingRecord(withBoth, graded.id)))).text);
+    expect(text).toContain(`评议等次：参加评定的党员${given}人，评为优秀1人，未超过三分之一`);
+    expect(text).toContain(`优秀（1人）：${names.get(first.memberId)}`);
+    expect(text).toContain(`合格（${given - 1}人）`);
+
+    const lifeText = compact((await expectGongwen(await renderToFile('meeting-life.pdf', buildMeetingRecord(withBoth, life.id)))).text);
+    expect(lifeText).toContain(`${lg.name}民主生活会记录`);
+    expect(lifeText).toContain('列席人员：王立新（机关党委专职副书记）');
+  });
+
   it('collects a branch’s year: completion by kind from meetingCompliance, a list, one record per page', async () => {
     const branch = data.organisations.find((o) => o.kind === 'branch' && data.meetings.some((m) => m.organisationId === o.id));
     expect(branch).toBeDefined();

@@ -54,6 +54,27 @@ describe('签到表', () => {
     for (const name of expected) expect(text).toContain(name);
   });
 
+  it('a 民主生活会 prints its 列席人员 (name and post) in a table of their own, not counted in 应到', async () => {
+    const lg = data.organisations.find((o) => o.kind === 'leadingGroup');
+    const template = data.meetings.find((m) => m.organisationId === lg?.id && m.attendance.length > 0);
+    expect(template).toBeDefined();
+    if (lg === undefined || template === undefined) return;
+    const life: Meeting = { ...template, id: '01a30000-0000-7000-8000-000000000007', kind: 'democraticLifeMeeting', observers: [{ name: '王立新', post: '机关党委专职副书记' }] };
+    const sheet = signInSheetForMeeting({ ...data, meetings: [...data.meetings, life] }, life.id);
+    expect(sheet.observers).toEqual([{ name: '王立新', post: '机关党委专职副书记' }]);
+    const members = life.attendance.filter((a) => a.status !== 'excluded').length;
+    expect(sheet.people).toHaveLength(members);
+    const text = compact((await expectGongwen(await renderToFile('signin-life.pdf', buildSignInSheet(sheet)))).text);
+    expect(text).toContain(`${lg.name}民主生活会签到表`);
+    expect(text).toContain(`应到人数：${members}人`);
+    expect(text).toContain('列席人员');
+    expect(text).toContain('王立新');
+    expect(text).toContain('机关党委专职副书记');
+    // a 支部 meeting has no such table
+    const branchMeeting = data.meetings.find((m) => m.kind === 'themedPartyDay')!;
+    expect(signInSheetForMeeting(data, branchMeeting.id).observers).toBeUndefined();
+  });
+
   it('lists a training class’s enrolled members', async () => {
     const cls = data.trainingClasses.find((c) => data.enrolments.filter((e) => e.classId === c.id).length > 20);
     expect(cls).toBeDefined();

@@ -1,19 +1,25 @@
 /**
  * 参会人员: everyone listed from the roster on the meeting day; each present, absent with a reason,
  * or not counted (with the approved reason). Should-attend and voting are computed, never typed.
+ * At a 民主评议党员 meeting (`grading`) each full member who is not excluded gets a grade (评议等次);
+ * 预备党员 take part without one.
  */
 import { Button, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Attendance } from '../../../shared/model/meeting';
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, ATTENDANCE_STATUS_LABELS, type AttendanceStatus } from '../../../shared/model/vocabulary';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, ATTENDANCE_STATUS_LABELS, type AppraisalGrade, type AttendanceStatus } from '../../../shared/model/vocabulary';
+import { isGradable, withGrade } from '../../../shared/rules/meetings/organisationalLife';
 
 export function AttendanceTable({
   attendance,
   names,
   onChange,
+  grading = false,
 }: {
   attendance: readonly Attendance[];
   names: ReadonlyMap<string, string>;
   onChange: (next: Attendance[]) => void;
+  /** 民主评议党员: show the 评议等次 column. */
+  grading?: boolean;
 }) {
   const update = (memberId: string, patch: Partial<Attendance>) =>
     onChange(attendance.map((a) => (a.memberId === memberId ? normalise({ ...a, ...patch }) : a)));
@@ -61,6 +67,30 @@ export function AttendanceTable({
               />
             ),
           },
+          ...(grading
+            ? [
+                {
+                  title: '评议等次',
+                  key: 'grade',
+                  width: 130,
+                  render: (_: unknown, a: Attendance) =>
+                    isGradable(a) ? (
+                      <Select<AppraisalGrade>
+                        size="small"
+                        allowClear
+                        style={{ width: 110 }}
+                        placeholder="未评定"
+                        value={a.appraisalGrade}
+                        onChange={(v?: AppraisalGrade) => onChange(attendance.map((x) => (x.memberId === a.memberId ? withGrade(x, v ?? null) : x)))}
+                        options={APPRAISAL_GRADES.map((g) => ({ value: g, label: APPRAISAL_GRADE_LABELS[g] }))}
+                        aria-label={`${names.get(a.memberId) ?? ''}评议等次`}
+                      />
+                    ) : (
+                      <Typography.Text type="secondary">{a.voting ? '—' : '不评定等次'}</Typography.Text>
+                    ),
+                },
+              ]
+            : []),
           {
             title: '缺席原因 / 备注',
             key: 'reason',
@@ -97,7 +127,8 @@ export function AttendanceTable({
   );
 }
 
-/** Keeps a row consistent with its status: a reason only when absent. */
+/** Keeps a row consistent with its status: a reason only when absent, a grade only when gradable. */
 function normalise(a: Attendance): Attendance {
-  return a.status === 'absent' ? a : { ...a, absenceReason: null, note: a.status === 'excluded' ? a.note : '' };
+  const row = a.status === 'absent' ? a : { ...a, absenceReason: null, note: a.status === 'excluded' ? a.note : '' };
+  return isGradable(row) ? row : withGrade(row, null);
 }

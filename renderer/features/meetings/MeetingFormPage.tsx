@@ -2,20 +2,27 @@
  * 记录会议: one form that adapts to the kind. Attendance is picked from the roster on the meeting
  * day; quorum and vote checks run live and are explained in words; saving is allowed with a
  * failing check, and the warning is stored with the record.
+ *
+ * The 党组(党委)'s 民主生活会, 理论学习中心组学习 and 党组会议 list 列席人员 (name and post); a 民主生活会 or
+ * 中心组 session without the 机关党委专职副书记 among them shows a warning that does not block saving.
+ * A 民主评议党员 meeting grades its members (评议等次) and is NOT saved while more are graded 优秀 than
+ * the rule profile allows (shared/rules/members/appraisal.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useScopedNavigate, useUnitScope } from '../common/unitScope';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Result, Select, Space, Spin, TreeSelect, Typography, type SelectProps } from 'antd';
 import { CopyOutlined, DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { isExpectedFailure } from '../../../shared/errors/errors';
-import type { Attendance, Resolution } from '../../../shared/model/meeting';
-import { MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
+import type { Attendance, Observer, Resolution } from '../../../shared/model/meeting';
+import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
+import { requirementsFor } from '../../../shared/rules/profile';
 import { defaultAttendees } from '../../../shared/rules/meetings/meetingAttendees';
 import { meetingChecks } from '../../../shared/rules/meetings/meetingChecks';
+import { appraisalSaveCheck, deputySecretaryObserverCheck, gradesForKind, hasObservers, organDeputySecretariesOn } from '../../../shared/rules/meetings/organisationalLife';
 import { createMeeting, updateMeeting, type NewAttachment } from '../../db/meetingRepository';
 import { lastMeetingOfKind, meetingAttachments, unitMeeting } from '../../db/queries/meetings';
 import { onAppDatabase } from '../../db/session';
@@ -30,6 +37,7 @@ import { prepareAttachment } from './attachmentPrep';
 import { AttendanceTable } from './AttendanceTable';
 import { clearDraft, loadDraft, saveDraft } from './meetingDraft';
 import { DraftOffer } from '../common/DraftOffer';
+import { ObserversEditor } from './ObserversEditor';
 
 /** Kinds whose record carries resolutions and votes. */
 const VOTING_KINDS: readonly MeetingKind[] = ['branchGeneralMeeting', 'branchCommitteeMeeting', 'democraticAppraisal', 'electionAssembly', 'leadingGroupMeeting'];
@@ -50,6 +58,13 @@ interface Values {
 interface DraftValue {
   values: Omit<Values, 'date'> & { date: string | null };
   attendance: Attendance[];
+  /** 列席人员 (drafts saved before they existed have none). */
+  observers?: Observer[];
+}
+
+/** The 列席人员 to store: rows left entirely blank are dropped, names and posts trimmed. */
+function observersToSave(list: readonly Observer[]): Observer[] {
+  return list.map((o) => ({ name: o.name.trim(), post: o.post.trim() })).filter((o) => o.name !== '' || o.post !== '');
 }
 
 const FIELDS = ['organisationId', 'kind', 'date', 'place', 'chair', 'recorder', 'lecturer', 'topics', 'minutes', 'resolutions'];
@@ -67,6 +82,7 @@ export function MeetingFormPage() {
   const [form] = Form.useForm<Values>();
   const [attendance, setAttendance] = useState<Attendance[]>([]);
   const [attendanceTouched, setAttendanceTouched] = useState(false);
+  const [observers, setObservers] = useState<Observer[]>([]);
   const [kept, setKept] = useState<GalleryItem[]>([]);
   const [added, setAdded] = useState<NewAttachment[]>([]);
   const [saving, setSaving] = useState(false);
@@ -91,6 +107,7 @@ export function MeetingFormPage() {
     if (editing) {
       form.setFieldsValue({ ...editing, date: fromIso(editing.date)! });
       setAttendance(editing.attendance);
+      setObservers([...(editing.observers ?? [])]);
       setAttendanceTouched(true);
       void onAppDatabase(meetingAttachments, editing.attachmentIds).then((list) =>
         setKept(list.map((a) => ({ key: a.id, name: a.name, mime: a.mime, sha256: a.sha256 }))),
@@ -119,19 +136,37 @@ export function MeetingFormPage() {
         : null,
     [kind, organisationId, isoDate, attendance, resolutions, data?.seats, profile],
   );
+  // the kinds the rule profile asks of the chosen organisation first (the 党组: 党组会议, 中心组, 民主生活会)
+  const kindOptions = useMemo((): SelectProps<MeetingKind>['options'] => {
+    const org = organisations.find((o) => o.id === organisationId);
+    const option = (k: MeetingKind) => ({ value: k, label: MEETING_KIND_LABELS[k] });
+    if (!org) return MEETING_KINDS.map(option);
+    const own = new Set(requirementsFor(profile, org.kind, true).map((r) => r.kind));
+    return [
+      { label: `${ORGANISATION_KIND_LABELS[org.kind]}的规定会议`, options: MEETING_KINDS.filter((k) => own.has(k)).map(option) },
+      { label: '其他会议', options: MEETING_KINDS.filter((k) => !own.has(k)).map(option) },
+    ];
+  }, [organisations, organisationId, profile]);
+  const observerCheck = useMemo(() => (kind ? deputySecretaryObserverCheck(kind, observersToSave(observers)) : null), [kind, observers]);
+  const appraisal = useMemo(() => (kind ? appraisalSaveCheck(kind, attendance, profile) : null), [kind, attendance, profile]);
+  const deputyNames = useMemo(() => {
+    if (!data || !isoDate) return [];
+    return organDeputySecretariesOn(organisations, data.seats, isoDate).flatMap((id) => (names.get(id) ? [names.get(id)!] : []));
+  }, [data, organisations, isoDate, names]);
 
   function remember() {
     const v = form.getFieldsValue(true) as Values;
-    saveDraft<DraftValue>(draftKey, { values: { ...v, date: toIso(v.date) }, attendance });
+    saveDraft<DraftValue>(draftKey, { values: { ...v, date: toIso(v.date) }, attendance, observers });
   }
   useEffect(() => {
-    if (initialised.current && attendanceTouched) remember();
-  }, [attendance]);
+    if (initialised.current && (attendanceTouched || observers.length > 0)) remember();
+  }, [attendance, observers]);
 
   function restoreDraft() {
     if (!draft) return;
     form.setFieldsValue({ ...draft.value.values, date: fromIso(draft.value.values.date) ?? dayjs() });
     setAttendance(draft.value.attendance);
+    setObservers(draft.value.observers ?? []);
     setAttendanceTouched(true);
     setDraft(null);
   }
@@ -146,7 +181,9 @@ export function MeetingFormPage() {
     form.setFieldsValue({ topics: last.topics, place: last.place, chair: last.chair, recorder: last.recorder, lecturer: last.lecturer });
     const previous = new Map(last.attendance.map((a) => [a.memberId, a]));
     setAttendance((list) => list.map((a) => (previous.get(a.memberId)?.status === 'excluded' ? { ...a, status: 'excluded', note: previous.get(a.memberId)!.note } : a)));
-    void message.success(`已沿用 ${last.date} 的议题、地点和主持人`);
+    const lastObservers = last.observers ?? [];
+    if (hasObservers(kind) && lastObservers.length > 0 && observersToSave(observers).length === 0) setObservers([...lastObservers]);
+    void message.success(`已沿用 ${last.date} 的议题、地点和主持人${hasObservers(kind) && lastObservers.length > 0 ? '及列席人员' : ''}`);
   }
 
   async function addFiles() {
@@ -161,6 +198,11 @@ export function MeetingFormPage() {
   }
 
   async function submit(v: Values) {
+    const grades = appraisalSaveCheck(v.kind, attendance, profile);
+    if (grades !== null && !grades.ok) {
+      void message.error({ content: grades.message, duration: 8 });
+      return;
+    }
     setSaving(true);
     const input = {
       organisationId: v.organisationId,
@@ -172,7 +214,8 @@ export function MeetingFormPage() {
       lecturer: v.kind === 'partyLecture' ? (v.lecturer ?? '') : '',
       topics: (v.topics ?? []).map((t) => t?.trim()).filter((t): t is string => Boolean(t)),
       minutes: v.minutes ?? '',
-      attendance,
+      attendance: gradesForKind(v.kind, attendance),
+      ...(hasObservers(v.kind) ? { observers: observersToSave(observers) } : {}),
       resolutions: VOTING_KINDS.includes(v.kind) ? (v.resolutions ?? []).filter((r) => r?.text?.trim()) : [],
       quorumWarning: checks?.warning ?? null,
       keptAttachmentIds: kept.map((k) => k.key),
@@ -216,7 +259,7 @@ export function MeetingFormPage() {
               <TreeSelect treeData={treeData as never} treeDefaultExpandAll placeholder="选择党组织" disabled={Boolean(editing)} />
             </Form.Item>
             <Form.Item name="kind" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]} style={{ width: 220 }}>
-              <Select options={MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }))} disabled={Boolean(editing)} />
+              <Select options={kindOptions} disabled={Boolean(editing)} listHeight={320} />
             </Form.Item>
             <Form.Item name="date" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
               <DatePicker />
@@ -273,15 +316,47 @@ export function MeetingFormPage() {
           {checks?.checks.map((c) => (
             <Alert key={c.message} type={c.ok ? 'success' : 'warning'} showIcon title={c.message} style={{ marginBottom: 8 }} data-testid="quorum-check" />
           ))}
+          {appraisal && (
+            <>
+              <Descriptions size="small" column={5} style={{ marginBottom: 8 }} data-testid="appraisal-counts" title="评议等次">
+                {APPRAISAL_GRADES.map((g) => (
+                  <Descriptions.Item key={g} label={APPRAISAL_GRADE_LABELS[g]}>
+                    {appraisal.tally.counts[g]} 人
+                  </Descriptions.Item>
+                ))}
+                <Descriptions.Item label="未评定">{appraisal.tally.ungraded} 人</Descriptions.Item>
+              </Descriptions>
+              <Alert
+                type={appraisal.ok ? 'info' : 'error'}
+                showIcon
+                title={appraisal.message}
+                description={
+                  appraisal.tally.withoutGrade > 0 ? `预备党员 ${appraisal.tally.withoutGrade} 人参加评议，不评定等次。` : undefined
+                }
+                style={{ marginBottom: 8 }}
+                data-testid="appraisal-check"
+              />
+            </>
+          )}
           <AttendanceTable
             attendance={attendance}
             names={names}
+            grading={kind === 'democraticAppraisal'}
             onChange={(next) => {
               setAttendance(next);
               setAttendanceTouched(true);
             }}
           />
         </Card>
+
+        {kind && hasObservers(kind) && (
+          <Card title="列席人员">
+            {observerCheck && (
+              <Alert type={observerCheck.ok ? 'success' : 'warning'} showIcon title={observerCheck.message} style={{ marginBottom: 12 }} data-testid="observer-check" />
+            )}
+            <ObserversEditor observers={observers} onChange={setObservers} deputyNames={deputyNames} />
+          </Card>
+        )}
 
         {kind && VOTING_KINDS.includes(kind) && (
           <Card title="决议与表决">
@@ -343,6 +418,7 @@ export function MeetingFormPage() {
             取消
           </Button>
           {checks?.warning && <Typography.Text type="warning">人数不足的提示将随记录一并保存。</Typography.Text>}
+          {appraisal && !appraisal.ok && <Typography.Text type="danger">评为优秀的人数超过规定，调整后才能保存。</Typography.Text>}
         </Space>
       </Space>
     </Form>

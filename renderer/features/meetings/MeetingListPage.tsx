@@ -1,11 +1,24 @@
-/** 会议记录: every meeting, filtered by organisation, kind and year; view, edit, delete (with confirmation). */
+/**
+ * 会议记录: every meeting, filtered by organisation, kind and year; view, edit, delete (with
+ * confirmation). The view shows a meeting's 列席人员 and, for 民主评议党员, each member's grade with
+ * their grades of other years.
+ */
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useScopedNavigate, WriteOnly } from '../common/unitScope';
 import { App, Button, Card, Descriptions, Drawer, Empty, List, Select, Space, Spin, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import type { Meeting } from '../../../shared/model/meeting';
-import { ABSENCE_REASON_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
+import { appraisalGradeOf, observersOf, type Attendance, type Meeting } from '../../../shared/model/meeting';
+import { ABSENCE_REASON_LABELS, APPRAISAL_GRADE_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
+import {
+  appraisalHistoryByMember,
+  appraisalHistoryWords,
+  appraisalTally,
+  appraisalTallyWords,
+  deputySecretaryObserverCheck,
+  hasObservers,
+  type AppraisalHistoryEntry,
+} from '../../../shared/rules/meetings/organisationalLife';
 import { countAttendance } from '../../../shared/rules/meetings/quorum';
 import { meetingTimeliness } from '../../../shared/rules/meetings/meetingCompliance';
 import { useRuleProfile } from '../common/useRuleProfile';
@@ -22,11 +35,64 @@ import { useMeetingRecords } from './useMeetingRecords';
 
 const NO_ATTACHMENTS: readonly string[] = [];
 
-function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting | null; orgName: string; names: ReadonlyMap<string, string>; onClose: () => void }) {
+const NO_HISTORY: ReadonlyMap<string, readonly AppraisalHistoryEntry[]> = new Map();
+
+/** 民主评议: each member's grade at this meeting, and their grades of the other years. */
+function AppraisalGrades({ meeting, names, history }: { meeting: Meeting; names: ReadonlyMap<string, string>; history: ReadonlyMap<string, readonly AppraisalHistoryEntry[]> }) {
+  const rows = meeting.attendance.filter((a) => a.status !== 'excluded');
+  const tally = appraisalTally(meeting.attendance);
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>评议等次</Typography.Title>
+      <Typography.Paragraph data-testid="appraisal-summary">{appraisalTallyWords(tally)}</Typography.Paragraph>
+      <Table<Attendance>
+        size="small"
+        rowKey="memberId"
+        dataSource={rows}
+        pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
+        data-testid="appraisal-grades"
+        columns={[
+          { title: '姓名', key: 'name', width: 110, render: (_, a) => names.get(a.memberId) ?? '（已删除）' },
+          {
+            title: '本次等次',
+            key: 'grade',
+            width: 170,
+            render: (_, a) => {
+              const g = appraisalGradeOf(a);
+              if (g !== null) return <Tag color={g === 'excellent' ? 'red' : g === 'qualified' ? 'blue' : g === 'basicallyQualified' ? 'orange' : 'default'}>{APPRAISAL_GRADE_LABELS[g]}</Tag>;
+              return <Typography.Text type="secondary">{a.voting ? '未评定' : '预备党员，不评定等次'}</Typography.Text>;
+            },
+          },
+          {
+            title: '历年等次',
+            key: 'history',
+            render: (_, a) => appraisalHistoryWords((history.get(a.memberId) ?? []).filter((e) => e.meetingId !== meeting.id && e.year !== Number(meeting.date.slice(0, 4)))) || '—',
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function MeetingDetail({
+  meeting,
+  orgName,
+  names,
+  history,
+  onClose,
+}: {
+  meeting: Meeting | null;
+  orgName: string;
+  names: ReadonlyMap<string, string>;
+  history: ReadonlyMap<string, readonly AppraisalHistoryEntry[]>;
+  onClose: () => void;
+}) {
   const attachments = useAppQuery(meetingAttachments, meeting?.attachmentIds ?? NO_ATTACHMENTS);
   if (!meeting) return null;
   const c = countAttendance(meeting.attendance);
   const absent = meeting.attendance.filter((a) => a.status === 'absent');
+  const observers = observersOf(meeting);
+  const observerCheck = deputySecretaryObserverCheck(meeting.kind, observers);
   return (
     <Drawer open title={`${MEETING_KIND_LABELS[meeting.kind]}（${chineseDate(meeting.date)}）`} size={720} onClose={onClose}>
       <Descriptions column={2} size="small" bordered>
@@ -43,8 +109,19 @@ function MeetingDetail({ meeting, orgName, names, onClose }: { meeting: Meeting 
             {absent.map((a) => `${names.get(a.memberId) ?? '（已删除）'}（${a.absenceReason ? ABSENCE_REASON_LABELS[a.absenceReason] : ''}${a.note ? `：${a.note}` : ''}）`).join('、')}
           </Descriptions.Item>
         )}
+        {(hasObservers(meeting.kind) || observers.length > 0) && (
+          <Descriptions.Item label="列席人员" span={2}>
+            <span data-testid="observers-view">{observers.length === 0 ? '未记录' : observers.map((o) => (o.post ? `${o.name}（${o.post}）` : o.name)).join('、')}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {observerCheck && !observerCheck.ok && (
+        <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>
+          <WarningOutlined /> 未记录机关党委专职副书记列席。
+        </Typography.Paragraph>
+      )}
       {meeting.quorumWarning && <Typography.Paragraph type="warning" style={{ marginTop: 12 }}><WarningOutlined /> {meeting.quorumWarning}</Typography.Paragraph>}
+      {meeting.kind === 'democraticAppraisal' && <AppraisalGrades meeting={meeting} names={names} history={history} />}
       <Typography.Title level={5} style={{ marginTop: 16 }}>议题</Typography.Title>
       <List size="small" dataSource={meeting.topics} renderItem={(t, i) => <List.Item>{i + 1}. {t}</List.Item>} locale={{ emptyText: '未填写议题' }} />
       {meeting.resolutions.length > 0 && (
@@ -78,6 +155,7 @@ export function MeetingListPage() {
   const orgName = useMemo(() => new Map(organisations.map((o) => [o.id, o.name])), [organisations]);
   const names = useMemo(() => new Map((data?.members ?? []).map((m) => [m.id, m.name])), [data]);
   const treeData = useMemo(() => organisationTreeSelectData(organisations), [organisations]);
+  const history = useMemo(() => (records ? appraisalHistoryByMember(records.meetings) : NO_HISTORY), [records]);
   const years = useMemo(() => {
     const set = new Set((records?.meetings ?? []).map((m) => Number(m.date.slice(0, 4))));
     set.add(new Date().getFullYear());
@@ -167,7 +245,7 @@ export function MeetingListPage() {
           },
         ]}
       />
-      <MeetingDetail meeting={viewing} orgName={viewing ? (orgName.get(viewing.organisationId) ?? '') : ''} names={names} onClose={() => setViewing(null)} />
+      <MeetingDetail meeting={viewing} orgName={viewing ? (orgName.get(viewing.organisationId) ?? '') : ''} names={names} history={history} onClose={() => setViewing(null)} />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * 党员出勤: each member's attendance rate this year, and the 自行脱党 warning (N consecutive months
- * without organisational life, 党章 §9) with the months listed.
+ * without organisational life, 党章 §9) with the months listed; with each member's 民主评议 grades
+ * over the years.
  */
 import { useMemo, useState } from 'react';
 import { Alert, Card, Empty, Input, Spin, Switch, Space, Table, Tag, Typography } from 'antd';
@@ -8,6 +9,7 @@ import type { Member } from '../../../shared/model/member';
 import { memberAttendanceRate, selfWithdrawalWarning, type MemberAttendanceRate, type SelfWithdrawalWarning } from '../../../shared/rules/meetings/attendance';
 import { chineseYearMonth } from '../../../shared/rules/text';
 import { meetingsByMember } from '../../../shared/rules/meetings/attendanceIndex';
+import { appraisalHistoryByMember, appraisalHistoryWords } from '../../../shared/rules/meetings/organisationalLife';
 import { todayIso } from '../common/today';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useUnitLedger } from '../common/useUnitLedger';
@@ -18,6 +20,8 @@ interface Row {
   orgName: string;
   rate: MemberAttendanceRate;
   warning: SelfWithdrawalWarning;
+  /** 民主评议 grades by year, in words ('' when never graded). */
+  grades: string;
 }
 
 export function MemberAttendancePage() {
@@ -32,6 +36,7 @@ export function MemberAttendancePage() {
     const orgName = new Map(data.organisations.map((o) => [o.id, o.name]));
     const since = records.meetings.length ? records.meetings[records.meetings.length - 1]!.date : asOf;
     const byMember = meetingsByMember(records.meetings);
+    const grades = appraisalHistoryByMember(records.meetings);
     return data.members
       .filter((m) => m.status === 'active')
       .map((member): Row => {
@@ -41,6 +46,7 @@ export function MemberAttendancePage() {
           orgName: orgName.get(member.organisationId) ?? '—',
           rate: memberAttendanceRate({ memberId: member.id, meetings, from: `${asOf.slice(0, 4)}-01-01`, to: asOf }),
           warning: selfWithdrawalWarning({ member, meetings, since, asOf }, profile),
+          grades: appraisalHistoryWords(grades.get(member.id) ?? []),
         };
       })
       .sort((a, b) => Number(b.warning.flagged) - Number(a.warning.flagged) || (a.rate.rate ?? 2) - (b.rate.rate ?? 2));
@@ -79,6 +85,7 @@ export function MemberAttendancePage() {
           { title: '应参加', key: 'should', width: 80, render: (_, r) => r.rate.shouldAttend },
           { title: '出席', key: 'present', width: 70, render: (_, r) => r.rate.present },
           { title: '出席率', key: 'rate', width: 90, render: (_, r) => (r.rate.rate === null ? '—' : `${Math.round(r.rate.rate * 100)}%`), sorter: (a, b) => (a.rate.rate ?? 2) - (b.rate.rate ?? 2) },
+          { title: '民主评议等次', key: 'grades', width: 200, render: (_, r) => r.grades || '—' },
           {
             title: '预警',
             key: 'warning',

@@ -16,6 +16,7 @@ import { sumHours } from '../training';
 import { NATIONAL_PROFILE_V1 } from '../../rules/profile';
 import {
   ABSENCE_REASONS,
+  APPRAISAL_GRADES,
   CADRE_KINDS,
   CARD_COLOURS,
   CARD_FIX_STATUSES,
@@ -616,8 +617,20 @@ function meetingFields(): fc.Arbitrary<Fields<'meeting'>> {
       ),
       attachmentIds: fc.uniqueArray(uuidV7Arbitrary, { maxLength: 4 }),
       quorumWarning: fc.option(requiredTextArbitrary(), { nil: null }),
+      // record schema 7: 列席人员 and 民主评议 grades, both optional (absent in older records)
+      observers: fc.option(fc.array(fc.record({ name: requiredTextArbitrary(50), post: textArbitrary(100) }), { maxLength: 3 }), { nil: undefined }),
+      grades: fc.array(fc.option(fc.constantFrom(...APPRAISAL_GRADES), { nil: undefined }), { maxLength: 12 }),
     })
-    .map((m) => {
+    .map(({ observers, grades, ...rest }) => {
+      // grades only at a 民主评议党员 meeting, on full members not excluded (shared/model/meeting.ts)
+      const attendance =
+        rest.kind === 'democraticAppraisal'
+          ? rest.attendance.map((a, i) => {
+              const grade = grades[i];
+              return grade !== undefined && a.voting && a.status !== 'excluded' ? { ...a, appraisalGrade: grade } : a;
+            })
+          : rest.attendance;
+      const m = { ...rest, attendance, ...(observers === undefined ? {} : { observers }) };
       if (m.attendance.length === 0) return m;
       const voters = m.attendance.filter((a) => a.voting && a.status === 'present').length;
       const resolutions = m.resolutions.map((r) => {

@@ -5,7 +5,9 @@
  * - 支部党员大会, 党课, 主题党日, 组织生活会, 民主评议党员, 换届选举大会: every member of the
  *   organisation and the organisations below it (a branch's groups) on that day.
  * - 党小组会: the group's members.
- * - 支委会, 党组会议, 理论学习中心组: the members holding a seat on the organisation's committee that day.
+ * - 支委会, 党组会议, 理论学习中心组, 民主生活会: the members holding a seat on the organisation's
+ *   committee that day (for the 党组(党委): its members). Those who sit in without a seat (列席, e.g.
+ *   the 机关党委专职副书记) are the meeting's `observers`, not attendance rows.
  * - 机关党员干部大会: every member under the organisation (usually the 机关党委).
  * Members with an approved `excludedReason` are listed as excluded with that reason; 预备党员 (not
  * converted by the meeting day) are listed without voting rights. Members who are 调出/去世 by then
@@ -26,7 +28,7 @@ export interface AttendeeMember extends RosterMember {
   readonly excludedReason: string | null;
 }
 
-const COMMITTEE_KINDS: readonly MeetingKind[] = ['branchCommitteeMeeting', 'leadingGroupMeeting', 'theoryStudyGroup'];
+const COMMITTEE_KINDS: readonly MeetingKind[] = ['branchCommitteeMeeting', 'leadingGroupMeeting', 'theoryStudyGroup', 'democraticLifeMeeting'];
 
 /** Voting rights on `date`: full members, or probationary members converted by then. */
 export function votingOn(member: Pick<AttendeeMember, 'membership' | 'convertedOn'>, date: IsoDate): boolean {
