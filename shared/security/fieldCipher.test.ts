@@ -31,6 +31,19 @@ describe('field cipher (encryption at rest)', () => {
     expect(() => cipher.open('13800138000', 'member.phone')).toThrow(SealedFieldError);
   });
 
+  it('opens a value it opened before to the same text, and still refuses it in another field, altered or under another key', () => {
+    const cipher = createFieldCipher(key(1));
+    const sealed = cipher.seal('13800138000', 'member.phone');
+    expect(cipher.open(sealed, 'member.phone')).toBe('13800138000');
+    expect(cipher.open(sealed, 'member.phone')).toBe('13800138000'); // remembered: the same text again
+    expect(() => cipher.open(sealed, 'member.idNumber')).toThrow(SealedFieldError);
+    const flipped = sealed.slice(0, -3) + (sealed.at(-3) === 'A' ? 'B' : 'A') + sealed.slice(-2);
+    expect(() => cipher.open(flipped, 'member.phone')).toThrow(SealedFieldError);
+    expect(() => createFieldCipher(key(2)).open(sealed, 'member.phone')).toThrow(SealedFieldError);
+    // a value that failed is not remembered as anything: it fails again
+    expect(() => cipher.open(flipped, 'member.phone')).toThrow(SealedFieldError);
+  });
+
   it('looks a value up by a keyed hash: the same under one key and context, different under another', () => {
     const a = createFieldCipher(key(1));
     expect(a.lookup('11010519491231002X', 'member.idNumber')).toBe(createFieldCipher(key(1)).lookup('11010519491231002X', 'member.idNumber'));
