@@ -213,46 +213,49 @@ export function MonitoringPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="monitoring">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Space wrap>
-          <Select aria-label="考核季度" value={quarter} onChange={setQuarter} style={{ width: 180 }} options={quarterChoices(today).map((k) => ({ value: k, label: parseQuarter(k).period.label }))} />
-          {published.length > 0 ? <Tag color="success">已发布</Tag> : <Tag color="processing">预览（未发布）</Tag>}
-          <Typography.Text type="secondary">
-            依据：{profile.name} 第{profile.version}版；只用各单位已报送的记录计算，单位无需填报
-          </Typography.Text>
-        </Space>
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!printable} title={printHint} onClick={() => void exportSheet()}>
-            导出 Excel
-          </Button>
-          <Button
-            icon={<PrinterOutlined />}
-            loading={pdf.running}
-            disabled={!printable}
-            title={printHint}
-            onClick={() => {
-              if (print) void pdf.run({ kind: 'quarter-scores', quarter, today }, quarterScoreFileName(print, 'pdf'));
-            }}
-          >
-            打印 PDF
-          </Button>
-          {published.length === 0 && (
-            <Popconfirm
-              title={`发布${label}考核结果？`}
-              description={ended ? '发布后分数冻结，之后补报的记录不再改变已发布的结果；各单位随下一个回执收到本单位的分数。' : '本季度尚未结束，现在发布将按截至今天的记录计分，且不能重新发布。'}
-              okText="确认发布"
-              cancelText="取消"
-              disabled={!scoring.table || scoring.table.units.length === 0}
-              onConfirm={() => void publish()}
+      {/* the PDF panel under the buttons, in the same block: no empty gap while it shows nothing */}
+      <div>
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Space wrap>
+            <Select aria-label="考核季度" value={quarter} onChange={setQuarter} style={{ width: 180 }} options={quarterChoices(today).map((k) => ({ value: k, label: parseQuarter(k).period.label }))} />
+            {published.length > 0 ? <Tag color="success">已发布</Tag> : <Tag color="processing">预览（未发布）</Tag>}
+            <Typography.Text type="secondary">
+              依据：{profile.name} 第{profile.version}版；只用各单位已报送的记录计算，单位无需填报
+            </Typography.Text>
+          </Space>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} loading={exporting} disabled={!printable} title={printHint} onClick={() => void exportSheet()}>
+              导出 Excel
+            </Button>
+            <Button
+              icon={<PrinterOutlined />}
+              loading={pdf.running}
+              disabled={!printable}
+              title={printHint}
+              onClick={() => {
+                if (print) void pdf.run({ kind: 'quarter-scores', quarter, today }, quarterScoreFileName(print, 'pdf'));
+              }}
             >
-              <Button type="primary" loading={publishing} disabled={!scoring.table || scoring.table.units.length === 0}>
-                发布考核结果
-              </Button>
-            </Popconfirm>
-          )}
+              打印 PDF
+            </Button>
+            {published.length === 0 && (
+              <Popconfirm
+                title={`发布${label}考核结果？`}
+                description={ended ? '发布后分数冻结，之后补报的记录不再改变已发布的结果；各单位随下一个回执收到本单位的分数。' : '本季度尚未结束，现在发布将按截至今天的记录计分，且不能重新发布。'}
+                okText="确认发布"
+                cancelText="取消"
+                disabled={!scoring.table || scoring.table.units.length === 0}
+                onConfirm={() => void publish()}
+              >
+                <Button type="primary" loading={publishing} disabled={!scoring.table || scoring.table.units.length === 0}>
+                  发布考核结果
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         </Space>
-      </Space>
-      {pdf.panel}
+        <div style={{ marginTop: 8 }}>{pdf.panel}</div>
+      </div>
       {published.length === 0 && scoring.table && (
         <Alert
           type="warning"
