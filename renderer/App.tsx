@@ -46,6 +46,7 @@ import { DutyListsPage } from './features/dutyLists/DutyListsPage';
 import { useDutyListTodos } from './features/dutyLists/useDutyListTodos';
 import { FundsPage } from './features/funds/FundsPage';
 import { useFundsTodos } from './features/funds/useFundsTodos';
+import { useCareTodos } from './features/care/useCareTodos';
 import { RectificationArea } from './features/rectification/RectificationArea';
 import { useRectificationTodos } from './features/rectification/useRectificationTodos';
 import { SecretaryProjectsPage } from './features/secretaryProjects/SecretaryProjectsPage';
@@ -77,10 +78,11 @@ function WorkbenchWithAreaTodos() {
   const funds = useFundsTodos();
   const projects = useSecretaryProjectTodos();
   const duties = useDutyListTodos();
+  const care = useCareTodos();
   const backup = useBackupTodos();
   const areaTodos = useMemo(
-    () => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties, ...backup],
-    [meetings, training, rectification, funds, projects, duties, backup],
+    () => [...meetings, ...training, ...rectification, ...funds, ...projects, ...duties, ...care, ...backup],
+    [meetings, training, rectification, funds, projects, duties, care, backup],
   );
   // under 单位 → a unit the committee also sees its own 联系组 visits to it (the panel is nothing elsewhere)
   const inbox = (

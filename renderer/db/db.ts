@@ -13,6 +13,7 @@ import {
   SCHEMA_V4_STORE_CHANGES,
   SCHEMA_V5_STORE_CHANGES,
   SCHEMA_V6_STORE_CHANGES,
+  SCHEMA_V7_STORE_CHANGES,
   TABLES_UPGRADED_TO_V2,
   TABLES_UPGRADED_TO_V4,
   TABLES_UPGRADED_TO_V5,
@@ -105,6 +106,8 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
     });
   // encryption at rest: members found by a keyed hash of the ID number; the local keyring (no row rewritten here)
   db.version(6).stores(SCHEMA_V6_STORE_CHANGES);
+  // record schema 7: the unit's 党务干部双向交流 (a new store; no row rewritten)
+  db.version(7).stores(SCHEMA_V7_STORE_CHANGES);
   return db;
 }
 

@@ -4,7 +4,8 @@
  * db.ts runs it); version 3 adds the committee's local unitSummary store (unitSummaries.ts);
  * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices;
  * version 5 blanks the personal details of tombstones and re-masks the audit trail (issue 17);
- * version 6 looks members up by a keyed hash of the ID number and adds the local keyring (encryption at rest).
+ * version 6 looks members up by a keyed hash of the ID number and adds the local keyring (encryption at rest);
+ * version 7 adds the unit's cadreExchange store (党务干部双向交流, issue 14).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -12,7 +13,7 @@
  * tested against the frozen fixture in test/fixtures/db-v1.
  */
 export const DB_NAME = 'taizhang';
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Local tables: never synced. */
 export const LOCAL_TABLES_V1 = {
@@ -66,11 +67,17 @@ export const RECORD_TABLES_ADDED_V4 = {
   dutyReview: 'id, unitId, year',
 } as const;
 
+/** Record tables added in version 7. */
+export const RECORD_TABLES_ADDED_V7 = {
+  cadreExchange: 'id, unitId, date',
+} as const;
+
 /** The record tables of the current version. */
 export const RECORD_TABLES_CURRENT = {
   ...RECORD_TABLES_V1,
   ...RECORD_TABLES_ADDED_V2,
   ...RECORD_TABLES_ADDED_V4,
+  ...RECORD_TABLES_ADDED_V7,
   rectification: 'id, unitId, status, cardId',
   notice: 'id, unitId, issuedOn, batchId',
 } as const;
@@ -137,6 +144,12 @@ export const SCHEMA_V6_STORE_CHANGES = {
   keyring: 'key',
 } as const;
 
+/**
+ * Version 7 (record schema 7, issue 14): the unit's `cadreExchange` store (党务干部双向交流 with the
+ * 任前考察 of a posting into a party-affairs post). A new store only: no row is rewritten.
+ */
+export const SCHEMA_V7_STORE_CHANGES = { ...RECORD_TABLES_ADDED_V7 } as const;
+
 /** Every store of the current version (what a snapshot of today's database declares). */
 export const SCHEMA_CURRENT = {
   ...SCHEMA_V1,
@@ -145,4 +158,5 @@ export const SCHEMA_CURRENT = {
   ...SCHEMA_V4_STORE_CHANGES,
   ...SCHEMA_V5_STORE_CHANGES,
   ...SCHEMA_V6_STORE_CHANGES,
+  ...SCHEMA_V7_STORE_CHANGES,
 } as const;

@@ -6,8 +6,8 @@
  * in what is absent), so it is refused here, before the upgrade, as `invalid-record`.
  *
  * Made by comparing the zod schemas of shared/model at each version (v1: a692971 = bcef9da~1,
- * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`, v6: '' as a deleted member's ID number, v7: the meeting kind 民主生活会, a meeting's `observers`
- * and its attendance rows' `appraisalGrade`), top level and
+ * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`, v6: '' as a deleted member's ID number, v7: the 党务干部双向交流 table and a 宣传 item's `level`,
+ * the meeting kind 民主生活会, a meeting's `observers` and its attendance rows' `appraisalGrade`), top level and
  * nested; `schemaHistory.test.ts` checks
  * that today's schemas are exactly the v1 fields plus these, so a new field without an entry here
  * fails a test. A new schema version adds one entry (possibly empty) to `SCHEMA_ADDITIONS`.
@@ -65,12 +65,13 @@ export const SCHEMA_ADDITIONS: Readonly<Record<number, SchemaAddition>> = Object
     fields: {},
     values: { member: { idNumber: [''] } },
   },
-  // issue 14: organisational life — 民主生活会, 列席人员, 民主评议 grades (shared/model/meeting.ts)
+  // issue 14: organisational life — 民主生活会, 列席人员, 民主评议 grades (shared/model/meeting.ts);
+  // 党务干部双向交流 with its 任前考察 (shared/model/cadreExchange.ts); a 宣传 item's 媒体级别
   7: {
-    tables: [],
-    fields: { meeting: ['observers'] },
+    tables: ['cadreExchange'],
+    fields: { meeting: ['observers'], publicity: ['level'] },
     nested: { meeting: { attendance: ['appraisalGrade'] } },
-    values: { meeting: { kind: ['democraticLifeMeeting'] } },
+    values: { meeting: { kind: ['democraticLifeMeeting'] }, attachment: { ownerTable: ['cadreExchange'] } },
   },
 });
 

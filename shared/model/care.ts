@@ -1,5 +1,5 @@
 /**
- * careVisit (走访慰问), commendation (表彰) and publicity (宣传报道). A care visit's `reason` may
+ * careVisit (走访慰问), commendation (表彰) and publicity (宣传报道; its `level` from record schema 7). A care visit's `reason` may
  * hold health or hardship details: sensitive personal information.
  */
 import type { z } from 'zod';
@@ -43,6 +43,11 @@ export const PublicitySchema = withMeta({
   date: IsoDate,
   title: requiredText(),
   outlet: text(),
+  /**
+   * The outlet's level (中央级/省级/市级/…, any text), record schema 7. Optional so that items
+   * written before stay valid: absent reads as not filled in (未填级别), like ''.
+   */
+  level: text(50).optional(),
 });
 export type Publicity = z.infer<typeof PublicitySchema>;
 
@@ -50,4 +55,5 @@ export const PUBLICITY_FIELD_LABELS: FieldLabels<Publicity> = {
   date: '刊发日期',
   title: '标题',
   outlet: '刊发媒体',
+  level: '媒体级别',
 };

@@ -9,6 +9,7 @@ import {
   PUBLICITY_FIELD_LABELS,
   PublicitySchema,
 } from './care';
+import { CADRE_EXCHANGE_FIELD_LABELS, CadreExchangeSchema } from './cadreExchange';
 import {
   ASSESSMENT_FIELD_LABELS,
   AssessmentSchema,
@@ -60,6 +61,7 @@ export const RECORD_SCHEMAS = {
   commendation: CommendationSchema,
   publicity: PublicitySchema,
   noticeRead: NoticeReadSchema,
+  cadreExchange: CadreExchangeSchema,
   enrolledUnit: EnrolledUnitSchema,
   card: CardSchema,
   notice: NoticeSchema,
@@ -98,6 +100,7 @@ const OWN_FIELD_LABELS = {
   commendation: COMMENDATION_FIELD_LABELS,
   publicity: PUBLICITY_FIELD_LABELS,
   noticeRead: NOTICE_READ_FIELD_LABELS,
+  cadreExchange: CADRE_EXCHANGE_FIELD_LABELS,
   enrolledUnit: ENROLLED_UNIT_FIELD_LABELS,
   card: CARD_FIELD_LABELS,
   notice: NOTICE_FIELD_LABELS,

@@ -24,6 +24,7 @@ export const RECORD_TABLES = [
   'commendation',
   'publicity',
   'noticeRead',
+  'cadreExchange',
   // committee side
   'enrolledUnit',
   'card',
@@ -59,6 +60,7 @@ export const RECORD_TABLE_LABELS: Record<RecordTable, string> = {
   commendation: '表彰',
   publicity: '宣传报道',
   noticeRead: '通知已读',
+  cadreExchange: '党务干部双向交流',
   enrolledUnit: '纳管单位',
   card: '红黄牌',
   notice: '通知',
@@ -93,6 +95,7 @@ export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   commendation: 'unit',
   publicity: 'unit',
   noticeRead: 'unit',
+  cadreExchange: 'unit',
   enrolledUnit: 'committee',
   card: 'committee',
   notice: 'committee',

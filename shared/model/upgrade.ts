@@ -9,6 +9,9 @@
  * so nothing is filled in: v6 records are v7 records as they are (as v4 → v5). The new value and
  * fields are listed in shared/bundle/schemaHistory.ts, so a v6 bundle carrying them is refused.
  *
+ * v6 → v7 also brings the new table 党务干部双向交流 (`cadreExchange`) and a 宣传 item's optional
+ * 媒体级别 (`publicity.level`, absent means not filled in): nothing to fill in for them either.
+ *
  * v5 → v6 (tombstones without personal details, issue 17): a deleted member keeps no ID number,
  * phone, 备注 or 不计入原因, a deleted 走访慰问 no 慰问事由 (tombstone.ts); a v5 tombstone is blanked
  * here, the same way on every PC, so its content agrees everywhere at the same rev. A member's ID

@@ -99,8 +99,23 @@ function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
     : `${c.state === 'within' ? '符合' : c.state === 'below' ? '低于' : '高于'}${bounds}的配备要求`;
   const third =
     `实行任期制的党组织${t.applicable}个，按换届三色预警，${termLightsPhrase(t, f.termBreakdown)}。` +
-    `机关工作人员${c.staffCount}名，配备专职党务干部${c.fullTimeCount}名，占比${percent(c.ratio)}，${judgement}。`;
+    `机关工作人员${c.staffCount}名，配备专职党务干部${c.fullTimeCount}名，占比${percent(c.ratio)}，${judgement}。` +
+    exchangeSentence(f);
   return [first, second, third];
+}
+
+/** 党务干部双向交流 and 任前考察 in words; “无” only when the ledger has no posting of the year. */
+function exchangeSentence(f: AnnualFigures): string {
+  const x = f.exchange;
+  if (x.total === 0) return '台账中无本年度党务干部双向交流记录。';
+  const parts = [x.toPartyAffairs > 0 ? `从业务岗位交流到党务岗位${x.toPartyAffairs}人次` : '', x.toLine > 0 ? `从党务岗位交流到业务岗位${x.toLine}人次` : ''].filter((p) => p !== '');
+  const vetting =
+    x.toPartyAffairs === 0
+      ? ''
+      : x.unvetted.length === 0
+        ? '，交流到党务岗位的均进行了任前考察'
+        : `，其中${x.unvetted.length}人次交流到党务岗位未登记任前考察`;
+  return `本年度党务干部双向交流${x.total}人次，${parts.join('、')}${vetting}。`;
 }
 
 function rectificationSection(f: AnnualFigures): string {

@@ -73,6 +73,13 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['专职党务干部（名）', String(f.cadre.fullTimeCount)],
     ['机关工作人员（名）', String(f.cadre.staffCount)],
     ['配备比例', percent(f.cadre.ratio)],
+    ...(f.exchange.total === 0
+      ? [['双向交流（人次）', UNRECORDED] as TableRow]
+      : [
+          ['双向交流（人次）', String(f.exchange.total)],
+          ['其中：业务→党务/党务→业务（人次）', `${f.exchange.toPartyAffairs}/${f.exchange.toLine}`],
+          ['交流到党务岗位未登记任前考察（人次）', String(f.exchange.unvetted.length)],
+        ]),
     { section: '问题整改' },
     ...(f.rectification.total === 0
       ? [['整改事项（项）', UNRECORDED] as TableRow]

@@ -5,6 +5,7 @@
  * about.
  */
 import type { CareVisit, Commendation, Publicity } from '../model/care';
+import type { CadreExchange } from '../model/cadreExchange';
 import type { DutyList } from '../model/dutyList';
 import type {
   Assessment,
@@ -31,6 +32,7 @@ import { fundUsage, type FundUsage } from '../rules/duties/funds';
 import { careFigures, type CareFigures } from '../rules/duties/care';
 import { dutyListFigures, type DutyListFigures } from '../rules/duties/dutyLists';
 import { unrecordedAreas, type LedgerArea } from '../rules/duties/ledgerAreas';
+import { cadreExchangeFigures, type CadreExchangeFigures } from '../rules/duties/cadreExchange';
 import { combineCompletion, meetingCompliance, type CompletionRate, type MeetingComplianceResult } from '../rules/meetings/meetingCompliance';
 import { organisationCounts, organisationExistsOn, type OrganisationCounts } from '../rules/organisations/organisations';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../rules/profile';
@@ -75,6 +77,8 @@ export interface UnitReportData {
   readonly careVisits?: readonly CareVisit[];
   readonly commendations?: readonly Commendation[];
   readonly publicity?: readonly Publicity[];
+  /** 党务干部双向交流 (record schema 7); absent in snapshots made before it was recorded. */
+  readonly cadreExchanges?: readonly CadreExchange[];
   /** The 红黄牌 the 工委 issued to the unit or its organisations (as its return bundles brought them). */
   readonly cards: readonly Card[];
   /** The 工委's 述职评议 of the unit and its published quarter scores (return bundles); absent in older snapshots. */
@@ -110,6 +114,7 @@ export interface UnitRecords {
   readonly careVisit?: readonly CareVisit[];
   readonly commendation?: readonly Commendation[];
   readonly publicity?: readonly Publicity[];
+  readonly cadreExchange?: readonly CadreExchange[];
   readonly card?: readonly Card[];
   readonly dutyReview?: readonly DutyReview[];
   readonly assessment?: readonly Assessment[];
@@ -164,6 +169,7 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     careVisits: live(records.careVisit),
     commendations: live(records.commendation),
     publicity: live(records.publicity),
+    cadreExchanges: live(records.cadreExchange),
     cards: live(records.card),
     dutyReviews: live(records.dutyReview),
     assessments: live(records.assessment),
@@ -216,6 +222,8 @@ export interface AnnualFigures {
   readonly dutyList: DutyListFigures;
   /** 走访慰问, 表彰 and 宣传 of the year up to 截至. */
   readonly care: CareFigures;
+  /** 党务干部双向交流 of the year up to 截至, per direction, and postings into party-affairs posts without 任前考察. */
+  readonly exchange: CadreExchangeFigures;
   /** Duty areas with no record of the year in the ledger, in report order (the report names them). */
   readonly unrecorded: readonly LedgerArea[];
 }
@@ -277,6 +285,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
   const upTo = <T extends { readonly date: string }>(rows: readonly T[] | undefined): T[] => (rows ?? []).filter((r) => r.date <= referenceDate);
   const care = careFigures(year, { visits: upTo(data.careVisits), commendations: upTo(data.commendations), publicity: upTo(data.publicity) });
   const dutyList = dutyListFigures(data.dutyLists ?? [], year);
+  const exchange = cadreExchangeFigures(data.cadreExchanges ?? [], year, referenceDate);
   const projects = secretaryProjectProgress(data.secretaryProjects, year, asOf);
   const rectification = rectificationProgress(data.rectifications, year, asOf);
   // an expense counts for its line whatever its date, but not after 截至
@@ -320,6 +329,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     funds,
     dutyList,
     care,
+    exchange,
     unrecorded: unrecordedAreas({
       secretaryProject: projects.projects.length,
       dutyList: dutyList.posts,
@@ -328,6 +338,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
       careVisit: care.visits,
       commendation: care.commendations,
       publicity: care.publicity,
+      cadreExchange: exchange.total,
     }),
   };
 }

@@ -121,8 +121,11 @@ test('走访慰问, 表彰 and 宣传 of the year: totals, edit, delete with con
   await pickDateAndSubmit(page, '刊发日期', today);
   await expect(page.getByRole('dialog').getByText('请填写刊发媒体，例如：市直机关党建网')).toBeVisible();
   await page.getByRole('dialog').getByLabel('刊发媒体').fill('市直机关党建网');
+  await page.getByRole('dialog').getByLabel('媒体级别').fill('市级');
+  await page.keyboard.press('Tab'); // closes the level suggestions
   await save(page, '已登记宣传稿件');
   await expect(page.getByTestId('publicity-totals')).toContainText(`${year}年刊发宣传稿件（篇）1`);
+  await expect(page.getByTestId('publicity').getByRole('row').filter({ hasText: '市直机关党建网' })).toContainText('市级');
   await screenshot(page, 'care-publicity');
 
   // reload: all still there

@@ -5,6 +5,7 @@
  * named in words, in the text and under the figures table. Rendered to PDF and read back with pdf.js.
  */
 import { describe, expect, it } from 'vitest';
+import type { CadreExchange } from '../../shared/model/cadreExchange';
 import type { DutyList } from '../../shared/model/dutyList';
 import { buildAnnualReport } from '../../shared/reports/annualReport';
 import type { UnitReportData } from '../../shared/reports/reportData';
@@ -30,6 +31,10 @@ function list(id: string, year: number, holderName: string, statuses: (DutyList[
   };
 }
 
+function exchange(id: string, direction: CadreExchange['direction'], vettedOn: string | null, date = `${YEAR}-03-01`): CadreExchange {
+  return { ...meta, id, date, personName: `干部${id}`, memberId: null, direction, fromPost: '', toPost: '', vettedOn, vettingResult: '', note: '' };
+}
+
 describe('the annual report follows the duty areas', () => {
   const base = smallUnit();
 
@@ -49,8 +54,8 @@ describe('the annual report follows the duty areas', () => {
   });
 
   it('says in words, in 一 and under the figures table, which areas the ledger has no records of this year, and prints 未录入 for their figures', async () => {
-    // the fixture unit has a secretary project, a duty list, rectification items, budget lines, visits, commendations and publicity
-    const full = await readable('annual-all-areas.pdf', base);
+    // the fixture unit has a secretary project, a duty list, rectification items, budget lines, visits, commendations and publicity; add postings
+    const full = await readable('annual-all-areas.pdf', { ...base, cadreExchanges: [exchange('x1', 'toPartyAffairs', '2026-02-20')] });
     expect(full).not.toContain('本台账未录入');
     expect(full).not.toContain('表中相应指标记“未录入”');
     expect(full).not.toMatch(/（[项个篇元]）未录入|职责清单未录入|预算和支出未录入/);
@@ -68,14 +73,16 @@ describe('the annual report follows the duty areas', () => {
     // in 一、履行主体责任情况: each area in words, then the list of areas without records
     expect(text).toContain(`台账中未录入${YEAR}年度三级五岗职责清单。`);
     expect(text).toContain(`（五）工作保障。台账中未录入${YEAR}年党建工作经费预算。关怀激励和宣传方面，本年度台账中无走访慰问记录；`);
-    expect(text).toContain(`本台账未录入${YEAR}年度以下方面的记录：三级五岗职责清单、经费保障、走访慰问。二、存在问题及原因`);
+    expect(text).toContain(`本台账未录入${YEAR}年度以下方面的记录：三级五岗职责清单、经费保障、走访慰问、党务干部双向交流。二、存在问题及原因`);
     // the figures table: 未录入 instead of a 0 that would read as “none was done”
     expect(text).toContain('三级五岗职责清单职责清单未录入');
     expect(text).toContain('党建工作经费预算和支出未录入');
     expect(text).toContain('走访慰问（人次）未录入');
     expect(text).toContain('慰问金（元）未录入');
     expect(text).toMatch(/获表彰（项）\d+/);
-    expect(text).toContain(`注：数据截至${YEAR}年12月31日。本台账未录入${YEAR}年度以下方面的记录：三级五岗职责清单、经费保障、走访慰问。表中相应指标记“未录入”。`);
+    expect(text).toContain(`注：数据截至${YEAR}年12月31日。本台账未录入${YEAR}年度以下方面的记录：三级五岗职责清单、经费保障、走访慰问、党务干部双向交流。表中相应指标记“未录入”。`);
+    expect(text).toContain('台账中无本年度党务干部双向交流记录。');
+    expect(text).toContain('双向交流（人次）未录入');
   });
 
   it('names every area when the ledger holds nothing of the duty areas this year', async () => {
@@ -91,10 +98,31 @@ describe('the annual report follows the duty areas', () => {
       publicity: [],
     };
     const text = await readable('annual-empty-areas.pdf', empty);
-    expect(text).toContain(`本台账未录入${YEAR}年度以下方面的记录：书记项目、三级五岗职责清单、整改落实、经费保障、走访慰问、表彰、宣传。`);
+    expect(text).toContain(`本台账未录入${YEAR}年度以下方面的记录：书记项目、三级五岗职责清单、整改落实、经费保障、走访慰问、表彰、宣传、党务干部双向交流。`);
     expect(text).toContain('台账中无本年度需要整改的问题事项记录。');
     expect(text).toContain('书记项目（项）未录入');
     expect(text).toContain('整改事项（项）未录入');
     expect(text).toContain('宣传稿件（篇）未录入');
+  });
+});
+
+describe('党务干部双向交流 in the annual report', () => {
+  const base = smallUnit();
+
+  it('counts the year’s postings per direction and those into party-affairs posts without 任前考察, in words and in the table', async () => {
+    const cadreExchanges = [
+      exchange('a', 'toPartyAffairs', `${YEAR}-02-20`),
+      exchange('b', 'toPartyAffairs', null, `${YEAR}-05-01`),
+      exchange('c', 'toLine', null, `${YEAR}-06-01`),
+      exchange('d', 'toPartyAffairs', null, `${YEAR - 1}-12-01`), // last year
+    ].map((x) => ({ ...x, unitId: base.unit.id }));
+    const text = await readable('annual-exchange.pdf', { ...base, cadreExchanges });
+    expect(text).toContain('本年度党务干部双向交流3人次，从业务岗位交流到党务岗位2人次、从党务岗位交流到业务岗位1人次，其中1人次交流到党务岗位未登记任前考察。');
+    expect(text).toContain('双向交流（人次）3');
+    expect(text).toContain('其中：业务→党务/党务→业务（人次）2/1');
+    expect(text).toContain('交流到党务岗位未登记任前考察（人次）1');
+
+    const vetted = await readable('annual-exchange-vetted.pdf', { ...base, cadreExchanges: cadreExchanges.filter((x) => x.id !== 'b') });
+    expect(vetted).toContain('本年度党务干部双向交流2人次，从业务岗位交流到党务岗位1人次、从党务岗位交流到业务岗位1人次，交流到党务岗位的均进行了任前考察。');
   });
 });

@@ -10,13 +10,13 @@ import { BugError } from '../../../shared/errors/errors';
 import { newId } from '../../../shared/ids/uuidv7';
 import type { KeyPath } from '../../../shared/backup/fingerprint';
 import { openDatabase } from '../db';
-import { SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, SCHEMA_V4_STORE_CHANGES, SCHEMA_V5_STORE_CHANGES, SCHEMA_V6_STORE_CHANGES } from '../schema';
+import { SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, SCHEMA_V4_STORE_CHANGES, SCHEMA_V5_STORE_CHANGES, SCHEMA_V6_STORE_CHANGES, SCHEMA_V7_STORE_CHANGES } from '../schema';
 
 /**
  * The stores each database version declares, as db.ts passes them to `version(n).stores(…)`.
  * A new database version must be added here too (a test compares this list with the database).
  */
-export const STORE_CHANGES_BY_VERSION: readonly Readonly<Record<string, string | null>>[] = [SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, SCHEMA_V4_STORE_CHANGES, SCHEMA_V5_STORE_CHANGES, SCHEMA_V6_STORE_CHANGES];
+export const STORE_CHANGES_BY_VERSION: readonly Readonly<Record<string, string | null>>[] = [SCHEMA_V1, SCHEMA_V2_STORE_CHANGES, SCHEMA_V3_STORE_CHANGES, SCHEMA_V4_STORE_CHANGES, SCHEMA_V5_STORE_CHANGES, SCHEMA_V6_STORE_CHANGES, SCHEMA_V7_STORE_CHANGES];
 
 /** Every store of database version `version` with its Dexie schema string. */
 export function storesAtVersion(version: number): Map<string, string> {

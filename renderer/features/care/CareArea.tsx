@@ -1,5 +1,5 @@
 /**
- * 关怀激励 (/care): the unit's 走访慰问, 表彰 and 宣传 of a year, as tabs. Tab and year live in the
+ * 关怀激励 (/care): the unit's 走访慰问, 表彰, 宣传 and 党务干部双向交流 of a year, as tabs. Tab and year live in the
  * URL (?tab=commendations&year=2025). Under the 工委's 单位 → a unit the tabs are read-only.
  */
 import { useMemo } from 'react';
@@ -7,11 +7,12 @@ import { useSearchParams } from 'react-router';
 import { Select, Space, Spin, Tabs, Typography } from 'antd';
 import { todayIso } from '../common/today';
 import { CommendationsTab } from './CommendationsTab';
+import { ExchangeTab } from './ExchangeTab';
 import { PublicityTab } from './PublicityTab';
 import { useCareRecords } from './useCareRecords';
 import { VisitsTab } from './VisitsTab';
 
-const TABS = ['visits', 'commendations', 'publicity'] as const;
+const TABS = ['visits', 'commendations', 'publicity', 'exchange'] as const;
 type TabKey = (typeof TABS)[number];
 
 export function CareArea() {
@@ -61,6 +62,7 @@ export function CareArea() {
           { key: 'visits', label: '走访慰问', children: <VisitsTab year={year} records={records} /> },
           { key: 'commendations', label: '表彰', children: <CommendationsTab year={year} records={records} /> },
           { key: 'publicity', label: '宣传', children: <PublicityTab year={year} records={records} /> },
+          { key: 'exchange', label: '双向交流', children: <ExchangeTab year={year} /> },
         ]}
       />
     </Space>

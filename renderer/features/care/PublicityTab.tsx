@@ -1,9 +1,9 @@
 /**
- * 宣传 of a year: items published about the unit's party work — title, outlet, date; count and
+ * 宣传 of a year: items published about the unit's party work — title, outlet, its level, date; count and
  * count by outlet. Add, edit and delete (with confirm) unless read-only.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Modal, Space, Statistic, Table, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Empty, Form, Input, Modal, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Publicity } from '../../../shared/model/care';
@@ -80,6 +80,7 @@ export function PublicityTab({ year, records }: { year: number; records: CareRec
           { title: '刊发日期', dataIndex: 'date', key: 'date', width: 120 },
           { title: '标题', dataIndex: 'title', key: 'title' },
           { title: '刊发媒体', dataIndex: 'outlet', key: 'outlet', render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
+          { title: '媒体级别', dataIndex: 'level', key: 'level', render: (r: string | undefined) => r || <Typography.Text type="secondary">—</Typography.Text> },
           ...(readOnly
             ? []
             : [
@@ -109,9 +110,13 @@ interface Values {
   date: Dayjs;
   title: string;
   outlet?: string;
+  level?: string;
 }
 
-const FIELDS = ['date', 'title', 'outlet'] as const;
+const FIELDS = ['date', 'title', 'outlet', 'level'] as const;
+
+/** Levels offered (any other may be typed). */
+export const PUBLICITY_LEVELS = ['中央级', '省级', '市级', '市直机关', '本单位'] as const;
 
 function PublicityModal({ open, year, editing, onClose }: { open: boolean; year: number; editing: Publicity | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -120,11 +125,11 @@ function PublicityModal({ open, year, editing, onClose }: { open: boolean; year:
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ date: fromIso(editing.date)!, title: editing.title, outlet: editing.outlet });
+    if (editing) form.setFieldsValue({ date: fromIso(editing.date)!, title: editing.title, outlet: editing.outlet, level: editing.level ?? '' });
   }, [open, editing, form]);
 
   async function submit(v: Values) {
-    const input = { date: toIso(v.date)!, title: v.title.trim(), outlet: (v.outlet ?? '').trim() };
+    const input = { date: toIso(v.date)!, title: v.title.trim(), outlet: (v.outlet ?? '').trim(), level: (v.level ?? '').trim() };
     const saved = await run((ctx) => (editing ? updatePublicity(ctx, editing.id, input) : createPublicity(ctx, input)), {
       success: editing ? '已保存' : '已登记宣传稿件',
       form,
@@ -141,6 +146,9 @@ function PublicityModal({ open, year, editing, onClose }: { open: boolean; year:
         </Form.Item>
         <Form.Item name="outlet" label="刊发媒体" rules={[{ required: true, whitespace: true, message: '请填写刊发媒体，例如：市直机关党建网' }]}>
           <Input maxLength={200} placeholder="例如：市直机关党建网、某某日报" />
+        </Form.Item>
+        <Form.Item name="level" label="媒体级别">
+          <AutoComplete options={PUBLICITY_LEVELS.map((value) => ({ value }))} maxLength={50} placeholder="选择或输入，例如：市级" style={{ width: 260 }} />
         </Form.Item>
         <DateField label="刊发日期" year={year} />
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -4,6 +4,7 @@
  * ID numbers and phone numbers are masked as everywhere else in the app; codes become their Chinese
  * labels; ids of other records become those records' names when known.
  */
+import { CADRE_EXCHANGE_DIRECTION_LABELS } from '../../../shared/model/cadreExchange';
 import { decodeRev } from '../../../shared/clock/hlc';
 import { maskBirthDate, maskIdNumber, maskPhone } from '../../../shared/model/idNumber';
 import { RECORD_FIELD_LABELS } from '../../../shared/model/registry';
@@ -60,6 +61,7 @@ const CODE_LABELS: Partial<Record<RecordTable, Readonly<Record<string, Readonly<
   supervisionVisit: { kind: SUPERVISION_VISIT_KIND_LABELS },
   dutyReview: { format: DUTY_REVIEW_FORMAT_LABELS, rating: DUTY_REVIEW_RATING_LABELS },
   enrolledUnit: { status: ENROLLED_UNIT_STATUS_LABELS },
+  cadreExchange: { direction: CADRE_EXCHANGE_DIRECTION_LABELS },
 };
 
 // a birth date as its year only: beside a masked ID number it would complete it
@@ -120,6 +122,8 @@ export function recordName(table: RecordTable, r: Rec, names: NameLookup = () =>
       return join(str(r.date), str(r.visitedName));
     case 'commendation':
       return join(str(r.name), str(r.honour));
+    case 'cadreExchange':
+      return join(str(r.date), str(r.personName), code(table, 'direction', r.direction));
     case 'noticeRead':
       return ref('notice', r.noticeId) ? `已阅「${ref('notice', r.noticeId)}」` : '通知已读回执';
     case 'card':

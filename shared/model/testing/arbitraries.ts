@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { encodeRev, MAX_COUNTER } from '../../clock/hlc';
 import { createUuidV7Generator } from '../../ids/uuidv7';
+import { CADRE_EXCHANGE_DIRECTIONS } from '../cadreExchange';
 import { creditCodeCheckChar } from '../creditCode';
 import { DUTY_ITEM_STATUSES } from '../dutyList';
 import { idNumberCheckChar } from '../idNumber';
@@ -388,7 +389,25 @@ const FIELDS: FieldsArbitraries = {
   commendation: () =>
     fc.record({ date: isoDateArbitrary(), name: requiredTextArbitrary(), honour: requiredTextArbitrary(), level: textArbitrary(50) }),
 
-  publicity: () => fc.record({ date: isoDateArbitrary(), title: requiredTextArbitrary(), outlet: textArbitrary() }),
+  // 媒体级别 from record schema 7: absent in older records
+  publicity: () =>
+    fc.record({ date: isoDateArbitrary(), title: requiredTextArbitrary(), outlet: textArbitrary(), level: textArbitrary(50) }, { requiredKeys: ['date', 'title', 'outlet'] }),
+
+  // 任前考察 before the posting, or none
+  cadreExchange: () =>
+    fc
+      .record({
+        dates: datePairArbitrary(),
+        vetted: fc.boolean(),
+        personName: requiredTextArbitrary(50),
+        memberId: fc.option(uuidV7Arbitrary, { nil: null }),
+        direction: fc.constantFrom(...CADRE_EXCHANGE_DIRECTIONS),
+        fromPost: textArbitrary(100),
+        toPost: textArbitrary(100),
+        vettingResult: textArbitrary(),
+        note: textArbitrary(),
+      })
+      .map(({ dates, vetted, ...rest }) => ({ ...rest, date: dates[1], vettedOn: vetted ? dates[0] : null })),
 
   enrolledUnit: () =>
     fc

@@ -51,3 +51,27 @@ describe('关怀激励 figures', () => {
     expect(careDateProblem('', '2026-12-05', '刊发日期')).toBe('请选择刊发日期');
   });
 });
+
+describe('走访慰问 to-do', () => {
+  it('from the fourth quarter, says when the year has no 走访慰问 yet', async () => {
+    const { careVisitTodos } = await import('./care');
+    const visit = (date: string, deleted = false) => ({ date, visitedName: '王芳', amountFen: 0, deleted });
+    expect(careVisitTodos([], '2026-09-30')).toEqual([]);
+    const [todo] = careVisitTodos([visit('2025-12-01'), visit('2026-03-01', true)], '2026-10-01');
+    expect(todo).toMatchObject({ area: 'care', title: '2026年度尚无走访慰问记录', due: '2026-12-31', link: '/care?year=2026' });
+    expect(careVisitTodos([visit('2026-02-01')], '2026-10-01')).toEqual([]);
+  });
+});
+
+describe('宣传 媒体级别 (record schema 7)', () => {
+  it('is optional: a 宣传 record written before it is still valid, and one with it keeps it', async () => {
+    const fc = (await import('fast-check')).default;
+    const { recordArbitrary } = await import('../../model/testing/arbitraries');
+    const { PublicitySchema } = await import('../../model/care');
+    const [sample] = fc.sample(recordArbitrary('publicity'), { numRuns: 1, seed: 2 });
+    const { level: _level, ...older } = sample!;
+    expect(PublicitySchema.safeParse(older).success).toBe(true);
+    const parsed = PublicitySchema.safeParse({ ...older, level: ' 省级 ' });
+    expect(parsed.success && parsed.data.level).toBe('省级');
+  });
+});

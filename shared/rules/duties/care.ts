@@ -4,6 +4,7 @@
  * by outlet — and the date rule of all three (a record of something done: not later than today).
  */
 import type { IsoDate } from '../dates';
+import type { TodoItem } from '../todos';
 
 export interface CareVisitFact {
   readonly date: string;
@@ -84,4 +85,29 @@ export function careDateProblem(date: string, today: IsoDate, what: string): str
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `请选择${what}`;
   if (date > today) return `${what}不能晚于今天（${today}），请登记已经发生的事项`;
   return null;
+}
+
+/** Month (1–12) from which a year without any 走访慰问 is a to-do (the fourth quarter). */
+export const CARE_VISITS_FROM_MONTH = 10;
+
+/**
+ * Workbench to-do: from the fourth quarter, a year with no 走访慰问 recorded. The 《意见》 asks to
+ * visit seriously ill or struggling party-affairs cadres 定期 (regularly) and names no date, so
+ * the app names none either: only that the year has none by its last quarter.
+ */
+export function careVisitTodos(visits: readonly (CareVisitFact & { readonly deleted?: boolean })[], asOf: IsoDate): TodoItem[] {
+  const year = Number(asOf.slice(0, 4));
+  if (Number(asOf.slice(5, 7)) < CARE_VISITS_FROM_MONTH) return [];
+  if (visits.some((v) => v.deleted !== true && inYear(v.date, year) && v.date <= asOf)) return [];
+  return [
+    {
+      key: `care:no-visits:${year}`,
+      area: 'care',
+      severity: 'low',
+      title: `${year}年度尚无走访慰问记录`,
+      detail: `《关于市直单位党组（党委）落实机关党建责任制的意见》要求定期对身患重病、生活困难的党务干部进行走访慰问。如本年度已开展，请在“关怀激励 → 走访慰问”中登记；年度报告据此统计。`,
+      due: `${year}-12-31`,
+      link: `/care?year=${year}`,
+    },
+  ];
 }
