@@ -4,7 +4,8 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runningSharedQueries, sharedLiveQuery } from './sharedLiveQuery';
+import { registeredSharedQueries, runningSharedQueries, sharedLiveQuery, type SharedLiveQuery } from './sharedLiveQuery';
+import { shownResult } from './useAppQuery';
 
 interface Item {
   id: string;
@@ -29,9 +30,10 @@ async function itemsOf(database: ItemsDb, unitId: string): Promise<Item[]> {
 }
 
 const shared = (unitId: string) => sharedLiveQuery(itemsOf, [unitId], () => itemsOf(db, unitId));
+const valueOf = <T>(q: SharedLiveQuery<T>): T | undefined => { const s = q.state(); return s.status === 'ok' ? s.value : undefined; };
 
 /** Resolves when `predicate` holds after a notification (or at once if it holds now). */
-function until(query: ReturnType<typeof shared>, predicate: () => boolean): Promise<void> {
+function until<T>(query: SharedLiveQuery<T>, predicate: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     if (predicate()) return resolve();
     const stop = query.subscribe(() => {
@@ -64,16 +66,16 @@ describe('sharedLiveQuery', () => {
     const first = shared('A');
     const seenByFirst: number[] = [];
     const seenBySecond: number[] = [];
-    const stopFirst = first.subscribe(() => seenByFirst.push(first.value()?.length ?? -1));
+    const stopFirst = first.subscribe(() => seenByFirst.push(valueOf(first)?.length ?? -1));
     const second = shared('A');
     expect(second).toBe(first);
-    const stopSecond = second.subscribe(() => seenBySecond.push(second.value()?.length ?? -1));
-    await until(first, () => first.value() !== undefined);
-    expect(first.value()!.map((i) => i.name)).toEqual(['第一党支部']);
+    const stopSecond = second.subscribe(() => seenBySecond.push(valueOf(second)?.length ?? -1));
+    await until(first, () => valueOf(first) !== undefined);
+    expect(valueOf(first)!.map((i) => i.name)).toEqual(['第一党支部']);
     expect(runs.A).toBe(1);
 
     await db.items.put({ id: 'a2', unitId: 'A', name: '第二党支部' });
-    await until(first, () => first.value()!.length === 2);
+    await until(first, () => valueOf(first)!.length === 2);
     expect(runs.A).toBe(2);
     expect(seenByFirst.at(-1)).toBe(2);
     expect(seenBySecond.at(-1)).toBe(2);
@@ -87,20 +89,20 @@ describe('sharedLiveQuery', () => {
     const b = shared('B');
     expect(b).not.toBe(a);
     const stops = [a.subscribe(() => undefined), b.subscribe(() => undefined)];
-    await until(a, () => a.value() !== undefined);
-    await until(b, () => b.value() !== undefined);
-    expect(a.value()!.map((i) => i.id)).toEqual(['a1']);
-    expect(b.value()!.map((i) => i.id)).toEqual(['b1']);
+    await until(a, () => valueOf(a) !== undefined);
+    await until(b, () => valueOf(b) !== undefined);
+    expect(valueOf(a)!.map((i) => i.id)).toEqual(['a1']);
+    expect(valueOf(b)!.map((i) => i.id)).toEqual(['b1']);
     for (const stop of stops) stop();
   });
 
   it('stops the query after the last listener leaves, not while one re-subscribes in the same task', async () => {
     const q = shared('A');
     const stop = q.subscribe(() => undefined);
-    await until(q, () => q.value() !== undefined);
+    await until(q, () => valueOf(q) !== undefined);
     stop();
     const again = q.subscribe(() => undefined); // a re-mount in the same task keeps the running query and its value
-    expect(q.value()).toBeDefined();
+    expect(valueOf(q)).toBeDefined();
     await macrotask();
     expect(runningSharedQueries()).toBe(1);
     again();
@@ -114,15 +116,43 @@ describe('sharedLiveQuery', () => {
     expect(shared('A')).not.toBe(q); // the next screen starts afresh
   });
 
-  it('hands a failing query\'s error to its listeners', async () => {
+  it('hands a failing query\'s error to its listeners as a new state, which the hook throws to the error boundary', async () => {
     const failing = async (): Promise<Item[]> => {
       throw new Error('读取失败');
     };
     const q = sharedLiveQuery(failing, ['A'], failing);
-    const stop = q.subscribe(() => undefined);
-    await until(q, () => q.error() !== undefined);
-    expect((q.error() as Error).message).toBe('读取失败');
-    expect(q.value()).toBeUndefined();
+    const before = q.state();
+    let notified = 0;
+    const stop = q.subscribe(() => notified++);
+    await until(q, () => q.state().status === 'error');
+    const state = q.state();
+    expect(state).not.toBe(before); // a new snapshot: useSyncExternalStore re-renders the screen
+    expect(notified).toBeGreaterThan(0);
+    expect(() => shownResult(state, [])).toThrow('读取失败');
     stop();
+  });
+
+  it('drops an entry nobody subscribed to (a render React threw away), and never lets a stopped entry displace a newer one', async () => {
+    const orphan = shared('A');
+    expect(registeredSharedQueries()).toBe(1);
+    await macrotask();
+    expect(registeredSharedQueries()).toBe(0); // no leak
+
+    const newer = shared('A');
+    expect(newer).not.toBe(orphan);
+    const stopNewer = newer.subscribe(() => undefined);
+    const stopOrphan = orphan.subscribe(() => undefined); // a component still holding the old entry
+    await until(newer, () => valueOf(newer) !== undefined);
+    expect(shared('A')).toBe(newer);
+    stopOrphan();
+    await macrotask();
+    expect(shared('A')).toBe(newer); // the orphan's stop did not remove the newer entry
+    stopNewer();
+  });
+
+  it('shows the value it showed before while a query loads, and the new value once it arrives', () => {
+    expect(shownResult({ status: 'loading' }, ['旧'])).toEqual(['旧']);
+    expect(shownResult({ status: 'ok', value: ['新'] }, ['旧'])).toEqual(['新']);
+    expect(shownResult({ status: 'loading' }, undefined)).toBeUndefined();
   });
 });

@@ -3,25 +3,31 @@
  * hooks that each need the unit's ledger (the workbench: the page, the meeting to-dos, the training
  * to-dos …); with a live query per hook, the same 16,000 records of a large unit were read, their
  * sealed fields opened and Dexie's copy made once per hook, on every change (issue 18's profiles).
- * Here the first subscriber starts one Dexie `liveQuery`, later ones share its latest value, and
+ * Here the first subscriber starts one Dexie `liveQuery`, later ones share its latest state, and
  * the last one to leave stops it — after the current task, so that a screen re-mounting its hooks
- * (a route change, React's strict mode) keeps the query instead of reading again.
+ * (a route change, React's strict mode) keeps the query instead of reading again. An entry that
+ * nobody subscribes to (a render React threw away) is dropped the same way.
  */
 import { liveQuery, type Subscription } from 'dexie';
+
+/** What a query last gave: a result, or the error of its last run. A new object on every change. */
+export type SharedQueryState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'error'; readonly error: unknown };
 
 export interface SharedLiveQuery<T> {
   /** Starts the query with the first listener; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** The latest result; undefined until the first arrives. */
-  value(): T | undefined;
-  /** The query's failure, if its latest run failed (thrown to the screen's error boundary). */
-  error(): unknown;
+  /** The latest state (the same object until something changes: a snapshot for useSyncExternalStore). */
+  state(): SharedQueryState<T>;
 }
+
+const LOADING = { status: 'loading' } as const;
 
 interface Entry {
   readonly query: SharedLiveQuery<unknown>;
-  result: { value: unknown } | undefined;
-  failure: { error: unknown } | undefined;
+  current: SharedQueryState<unknown>;
   readonly listeners: Set<() => void>;
   subscription: Subscription | null;
   stopTimer: ReturnType<typeof setTimeout> | null;
@@ -50,19 +56,24 @@ export function sharedLiveQuery<T>(query: object, args: readonly unknown[], run:
   const known = entries.get(key);
   if (known !== undefined) return known.query as SharedLiveQuery<T>;
 
-  const notify = (): void => {
+  const update = (next: SharedQueryState<unknown>): void => {
+    entry.current = next;
     for (const l of [...entry.listeners]) l();
   };
-  const stop = (): void => {
-    entry.stopTimer = null;
-    if (entry.listeners.size > 0) return;
-    entry.subscription?.unsubscribe();
-    entry.subscription = null;
-    entries.delete(key);
+  /** Stops the query unless someone listens again by then; forgets its state. */
+  const stopLater = (): void => {
+    if (entry.stopTimer !== null) return;
+    entry.stopTimer = setTimeout(() => {
+      entry.stopTimer = null;
+      if (entry.listeners.size > 0) return;
+      entry.subscription?.unsubscribe();
+      entry.subscription = null;
+      entry.current = LOADING;
+      if (entries.get(key) === entry) entries.delete(key);
+    }, 0);
   };
   const entry: Entry = {
-    result: undefined,
-    failure: undefined,
+    current: LOADING,
     listeners: new Set(),
     subscription: null,
     stopTimer: null,
@@ -74,33 +85,32 @@ export function sharedLiveQuery<T>(query: object, args: readonly unknown[], run:
           entry.stopTimer = null;
         }
         if (entry.subscription === null) {
-          entries.set(key, entry); // again, if it was stopped while a component still held it
+          // a component still holding an entry that was stopped: shared again unless a newer one took its place
+          if (!entries.has(key)) entries.set(key, entry);
           entry.subscription = liveQuery(run).subscribe({
-            next: (value) => {
-              entry.result = { value };
-              entry.failure = undefined;
-              notify();
-            },
-            error: (error: unknown) => {
-              entry.failure = { error };
-              notify();
-            },
+            next: (value) => update({ status: 'ok', value }),
+            error: (error: unknown) => update({ status: 'error', error }),
           });
         }
         return () => {
           entry.listeners.delete(listener);
-          if (entry.listeners.size === 0 && entry.stopTimer === null) entry.stopTimer = setTimeout(stop, 0);
+          if (entry.listeners.size === 0) stopLater();
         };
       },
-      value: () => entry.result?.value,
-      error: () => entry.failure?.error,
+      state: () => entry.current,
     },
   };
   entries.set(key, entry);
+  stopLater(); // dropped if no component subscribes (a render that never commits)
   return entry.query as SharedLiveQuery<T>;
 }
 
 /** How many shared queries are running (for tests). */
 export function runningSharedQueries(): number {
   return [...entries.values()].filter((e) => e.subscription !== null).length;
+}
+
+/** How many shared queries are registered, running or not (for tests). */
+export function registeredSharedQueries(): number {
+  return entries.size;
 }

@@ -8,15 +8,25 @@
 import { useRef, useSyncExternalStore } from 'react';
 import type { TaizhangDb } from '../../db/db';
 import { onAppDatabase } from '../../db/session';
-import { sharedLiveQuery } from './sharedLiveQuery';
+import { sharedLiveQuery, type SharedQueryState } from './sharedLiveQuery';
 
-/** undefined while loading (after a change of arguments, the previous result until the new one arrives, as Dexie's useLiveQuery). */
+/**
+ * What the hook returns for a query's state: its value; while loading, the value it returned before
+ * (after a change of arguments, the previous result until the new one arrives, as Dexie's
+ * useLiveQuery); a failed read is thrown to the screen's error boundary.
+ */
+export function shownResult<T>(state: SharedQueryState<T>, previous: T | undefined): T | undefined {
+  if (state.status === 'error') throw state.error;
+  return state.status === 'ok' ? state.value : previous;
+}
+
+/** undefined while loading. */
 export function useAppQuery<A extends unknown[], T>(query: (db: TaizhangDb, ...args: A) => Promise<T>, ...args: A): T | undefined {
   const shared = sharedLiveQuery(query, args, () => onAppDatabase(query, ...args));
-  const value = useSyncExternalStore(shared.subscribe, shared.value);
+  // the state is a new object on every result and every failure: either re-renders the screen
+  const state = useSyncExternalStore(shared.subscribe, shared.state);
   const last = useRef<T | undefined>(undefined);
-  const error = shared.error();
-  if (error !== undefined) throw error;
-  if (value !== undefined) last.current = value;
-  return value ?? last.current;
+  const shown = shownResult(state, last.current);
+  last.current = shown;
+  return shown;
 }
