@@ -44,6 +44,15 @@ describe('field cipher (encryption at rest)', () => {
     expect(() => cipher.open(flipped, 'member.phone')).toThrow(SealedFieldError);
   });
 
+  it('keeps opening correctly past its memory bound (the older values dropped, opened again on demand)', () => {
+    const cipher = createFieldCipher(key(1));
+    const sealed = Array.from({ length: 120_000 }, (_, i) => [`13${String(i).padStart(9, '0')}`, cipher.seal(`13${String(i).padStart(9, '0')}`, 'member.phone')] as const);
+    for (const [plain, s] of sealed) expect(cipher.open(s, 'member.phone')).toBe(plain);
+    for (const [plain, s] of sealed.slice(0, 100)) expect(cipher.open(s, 'member.phone')).toBe(plain);
+    const long = '需长期照护。'.repeat(30_000);
+    expect(cipher.open(cipher.seal(long, 'careVisit.reason'), 'careVisit.reason')).toBe(long);
+  });
+
   it('looks a value up by a keyed hash: the same under one key and context, different under another', () => {
     const a = createFieldCipher(key(1));
     expect(a.lookup('11010519491231002X', 'member.idNumber')).toBe(createFieldCipher(key(1)).lookup('11010519491231002X', 'member.idNumber'));

@@ -30,8 +30,8 @@ export const DATA_KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const LOOKUP_BYTES = 16;
-/** Opened values a cipher keeps (two fields of 50,000 members; ~10 MB at most). */
-const OPENED_VALUES_KEPT = 100_000;
+/** Characters of opened values (and their sealed texts) a cipher keeps: ~16 MB of strings, the ID numbers and phones of ~60,000 members. */
+const OPENED_CHARS_KEPT = 8_000_000;
 
 /** A value as sealed on disk: the prefix marks it, so plain values of an older database can be told apart. */
 export function isSealedValue(value: unknown): value is string {
@@ -89,14 +89,25 @@ export function createFieldCipher(dataKey: Uint8Array, random: FieldRandom = ran
   // roster after every change, and opening (AES-GCM in JS, ~10 µs a field) was most of that read.
   // Sound because GCM authenticates the nonce and the field: one sealed text under one key and field
   // opens to one value or to none (a failure is never remembered). Dies with the cipher (lock).
+  // Bounded by the characters it holds; when full, the older half goes (Map keeps insertion order).
   const opened = new Map<string, string>();
+  let keptChars = 0;
   const open = (sealed: string, context: string): string => {
     const key = `${context}\u0000${sealed}`;
     const known = opened.get(key);
     if (known !== undefined) return known;
     const plain = bytesToUtf8(openBytes(sealed, context));
-    if (opened.size >= OPENED_VALUES_KEPT) opened.clear();
+    const chars = key.length + plain.length;
+    if (chars > OPENED_CHARS_KEPT / 64) return plain; // a long 慰问事由 is not worth keeping
+    if (keptChars + chars > OPENED_CHARS_KEPT) {
+      for (const [k, v] of opened) {
+        opened.delete(k);
+        keptChars -= k.length + v.length;
+        if (keptChars <= OPENED_CHARS_KEPT / 2) break;
+      }
+    }
     opened.set(key, plain);
+    keptChars += chars;
     return plain;
   };
   return {
