@@ -272,7 +272,18 @@ export function profileInForce(profiles: readonly RuleProfile[], date: IsoDate):
  * profile that lists its own requirement of the kind uses its own. Not written into
  * NATIONAL_PROFILE_V1, which stays what version 1 was (as `DEFAULT_SYNC_RULES`).
  */
-export const LATER_MEETING_REQUIREMENTS: readonly MeetingRequirement[] = [
+/**
+ * A requirement as the rules apply it: a later kind's default counts only from `countsFrom` (the
+ * first whole year the ledger could record the kind: earlier periods are not required, so that
+ * figures already reported do not change and units on an older program do not owe what they could
+ * not record). Never stored: a profile's own requirements have no such date (they apply from the
+ * profile's `effectiveFrom`).
+ */
+export interface AppliedMeetingRequirement extends MeetingRequirement {
+  readonly countsFrom?: IsoDate;
+}
+
+export const LATER_MEETING_REQUIREMENTS: readonly AppliedMeetingRequirement[] = [
   // 民主生活会 (record schema 7, issue 14). DOMAIN.md: "Also required by 机关条例 §19/§26: 民主生活会
   // (leadership)" — it names no number; 《县以上党和国家机关党员领导干部民主生活会若干规定》 sets
   // 民主生活会一般每年召开1次. Held by the 党组(党委) (organisation kind `leadingGroup`), as its
@@ -284,11 +295,12 @@ export const LATER_MEETING_REQUIREMENTS: readonly MeetingRequirement[] = [
     organisationKinds: ['leadingGroup'],
     onlyWithCommittee: false,
     basis: '《县以上党和国家机关党员领导干部民主生活会若干规定》（民主生活会一般每年召开1次）',
+    countsFrom: '2027-01-01',
   },
 ];
 
 /** The profile's meeting requirements, with the later kinds' defaults it does not list itself. */
-export function meetingRequirements(profile: RuleProfile): readonly MeetingRequirement[] {
+export function meetingRequirements(profile: RuleProfile): readonly AppliedMeetingRequirement[] {
   const listed = new Set(profile.meetings.requirements.map((r) => r.kind));
   const later = LATER_MEETING_REQUIREMENTS.filter((r) => !listed.has(r.kind));
   return later.length === 0 ? profile.meetings.requirements : [...profile.meetings.requirements, ...later];
@@ -299,7 +311,7 @@ export function requirementsFor(
   profile: RuleProfile,
   kind: (typeof ORGANISATION_KINDS)[number],
   hasCommittee: boolean,
-): MeetingRequirement[] {
+): AppliedMeetingRequirement[] {
   return meetingRequirements(profile).filter(
     (r) => r.organisationKinds.includes(kind) && (!r.onlyWithCommittee || hasCommittee),
   );

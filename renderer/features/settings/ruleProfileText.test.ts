@@ -134,7 +134,20 @@ describe('meeting frequencies and quorum in the editor', () => {
     expect(rows.map((r) => r.label)).toContain('支委会（党支部，设支委会的）每月至少');
     expect(rows.find((r) => r.label.startsWith('党组会议'))).toMatchObject({ count: 2 });
     expect(rows.some((r) => r.label.startsWith('换届选举'))).toBe(false);
-    expect(rows).toHaveLength(NATIONAL_PROFILE_V1.meetings.requirements.filter((r) => r.period !== 'whenDue').length);
+    // the profile's own, and 民主生活会 (a later kind's default the profile does not list)
+    expect(rows).toHaveLength(NATIONAL_PROFILE_V1.meetings.requirements.filter((r) => r.period !== 'whenDue').length + 1);
+    expect(rows.at(-1)).toMatchObject({ label: '民主生活会（党组(党委)）每年至少', count: 1 });
+  });
+
+  it('keeps 民主生活会 a default while unchanged, and makes it the profile’s own (no default date stored) when changed', () => {
+    const rows = frequencyRows(NATIONAL_PROFILE_V1);
+    const unchanged = requirementsWithCounts(NATIONAL_PROFILE_V1, rows.map((r) => r.count), '示范市机关党建规则');
+    expect(unchanged).toEqual(NATIONAL_PROFILE_V1.meetings.requirements);
+    const twice = requirementsWithCounts(NATIONAL_PROFILE_V1, rows.map((r) => (r.label.startsWith('民主生活会') ? 2 : r.count)), '示范市机关党建规则');
+    const own = twice.find((r) => r.kind === 'democraticLifeMeeting')!;
+    expect(own).toMatchObject({ count: 2, period: 'year', organisationKinds: ['leadingGroup'] });
+    expect('countsFrom' in own).toBe(false);
+    expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, meetings: { ...NATIONAL_PROFILE_V1.meetings, requirements: twice } }).success).toBe(true);
   });
 
   it('writes a changed count with its 依据 saying so; unchanged requirements stay as they were; the profile is valid', () => {

@@ -2,7 +2,7 @@
 import { ASSESSMENT_INDICATORS } from '../../../shared/model/profileSchema';
 import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS } from '../../../shared/model/vocabulary';
 import type { AssessmentIndicatorId, Fraction, RequirementPeriod, RuleProfile } from '../../../shared/rules/profile';
-import { assessmentScoring, NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
+import { assessmentScoring, meetingRequirements, NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
 import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
 
 /** [label, words] pairs, in the order the card shows them. */
@@ -129,7 +129,7 @@ const PERIOD_WORDS: Record<Exclude<RequirementPeriod, 'whenDue'>, string> = { mo
 
 /** A meeting requirement the editor can change the frequency of (not 换届选举, held when due). */
 export interface FrequencyRow {
-  /** Index in `profile.meetings.requirements`. */
+  /** Index in `meetingRequirements(profile)`: the profile's own, then the later kinds' defaults it does not list (民主生活会). */
   readonly index: number;
   /** 党员大会（党总支、党支部）每季度至少 */
   readonly label: string;
@@ -137,7 +137,7 @@ export interface FrequencyRow {
 }
 
 export function frequencyRows(p: RuleProfile): FrequencyRow[] {
-  return p.meetings.requirements.flatMap((r, index) =>
+  return meetingRequirements(p).flatMap((r, index) =>
     r.period === 'whenDue'
       ? []
       : [{ index, label: `${MEETING_KIND_LABELS[r.kind]}（${r.organisationKinds.map((k) => ORGANISATION_KIND_LABELS[k]).join('、')}${r.onlyWithCommittee ? '，设支委会的' : ''}）${PERIOD_WORDS[r.period]}至少`, count: r.count }],
@@ -150,10 +150,14 @@ export function frequencyRows(p: RuleProfile): FrequencyRow[] {
  */
 export function requirementsWithCounts(p: RuleProfile, counts: readonly number[], profileName: string): RuleProfile['meetings']['requirements'] {
   const byIndex = new Map(frequencyRows(p).map((row, i) => [row.index, counts[i] ?? row.count] as const));
-  return p.meetings.requirements.map((r, index) => {
+  const own = p.meetings.requirements.length;
+  return meetingRequirements(p).flatMap((applied, index) => {
+    const { countsFrom: _default, ...r } = applied; // a later kind's default date is never stored
     const count = byIndex.get(index);
-    if (count === undefined || count === r.count || r.period === 'whenDue') return r;
-    return { ...r, count, basis: `${profileName}（${PERIOD_WORDS[r.period]}至少${count}次；原依据：${r.basis}）` };
+    const changed = count === undefined || count === r.count || r.period === 'whenDue' ? null : { ...r, count, basis: `${profileName}（${PERIOD_WORDS[r.period]}至少${count}次；原依据：${r.basis}）` };
+    // a later kind's default (民主生活会) becomes the profile's own only when the 工委 changes it
+    if (index >= own) return changed === null ? [] : [changed];
+    return [changed ?? r];
   });
 }
 

@@ -145,6 +145,9 @@ export function meetingCompliance(input: MeetingComplianceInput, profile: RulePr
     const periods: PeriodCompliance[] = ofYear.map((period, i) => {
       const held = heldIn[i] ?? 0;
       const required = req.count;
+      // a kind the ledger could not record before (民主生活会): not required of earlier periods, held or not
+      if (req.countsFrom !== undefined && compareIsoDates(period.end, req.countsFrom) < 0)
+        return { period, required, held, state: 'notApplicable', reason: `${period.label}不作要求：${label}自${chineseDate(req.countsFrom)}起计入完成情况（此前的台账不能登记${label}）` };
       const counts = `应召开${label} ${required} 次，已召开 ${held} 次`;
       if (held >= required) return { period, required, held, state: 'held', reason: `${period.label}${counts}，已完成` };
       const because = notRequiredBecause(org, period);
