@@ -9,6 +9,12 @@ import { noticeBatches } from '../../shared/rules/committee/noticeReads';
 import type { TaizhangDb } from './db';
 import { answerCard, closeCard, issueCard, markNoticeRead, recordDutyReview, rectifyReviewProblem, sendNotice, type CardInput } from './accountabilityRepository';
 import { cardRegister, dutyReviewRegister, noticeRegister, unitInbox } from './queries/accountability';
+import { supervisionRegister } from './queries/supervision';
+import { createRecord } from './recordRepository';
+import { createSupervisionVisit, deleteSupervisionVisit } from './supervisionRepository';
+import { runWrite } from './runWrite';
+import { visitRows } from '../features/accountability/supervisionVisitRows';
+import { cardTextsFromFollowUp } from '../../shared/rules/committee/supervisionVisits';
 import { exportReturnBundle, exportUnitBundle } from './sync/exportBundle';
 import { enrolledPair, importInto, must, testClock } from './sync/testing/syncTestPair';
 
@@ -114,5 +120,56 @@ describe('红黄牌 and 通知 between the 工委 and a unit', () => {
     expect((await must(rectifyReviewProblem(unit, review!.id, '党建与业务融合不深'))).id).toBe(item.id);
     expect(await rectifyReviewProblem(unit, review!.id, '不在评议中的问题')).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(await recordDutyReview(unit, input)).toMatchObject({ ok: false, error: { kind: 'wrong-mode' } });
+  });
+
+  it('a card issued on a 联系组 visit: linked by id on the committee, named in words for the unit', async () => {
+    const { committee, unit, unitId } = await activePair();
+    const visit = await must(createSupervisionVisit(committee, { unitId, kind: 'forum', date: '2026-11-20', visitors: '张伟、李娜', findings: '支部会议记录不全', followUps: ['补齐会议记录'] }));
+    // from the visit's follow-up item (the texts already name the visit)
+    const fromItem = await must(issueCard(committee, { ...yellow(unitId), ...cardTextsFromFollowUp(visit, '补齐会议记录'), visitId: visit.id }));
+    expect(fromItem).toMatchObject({ visitId: visit.id, evidence: cardTextsFromFollowUp(visit, '补齐会议记录').evidence });
+    // chosen in the drawer with evidence of its own: the visit is named in the first line
+    const chosen = await must(issueCard(committee, { ...yellow(unitId), colour: 'red', visitId: visit.id }));
+    expect(chosen.evidence).toBe('工委联系组2026年11月20日座谈（督导检查记录）。\n季度监控：第一党支部 2026年第三季度无党员大会记录');
+    // without a visit, nothing changes: no field at all
+    const plain = await must(issueCard(committee, yellow(unitId)));
+    expect(plain).not.toHaveProperty('visitId');
+    expect(plain.evidence).toBe(yellow(unitId).evidence);
+
+    const register = await cardRegister(committee.db);
+    expect(register.visits.get(visit.id)).toMatchObject({ date: '2026-11-20', kind: 'forum', deleted: false });
+    const [row] = visitRows(await supervisionRegister(committee.db));
+    expect(row).toMatchObject({ cardCount: 2, followUps: [{ text: '补齐会议记录', carded: true }] });
+
+    // the return bundle carries the link; the unit reads the visit in the card's 依据 (it holds no visits)
+    await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
+    const inbox = await unitInbox(unit.db, unitId);
+    const received = inbox.cards.find((c) => c.id === chosen.id)!;
+    expect(received).toMatchObject({ visitId: visit.id, evidence: chosen.evidence });
+    expect(inbox.cards.find((c) => c.id === plain.id)).not.toHaveProperty('visitId');
+    expect(await unit.db.supervisionVisit.count()).toBe(0);
+
+    // deleted since: the register still knows the card's visit, as deleted
+    await must(deleteSupervisionVisit(committee, visit.id));
+    expect((await cardRegister(committee.db)).visits.get(visit.id)).toMatchObject({ deleted: true });
+  });
+
+  it('a card is issued only on a live visit to its own unit', async () => {
+    const { committee, unitId } = await activePair();
+    const otherUnitId = '0190a0a0-0000-7000-8000-0000000000b2';
+    await must(runWrite(committee.db, [committee.db.enrolledUnit, committee.db.changes, committee.db.audit, committee.db.device], () =>
+      createRecord(committee, 'enrolledUnit', { unitId: otherUnitId, name: '市审计局', creditCode: null, publicKey: null, status: 'invited', revokedAt: null }),
+    ));
+    const elsewhere = await must(createSupervisionVisit(committee, { unitId: otherUnitId, kind: 'survey', date: '2026-11-20', visitors: '张伟', findings: '未发现明显问题', followUps: [] }));
+    const gone = await must(createSupervisionVisit(committee, { unitId, kind: 'survey', date: '2026-11-21', visitors: '张伟', findings: '未发现明显问题', followUps: [] }));
+    await must(deleteSupervisionVisit(committee, gone.id));
+    const before = await committee.db.card.count();
+    for (const visitId of [elsewhere.id, gone.id, '0190a0a0-0000-7000-8000-0000000000b3']) {
+      expect(await issueCard(committee, { ...yellow(unitId), visitId })).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid-visit', message: expect.stringContaining('请重新选择依据的督导检查'), path: ['visitId'] },
+      });
+    }
+    expect(await committee.db.card.count()).toBe(before);
   });
 });

@@ -9,13 +9,15 @@ import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Resu
 import { newId } from '../../shared/ids/uuidv7';
 import type { Card, DutyReview, Notice } from '../../shared/model/committee';
 import type { NoticeRead } from '../../shared/model/noticeRead';
+import { LONG_TEXT_MAX } from '../../shared/model/primitives';
 import type { Rectification } from '../../shared/model/rectification';
+import { evidenceNamingVisit } from '../../shared/rules/committee/cards';
 import { compareIsoDates, type IsoDate } from '../../shared/rules/dates';
 import { createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
 
-export type AccountabilityError = WriteError | ExpectedError<'wrong-mode' | 'no-recipients' | 'unit-not-enrolled' | 'already-closed' | 'invalid-subject' | 'invalid-date'>;
+export type AccountabilityError = WriteError | ExpectedError<'wrong-mode' | 'no-recipients' | 'unit-not-enrolled' | 'already-closed' | 'invalid-subject' | 'invalid-date' | 'invalid-visit'>;
 
 const MAX_NOTICE_RECIPIENTS = 2000;
 
@@ -50,13 +52,18 @@ export interface CardInput {
   readonly issuedOn: IsoDate;
   readonly fixBy: IsoDate | null;
   readonly consequences: readonly string[];
+  /**
+   * The 联系组 visit (督导检查) the card is issued on: a live visit to the same unit, or null/absent
+   * for none. The stored 依据 then names the visit in words (the unit does not hold visits).
+   */
+  readonly visitId?: string | null;
 }
 
 /** 亮牌: one card to a unit or one of its organisations. */
 export async function issueCard(ctx: WriteContext, input: CardInput): Promise<Result<Card, AccountabilityError>> {
   const refused = committeeOnly(ctx);
   if (refused) return fail(refused);
-  const tables = [ctx.db.card, ctx.db.enrolledUnit, ctx.db.organisation, ctx.db.workspace, ctx.db.changes, ctx.db.audit, ctx.db.device];
+  const tables = [ctx.db.card, ctx.db.enrolledUnit, ctx.db.organisation, ctx.db.supervisionVisit, ctx.db.workspace, ctx.db.changes, ctx.db.audit, ctx.db.device];
   return runWrite<Card, AccountabilityError>(ctx.db, tables, async () => {
     const notEnrolled = await enrolledUnit(ctx, input.unitId);
     if (notEnrolled) return fail(notEnrolled);
@@ -66,13 +73,23 @@ export async function issueCard(ctx: WriteContext, input: CardInput): Promise<Re
         return fail(expectedError('invalid-subject', '所选党组织不属于该单位或已被删除，请重新选择亮牌对象。', ['subjectId']));
       }
     }
+    let evidence = input.evidence.trim();
+    const visitId = input.visitId ?? null;
+    if (visitId !== null) {
+      const visit = await ctx.db.supervisionVisit.get(visitId);
+      if (!visit || visit.deleted || visit.unitId !== input.unitId) {
+        return fail(expectedError('invalid-visit', '所选督导检查不是对该单位的督导，或已被删除，请重新选择依据的督导检查，或不选。', ['visitId']));
+      }
+      evidence = evidenceNamingVisit(evidence, visit, LONG_TEXT_MAX);
+    }
     return createRecord(ctx, 'card', {
       unitId: input.unitId,
       subjectKind: input.subjectKind,
       subjectId: input.subjectKind === 'unit' ? input.unitId : input.subjectId,
       colour: input.colour,
       trigger: input.trigger.trim(),
-      evidence: input.evidence.trim(),
+      evidence,
+      ...(visitId === null ? {} : { visitId }),
       issuer: await issuerName(ctx),
       issuedOn: input.issuedOn,
       fixBy: input.fixBy,

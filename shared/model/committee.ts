@@ -81,6 +81,12 @@ export const CardSchema = withMeta({
   consequences: listOf(requiredText(50), 20, '处理措施'),
   /** 亮牌依据: what the committee found (records, a visit), in words (record schema 3). */
   evidence: text(LONG_TEXT_MAX),
+  /**
+   * The 联系组 visit (supervisionVisit, the committee's own record) the card was issued on (record
+   * schema 7); absent when none. Only the committee holds visits: the unit reads the visit in the
+   * card's `evidence`, which names it (issueCard writes the reference in).
+   */
+  visitId: Id.optional(),
 }).superRefine((c, ctx) => {
   if (c.subjectKind === 'unit' && c.subjectId !== c.unitId) {
     issue(ctx, ['subjectId'], '对单位亮牌时，亮牌对象应为该记录所属的单位，请重新选择');
@@ -107,6 +113,7 @@ export const CARD_FIELD_LABELS: FieldLabels<Card> = {
   closedOn: '销牌日期',
   consequences: '处理措施',
   evidence: '亮牌依据',
+  visitId: '依据的督导检查',
 };
 
 // ── notice ─────────────────────────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
  * its units, and one unit's inbox (its cards with its answers, its notices with its read marks).
  * Tombstones out; a unit's reads go through the `unitId` index.
  */
-import type { Assessment, Card, DutyReview, EnrolledUnit, Notice } from '../../../shared/model/committee';
+import type { Assessment, Card, DutyReview, EnrolledUnit, Notice, SupervisionVisit } from '../../../shared/model/committee';
 import type { NoticeRead } from '../../../shared/model/noticeRead';
 import type { Rectification } from '../../../shared/model/rectification';
 import type { TaizhangDb } from '../db';
@@ -18,6 +18,11 @@ export interface CardRegister {
   readonly units: readonly EnrolledUnit[];
   /** Names of the organisations cards were issued to, by id. */
   readonly organisationNames: ReadonlyMap<string, string>;
+  /**
+   * The 联系组 visits cards were issued on (`card.visitId`), by id — deleted ones too (as tombstones,
+   * `deleted: true`), so that the register can say the visit was deleted.
+   */
+  readonly visits: ReadonlyMap<string, Pick<SupervisionVisit, 'id' | 'unitId' | 'date' | 'kind' | 'deleted'>>;
 }
 
 function byName(units: readonly EnrolledUnit[]): EnrolledUnit[] {
@@ -35,7 +40,9 @@ export async function cardRegister(db: TaizhangDb): Promise<CardRegister> {
   const [cards, units] = await Promise.all([db.card.toArray(), db.enrolledUnit.toArray()]);
   const liveCards = live(cards);
   const answers = live(await db.rectification.where('cardId').anyOf(liveCards.map((c) => c.id)).toArray());
-  return { cards: liveCards, answers, units: byName(live(units)), organisationNames: await organisationNamesOf(db, liveCards) };
+  const visitIds = [...new Set(liveCards.flatMap((c) => (c.visitId === undefined ? [] : [c.visitId])))];
+  const visits = (await db.supervisionVisit.bulkGet(visitIds)).flatMap((v) => (v ? [[v.id, { id: v.id, unitId: v.unitId, date: v.date, kind: v.kind, deleted: v.deleted }] as const] : []));
+  return { cards: liveCards, answers, units: byName(live(units)), organisationNames: await organisationNamesOf(db, liveCards), visits: new Map(visits) };
 }
 
 export interface NoticeRegister {

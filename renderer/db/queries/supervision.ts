@@ -1,7 +1,7 @@
 /**
  * 联系组督导检查 as the committee reads them: every live visit with the names to show, and what has
- * been made of the follow-up items — the notices sent to the unit (by title) and the cards whose
- * 依据 names the visit. One unit's visits go through the `unitId` index.
+ * been made of the follow-up items — the notices sent to the unit (by title) and the cards issued on
+ * the visit (`visitId`; a card from before record schema 7: its 依据 names the visit). One unit's visits go through the `unitId` index.
  */
 import type { Card, EnrolledUnit, Notice, SupervisionVisit } from '../../../shared/model/committee';
 import type { TaizhangDb } from '../db';
@@ -15,7 +15,7 @@ export interface SupervisionRegister {
   readonly units: readonly EnrolledUnit[];
   /** Live notices and cards of the units visited, to show which follow-up items were used. */
   readonly notices: readonly Pick<Notice, 'id' | 'unitId' | 'title' | 'issuedOn'>[];
-  readonly cards: readonly Pick<Card, 'id' | 'unitId' | 'colour' | 'evidence' | 'trigger' | 'issuedOn'>[];
+  readonly cards: readonly Pick<Card, 'id' | 'unitId' | 'colour' | 'evidence' | 'trigger' | 'issuedOn' | 'visitId'>[];
 }
 
 const newestFirst = (a: SupervisionVisit, b: SupervisionVisit) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);

@@ -5,7 +5,9 @@
  * yellows): each is a red card the committee confirms, never one issued by itself. 打印台账: every card
  * as a PDF table (公文 layout, shared/reports/committeeRegisters.ts), made in the PDF worker. A year
  * chosen above the table (this year's at first, when it has cards) scopes the table, its counts and
- * the printed register to the cards issued in it; 全部年度 shows and prints them all.
+ * the printed register to the cards issued in it; 全部年度 shows and prints them all. A row opens to
+ * the card's detail (依据, 处理措施, who issued it); a card issued on a 联系组 visit links the visit in
+ * its row and its detail.
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -26,6 +28,7 @@ import { useAppQuery } from '../common/useAppQuery';
 import { useRuleProfile } from '../common/useRuleProfile';
 import { useWriteAction } from '../common/useWriteAction';
 import { CardColourTag } from './CardColourTag';
+import { CardVisitLink } from './CardVisitLink';
 import { IssueCardDrawer, type CardDraft } from './IssueCardDrawer';
 
 type Filter = 'open' | 'awaitingClose' | 'overdue' | 'all';
@@ -188,6 +191,29 @@ export function CardRegisterPage() {
         size="middle"
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 张` }}
+        expandable={{
+          expandedRowRender: (r) => (
+            <Space orientation="vertical" size={4} style={{ padding: '4px 8px' }} data-testid="card-detail">
+              <Typography.Text>
+                <Typography.Text strong>亮牌依据：</Typography.Text>
+                {r.card.evidence ? <span style={{ whiteSpace: 'pre-line' }}>{r.card.evidence}</span> : <Typography.Text type="secondary">（未填写）</Typography.Text>}
+              </Typography.Text>
+              {r.card.visitId !== undefined && (
+                <Typography.Text>
+                  <Typography.Text strong>依据的督导检查：</Typography.Text>
+                  <CardVisitLink card={r.card} visits={register.visits} />
+                </Typography.Text>
+              )}
+              <Typography.Text>
+                <Typography.Text strong>处理措施：</Typography.Text>
+                {r.card.consequences.length > 0 ? r.card.consequences.join('、') : '无'}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {r.card.issuer} · {chineseDate(r.card.issuedOn)}亮牌{r.card.closedOn ? ` · ${chineseDate(r.card.closedOn)}销牌` : ''}
+              </Typography.Text>
+            </Space>
+          ),
+        }}
         locale={{
           emptyText: (
             <Empty
@@ -208,7 +234,17 @@ export function CardRegisterPage() {
               </Space>
             ),
           },
-          { title: '亮牌事由', key: 'trigger', width: 230, render: (_, r) => r.card.trigger },
+          {
+            title: '亮牌事由',
+            key: 'trigger',
+            width: 230,
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <span>{r.card.trigger}</span>
+                <CardVisitLink card={r.card} visits={register.visits} />
+              </Space>
+            ),
+          },
           { title: '亮牌日期', key: 'issuedOn', width: 120, render: (_, r) => chineseDate(r.card.issuedOn) },
           {
             title: '整改期限',

@@ -1,7 +1,9 @@
 /**
  * 亮牌: the committee issues a yellow or red card to an enrolled unit or one of its organisations —
  * trigger (事由), evidence (依据), fix-by date, consequences — after a confirmation that says who
- * gets which card. Opened blank or prefilled (an escalation proposal: a red card to the same subject).
+ * gets which card. Opened blank or prefilled (an escalation proposal: a red card to the same subject;
+ * a 联系组 visit's follow-up item: the unit, the texts and the visit). 依据的督导检查 links the card to
+ * one of the unit's visits (`card.visitId`); the stored 依据 then names the visit in words for the unit.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, DatePicker, Drawer, Form, Input, Popconfirm, Radio, Select, Space } from 'antd';
@@ -9,11 +11,13 @@ import type { EnrolledUnit } from '../../../shared/model/committee';
 import { CARD_COLOUR_LABELS, type CardColour, type CardSubjectKind } from '../../../shared/model/vocabulary';
 import { issueCard } from '../../db/accountabilityRepository';
 import { cardSubjectChoices } from '../../db/queries/accountability';
+import { unitSupervisionVisits } from '../../db/queries/supervision';
 import { fromIso, toIso } from '../common/dates';
 import { matchesName, nameKey } from '../common/nameSearch';
 import { todayIso } from '../common/today';
 import { useAppQuery } from '../common/useAppQuery';
 import { useWriteAction } from '../common/useWriteAction';
+import { visitChoicesForCard } from './cardVisitChoices';
 
 /** 处理措施 offered (the committee may type others). */
 export const CONSEQUENCE_CHOICES = ['约谈', '通报', '取消评先评优资格', '述职评议扣分', '组织调整'] as const;
@@ -25,6 +29,8 @@ export interface CardDraft {
   colour?: CardColour;
   trigger?: string;
   evidence?: string;
+  /** The 联系组 visit the card is issued on. */
+  visitId?: string;
 }
 
 interface FormValues {
@@ -34,12 +40,13 @@ interface FormValues {
   colour: CardColour;
   trigger: string;
   evidence?: string;
+  visitId?: string | null;
   issuedOn: ReturnType<typeof fromIso>;
   fixBy: ReturnType<typeof fromIso>;
   consequences?: string[];
 }
 
-const FIELDS = ['unitId', 'subjectId', 'colour', 'trigger', 'evidence', 'issuedOn', 'fixBy', 'consequences'] as const;
+const FIELDS = ['unitId', 'subjectId', 'colour', 'trigger', 'evidence', 'visitId', 'issuedOn', 'fixBy', 'consequences'] as const;
 
 export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean; draft: CardDraft | null; units: readonly EnrolledUnit[]; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
@@ -49,6 +56,9 @@ export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean
   const subjectKind = Form.useWatch('subjectKind', form);
   const colour = Form.useWatch('colour', form);
   const organisations = useAppQuery(cardSubjectChoices, unitId ?? '');
+  const unitVisits = useAppQuery(unitSupervisionVisits, unitId ?? '');
+  const visitChoices = useMemo(() => visitChoicesForCard(unitVisits ?? [], unitId), [unitVisits, unitId]);
+  const noVisits = Boolean(unitId) && unitVisits !== undefined && visitChoices.length === 0;
   const activeUnits = useMemo(() => units.filter((u) => u.status === 'active'), [units]);
   const nameKeys = useMemo(() => new Map(activeUnits.map((u) => [u.unitId, nameKey(u.name)] as const)), [activeUnits]);
 
@@ -62,6 +72,7 @@ export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean
       colour: draft?.colour ?? 'yellow',
       trigger: draft?.trigger ?? '',
       evidence: draft?.evidence ?? '',
+      visitId: draft?.visitId,
       issuedOn: fromIso(todayIso()),
       fixBy: null,
       consequences: [],
@@ -91,6 +102,7 @@ export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean
           issuedOn: toIso(values.issuedOn) ?? todayIso(),
           fixBy: toIso(values.fixBy),
           consequences: values.consequences ?? [],
+          visitId: values.visitId ?? null,
         }),
       { success: `已向${unitName}发出${CARD_COLOUR_LABELS[values.colour]}，将随该单位的下一个回执送达`, form, fields: FIELDS },
     );
@@ -135,7 +147,7 @@ export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean
                 const key = option ? nameKeys.get(option.value) : undefined;
                 return key !== undefined && matchesName(key, input);
               }}
-              onChange={() => form.setFieldValue('subjectId', undefined)}
+              onChange={() => form.setFieldsValue({ subjectId: undefined, visitId: undefined })}
             />
           </Form.Item>
           <Form.Item name="subjectKind" label="亮牌对象">
@@ -173,6 +185,19 @@ export function IssueCardDrawer({ open, draft, units, onClose }: { open: boolean
           </Form.Item>
           <Form.Item name="evidence" label="亮牌依据" extra="监控发现、督导检查的情况或相关记录，单位会看到这段文字。">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
+          </Form.Item>
+          <Form.Item
+            name="visitId"
+            label="依据的督导检查"
+            extra={noVisits ? '联系组尚未到该单位督导检查（或已删除），可不选。' : '选择后，亮牌依据会写明这次督导的日期和方式，单位据此知道是哪次督导检查；不是据督导检查亮牌的，不选。'}
+          >
+            <Select
+              allowClear
+              placeholder={unitId ? (noVisits ? '没有可选的督导检查' : '不选') : '请先选择单位'}
+              disabled={!unitId || noVisits}
+              options={visitChoices.map((c) => ({ value: c.value, label: c.label }))}
+              aria-label="依据的督导检查"
+            />
           </Form.Item>
           <Space size="large" wrap>
             <Form.Item name="issuedOn" label="亮牌日期" rules={[{ required: true, message: '请选择亮牌日期' }]}>

@@ -4,13 +4,14 @@
  * recorded, corrected and deleted (with a confirm) in a drawer. Each follow-up item can
  *   - 下发单位整改: sent to the unit as a notice (what a return bundle carries to a unit today), which
  *     asks it to enter the item in its 整改落实 ledger with source 督导;
- *   - 据此发放红黄牌: open the card drawer prefilled with the unit and a 事由 and 依据 naming the visit
- *     (a card links a visit only in its 依据's words: the card has no field for it).
- * Visits stay with the committee: return bundles do not carry them.
+ *   - 据此发放红黄牌: open the card drawer prefilled with the unit, a 事由 and 依据 naming the visit,
+ *     and the visit itself linked (`card.visitId`, record schema 7).
+ * Visits stay with the committee: return bundles do not carry them. `?visit=<id>` (the link on a
+ * card issued on a visit) shows that one visit, opened, with a way back to all of them.
  */
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { App, Button, Empty, Input, List, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, App, Button, Empty, Input, List, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { SUPERVISION_VISIT_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { cardTextsFromFollowUp, rectificationNotice, visitName } from '../../../shared/rules/committee/supervisionVisits';
@@ -87,10 +88,26 @@ export function SupervisionVisitsPage() {
   const [drawer, setDrawer] = useState<VisitDrawerState | null>(null);
   const [card, setCard] = useState<CardDraft | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [params, setParams] = useSearchParams();
+  // a card's link to the visit it was issued on: that visit alone
+  const focusId = params.get('visit');
 
   const rows = useMemo(() => (register ? visitRows(register) : []), [register]);
-  const shown = useMemo(() => filterVisitRows(rows, { year, unitId, search }), [rows, year, unitId, search]);
+  const focused = focusId === null ? null : (rows.find((r) => r.visit.id === focusId) ?? null);
+  const shown = useMemo(
+    () => (focusId !== null ? rows.filter((r) => r.visit.id === focusId) : filterVisitRows(rows, { year, unitId, search })),
+    [rows, year, unitId, search, focusId],
+  );
   if (!register) return null;
+  const showAll = () =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.delete('visit');
+        return next;
+      },
+      { replace: true },
+    );
 
   const add = () => setDrawer({ editing: null, unitId });
   const filtered = year !== null || unitId !== null || search.trim() !== '';
@@ -127,7 +144,21 @@ export function SupervisionVisitsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+      {focusId !== null && (
+        <Alert
+          type={focused ? 'info' : 'warning'}
+          showIcon
+          data-testid="visit-focus"
+          title={focused ? `红黄牌依据的督导检查：${focused.unitName}${visitName(focused.visit)}` : '红黄牌依据的督导检查记录已被删除'}
+          description={focused ? undefined : '该红黄牌仍然有效，其亮牌依据中写明了这次督导的日期和方式。'}
+          action={
+            <Button size="small" onClick={showAll}>
+              显示全部督导检查
+            </Button>
+          }
+        />
+      )}
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', display: focusId !== null ? 'none' : undefined }}>
         <Space wrap>
           <Select
             aria-label="督导年度"
@@ -176,7 +207,7 @@ export function SupervisionVisitsPage() {
               else next.add(r.visit.id);
               return next;
             }),
-          expandedRowRender: (r) => <FollowUps row={r} onCard={(text) => setCard({ unitId: r.visit.unitId, subjectKind: 'unit', colour: 'yellow', ...cardTextsFromFollowUp(r.visit, text) })} onSend={(text) => confirmSend(r, text)} />,
+          expandedRowRender: (r) => <FollowUps row={r} onCard={(text) => setCard({ unitId: r.visit.unitId, subjectKind: 'unit', colour: 'yellow', visitId: r.visit.id, ...cardTextsFromFollowUp(r.visit, text) })} onSend={(text) => confirmSend(r, text)} />,
         }}
         locale={{
           emptyText: filtered && rows.length > 0 ? (

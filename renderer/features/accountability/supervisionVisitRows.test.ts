@@ -46,3 +46,20 @@ describe('督导检查 rows', () => {
     expect(visitYears([...rows, ...visitRows({ visits: [visit('v3', 'u1', '2021-03-01')], units: [], notices: [], cards: [] })], 2026)).toEqual([2026, 2025, 2024, 2021]);
   });
 });
+
+describe('cards issued on a visit (visitId)', () => {
+  // two 调研 of the same unit on the same day: their 依据 words are alike, the link tells them apart
+  const first = visit('v7', 'u1', '2026-11-20');
+  const second = visit('v8', 'u1', '2026-11-20', { visitors: '李娜' });
+  const linked = { id: 'c7', unitId: 'u1', colour: 'yellow', issuedOn: '2026-11-28', visitId: 'v8', ...cardTextsFromFollowUp(second, '补齐会议记录') } as Card;
+  const older = { id: 'c8', unitId: 'u1', colour: 'yellow', issuedOn: '2026-11-28', ...cardTextsFromFollowUp(first, '建立月报制度') } as Card;
+  const twoRows = visitRows({ visits: [first, second], units: [unit('u1', '市财政局')], notices: [], cards: [linked, older] });
+
+  it('count on the visit they name by id only; a card without the link still counts by its words', () => {
+    const [one, two] = twoRows;
+    // the linked card's words name “2026年11月20日调研” — both visits — but it counts on v8 only
+    expect(one).toMatchObject({ cardCount: 1, followUps: [{ text: '补齐会议记录', carded: false }, { text: '建立月报制度', carded: true }] });
+    // the older card has only its words, which fit both visits: it counts on both
+    expect(two).toMatchObject({ cardCount: 2, followUps: [{ text: '补齐会议记录', carded: true }, { text: '建立月报制度', carded: true }] });
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The 督导检查 page's rows: each visit with its unit's name, its findings and follow-up items read
- * back from the stored text, and what was made of each item (a notice sent to the unit, cards whose
- * 依据 names the visit); the filters (year, unit, search by unit name — pinyin too — people, kind,
+ * back from the stored text, and what was made of each item (a notice sent to the unit, cards issued
+ * on the visit — `visitId`, or for an older card its 依据 naming the visit); the filters (year, unit, search by unit name — pinyin too — people, kind,
  * findings or items) and the years to offer.
  */
 import type { SupervisionVisit } from '../../../shared/model/committee';
@@ -14,7 +14,7 @@ export interface FollowUpRow {
   readonly text: string;
   /** The notice that sent this item to the unit (its 发布日期), or null. */
   readonly sentOn: string | null;
-  /** Whether a card's 依据 names the visit and this item. */
+  /** Whether a card issued on the visit has this item in its 依据. */
   readonly carded: boolean;
 }
 
@@ -26,7 +26,7 @@ export interface VisitRow {
   readonly unitActive: boolean;
   readonly findings: string;
   readonly followUps: readonly FollowUpRow[];
-  /** Cards whose 依据 names this visit. */
+  /** Cards issued on this visit (`visitId`; an older card: its 依据 names the visit). */
   readonly cardCount: number;
 }
 
@@ -40,7 +40,8 @@ export function visitRows(register: SupervisionRegister): VisitRow[] {
     const { findings, followUps } = parseFindings(visit.findings);
     const notices = register.notices.filter((n) => n.unitId === visit.unitId);
     const reference = visitReference(visit);
-    const cards = register.cards.filter((c) => c.unitId === visit.unitId && c.evidence.includes(reference));
+    // issued on this visit (record schema 7), or — a card without the link — its 依据 names the visit
+    const cards = register.cards.filter((c) => c.unitId === visit.unitId && (c.visitId !== undefined ? c.visitId === visit.id : c.evidence.includes(reference)));
     return {
       visit,
       unitName,

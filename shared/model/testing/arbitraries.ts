@@ -442,11 +442,14 @@ const FIELDS: FieldsArbitraries = {
             maxLength: 5,
           }),
           evidence: textArbitrary(),
+          // record schema 7: the 联系组 visit the card was issued on, absent on older cards
+          visitId: fc.option(uuidV7Arbitrary, { nil: undefined }),
         })
-        .map((c) => ({
+        .map(({ visitId, ...c }) => ({
           ...c,
           subjectId: c.subjectKind === 'unit' ? unitId : c.subjectId,
           closedOn: c.fixStatus === 'fixed' ? c.closedOn : null,
+          ...(visitId === undefined ? {} : { visitId }),
         })),
     ),
 

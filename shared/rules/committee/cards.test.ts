@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cardEscalations, type CardFact } from './cards';
+import { cardEscalations, evidenceNamingVisit, type CardFact } from './cards';
 import { NATIONAL_PROFILE_V1 as P, type RuleProfile } from '../profile';
 
 let n = 0;
@@ -96,5 +96,29 @@ describe('alreadyRed', () => {
   ])('a red card issued on %s → %s', (redOn, expected) => {
     const red = card({ colour: 'red', issuedOn: redOn, fixBy: null });
     expect(cardEscalations({ cards: [card({}), red], asOf: '2026-05-01' }, P)[0]?.alreadyRed).toBe(expected);
+  });
+});
+
+describe('a card issued on a 联系组 visit names the visit in its 依据', () => {
+  const visit = { date: '2026-12-01', kind: 'forum' as const };
+  it('evidence without the visit gets its reference as the first line', () => {
+    expect(evidenceNamingVisit('  第一党支部会议记录不全 ', visit, 5000)).toBe('工委联系组2026年12月1日座谈（督导检查记录）。\n第一党支部会议记录不全');
+  });
+  it('empty evidence becomes the reference alone', () => {
+    expect(evidenceNamingVisit('', visit, 5000)).toBe('工委联系组2026年12月1日座谈（督导检查记录）。');
+  });
+  it('evidence that already names the visit (a follow-up item) is kept as it is', () => {
+    const text = '工委联系组2026年12月1日座谈（督导检查记录），参加人员：张伟。\n整改要求：补齐记录';
+    expect(evidenceNamingVisit(text, visit, 5000)).toBe(text);
+  });
+  it('evidence naming another visit of the same unit still gets this one', () => {
+    const other = '工委联系组2026年11月3日调研（督导检查记录）。';
+    expect(evidenceNamingVisit(other, visit, 5000)).toBe(`工委联系组2026年12月1日座谈（督导检查记录）。\n${other}`);
+  });
+  it('keeps within the field length', () => {
+    const out = evidenceNamingVisit('很'.repeat(100), visit, 40);
+    expect(out).toHaveLength(40);
+    expect(out.startsWith('工委联系组2026年12月1日座谈（督导检查记录）')).toBe(true);
+    expect(out.endsWith('…')).toBe(true);
   });
 });

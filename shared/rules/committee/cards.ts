@@ -15,6 +15,7 @@ import type { CardColour } from '../../model/vocabulary';
 import { addDays, addMonths, compareIsoDates, type IsoDate } from '../dates';
 import type { RuleProfile } from '../profile';
 import { chineseDate } from '../text';
+import { visitReference, type VisitFacts } from './supervisionVisits';
 
 export interface CardFact {
   readonly id: string;
@@ -116,4 +117,18 @@ export function cardEscalations(input: CardEscalationInput, profile: RuleProfile
     });
   });
   return out;
+}
+
+/**
+ * A card issued on a 联系组 visit (`card.visitId`): its 依据 as stored, naming the visit in words —
+ * the visit stays with the committee, so these words are what the unit reads. Evidence that already
+ * names the visit (the texts of a follow-up item, `cardTextsFromFollowUp`) is kept as it is; other
+ * evidence gets the visit's reference as its first line (only the first `maxLength` characters kept).
+ */
+export function evidenceNamingVisit(evidence: string, visit: Pick<VisitFacts, 'date' | 'kind'>, maxLength: number): string {
+  const text = evidence.trim();
+  const reference = visitReference(visit);
+  if (text.includes(reference)) return text;
+  const named = text === '' ? `${reference}。` : `${reference}。\n${text}`;
+  return named.length <= maxLength ? named : `${named.slice(0, maxLength - 1)}…`;
 }
