@@ -100,7 +100,8 @@ export function meetingRecordContent(gw: Gongwen, data: UnitReportData, meeting:
   out.push(field(gw, '出席人员', present.length === 0 ? '无' : present.join('、')));
   const observers = observersOf(meeting);
   if (observers.length > 0 || hasObservers(meeting.kind))
-    out.push(field(gw, '列席人员', observers.length === 0 ? '无' : observers.map((o) => (o.post === '' ? o.name : `${o.name}（${o.post}）`)).join('、')));
+    // a record from before 列席人员 could be entered has none recorded, which is not "none attended"
+    out.push(field(gw, '列席人员', meeting.observers === undefined ? '未记录' : observers.length === 0 ? '无' : observers.map((o) => (o.post === '' ? o.name : `${o.name}（${o.post}）`)).join('、')));
   if (quorum !== null) out.push(field(gw, '人数情况', tidy(quorum.reason)));
   if (meeting.quorumWarning !== null) out.push(field(gw, '人数提示', meeting.quorumWarning));
   const appraisal = appraisalSaveCheck(meeting.kind, meeting.attendance, data.profile);

@@ -73,6 +73,16 @@ describe('会议记录', () => {
     const lifeText = compact((await expectGongwen(await renderToFile('meeting-life.pdf', buildMeetingRecord(withBoth, life.id)))).text);
     expect(lifeText).toContain(`${lg.name}民主生活会记录`);
     expect(lifeText).toContain('列席人员：王立新（机关党委专职副书记）');
+
+    // a 党组会议 recorded before 列席人员 could be entered: not recorded, which is not "none attended"
+    const older = data.meetings.find((m) => m.kind === 'leadingGroupMeeting' && m.observers === undefined);
+    expect(older, 'the small fixture has a 党组会议 without 列席人员').toBeDefined();
+    if (older === undefined) return;
+    const olderText = compact((await expectGongwen(await renderToFile('meeting-older.pdf', buildMeetingRecord(data, older.id)))).text);
+    expect(olderText).toContain('列席人员：未记录');
+    const none = { ...older, observers: [] };
+    const noneText = compact((await expectGongwen(await renderToFile('meeting-none.pdf', buildMeetingRecord({ ...data, meetings: data.meetings.map((m) => (m.id === older.id ? none : m)) }, older.id)))).text);
+    expect(noneText).toContain('列席人员：无');
   });
 
   it('collects a branch’s year: completion by kind from meetingCompliance, a list, one record per page', async () => {

@@ -20,6 +20,7 @@ import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { Attendance, Observer, Resolution } from '../../../shared/model/meeting';
 import { APPRAISAL_GRADES, APPRAISAL_GRADE_LABELS, MEETING_KINDS, MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS, type MeetingKind } from '../../../shared/model/vocabulary';
 import { requirementsFor } from '../../../shared/rules/profile';
+import { hasCommitteeOn } from '../../../shared/rules/organisations/seats';
 import { defaultAttendees } from '../../../shared/rules/meetings/meetingAttendees';
 import { meetingChecks } from '../../../shared/rules/meetings/meetingChecks';
 import { appraisalSaveCheck, deputySecretaryObserverCheck, gradesForKind, hasObservers, organDeputySecretariesOn } from '../../../shared/rules/meetings/organisationalLife';
@@ -141,12 +142,14 @@ export function MeetingFormPage() {
     const org = organisations.find((o) => o.id === organisationId);
     const option = (k: MeetingKind) => ({ value: k, label: MEETING_KIND_LABELS[k] });
     if (!org) return MEETING_KINDS.map(option);
-    const own = new Set(requirementsFor(profile, org.kind, true).map((r) => r.kind));
+    // 支委会 only for a branch with a committee seated on the meeting's day (as the compliance rule counts it)
+    const seated = data !== undefined && isoDate !== null && hasCommitteeOn(data.seats, org.id, isoDate);
+    const own = new Set(requirementsFor(profile, org.kind, seated).map((r) => r.kind));
     return [
       { label: `${ORGANISATION_KIND_LABELS[org.kind]}的规定会议`, options: MEETING_KINDS.filter((k) => own.has(k)).map(option) },
       { label: '其他会议', options: MEETING_KINDS.filter((k) => !own.has(k)).map(option) },
     ];
-  }, [organisations, organisationId, profile]);
+  }, [organisations, organisationId, profile, data, isoDate]);
   const observerCheck = useMemo(() => (kind ? deputySecretaryObserverCheck(kind, observersToSave(observers)) : null), [kind, observers]);
   const appraisal = useMemo(() => (kind ? appraisalSaveCheck(kind, attendance, profile) : null), [kind, attendance, profile]);
   const deputyNames = useMemo(() => {
@@ -158,8 +161,11 @@ export function MeetingFormPage() {
     const v = form.getFieldsValue(true) as Values;
     saveDraft<DraftValue>(draftKey, { values: { ...v, date: toIso(v.date) }, attendance, observers });
   }
+  // once 列席人员 were entered, every change is kept — also removing the last one
+  const observersEntered = useRef(false);
   useEffect(() => {
-    if (initialised.current && (attendanceTouched || observers.length > 0)) remember();
+    if (observers.length > 0) observersEntered.current = true;
+    if (initialised.current && (attendanceTouched || observersEntered.current)) remember();
   }, [attendance, observers]);
 
   function restoreDraft() {

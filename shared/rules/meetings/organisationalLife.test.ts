@@ -52,12 +52,16 @@ describe('民主评议党员: the form refuses more 优秀 than a third of the g
     expect(c.tally).toMatchObject({ graded: 0, ungraded: 3, withoutGrade: 0 });
   });
 
-  it('counts only the rows that carry a grade: ungraded members do not raise the allowance', () => {
-    // 3 graded (1 优秀 allowed) and 6 not graded yet: 2 优秀 is too many
-    const list = [row(1, 'excellent'), row(2, 'excellent'), row(3, 'qualified'), ...[4, 5, 6, 7, 8, 9].map((i) => row(i))];
-    const c = appraisalSaveCheck('democraticAppraisal', list, P)!;
-    expect(c.ok).toBe(false);
-    expect(c.share).toMatchObject({ gradedCount: 3, excellentCount: 2, maxExcellent: 1 });
+  it('takes the share of every full member taking part, graded yet or not: grading in several sittings saves its first 优秀', () => {
+    // 9 full members (3 优秀 allowed), 3 graded so far: 2 优秀 may be saved, a 4th 优秀 later may not
+    const partly = [row(1, 'excellent'), row(2, 'excellent'), row(3, 'qualified'), ...[4, 5, 6, 7, 8, 9].map((i) => row(i))];
+    const c = appraisalSaveCheck('democraticAppraisal', partly, P)!;
+    expect(c.ok).toBe(true);
+    expect(c.share).toMatchObject({ gradedCount: 9, excellentCount: 2, maxExcellent: 3 });
+    const first = appraisalSaveCheck('democraticAppraisal', [row(1, 'excellent'), ...[2, 3, 4, 5, 6].map((i) => row(i))], P)!;
+    expect(first.ok).toBe(true); // the first member graded 优秀 of six
+    const four = [row(1, 'excellent'), row(2, 'excellent'), row(3, 'excellent'), row(4, 'excellent'), ...[5, 6, 7, 8, 9].map((i) => row(i))];
+    expect(appraisalSaveCheck('democraticAppraisal', four, P)!).toMatchObject({ ok: false, share: { gradedCount: 9, maxExcellent: 3 } });
   });
 
   it('leaves out members excluded from should-attend and 预备党员 (who take part without a grade)', () => {

@@ -109,9 +109,9 @@ export function gradesForKind(kind: MeetingKind, attendance: readonly Attendance
 export interface AppraisalTally {
   /** Rows graded, per grade. */
   readonly counts: Readonly<Record<AppraisalGrade, number>>;
-  /** Rows with a grade (the base of the 优秀 share). */
+  /** Rows with a grade. */
   readonly graded: number;
-  /** Gradable rows still without a grade. */
+  /** Gradable rows still without a grade (with `graded`: the base of the 优秀 share). */
   readonly ungraded: number;
   /** Rows that take part without a grade: 预备党员 (excluded rows are not counted at all). */
   readonly withoutGrade: number;
@@ -156,12 +156,14 @@ export interface AppraisalSaveCheck {
 
 /**
  * The grades of a 民主评议党员 meeting as the form saves them: refused when more members are graded
- * 优秀 than the profile's share of the graded members allows. Null for other kinds.
+ * 优秀 than the profile's share allows of the full members taking part (every gradable row, graded
+ * yet or not: a meeting graded in several sittings saves its first 优秀 grades; a complete record
+ * gives the same limit). Null for other kinds.
  */
 export function appraisalSaveCheck(kind: MeetingKind, attendance: readonly Attendance[], profile: RuleProfile): AppraisalSaveCheck | null {
   if (kind !== 'democraticAppraisal') return null;
   const tally = appraisalTally(attendance);
-  const share = excellentShareCheck(tally.graded, tally.counts.excellent, profile);
+  const share = excellentShareCheck(tally.graded + tally.ungraded, tally.counts.excellent, profile);
   if (share.ok) return { tally, share, ok: true, message: share.reason };
   const over = share.excellentCount - share.maxExcellent;
   return {
