@@ -32,6 +32,21 @@ export default tseslint.config(
     rules: { 'layers/boundaries': 'error', 'layers/reads-through-queries': 'error', 'layers/no-double-cast': 'error' },
   },
   {
+    // Chinese text is compared with one Intl.Collator (shared/rules/collation.ts): localeCompare with a
+    // locale builds or looks one up per comparison, hundreds of ms in a sort of thousands (issue 18)
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='localeCompare'][arguments.length>1]",
+          message: 'Compare Chinese text with compareChinese (shared/rules/collation.ts), machine strings with compareCodePoints.',
+        },
+      ],
+    },
+  },
+  {
     // One write funnel (renderer/db/runWrite.ts): a repository write opens its transaction there, so a
     // failure rolls the whole write back the same way everywhere. Bookkeeping stores (sync state,
     // summaries) keep their own transactions outside the repositories.

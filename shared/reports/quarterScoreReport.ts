@@ -21,6 +21,7 @@ import { NONE, tidy } from './format';
 import { gongwen, type TableRow } from './gongwenLayout';
 import type { PdfDocumentDefinition } from './pdfTypes';
 import type { CommitteeRegisterOptions } from './committeeRegisters';
+import { compareChinese } from '../rules/collation';
 
 export type QuarterScoreStatus = { readonly kind: 'preview'; readonly computedOn: IsoDate } | { readonly kind: 'published'; readonly publishedOn: IsoDate };
 
@@ -75,7 +76,7 @@ export function quarterScoresFromPublished(
   const ranks = ranksByTotal(published);
   const units = published
     .map((a, i) => ({ unitId: a.unitId, name: names.get(a.unitId) ?? '（已移出名册的单位）', rank: ranks[i]!, total: a.total, scores: a.scores }))
-    .sort((x, y) => x.rank - y.rank || x.name.localeCompare(y.name, 'zh-CN'));
+    .sort((x, y) => x.rank - y.rank || compareChinese(x.name, y.name));
   const publishedOn = published.map((a) => dateOfInstant(a.createdAt)).reduce((a, b) => (a > b ? a : b));
   return {
     quarter,

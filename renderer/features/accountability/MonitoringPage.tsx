@@ -36,6 +36,7 @@ import { useWriteAction } from '../common/useWriteAction';
 import { platform } from '../../platform';
 import { unitsToScore } from '../../workers/quarterScoresInput';
 import { quarterScoreFileName, writeQuarterScoreWorkbook } from './quarterScoreSheet';
+import { compareChinese } from '../../../shared/rules/collation';
 
 /** The quarters offered: last year's and this year's that have begun, newest first. */
 function quarterChoices(today: string): string[] {
@@ -208,7 +209,7 @@ export function MonitoringPage() {
     const ranks = ranksByTotal(published);
     return published
       .map((a, i) => ({ a, rank: ranks[i]!, name: names.get(a.unitId) ?? '（已移出名册的单位）' }))
-      .sort((x, y) => x.rank - y.rank || x.name.localeCompare(y.name, 'zh-CN'));
+      .sort((x, y) => x.rank - y.rank || compareChinese(x.name, y.name));
   })();
 
   return (

@@ -17,6 +17,7 @@ import { useAppQuery } from '../common/useAppQuery';
 import { useCityDashboard } from '../common/useCityDashboard';
 import { registerRows, type RegisterRow } from './registerRows';
 import { exportRegister } from './registerExport';
+import { compareChinese } from '../../../shared/rules/collation';
 
 const STATUS: Record<RegisterEntry['unit']['status'], { color: string; text: string }> = {
   invited: { color: 'default', text: '待首次报送' },
@@ -101,7 +102,7 @@ export function UnitRegisterPage() {
               dataIndex: 'name',
               fixed: 'left',
               width: 200,
-              sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+              sorter: (a, b) => compareChinese(a.name, b.name),
               render: (_, r) => (
                 <Typography.Link onClick={() => open(r.unitId)} data-testid="register-unit-link">
                   {r.name}

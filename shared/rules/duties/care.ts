@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../dates';
 import type { TodoItem } from '../todos';
+import { compareChinese } from '../collation';
 
 export interface CareVisitFact {
   readonly date: string;
@@ -58,7 +59,7 @@ function countBy<T>(rows: readonly T[], key: (r: T) => string, blank: string): C
   }
   return [...counts.entries()]
     .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => (a.label === blank ? 1 : 0) - (b.label === blank ? 1 : 0) || b.count - a.count || a.label.localeCompare(b.label, 'zh-Hans-CN'));
+    .sort((a, b) => (a.label === blank ? 1 : 0) - (b.label === blank ? 1 : 0) || b.count - a.count || compareChinese(a.label, b.label));
 }
 
 export function careFigures(

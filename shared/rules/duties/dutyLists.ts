@@ -9,6 +9,7 @@ import type { DutyItem, DutyItemStatus, DutyList } from '../../model/dutyList';
 import { DUTY_ITEM_STATUSES } from '../../model/dutyList';
 import type { IsoDate } from '../dates';
 import type { TodoItem } from '../todos';
+import { compareChinese } from '../collation';
 
 /** The levels in the order the page shows them (a level not in this list comes after, by name). */
 export const DEFAULT_DUTY_LEVELS = ['党组（党委）', '机关党委', '党支部'] as const;
@@ -131,7 +132,7 @@ export function groupByLevel<L extends Pick<DutyList, 'level' | 'createdAt' | 'i
     else byLevel.set(l.level, [l]);
   }
   return [...byLevel.entries()]
-    .sort(([a], [b]) => levelRank(a) - levelRank(b) || a.localeCompare(b, 'zh-CN'))
+    .sort(([a], [b]) => levelRank(a) - levelRank(b) || compareChinese(a, b))
     .map(([level, group]) => ({ level, lists: group }));
 }
 

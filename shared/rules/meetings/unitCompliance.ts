@@ -8,6 +8,7 @@ import { periodContaining } from '../dates';
 import { meetingCompliance, type ComplianceOrganisation, type MeetingComplianceResult, type MeetingFact, type PeriodCompliance, type KindCompliance } from './meetingCompliance';
 import type { RuleProfile } from '../profile';
 import { hasCommitteeOn, type CommitteeSeatFact } from '../organisations/seats';
+import { compareChinese } from '../collation';
 
 export interface NamedOrganisation extends ComplianceOrganisation {
   readonly name: string;
@@ -64,7 +65,7 @@ export function unitMeetingCompliance<O extends NamedOrganisation>(
 
 /** Worst first: lowest completion rate, organisations with nothing due last. */
 export function worstFirst<O extends NamedOrganisation>(rows: readonly OrganisationCompliance<O>[]): OrganisationCompliance<O>[] {
-  return [...rows].sort((a, b) => (a.result.completion.rate ?? 2) - (b.result.completion.rate ?? 2) || a.organisation.name.localeCompare(b.organisation.name, 'zh-CN'));
+  return [...rows].sort((a, b) => (a.result.completion.rate ?? 2) - (b.result.completion.rate ?? 2) || compareChinese(a.organisation.name, b.organisation.name));
 }
 
 export interface OwedNow {

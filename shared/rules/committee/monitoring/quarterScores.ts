@@ -11,6 +11,7 @@ import { profileForQuarter, profileRef, quarterlyIndicators, type ProfileRef, ty
 import { parseQuarter, type QuarterKey } from './quarter';
 import { ranksByTotal } from './ranking';
 import type { IndicatorResult } from './types';
+import { compareChinese } from '../../collation';
 
 export interface UnitQuarterInput extends Omit<QuarterlyIndicatorsInput, 'quarter' | 'today'> {
   /** The register's name of the unit. */
@@ -62,7 +63,7 @@ export function scoreQuarter(units: readonly UnitQuarterInput[], options: ScoreQ
   });
   const ranks = ranksByTotal(scored);
   const ranked = scored.map((s, i) => ({ ...s, rank: ranks[i]! }));
-  ranked.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+  ranked.sort((a, b) => a.rank - b.rank || compareChinese(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
   return { quarter: options.quarter, label: parseQuarter(options.quarter).period.label, computedOn: options.today, profile: profileRef(profile), units: ranked };
 }
 
@@ -79,6 +80,6 @@ export function mergeScoreTables(parts: readonly QuarterScoreTable[]): QuarterSc
   const all = parts.flatMap((p) => p.units);
   const ranks = ranksByTotal(all);
   const units = all.map((u, i) => ({ ...u, rank: ranks[i]! }));
-  units.sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+  units.sort((a, b) => a.rank - b.rank || compareChinese(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
   return { ...first, units };
 }

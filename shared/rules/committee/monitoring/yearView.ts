@@ -7,6 +7,7 @@ import { parseQuarter, quarterKeysOfYear, type QuarterKey } from './quarter';
 import { publishedOfQuarter, type PublishedAssessment } from './publication';
 import { ranksByTotal } from './ranking';
 import { round2 } from './scale';
+import { compareChinese } from '../../collation';
 
 export interface YearUnitRow {
   readonly unitId: string;
@@ -60,7 +61,7 @@ export function yearView(assessments: readonly PublishedAssessment[], year: numb
   const ranks = ranksByTotal(scored.map((r) => ({ total: r.average! })));
   const rankOf = new Map(scored.map((r, i) => [r.unitId, ranks[i]!] as const));
   const ranked: YearUnitRow[] = rows.map((r) => ({ ...r, rank: rankOf.get(r.unitId) ?? null }));
-  ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'zh-CN') || (a.unitId < b.unitId ? -1 : 1));
+  ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareChinese(a.name, b.name) || (a.unitId < b.unitId ? -1 : 1));
   const note =
     missingQuarters.length === 0
       ? `${year}年四个季度均已发布`
