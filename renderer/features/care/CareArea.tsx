@@ -9,6 +9,7 @@ import { todayIso } from '../common/today';
 import { CommendationsTab } from './CommendationsTab';
 import { ExchangeTab } from './ExchangeTab';
 import { PublicityTab } from './PublicityTab';
+import { useCadreExchanges } from './useCadreExchanges';
 import { useCareRecords } from './useCareRecords';
 import { VisitsTab } from './VisitsTab';
 
@@ -17,6 +18,7 @@ type TabKey = (typeof TABS)[number];
 
 export function CareArea() {
   const records = useCareRecords();
+  const exchanges = useCadreExchanges();
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayIso().slice(0, 4));
   const year = Number(params.get('year') ?? thisYear) || thisYear;
@@ -34,9 +36,9 @@ export function CareArea() {
     );
 
   const years = useMemo(() => {
-    const dates = records ? [...records.visits, ...records.commendations, ...records.publicity].map((r) => Number(r.date.slice(0, 4))) : [];
+    const dates = [...(records ? [...records.visits, ...records.commendations, ...records.publicity] : []), ...(exchanges?.exchanges ?? [])].map((r) => Number(r.date.slice(0, 4)));
     return [...new Set([thisYear, thisYear - 1, year, ...dates])].sort((a, b) => b - a);
-  }, [records, thisYear, year]);
+  }, [records, exchanges, thisYear, year]);
 
   if (!records) return <Spin description="正在读取…" />;
 
