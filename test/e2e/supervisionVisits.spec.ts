@@ -2,7 +2,8 @@
  * 督导检查 as a new committee cadre would use it: with a unit enrolled, the empty page says what to do;
  * a 调研 with two 整改要求 is recorded (a missing field refused in Chinese), corrected into a 座谈; one
  * item is sent to the unit (a notice), the other becomes a yellow card whose 事由 and 依据 name the
- * visit; after a reload the visit is found again by the unit's pinyin initials, with both uses shown,
+ * visit and which is linked to it (依据的督导检查, pre-chosen); on 红黄牌 the card shows the visit, in its
+ * row and its detail, as a link that opens that visit alone under 督导检查; after a reload the visit is found again by the unit's pinyin initials, with both uses shown,
  * and 单位 → the unit shows it read-only. With a rule profile that counts 下沉督导调研 (from today), the
  * running quarter's score of the unit loses that indicator's points to the visit, which opens 督导检查.
  * Every step waits on what the app shows.
@@ -105,6 +106,8 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await expect(card.locator('.ant-select').first()).toContainText(UNIT);
   await expect(card.getByLabel('亮牌事由')).toHaveValue(`${dayjs(visitDate).format('YYYY年M月D日')}座谈发现：${ITEM_2}`);
   await expect(card.getByLabel('亮牌依据')).toHaveValue(new RegExp(`^工委联系组${dayjs(visitDate).format('YYYY年M月D日')}座谈（督导检查记录），参加人员：张伟、李娜、王强。`));
+  const linkedVisit = card.locator('.ant-form-item').filter({ hasText: '依据的督导检查' });
+  await expect(linkedVisit.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(`${dayjs(visitDate).format('YYYY年M月D日')}座谈 · 张伟、李娜、王强`);
   await screenshot(committee, 'supervision-card');
   await card.getByRole('button', { name: '发出' }).click();
   await committee.getByRole('button', { name: '确认发出' }).click();
@@ -128,9 +131,28 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await committee.getByLabel('搜索督导检查').clear();
   await expect(committee.getByTestId('visit-detail').getByText('已据此亮牌')).toBeVisible();
 
-  // the card is in the register, its 事由 naming the visit
+  // the card is in the register, its 事由 naming the visit, the visit linked in its row and its detail
   await committee.getByRole('tab', { name: '红黄牌' }).click();
-  await expect(committee.getByRole('row').filter({ hasText: `座谈发现：${ITEM_2}` })).toContainText('黄牌');
+  const cardRow = committee.getByRole('row').filter({ hasText: `座谈发现：${ITEM_2}` });
+  await expect(cardRow).toContainText('黄牌');
+  const visitLink = `依据：联系组督导检查（${dayjs(visitDate).format('YYYY年M月D日')}座谈）`;
+  await expect(cardRow.getByRole('link', { name: visitLink })).toBeVisible();
+  await cardRow.getByRole('button', { name: /展开/ }).click();
+  const cardDetail = committee.getByTestId('card-detail');
+  await expect(cardDetail).toContainText(`整改要求：${ITEM_2}`);
+  await expect(cardDetail).toContainText(`依据的督导检查：联系组督导检查（${dayjs(visitDate).format('YYYY年M月D日')}座谈）`);
+  await screenshot(committee, 'supervision-card-register-visit');
+  // the link opens that visit alone, opened, with a way back to all
+  await cardDetail.getByRole('link', { name: `联系组督导检查（${dayjs(visitDate).format('YYYY年M月D日')}座谈）` }).click();
+  await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
+  await expect(committee.getByTestId('visit-focus')).toContainText(`红黄牌依据的督导检查：${UNIT}${dayjs(visitDate).format('YYYY年M月D日')}座谈`);
+  const opened = committee.getByTestId('supervision-visits');
+  await expect(opened.getByTestId('visit-detail')).toContainText(`2. ${ITEM_2}`);
+  await expect(opened.getByTestId('visit-detail').getByText('已据此亮牌')).toBeVisible();
+  await screenshot(committee, 'supervision-visit-from-card');
+  await committee.getByRole('button', { name: '显示全部督导检查' }).click();
+  await expect(committee.getByTestId('visit-focus')).toHaveCount(0);
+  await expect(committee.getByTestId('visit-count')).toHaveText('共 1 次督导');
 
   // 单位 → the unit: its visits, read-only
   await committee.getByRole('menuitem', { name: '单位' }).click();

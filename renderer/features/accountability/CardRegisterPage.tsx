@@ -201,7 +201,7 @@ export function CardRegisterPage() {
               {r.card.visitId !== undefined && (
                 <Typography.Text>
                   <Typography.Text strong>依据的督导检查：</Typography.Text>
-                  <CardVisitLink card={r.card} visits={register.visits} />
+                  <CardVisitLink card={r.card} visits={register.visits} label="" />
                 </Typography.Text>
               )}
               <Typography.Text>

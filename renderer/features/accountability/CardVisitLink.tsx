@@ -13,19 +13,20 @@ export function visitHref(visitId: string): string {
   return `/accountability/visits?visit=${encodeURIComponent(visitId)}`;
 }
 
-export function CardVisitLink({ card, visits }: { card: Pick<Card, 'visitId'>; visits: CardRegister['visits'] }) {
+/** `label`: the words before the visit's name (the detail has its own field label: none there). */
+export function CardVisitLink({ card, visits, label = '依据：' }: { card: Pick<Card, 'visitId'>; visits: CardRegister['visits']; label?: string }) {
   if (card.visitId === undefined) return null;
   const visit = visits.get(card.visitId);
   if (!visit || visit.deleted) {
     return (
       <Typography.Text type="secondary" data-testid="card-visit">
-        依据：联系组督导检查（记录已删除）
+        {label}联系组督导检查（记录已删除）
       </Typography.Text>
     );
   }
   return (
     <Link to={visitHref(visit.id)} data-testid="card-visit">
-      依据：联系组督导检查（{visitName(visit)}）
+      {label}联系组督导检查（{visitName(visit)}）
     </Link>
   );
 }

@@ -158,40 +158,42 @@ export function SupervisionVisitsPage() {
           }
         />
       )}
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between', display: focusId !== null ? 'none' : undefined }}>
-        <Space wrap>
-          <Select
-            aria-label="督导年度"
-            value={year ?? 0}
-            onChange={(y) => setYear(y === 0 ? null : y)}
-            style={{ width: 130 }}
-            options={[{ value: 0, label: '全部年度' }, ...visitYears(rows, thisYear).map((y) => ({ value: y, label: `${y}年` }))]}
-          />
-          <Select
-            aria-label="被督导单位"
-            value={unitId ?? ''}
-            onChange={(u) => setUnitId(u === '' ? null : u)}
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 220 }}
-            options={[{ value: '', label: '全部单位' }, ...register.units.map((u) => ({ value: u.unitId, label: u.name }))]}
-          />
-          <Input.Search
-            aria-label="搜索督导检查"
-            allowClear
-            placeholder="搜索单位、成员或问题"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            style={{ width: 260 }}
-          />
-          <Typography.Text type="secondary" data-testid="visit-count">
-            共 {shown.length} 次督导
-          </Typography.Text>
+      {focusId === null && (
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <Select
+              aria-label="督导年度"
+              value={year ?? 0}
+              onChange={(y) => setYear(y === 0 ? null : y)}
+              style={{ width: 130 }}
+              options={[{ value: 0, label: '全部年度' }, ...visitYears(rows, thisYear).map((y) => ({ value: y, label: `${y}年` }))]}
+            />
+            <Select
+              aria-label="被督导单位"
+              value={unitId ?? ''}
+              onChange={(u) => setUnitId(u === '' ? null : u)}
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              options={[{ value: '', label: '全部单位' }, ...register.units.map((u) => ({ value: u.unitId, label: u.name }))]}
+            />
+            <Input.Search
+              aria-label="搜索督导检查"
+              allowClear
+              placeholder="搜索单位、成员或问题"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              style={{ width: 260 }}
+            />
+            <Typography.Text type="secondary" data-testid="visit-count">
+              共 {shown.length} 次督导
+            </Typography.Text>
+          </Space>
+          <Button type="primary" icon={<PlusOutlined />} onClick={add}>
+            登记督导检查
+          </Button>
         </Space>
-        <Button type="primary" icon={<PlusOutlined />} onClick={add}>
-          登记督导检查
-        </Button>
-      </Space>
+      )}
       <Table<VisitRow>
         rowKey={(r) => r.visit.id}
         size="middle"
