@@ -170,6 +170,13 @@ describe('红黄牌 and 通知 between the 工委 and a unit', () => {
         error: { kind: 'invalid-visit', message: expect.stringContaining('请重新选择依据的督导检查'), path: ['visitId'] },
       });
     }
+    // a card dated before the visit cannot rest on it
+    const later = await must(createSupervisionVisit(committee, { unitId, kind: 'spotCheck', date: '2026-11-27', visitors: '张伟', findings: '记录不全', followUps: [] }));
+    expect(await issueCard(committee, { ...yellow(unitId), issuedOn: '2026-11-26', visitId: later.id })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-visit', message: '所选督导检查在2026年11月27日，晚于亮牌日期，不能作为亮牌依据。请核对亮牌日期或重新选择督导检查。' },
+    });
     expect(await committee.db.card.count()).toBe(before);
+    expect(await must(issueCard(committee, { ...yellow(unitId), issuedOn: '2026-11-27', visitId: later.id }))).toMatchObject({ visitId: later.id });
   });
 });

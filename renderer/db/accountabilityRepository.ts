@@ -13,6 +13,7 @@ import { LONG_TEXT_MAX } from '../../shared/model/primitives';
 import type { Rectification } from '../../shared/model/rectification';
 import { evidenceNamingVisit } from '../../shared/rules/committee/cards';
 import { compareIsoDates, type IsoDate } from '../../shared/rules/dates';
+import { chineseDate } from '../../shared/rules/text';
 import { createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
@@ -79,6 +80,9 @@ export async function issueCard(ctx: WriteContext, input: CardInput): Promise<Re
       const visit = await ctx.db.supervisionVisit.get(visitId);
       if (!visit || visit.deleted || visit.unitId !== input.unitId) {
         return fail(expectedError('invalid-visit', '所选督导检查不是对该单位的督导，或已被删除，请重新选择依据的督导检查，或不选。', ['visitId']));
+      }
+      if (compareIsoDates(visit.date, input.issuedOn) > 0) {
+        return fail(expectedError('invalid-visit', `所选督导检查在${chineseDate(visit.date)}，晚于亮牌日期，不能作为亮牌依据。请核对亮牌日期或重新选择督导检查。`, ['visitId']));
       }
       evidence = evidenceNamingVisit(evidence, visit, LONG_TEXT_MAX);
     }
