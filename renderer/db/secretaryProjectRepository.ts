@@ -6,11 +6,16 @@
  *     secretary in a year is refused, another year or another secretary is not;
  *   - milestones are kept in order of their due date (undated last), so that the index a screen
  *     shows is the index it writes; a milestone write names the title it expects at that index,
- *     and is refused when the record changed meanwhile (another window, an import).
+ *     and is refused when the record changed meanwhile (another window, an import);
+ *   - 证明材料 (evidence attachments) are added and removed one file at a time, each in ONE
+ *     transaction with the project: the bytes (attachmentBlobs, once per SHA-256), the attachment
+ *     record (`ownerTable: 'secretaryProject'`), the project's `attachmentIds`; deleting the project
+ *     tombstones its attachments too (as a meeting's).
  */
-import { expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
-import type { Milestone, SecretaryProject } from '../../shared/model/secretaryProject';
+import { ExpectedFailure, expectedError, fail, type ExpectedError, type Result } from '../../shared/errors/errors';
+import { projectAttachmentIds, type Milestone, type SecretaryProject } from '../../shared/model/secretaryProject';
 import { compareIsoDates } from '../../shared/rules/dates';
+import type { NewAttachment } from './meetingRepository';
 import { createRecord, deleteRecord, updateRecord, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
@@ -32,6 +37,7 @@ export interface MilestoneInput {
 }
 
 const projectTables = (ctx: WriteContext) => [ctx.db.secretaryProject, ctx.db.changes, ctx.db.audit, ctx.db.device];
+const withAttachmentTables = (ctx: WriteContext) => [...projectTables(ctx), ctx.db.attachment, ctx.db.attachmentBlobs];
 
 function unitOnly(ctx: WriteContext): SecretaryProjectWriteError | null {
   return ctx.mode === 'unit' ? null : expectedError('wrong-mode', '书记项目由单位填报，工委端只能查看。');
@@ -109,9 +115,52 @@ export async function updateSecretaryProject(
 export async function deleteSecretaryProject(ctx: WriteContext, id: string): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
   const refused = unitOnly(ctx);
   if (refused) return fail(refused);
-  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, projectTables(ctx), async () => {
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, withAttachmentTables(ctx), async () => {
     if (!(await liveProject(ctx, id))) return fail(projectGone());
-    return deleteRecord(ctx, 'secretaryProject', id);
+    const r = await deleteRecord(ctx, 'secretaryProject', id);
+    if (!r.ok) return r;
+    for (const a of projectAttachmentIds(r.value)) {
+      const d = await deleteRecord(ctx, 'attachment', a);
+      if (!d.ok && d.error.kind !== 'not-found') throw new ExpectedFailure(d.error);
+    }
+    return r;
+  });
+}
+
+// ── 证明材料 (evidence attachments) ──────────────────────────────────────────────────────────
+
+/** Stores one checked, hashed file (renderer/features/common/attachmentPrep.ts) as 证明材料 of the project. */
+export async function addProjectAttachment(ctx: WriteContext, projectId: string, file: NewAttachment): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, withAttachmentTables(ctx), async () => {
+    const current = await liveProject(ctx, projectId);
+    if (!current) return fail(projectGone());
+    if (!(await ctx.db.attachmentBlobs.get(file.sha256))) {
+      await ctx.db.attachmentBlobs.put({ sha256: file.sha256, blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mime }), thumbnail: file.thumbnail });
+    }
+    const a = await createRecord(ctx, 'attachment', { sha256: file.sha256, mime: file.mime, size: file.bytes.byteLength, name: file.name, ownerTable: 'secretaryProject', ownerId: projectId });
+    if (!a.ok) throw new ExpectedFailure(a.error); // rolls back the bytes too
+    const r = await updateRecord(ctx, 'secretaryProject', projectId, { attachmentIds: [...projectAttachmentIds(current), a.value.id] });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+    return r;
+  });
+}
+
+/** Removes one 证明材料 from the project (its attachment record becomes a tombstone). */
+export async function removeProjectAttachment(ctx: WriteContext, projectId: string, attachmentId: string): Promise<Result<SecretaryProject, SecretaryProjectWriteError>> {
+  const refused = unitOnly(ctx);
+  if (refused) return fail(refused);
+  return runWrite<SecretaryProject, SecretaryProjectWriteError>(ctx.db, withAttachmentTables(ctx), async () => {
+    const current = await liveProject(ctx, projectId);
+    if (!current) return fail(projectGone());
+    const ids = projectAttachmentIds(current);
+    if (!ids.includes(attachmentId)) return fail(expectedError('not-found', '该证明材料已被移除（可能在另一个窗口或导入同步包时），请刷新后查看。'));
+    const d = await deleteRecord(ctx, 'attachment', attachmentId);
+    if (!d.ok && d.error.kind !== 'not-found') throw new ExpectedFailure(d.error);
+    const r = await updateRecord(ctx, 'secretaryProject', projectId, { attachmentIds: ids.filter((x) => x !== attachmentId) });
+    if (!r.ok) throw new ExpectedFailure(r.error);
+    return r;
   });
 }
 

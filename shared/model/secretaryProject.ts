@@ -1,8 +1,9 @@
 /** secretaryProject (党组(党委)书记项目): one project per secretary per year. */
 import { z } from 'zod';
+import { checkUnique } from './checks';
 import { strictObject, withMeta } from './meta';
 import type { FieldLabels } from './meta';
-import { IsoDate, listOf, LONG_TEXT_MAX, requiredText, text, typeMessage, Year } from './primitives';
+import { Id, IsoDate, listOf, LONG_TEXT_MAX, requiredText, text, typeMessage, Year } from './primitives';
 
 export const MilestoneSchema = strictObject(
   {
@@ -22,8 +23,20 @@ export const SecretaryProjectSchema = withMeta({
   milestones: listOf(MilestoneSchema, 100, '工作节点'),
   progress: text(LONG_TEXT_MAX),
   evaluation: text(LONG_TEXT_MAX),
+  /**
+   * 证明材料 (record schema 7): the attachment records (photos, PDF scans of what was done), whose
+   * `ownerTable` is 'secretaryProject'; optional, absent in older projects = none.
+   */
+  attachmentIds: listOf(Id, 500, '证明材料').optional(),
+}).superRefine((p, ctx) => {
+  checkUnique(ctx, p.attachmentIds ?? [], (id) => id, (i) => ['attachmentIds', i], '同一证明材料重复添加，请删除重复项');
 });
 export type SecretaryProject = z.infer<typeof SecretaryProjectSchema>;
+
+/** The project's 证明材料 (attachment ids); a project from before record schema 7 has none. */
+export function projectAttachmentIds(p: Pick<SecretaryProject, 'attachmentIds'>): readonly string[] {
+  return p.attachmentIds ?? [];
+}
 
 export const SECRETARY_PROJECT_FIELD_LABELS: FieldLabels<SecretaryProject> = {
   year: '年度',
@@ -36,4 +49,5 @@ export const SECRETARY_PROJECT_FIELD_LABELS: FieldLabels<SecretaryProject> = {
   'milestones.done': '是否完成',
   progress: '推进情况',
   evaluation: '成效评价',
+  attachmentIds: '证明材料',
 };

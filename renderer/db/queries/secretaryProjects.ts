@@ -3,10 +3,17 @@
  * projects of every year, tombstones filtered. Progress and overdue come from
  * shared/rules/duties/secretaryProjects.ts.
  */
-import type { SecretaryProject } from '../../../shared/model/secretaryProject';
+import type { Attachment } from '../../../shared/model/attachment';
+import { projectAttachmentIds, type SecretaryProject } from '../../../shared/model/secretaryProject';
 import type { TaizhangDb } from '../db';
 import { live, ofUnit } from './live';
 
 export async function unitSecretaryProjects(db: TaizhangDb, unitId: string): Promise<SecretaryProject[]> {
   return live(await ofUnit(db.secretaryProject, unitId));
+}
+
+/** A project's 证明材料 (live attachment records, in the order they were added); none for a project from before record schema 7. */
+export async function secretaryProjectAttachments(db: TaizhangDb, project: Pick<SecretaryProject, 'attachmentIds'>): Promise<Attachment[]> {
+  const rows = await db.attachment.bulkGet([...projectAttachmentIds(project)]);
+  return rows.filter((a): a is Attachment => a !== undefined && !a.deleted);
 }

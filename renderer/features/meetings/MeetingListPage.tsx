@@ -30,7 +30,7 @@ import { useAppQuery } from '../common/useAppQuery';
 import { useUnitLedger } from '../common/useUnitLedger';
 import { useWriteAction } from '../common/useWriteAction';
 import { organisationTreeSelectData } from '../common/organisationTreeSelect';
-import { AttachmentGallery } from './AttachmentGallery';
+import { AttachmentGallery } from '../common/AttachmentGallery';
 import { useMeetingRecords } from './useMeetingRecords';
 
 const NO_ATTACHMENTS: readonly string[] = [];

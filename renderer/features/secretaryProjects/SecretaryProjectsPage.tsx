@@ -1,7 +1,7 @@
 /**
  * 书记项目 (/projects): the 党组(党委) secretary's project(s) of a year — title, secretary, goal, the
  * milestones (工作节点) with their due dates, done or not, overdue in red, the 推进情况 and the
- * year-end 自评. A unit adds, edits and deletes projects and milestones and ticks a milestone done;
+ * year-end 自评, the 证明材料 (photos, scans: ProjectEvidence.tsx). A unit adds, edits and deletes projects and milestones and ticks a milestone done;
  * under the 工委's 单位 → a unit the page is read-only (no action is offered). Year in the URL
  * (?year=2026). Figures from shared/rules/duties/secretaryProjects.ts (the annual report uses the same).
  */
@@ -17,6 +17,7 @@ import { todayIso } from '../common/today';
 import { useUnitScope } from '../common/unitScope';
 import { useWriteAction } from '../common/useWriteAction';
 import { MilestoneModal, type MilestoneEdit } from './MilestoneModal';
+import { ProjectEvidence } from './ProjectEvidence';
 import { ProjectModal } from './ProjectModal';
 import { useSecretaryProjects } from './useSecretaryProjects';
 
@@ -283,6 +284,8 @@ export function SecretaryProjectsPage() {
                   <TextBlock text={p.evaluation} empty={readOnly ? '未填写' : '未填写：年底对照目标作出自我评价（点击“编辑项目”）。'} />
                 </Descriptions.Item>
               </Descriptions>
+
+              <ProjectEvidence project={p} readOnly={readOnly} />
             </Space>
           </Card>
         );

@@ -320,7 +320,10 @@ const FIELDS: FieldsArbitraries = {
       ),
       progress: textArbitrary(),
       evaluation: textArbitrary(),
-    }),
+      // 证明材料 is optional (record schema 7): absent in some projects, as in v6 rows
+      attachmentIds: fc.option(fc.uniqueArray(uuidV7Arbitrary, { maxLength: 3 }), { nil: undefined }),
+    })
+      .map(({ attachmentIds, ...p }) => ({ ...p, ...(attachmentIds === undefined ? {} : { attachmentIds }) })),
 
   dutyList: () =>
     fc.record({

@@ -1,0 +1,76 @@
+/**
+ * Record schema 7 (issue 14) in unit bundles: a 书记项目's 证明材料 (`secretaryProject.attachmentIds`)
+ * travels to the 工委 unchanged; a project of an older bundle without it is read as it is; a bundle
+ * that declares schema 6 but carries a project with `attachmentIds` (even `[]`) was not written by
+ * the program it claims and is refused (docs/bundle-format.md §14).
+ */
+import { describe, expect, it } from 'vitest';
+import type { SecretaryProject } from '../model/secretaryProject';
+import { SecretaryProjectSchema } from '../model/secretaryProject';
+import { RECORD_SCHEMA_VERSION } from '../model/upgrade';
+import { decodeBundle } from './decode';
+import { encodeBundle } from './encode';
+import { plainPayload, sampleRecords, sealWithHeader, testParty, unitBundleInput } from './testing/testkit';
+
+const unit = testParty('project-evidence-unit');
+const committee = testParty('project-evidence-committee');
+const ID = '019bc000-0000-7000-8000-0000000000e7';
+const PHOTO = '019bc000-0000-7000-8000-0000000000e1';
+const SCAN = '019bc000-0000-7000-8000-0000000000e2';
+
+/** A project of the sample records without the schema-7 field. */
+function oldProject(seed = 3): SecretaryProject {
+  const { attachmentIds: _a, ...rest } = sampleRecords('secretaryProject', 1, unit.id, unit.deviceId, seed)[0]!;
+  return rest;
+}
+const withEvidence = (): SecretaryProject => ({ ...oldProject(4), attachmentIds: [PHOTO, SCAN] });
+
+const unitHeader = { kind: 'unit-to-committee' as const, senderUnitId: unit.id, senderDeviceId: unit.deviceId, recipientId: committee.id };
+
+async function openV(schemaVersion: number, projects: readonly unknown[]) {
+  const bytes = await sealWithHeader(unit, committee, plainPayload(ID, [{ table: 'secretaryProject', records: projects }]), { ...unitHeader, bundleId: ID, schemaVersion }, `project-evidence:${schemaVersion}`);
+  return decodeBundle(bytes, unit.signing.publicKey, committee.decrypter, { recipientId: committee.id, kind: 'unit-to-committee' });
+}
+
+describe('a 书记项目 with 证明材料 (record schema 7)', () => {
+  it('the schema: a project without attachments (older) stays valid; attachments are ids, each once', () => {
+    expect(SecretaryProjectSchema.safeParse(oldProject()).success).toBe(true);
+    expect(SecretaryProjectSchema.safeParse(withEvidence()).success).toBe(true);
+    expect(SecretaryProjectSchema.safeParse({ ...oldProject(), attachmentIds: [] }).success).toBe(true);
+    const notId = SecretaryProjectSchema.safeParse({ ...withEvidence(), attachmentIds: ['现场照片.jpg'] });
+    expect(notId.success).toBe(false);
+    expect(notId.error?.issues[0]?.path).toEqual(['attachmentIds', 0]);
+    const twice = SecretaryProjectSchema.safeParse({ ...withEvidence(), attachmentIds: [PHOTO, PHOTO] });
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]).toMatchObject({ path: ['attachmentIds', 1], message: '同一证明材料重复添加，请删除重复项' });
+  });
+
+  it('round-trip in a unit bundle: the project keeps its attachments, the older one stays without', async () => {
+    const projects = [withEvidence(), oldProject()];
+    const encoded = await encodeBundle(unitBundleInput(unit, committee, { records: { secretaryProject: projects } }), unit.signer);
+    expect(encoded.ok).toBe(true);
+    if (!encoded.ok) return;
+    expect(encoded.value.header.schemaVersion).toBe(RECORD_SCHEMA_VERSION);
+    const decoded = await decodeBundle(encoded.value.bytes, unit.signing.publicKey, committee.decrypter, { recipientId: committee.id, kind: 'unit-to-committee' });
+    expect(decoded.ok, decoded.ok ? '' : decoded.error.detail).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.value.records.secretaryProject).toEqual(projects);
+    expect(decoded.value.records.secretaryProject?.[1]).not.toHaveProperty('attachmentIds');
+  });
+
+  it('a schema-6 project (no attachments) is read as it is', async () => {
+    const old = oldProject();
+    const r = await openV(6, [old]);
+    expect(r.ok, r.ok ? '' : r.error.detail).toBe(true);
+    if (r.ok) expect(r.value.records.secretaryProject).toEqual([old]);
+  });
+
+  it('a schema-6 bundle carrying a project with attachments is refused, in words', async () => {
+    const r = await openV(6, [oldProject(), { ...oldProject(5), attachmentIds: [] }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid-record');
+      expect(r.error.message).toMatch(/第6版.*第2条书记项目记录含有第7版才有的字段「证明材料」/);
+    }
+  });
+});
