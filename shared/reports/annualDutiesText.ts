@@ -6,7 +6,7 @@
  * cadre cannot correct): the cadre may edit it like 开头, 存在问题 and 下一步打算; left empty, the report
  * uses this text. `annualReportDefaults` gives every draft's default.
  */
-import { DUTY_REVIEW_RATING_LABELS, type MeetingKind } from '../model/vocabulary';
+import { APPRAISAL_GRADE_LABELS, APPRAISAL_GRADES, DUTY_REVIEW_RATING_LABELS, type MeetingKind } from '../model/vocabulary';
 import { NO_OUTLET } from '../rules/duties/care';
 import { unrecordedSentence } from '../rules/duties/ledgerAreas';
 import { smallUnitOneCadre } from '../rules/summaries';
@@ -24,9 +24,11 @@ function politicalSection(data: UnitReportData, f: AnnualFigures): string {
   const body = leadingBody(data);
   const lg = kindTotal(f, 'leadingGroupMeeting');
   const study = kindTotal(f, 'theoryStudyGroup');
+  const theory = f.life.theoryStudy;
   const parts = [
     `${partyGroupName(data)}${yearSpan(f)}召开${body}会议专题研究机关党建工作${f.held.leadingGroupMeeting}次${lg && lg.due > 0 ? `（应不少于${lg.due}次）` : ''}`,
-    `理论学习中心组集体学习${f.held.theoryStudyGroup}次${study && study.due > 0 ? `，按季度完成${study.met}次、应完成${study.due}次` : ''}`,
+    `理论学习中心组集体学习${f.held.theoryStudyGroup}次${study && study.due > 0 ? `，按季度完成${study.met}次、应完成${study.due}次` : ''}${theory.sessions > 0 ? `，其中${theory.deputySatIn}次记录机关党委专职副书记列席` : ''}`,
+    democraticLifePhrase(f),
   ];
   const p = f.projects;
   const project =
@@ -34,6 +36,25 @@ function politicalSection(data: UnitReportData, f: AnnualFigures): string {
       ? `本年度未录入${body}书记项目`
       : `确定${body}书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
   return `${parts.join('，')}。${project}。${dutyListSentence(data, f)}`;
+}
+
+/** 民主生活会 of the 党组(党委) in words, from the ledger's records (“台账中未录入…” when it has none). */
+function democraticLifePhrase(f: AnnualFigures): string {
+  const held = f.life.democraticLife;
+  if (held.length === 0) return '台账中未录入本年度民主生活会记录';
+  const dates = held.map((m) => chineseDate(m.date)).join('、');
+  const deputy = held.filter((m) => m.deputySatIn).length;
+  const satIn = deputy === held.length ? '机关党委专职副书记列席' : deputy === 0 ? '未记录机关党委专职副书记列席' : `其中${deputy}次机关党委专职副书记列席`;
+  return `召开民主生活会${held.length}次（${dates}），${satIn}`;
+}
+
+/** The 民主评议党员 grades of the year added up, in words (only the grades there are). */
+function appraisalPhrase(f: AnnualFigures): string {
+  const t = f.life.appraisal.tally;
+  if (f.life.appraisal.meetings === 0) return '';
+  if (t.graded === 0) return '（台账中未录入评定等次）';
+  const grades = APPRAISAL_GRADES.filter((g) => t.counts[g] > 0).map((g) => `${APPRAISAL_GRADE_LABELS[g]}${t.counts[g]}名`);
+  return `（评定等次${t.graded}名，其中${grades.join('、')}${t.ungraded > 0 ? `，${t.ungraded}名未录入等次` : ''}）`;
 }
 
 /**
@@ -89,7 +110,7 @@ function organisationSection(data: UnitReportData, f: AnnualFigures): string[] {
   const second =
     `${yearSpan(f)}${lifeScope(data, f)}应按期召开${f.completion.due}次，按期召开${f.completion.met}次，完成率${pct(f.completion.rate)}` +
     `${items.length > 0 ? `（按期召开/应召开：${items.join('，')}）` : ''}；` +
-    `开展主题党日${f.held.themedPartyDay}次、党课${f.held.partyLecture}次，召开组织生活会${f.held.organisationalLifeMeeting}次、民主评议党员${f.held.democraticAppraisal}次。`;
+    `开展主题党日${f.held.themedPartyDay}次、党课${f.held.partyLecture}次，召开组织生活会${f.held.organisationalLifeMeeting}次、民主评议党员${f.held.democraticAppraisal}次${appraisalPhrase(f)}。`;
 
   const t = f.terms;
   const c = f.cadre;

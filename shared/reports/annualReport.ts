@@ -7,7 +7,7 @@
  * figures); 附件说明; signature and date; attachments: the figures table and the table of every
  * organisation's organisational life and term.
  */
-import { DUTY_REVIEW_RATING_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
+import { APPRAISAL_GRADES, DUTY_REVIEW_RATING_LABELS, TERM_LIGHT_LABELS } from '../model/vocabulary';
 import { chineseDate, percent, yuanAmount } from '../rules/text';
 import type { IsoDate } from '../rules/dates';
 import { leadingBody, lifeKinds, partyGroupName, reportKindLabel, type AnnualDrafts } from './annualDrafts';
@@ -34,6 +34,14 @@ export function annualReportTitle(data: UnitReportData): string {
   return `${partyGroupName(data)}关于${data.year}年度落实机关党建主体责任情况的报告`;
 }
 
+/** 优秀/合格/基本合格/不合格 of the year's 民主评议党员, or why there are none. */
+function appraisalCell(f: AnnualFigures): string {
+  const a = f.life.appraisal;
+  if (a.meetings === 0) return '未录入';
+  if (a.tally.graded === 0) return '未录入等次';
+  return APPRAISAL_GRADES.map((g) => String(a.tally.counts[g])).join('/');
+}
+
 function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfContent {
   const t = f.training;
   const rows: TableRow[] = [
@@ -48,9 +56,12 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
     ['组织生活完成率', pct(f.completion.rate)],
     ...lifeKinds(f).map((k): TableRow => [`${reportKindLabel(k.kind, data)}（按期召开/应召开）`, ofDue(k.met, k.due)]),
     ['主题党日开展（次）', String(f.held.themedPartyDay)],
+    ['民主评议党员等次（优秀/合格/基本合格/不合格，名）', appraisalCell(f)],
     { section: leadingBody(data) },
     ['专题研究党建工作（次）', String(f.held.leadingGroupMeeting)],
     ['理论学习中心组学习（次）', String(f.held.theoryStudyGroup)],
+    ['其中：专职副书记列席（次）', f.life.theoryStudy.sessions === 0 ? NONE : String(f.life.theoryStudy.deputySatIn)],
+    ['民主生活会（次）', f.life.democraticLife.length === 0 ? '未录入' : String(f.life.democraticLife.length)],
     ...(f.projects.projects.length === 0
       ? [['书记项目（项）', UNRECORDED] as TableRow]
       : [

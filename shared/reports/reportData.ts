@@ -56,6 +56,7 @@ import {
 } from '../rules/summaries';
 import { termLight, type TermLightResult, type TermNotApplicable } from '../rules/organisations/termLight';
 import { trainingCoverage, type TrainingCoverageResult } from '../rules/training/trainingCoverage';
+import { organisationalLifeFigures, type OrganisationalLifeFigures } from '../rules/meetings/organisationalLife';
 
 /** Everything a unit's reports read. Records are the live ones (tombstones already left out). */
 export interface UnitReportData {
@@ -226,6 +227,8 @@ export interface AnnualFigures {
   readonly exchange: CadreExchangeFigures;
   /** Duty areas with no record of the year in the ledger, in report order (the report names them). */
   readonly unrecorded: readonly LedgerArea[];
+  /** 民主生活会 of the 党组(党委) and 中心组 sessions with the 机关党委专职副书记 列席, and the 民主评议党员 grades, of the year up to 截至. */
+  readonly life: OrganisationalLifeFigures;
 }
 
 /**
@@ -330,6 +333,7 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     dutyList,
     care,
     exchange,
+    life: organisationalLifeFigures(data.meetings, year, referenceDate),
     unrecorded: unrecordedAreas({
       secretaryProject: projects.projects.length,
       dutyList: dutyList.posts,

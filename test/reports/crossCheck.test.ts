@@ -93,11 +93,31 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
   const h = (k: string): number => r.held[k] ?? 0;
   expect(text).toContain(`${span}召开${lg}会议专题研究机关党建工作${h('leadingGroupMeeting')}次`);
   expect(text).toContain(`理论学习中心组集体学习${h('theoryStudyGroup')}次`);
-  expect(text).toContain(`开展主题党日${h('themedPartyDay')}次、党课${h('partyLecture')}次，召开组织生活会${h('organisationalLifeMeeting')}次、民主评议党员${h('democraticAppraisal')}次。`);
+  // 民主生活会, the 专职副书记's 列席 and the 民主评议党员 grades (issue 14), recounted from the records
+  const lf = r.life;
+  if (lf.theory.sessions > 0) expect(text).toContain(`其中${lf.theory.deputy}次记录机关党委专职副书记列席`);
+  if (lf.democraticLife.length === 0) expect(text).toContain('台账中未录入本年度民主生活会记录');
+  else {
+    const deputies = lf.democraticLife.filter((m) => m.deputy).length;
+    const satIn = deputies === lf.democraticLife.length ? '机关党委专职副书记列席' : deputies === 0 ? '未记录机关党委专职副书记列席' : `其中${deputies}次机关党委专职副书记列席`;
+    expect(text).toContain(`召开民主生活会${lf.democraticLife.length}次（${lf.democraticLife.map((m) => chineseDay(m.date)).join('、')}），${satIn}`);
+  }
+  const GRADES = [['excellent', '优秀'], ['qualified', '合格'], ['basicallyQualified', '基本合格'], ['unqualified', '不合格']] as const;
+  const a = lf.appraisal;
+  const gradesWords =
+    a.meetings === 0
+      ? ''
+      : a.graded === 0
+        ? '（台账中未录入评定等次）'
+        : `（评定等次${a.graded}名，其中${GRADES.filter(([g]) => (a.grades[g] ?? 0) > 0).map(([g, label]) => `${label}${a.grades[g]}名`).join('、')}${a.ungraded > 0 ? `，${a.ungraded}名未录入等次` : ''}）`;
+  expect(text).toContain(`开展主题党日${h('themedPartyDay')}次、党课${h('partyLecture')}次，召开组织生活会${h('organisationalLifeMeeting')}次、民主评议党员${h('democraticAppraisal')}次${gradesWords}。`);
   rowsOf(text, [
     ['专题研究党建工作（次）', h('leadingGroupMeeting')],
     ['理论学习中心组学习（次）', h('theoryStudyGroup')],
+    ['其中：专职副书记列席（次）', lf.theory.sessions === 0 ? '—' : lf.theory.deputy],
+    ['民主生活会（次）', lf.democraticLife.length === 0 ? '未录入' : lf.democraticLife.length],
     ['主题党日开展（次）', h('themedPartyDay')],
+    ['民主评议党员等次（优秀/合格/基本合格/不合格，名）', a.meetings === 0 ? '未录入' : a.graded === 0 ? '未录入等次' : GRADES.map(([g]) => a.grades[g] ?? 0).join('/')],
   ]);
 
   // organisational life: the breakdown adds up, the rate is its quotient, the table and the problems say the same

@@ -44,6 +44,8 @@ interface MemberRow extends Row {
 interface MeetingRow extends Row {
   readonly kind: string;
   readonly date: Day;
+  readonly attendance: readonly { readonly status: string; readonly voting: boolean; readonly appraisalGrade?: string }[];
+  readonly observers?: readonly { readonly name: string; readonly post: string }[];
 }
 interface ClassRow extends Row {
   readonly organiser: string;
@@ -96,6 +98,15 @@ export interface Recount {
   readonly terms: { green: number; yellow: number; red: number; yellowExtended: number; greenExtended: number; redOverdue: number; redExtensionPassed: number; redNoTerm: number };
   /** Red organisations' names. */
   readonly redNames: readonly string[];
+  /**
+   * 民主生活会 dates (and whether a 专职副书记 is among the 列席), 中心组 sessions (and with one 列席),
+   * and the 民主评议党员 grades added up (full members taking part, not excluded).
+   */
+  readonly life: {
+    readonly democraticLife: readonly { readonly date: Day; readonly deputy: boolean }[];
+    readonly theory: { readonly sessions: number; readonly deputy: number };
+    readonly appraisal: { readonly meetings: number; readonly grades: Readonly<Record<string, number>>; readonly graded: number; readonly ungraded: number };
+  };
 }
 
 const before = (a: Day, b: Day): boolean => a < b;
@@ -162,6 +173,30 @@ export function recountUnit(fixture: FixtureUnit, year: number, day: Day): Recou
 
   const held: Record<string, number> = {};
   for (const m of rows<MeetingRow>(fixture, 'meeting')) if (inYearToDay(m.date)) held[m.kind] = (held[m.kind] ?? 0) + 1;
+
+  const deputyAmong = (m: MeetingRow): boolean => (m.observers ?? []).some((o) => o.name.trim() !== '' && o.post.replace(/\s+/g, '').includes('专职副书记'));
+  const ofYear = rows<MeetingRow>(fixture, 'meeting')
+    .filter((m) => inYearToDay(m.date))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const grades: Record<string, number> = {};
+  let graded = 0;
+  let ungraded = 0;
+  const appraisals = ofYear.filter((m) => m.kind === 'democraticAppraisal');
+  for (const m of appraisals)
+    for (const a of m.attendance) {
+      if (a.status === 'excluded' || !a.voting) continue;
+      if (a.appraisalGrade === undefined) ungraded++;
+      else {
+        graded++;
+        grades[a.appraisalGrade] = (grades[a.appraisalGrade] ?? 0) + 1;
+      }
+    }
+  const theory = ofYear.filter((m) => m.kind === 'theoryStudyGroup');
+  const life = {
+    democraticLife: ofYear.filter((m) => m.kind === 'democraticLifeMeeting').map((m) => ({ date: m.date, deputy: deputyAmong(m) })),
+    theory: { sessions: theory.length, deputy: theory.filter(deputyAmong).length },
+    appraisal: { meetings: appraisals.length, grades, graded, ungraded },
+  };
 
   const attended = new Set<string>();
   for (const e of rows<EnrolmentRow>(fixture, 'enrolment')) {
@@ -255,6 +290,7 @@ export function recountUnit(fixture: FixtureUnit, year: number, day: Day): Recou
     cadre: { fullTime, staff: unit.staffCount },
     terms,
     redNames,
+    life,
   };
 }
 
