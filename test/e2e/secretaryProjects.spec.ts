@@ -4,18 +4,74 @@
  * Chinese); three milestones, one already past its date (red, counted overdue, urgent on the
  * workbench), one due within two weeks (a reminder); the overdue one ticked done from the keyboard
  * (counts and workbench change); a milestone edited and one deleted after confirmation; 推进情况
- * and 年终自评 written; everything still there after a reload. Then the 工委, after the unit's
- * first bundle, sees the project read-only under 单位.
+ * and 年终自评 written; 证明材料 attached (a photo shown as a picture, a PDF scan), one removed after
+ * confirmation; everything still there after a reload. Then the 工委, after the unit's first bundle,
+ * sees the project read-only under 单位, its photo included.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmInDialog, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, confirmInDialog, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 const TITLE = '“党建+业务”深度融合提升审批服务质效';
 const LATE = '开展专题调研，形成问题清单';
 const SOON = '召开项目中期推进会';
 const LATER = '形成年度总结';
+const PHOTO = '党员先锋岗揭牌现场.png';
+const SCAN = '窗口服务满意度测评汇总.pdf';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-projects-'));
+
+function crc32(bytes: Buffer): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+
+/** A real 240×160 PNG (red and gold bands: a photo of the 先锋岗 plaque, as far as the app is concerned). */
+function photoFile(): string {
+  const w = 240;
+  const h = 160;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      const gold = y > 55 && y < 105 && x > 40 && x < 200;
+      raw[o] = gold ? 0xf5 : 0xb7;
+      raw[o + 1] = gold ? 0xc5 : 0x1c + Math.round((y / h) * 30);
+      raw[o + 2] = gold ? 0x42 : 0x1c;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const file = path.join(tmp, PHOTO);
+  writeFileSync(file, png);
+  return file;
+}
+
+function scanFile(): string {
+  const file = path.join(tmp, SCAN);
+  writeFileSync(file, '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  return file;
+}
 
 async function count(page: Page, name: string, value: string): Promise<void> {
   await expect(page.getByTestId(`project-count-${name}`).locator('.ant-statistic-content-value')).toHaveText(value);
@@ -165,6 +221,23 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await expect(card).toContainText('项目目标基本实现');
   await screenshot(page, 'secretary-projects-done');
 
+  // 证明材料: a photo (shown as a picture) and a PDF scan; the scan removed after confirmation
+  const evidence = card.getByTestId('project-evidence');
+  await expect(evidence).toContainText('暂无证明材料');
+  await chooseFile(page, '添加证明材料', photoFile());
+  await expect(page.getByText(`已添加证明材料：${PHOTO}`)).toBeVisible();
+  await expect(evidence.getByAltText(PHOTO)).toBeVisible();
+  await chooseFile(page, '添加证明材料', scanFile());
+  await expect(page.getByText(`已添加证明材料：${SCAN}`)).toBeVisible();
+  await expect(evidence.getByRole('button', { name: `另存${SCAN}` })).toBeVisible();
+  await screenshot(page, 'secretary-projects-evidence');
+  await evidence.getByRole('button', { name: `移除附件${SCAN}` }).click();
+  await expect(page.getByRole('dialog')).toContainText(`移除证明材料“${SCAN}”？`);
+  await confirmInDialog(page, '移除');
+  await expect(page.getByText('已移除证明材料')).toBeVisible();
+  await expect(evidence.getByRole('button', { name: `另存${SCAN}` })).toHaveCount(0);
+  await expect(evidence.getByAltText(PHOTO)).toBeVisible();
+
   // a reload keeps it all
   await reopen(page);
   await expect(page.getByTestId('secretary-project')).toContainText(TITLE);
@@ -173,6 +246,8 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await count(page, 'done', '1');
   await count(page, 'overdue', '0');
   await expect(card).toContainText('项目目标基本实现');
+  await expect(card.getByTestId('project-evidence').getByAltText(PHOTO)).toBeVisible();
+  await expect(card.getByTestId('project-evidence')).not.toContainText(SCAN);
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await expect(todos.locator('.ant-list-item').filter({ hasText: '书记项目节点即将到期：召开项目中期推进会并通报进度' })).toBeVisible();
   await expect(todos).not.toContainText('书记项目节点逾期');
@@ -191,6 +266,8 @@ test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ 
   await unit.getByRole('menuitem', { name: '书记项目' }).click();
   await addProject(unit);
   await addMilestone(unit, LATE, dayjs().subtract(3, 'day').format('YYYY-MM-DD'));
+  await chooseFile(unit, '添加证明材料', photoFile());
+  await expect(unit.getByTestId('project-evidence').getByAltText(PHOTO)).toBeVisible();
 
   await enrolUnitWithCommittee(committee, unit, UNIT, { receipt: false });
   await committee.getByRole('menuitem', { name: '单位' }).click();
@@ -202,7 +279,11 @@ test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ 
   await expect(committee.getByTestId('milestones').locator('tr[data-overdue="true"]')).toContainText(LATE);
   await count(committee, 'overdue', '1');
   await expect(committee.getByTestId('read-only-banner')).toBeVisible();
-  await expect(committee.getByRole('button', { name: /新增书记项目|编辑|删除|添加工作节点/ })).toHaveCount(0);
+  await expect(committee.getByRole('button', { name: /新增书记项目|编辑|删除|添加工作节点|添加证明材料|移除/ })).toHaveCount(0);
   await expect(committee.getByRole('checkbox')).toHaveCount(0);
+  // the unit's photo came with the bundle: shown, not removable
+  const evidence = card.getByTestId('project-evidence');
+  await expect(evidence.getByAltText(PHOTO)).toBeVisible();
+  await expect(evidence.getByRole('button', { name: /添加证明材料|移除附件/ })).toHaveCount(0);
   await screenshot(committee, 'secretary-projects-committee-read-only');
 });
