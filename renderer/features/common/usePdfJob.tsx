@@ -66,7 +66,8 @@ export function usePdfJob(labels: Partial<Record<PdfStage, string>> = {}) {
     [message],
   );
 
-  const panel = (
+  // nothing at all while idle: an empty block would still take a slot (and its gap) in the page's layout
+  const panel = !progress && !error && !outcome ? null : (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {progress && (
         <div data-testid="pdf-progress">
