@@ -106,7 +106,7 @@ export function openDatabase(name: string = DB_NAME, options: OpenOptions = {}):
     });
   // encryption at rest: members found by a keyed hash of the ID number; the local keyring (no row rewritten here)
   db.version(6).stores(SCHEMA_V6_STORE_CHANGES);
-  // record schema 7: the unit's 党务干部双向交流 (a new store; no row rewritten)
+  // record schema 7: the unit's 党务干部双向交流 and the 工委's 书记项目评价 (new stores; no row rewritten)
   db.version(7).stores(SCHEMA_V7_STORE_CHANGES);
   return db;
 }

@@ -143,13 +143,14 @@ describe('database v4 → v5 (issue 17: tombstones and the audit trail)', () => 
   });
 });
 
-describe('database v6 → v7 (issue 14: 党务干部双向交流)', () => {
-  it('adds the cadreExchange store, indexed by unit and date, and rewrites no row', async () => {
+describe('database v6 → v7 (issue 14: 党务干部双向交流, 书记项目评价)', () => {
+  it('adds the cadreExchange store, indexed by unit and date, and the projectRating store, indexed by unit and project, and rewrites no row', async () => {
     const name = 'v6-exchange';
     const old = new Dexie(name);
     STORE_CHANGES_BY_VERSION.slice(0, 6).forEach((changes, i) => old.version(i + 1).stores(changes));
     await old.open();
     expect(old.tables.map((t) => t.name)).not.toContain('cadreExchange');
+    expect(old.tables.map((t) => t.name)).not.toContain('projectRating');
     const unitId = '019bbef3-b000-7000-8000-0000000000aa';
     const visit = { id: '019bbef3-b000-7000-8000-000000000003', unitId, rev: '1767340800000-00000-dev1', deleted: false, updatedBy: '张敏', createdAt: '2026-01-02T08:00:00.000Z', date: '2026-05-01', visitedName: '王芳', reason: '', visitors: '', amountFen: 50_000 };
     await old.table('careVisit').add(visit);
@@ -161,6 +162,8 @@ describe('database v6 → v7 (issue 14: 党务干部双向交流)', () => {
     expect(await db.careVisit.get(visit.id)).toEqual(visit);
     expect(await db.cadreExchange.where('unitId').equals(unitId).count()).toBe(0);
     expect(db.cadreExchange.schema.indexes.map((i) => i.name).sort()).toEqual(['date', 'unitId']);
+    expect(await db.projectRating.count()).toBe(0);
+    expect(db.projectRating.schema.indexes.map((i) => i.name).sort()).toEqual(['projectId', 'unitId']);
     await db.delete();
   });
 });

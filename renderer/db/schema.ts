@@ -5,7 +5,8 @@
  * version 4 adds the unit's noticeRead store and upgrades rectification items, cards and notices;
  * version 5 blanks the personal details of tombstones and re-masks the audit trail (issue 17);
  * version 6 looks members up by a keyed hash of the ID number and adds the local keyring (encryption at rest);
- * version 7 adds the unit's cadreExchange store (党务干部双向交流, issue 14).
+ * version 7 adds the unit's cadreExchange store (党务干部双向交流, issue 14) and the committee's
+ * projectRating store (书记项目评价, issue 14).
  * Primary key first. `unitId` is indexed on every synced table because the committee's
  * database holds every unit's records and most of its queries are per unit.
  *
@@ -70,6 +71,7 @@ export const RECORD_TABLES_ADDED_V4 = {
 /** Record tables added in version 7. */
 export const RECORD_TABLES_ADDED_V7 = {
   cadreExchange: 'id, unitId, date',
+  projectRating: 'id, unitId, projectId',
 } as const;
 
 /** The record tables of the current version. */
@@ -146,7 +148,8 @@ export const SCHEMA_V6_STORE_CHANGES = {
 
 /**
  * Version 7 (record schema 7, issue 14): the unit's `cadreExchange` store (党务干部双向交流 with the
- * 任前考察 of a posting into a party-affairs post). A new store only: no row is rewritten.
+ * 任前考察 of a posting into a party-affairs post) and the committee's `projectRating` store (the
+ * 工委's rating of a unit's 书记项目). New stores only: no row is rewritten.
  */
 export const SCHEMA_V7_STORE_CHANGES = { ...RECORD_TABLES_ADDED_V7 } as const;
 

@@ -74,3 +74,31 @@ describe('a 书记项目 with 证明材料 (record schema 7)', () => {
     }
   });
 });
+
+describe('the 工委’s 书记项目评价 (record schema 7, committee-owned table projectRating)', () => {
+  const rating = () => ({ ...sampleRecords('projectRating', 1, unit.id, committee.deviceId, 7)[0]!, projectId: oldProject().id, rating: 'fairlyGood' as const, comment: '措施具体，成效初显。' });
+  const returnHeader = { kind: 'committee-to-unit' as const, senderUnitId: committee.id, senderDeviceId: committee.deviceId, recipientId: unit.id };
+
+  it('travels to the unit in a return bundle', async () => {
+    const ratings = [rating()];
+    const encoded = await encodeBundle(
+      { ...unitBundleInput(unit, committee, { records: { projectRating: ratings } }), ...returnHeader, recipientPublicKey: unit.encryption.publicKey },
+      committee.signer,
+    );
+    expect(encoded.ok).toBe(true);
+    if (!encoded.ok) return;
+    const decoded = await decodeBundle(encoded.value.bytes, committee.signing.publicKey, unit.decrypter, { recipientId: unit.id, kind: 'committee-to-unit' });
+    expect(decoded.ok, decoded.ok ? '' : decoded.error.detail).toBe(true);
+    if (decoded.ok) expect(decoded.value.records.projectRating).toEqual(ratings);
+  });
+
+  it('a schema-6 return bundle with the table is refused', async () => {
+    const bytes = await sealWithHeader(committee, unit, plainPayload(ID, [{ table: 'projectRating', records: [rating()] }]), { ...returnHeader, bundleId: ID, schemaVersion: 6 }, 'project-rating:6');
+    const r = await decodeBundle(bytes, committee.signing.publicKey, unit.decrypter, { recipientId: unit.id, kind: 'committee-to-unit' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid-record');
+      expect(r.error.message).toMatch(/第6版.*第7版才有的书记项目评价记录/);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
   PublicitySchema,
 } from './care';
 import { CADRE_EXCHANGE_FIELD_LABELS, CadreExchangeSchema } from './cadreExchange';
+import { PROJECT_RATING_FIELD_LABELS, ProjectRatingSchema } from './projectRating';
 import {
   ASSESSMENT_FIELD_LABELS,
   AssessmentSchema,
@@ -70,6 +71,7 @@ export const RECORD_SCHEMAS = {
   assessment: AssessmentSchema,
   receipt: ReceiptSchema,
   ruleProfile: RuleProfileRecordSchema,
+  projectRating: ProjectRatingSchema,
 } as const satisfies Record<RecordTable, z.ZodType>;
 
 /** The record type stored in `table`. */
@@ -109,6 +111,7 @@ const OWN_FIELD_LABELS = {
   assessment: ASSESSMENT_FIELD_LABELS,
   receipt: RECEIPT_FIELD_LABELS,
   ruleProfile: RULE_PROFILE_FIELD_LABELS,
+  projectRating: PROJECT_RATING_FIELD_LABELS,
 } satisfies Record<RecordTable, Readonly<Record<string, string>>>;
 
 function mergeLabels(): Record<RecordTable, Readonly<Record<string, string>>> {

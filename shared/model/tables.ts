@@ -34,6 +34,7 @@ export const RECORD_TABLES = [
   'assessment',
   'receipt',
   'ruleProfile',
+  'projectRating',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -69,6 +70,7 @@ export const RECORD_TABLE_LABELS: Record<RecordTable, string> = {
   assessment: '季度考核',
   receipt: '回执',
   ruleProfile: '规则配置',
+  projectRating: '书记项目评价',
 };
 
 /**
@@ -104,6 +106,7 @@ export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   assessment: 'committee',
   receipt: 'committee',
   ruleProfile: 'committee',
+  projectRating: 'committee',
 };
 
 /** The owner of one record: the table's owner, except for training classes the committee organises. */

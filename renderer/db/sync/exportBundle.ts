@@ -188,11 +188,11 @@ export async function exportUnitBundle(
 }
 
 /**
- * Committee-owned tables a return bundle carries: the unit's receipt, cards, notices, assessments,
- * committee training classes and the rule profiles the committee issued (supervision visits and
+ * Committee-owned tables a return bundle carries: the unit's receipt, cards, notices, 述职评议 and
+ * 书记项目评价, assessments, committee training classes and the rule profiles the committee issued (supervision visits and
  * the enrolment register stay at the committee).
  */
-const RETURN_TABLES = ['receipt', 'card', 'notice', 'dutyReview', 'assessment', 'trainingClass', 'ruleProfile'] as const satisfies readonly RecordTable[];
+const RETURN_TABLES = ['receipt', 'card', 'notice', 'dutyReview', 'projectRating', 'assessment', 'trainingClass', 'ruleProfile'] as const satisfies readonly RecordTable[];
 
 export async function exportReturnBundle(ctx: WriteContext, unitId: string, options: { onProgress?: ExportProgress } = {}): Promise<Result<ExportedBundle, ExpectedError>> {
   const { db } = ctx;

@@ -62,6 +62,7 @@ const CODE_LABELS: Partial<Record<RecordTable, Readonly<Record<string, Readonly<
   dutyReview: { format: DUTY_REVIEW_FORMAT_LABELS, rating: DUTY_REVIEW_RATING_LABELS },
   enrolledUnit: { status: ENROLLED_UNIT_STATUS_LABELS },
   cadreExchange: { direction: CADRE_EXCHANGE_DIRECTION_LABELS },
+  projectRating: { rating: DUTY_REVIEW_RATING_LABELS },
 };
 
 // a birth date as its year only: beside a masked ID number it would complete it
@@ -130,6 +131,8 @@ export function recordName(table: RecordTable, r: Rec, names: NameLookup = () =>
       return join(str(r.issuedOn), code(table, 'colour', r.colour), short(str(r.trigger)));
     case 'dutyReview':
       return `${String(r.year)}年度述职评议`;
+    case 'projectRating':
+      return join(`${String(r.year)}年度书记项目`, code(table, 'rating', r.rating));
     case 'supervisionVisit':
       return join(str(r.date), code(table, 'kind', r.kind));
     case 'assessment':

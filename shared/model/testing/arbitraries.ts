@@ -480,6 +480,9 @@ const FIELDS: FieldsArbitraries = {
       }),
     ),
 
+  projectRating: () =>
+    fc.record({ projectId: uuidV7Arbitrary, year: yearArbitrary, rating: fc.constantFrom(...DUTY_REVIEW_RATINGS), comment: textArbitrary() }),
+
   noticeRead: () => fc.record({ noticeId: uuidV7Arbitrary, readAt: isoInstantArbitrary, readBy: requiredTextArbitrary(100) }),
 
   supervisionVisit: () =>
