@@ -6,7 +6,8 @@
  * (counts and workbench change); a milestone edited and one deleted after confirmation; 推进情况
  * and 年终自评 written; 证明材料 attached (a photo shown as a picture, a PDF scan), one removed after
  * confirmation; everything still there after a reload. Then the 工委, after the unit's first bundle,
- * sees the project read-only under 单位, its photo included.
+ * sees the project read-only under 单位, its photo included, rates it (好/较好/一般/差 with a comment) and
+ * writes its return bundle; the unit imports it and sees the rating on its project.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import dayjs from 'dayjs';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFile, confirmInDialog, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
+import { chooseFile, confirmInDialog, download, enrolUnitWithCommittee, reopen, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 const year = dayjs().year();
 const TITLE = '“党建+业务”深度融合提升审批服务质效';
@@ -253,7 +254,7 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await expect(todos).not.toContainText('书记项目节点逾期');
 });
 
-test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ browser }) => {
+test('the 工委 sees a unit’s 书记项目 read-only under 单位, rates it, and the unit sees the rating after the return bundle', async ({ browser }) => {
   test.setTimeout(240_000);
   const UNIT = '市财政局';
   const committee = await (await browser.newContext()).newPage();
@@ -268,6 +269,7 @@ test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ 
   await addMilestone(unit, LATE, dayjs().subtract(3, 'day').format('YYYY-MM-DD'));
   await chooseFile(unit, '添加证明材料', photoFile());
   await expect(unit.getByTestId('project-evidence').getByAltText(PHOTO)).toBeVisible();
+  await expect(unit.getByTestId('project-rating')).toContainText('工委尚未评价');
 
   await enrolUnitWithCommittee(committee, unit, UNIT, { receipt: false });
   await committee.getByRole('menuitem', { name: '单位' }).click();
@@ -286,4 +288,38 @@ test('the 工委 sees a unit’s 书记项目 read-only under 单位', async ({ 
   await expect(evidence.getByAltText(PHOTO)).toBeVisible();
   await expect(evidence.getByRole('button', { name: /添加证明材料|移除附件/ })).toHaveCount(0);
   await screenshot(committee, 'secretary-projects-committee-read-only');
+
+  // the 工委 rates the project: a rating is required, then saved with its comment
+  const rating = committee.getByTestId('project-rating');
+  await expect(rating).toContainText('尚未评价');
+  await rating.getByRole('button', { name: '评价此项目' }).click();
+  const dialog = committee.getByRole('dialog');
+  await expect(dialog).toContainText(`评价书记项目：${TITLE}`);
+  await dialog.getByRole('button', { name: '保存评价' }).click();
+  await expect(dialog.getByText('请选择评价等次（好、较好、一般或差）')).toBeVisible();
+  await dialog.getByText('较好', { exact: true }).click();
+  await dialog.getByLabel('评价意见').fill('先锋岗设立到位，满意率提升明显；调研节点逾期，长效机制有待健全。');
+  await screenshot(committee, 'secretary-projects-committee-rating');
+  await dialog.getByRole('button', { name: '保存评价' }).click();
+  await expect(committee.getByText('已保存评价，将随下次导出的回执同步包发给该单位')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(rating.getByTestId('project-rating-grade')).toHaveText('较好');
+  await expect(rating).toContainText('长效机制有待健全');
+  await expect(rating.getByRole('button', { name: '修改评价' })).toBeVisible();
+
+  // the return bundle brings it to the unit, read-only on its project
+  await committee.getByRole('menuitem', { name: '同步' }).click();
+  const unitRow = committee.getByTestId('enrolled-units').getByRole('row').filter({ hasText: UNIT });
+  const back = await download(committee, () => unitRow.getByRole('button', { name: '生成回执' }).click());
+  await unit.getByRole('menuitem', { name: '同步' }).click();
+  await chooseFile(unit, '选择同步包', back);
+  await expect(unit.getByTestId('import-counts')).toContainText('书记项目评价');
+  await unit.getByRole('button', { name: '确认导入' }).click();
+  await expect(unit.getByTestId('import-result')).toBeVisible();
+  await unit.getByRole('menuitem', { name: '书记项目' }).click();
+  const seen = unit.getByTestId('project-rating');
+  await expect(seen.getByTestId('project-rating-grade')).toHaveText('较好');
+  await expect(seen).toContainText('先锋岗设立到位，满意率提升明显；调研节点逾期，长效机制有待健全。');
+  await expect(seen.getByRole('button')).toHaveCount(0);
+  await screenshot(unit, 'secretary-projects-unit-rating');
 });

@@ -2,23 +2,28 @@
  * 书记项目 (/projects): the 党组(党委) secretary's project(s) of a year — title, secretary, goal, the
  * milestones (工作节点) with their due dates, done or not, overdue in red, the 推进情况 and the
  * year-end 自评, the 证明材料 (photos, scans: ProjectEvidence.tsx). A unit adds, edits and deletes projects and milestones and ticks a milestone done;
- * under the 工委's 单位 → a unit the page is read-only (no action is offered). Year in the URL
+ * under the 工委's 单位 → a unit the page is read-only except the 工委's own 评价 of each project
+ * (ProjectRatingPanel.tsx), which the unit sees once the return bundle is imported. Year in the URL
  * (?year=2026). Figures from shared/rules/duties/secretaryProjects.ts (the annual report uses the same).
  */
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { App, Button, Card, Checkbox, Descriptions, Empty, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ProjectRating } from '../../../shared/model/projectRating';
 import type { Milestone, SecretaryProject } from '../../../shared/model/secretaryProject';
 import { milestoneDue, secretaryProjectProgress, type MilestoneDue } from '../../../shared/rules/duties/secretaryProjects';
 import { chineseDate } from '../../../shared/rules/text';
+import { unitProjectRatings } from '../../db/queries/secretaryProjects';
 import { deleteSecretaryProject, removeMilestone, setMilestoneDone } from '../../db/secretaryProjectRepository';
+import { useAppQuery } from '../common/useAppQuery';
 import { todayIso } from '../common/today';
 import { useUnitScope } from '../common/unitScope';
 import { useWriteAction } from '../common/useWriteAction';
 import { MilestoneModal, type MilestoneEdit } from './MilestoneModal';
 import { ProjectEvidence } from './ProjectEvidence';
 import { ProjectModal } from './ProjectModal';
+import { ProjectRatingPanel, RatingModal } from './ProjectRatingPanel';
 import { useSecretaryProjects } from './useSecretaryProjects';
 
 const OVERDUE = '#cf1322';
@@ -54,12 +59,16 @@ function TextBlock({ text, empty }: { text: string; empty: string }) {
 
 export function SecretaryProjectsPage() {
   const projects = useSecretaryProjects();
-  const { readOnly } = useUnitScope();
+  const { readOnly, mode, unitId } = useUnitScope();
+  const ratings = useAppQuery(unitProjectRatings, unitId);
+  const ratingOf = useMemo(() => new Map((ratings ?? []).map((r) => [r.projectId, r] as const)), [ratings]);
+  const canRate = mode === 'committee';
   const { modal } = App.useApp();
   const run = useWriteAction();
   const [params, setParams] = useSearchParams();
   const [projectForm, setProjectForm] = useState<{ editing: SecretaryProject | null } | null>(null);
   const [milestoneEdit, setMilestoneEdit] = useState<MilestoneEdit | null>(null);
+  const [rating, setRating] = useState<{ project: SecretaryProject; rating: ProjectRating | null } | null>(null);
 
   const asOf = todayIso();
   const thisYear = Number(asOf.slice(0, 4));
@@ -286,6 +295,8 @@ export function SecretaryProjectsPage() {
               </Descriptions>
 
               <ProjectEvidence project={p} readOnly={readOnly} />
+
+              <ProjectRatingPanel project={p} rating={ratingOf.get(p.id) ?? null} canRate={canRate} onRate={() => setRating({ project: p, rating: ratingOf.get(p.id) ?? null })} />
             </Space>
           </Card>
         );
@@ -297,6 +308,7 @@ export function SecretaryProjectsPage() {
           <MilestoneModal edit={milestoneEdit} onClose={() => setMilestoneEdit(null)} />
         </>
       )}
+      {canRate && <RatingModal unitId={unitId} edit={rating} onClose={() => setRating(null)} />}
     </Space>
   );
 }
