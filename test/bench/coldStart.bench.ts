@@ -157,7 +157,7 @@ async function measureScreens(page: Page, appUrl: string, largestId: string, run
   for (const screen of SCREENS) {
     const list: ColdStart[] = [];
     for (let i = 0; i < runs; i++) {
-      const profile = process.env.TZ_BENCH_PROFILE === screen.key && i === 0 ? path.join(RESULTS, `coldStart-${screen.key}-${phase.replace(/\s/g, '')}.cpuprofile`) : null;
+      const profile = (process.env.TZ_BENCH_PROFILE ?? '').split(',').includes(screen.key) && i === 0 ? path.join(RESULTS, `coldStart-${screen.key}-${phase.replace(/\s/g, '')}.cpuprofile`) : null;
       const r = await coldStart(page, `${appUrl}#${screen.path(largestId)}`, screen, profile);
       list.push(r);
       console.log(`  [${phase}] ${screen.label.padEnd(36)} run ${i + 1}: gate ${ms(r.gate)}, click → shown ${ms(r.shown)}, → quiet ${ms(r.quiet)}; longest task ${ms(r.longest)} (${ms(r.longTaskMs)} in long tasks)`);
