@@ -7,6 +7,8 @@
  */
 import { expectedError, ExpectedFailure, fail, ok, type ExpectedError, type Result } from '../../shared/errors/errors';
 import { newId } from '../../shared/ids/uuidv7';
+import { attachmentProblem, MAX_ATTACHMENTS_PER_RECORD, sniffMime } from '../../shared/attachments/fileKind';
+import { noticeFilesProblem } from '../../shared/bundle/noticeFiles';
 import type { Card, DutyReview, Notice } from '../../shared/model/committee';
 import type { NoticeRead } from '../../shared/model/noticeRead';
 import { LONG_TEXT_MAX } from '../../shared/model/primitives';
@@ -14,11 +16,12 @@ import type { Rectification } from '../../shared/model/rectification';
 import { evidenceNamingVisit } from '../../shared/rules/committee/cards';
 import { compareIsoDates, type IsoDate } from '../../shared/rules/dates';
 import { chineseDate } from '../../shared/rules/text';
+import type { NewAttachment } from './meetingRepository';
 import { createRecord, updateRecord, type RecordInput, type WriteError } from './recordRepository';
 import { runWrite } from './runWrite';
 import type { WriteContext } from './writeContext';
 
-export type AccountabilityError = WriteError | ExpectedError<'wrong-mode' | 'no-recipients' | 'unit-not-enrolled' | 'already-closed' | 'invalid-subject' | 'invalid-date' | 'invalid-visit'>;
+export type AccountabilityError = WriteError | ExpectedError<'wrong-mode' | 'no-recipients' | 'unit-not-enrolled' | 'already-closed' | 'invalid-subject' | 'invalid-date' | 'invalid-visit' | 'attachment-refused'>;
 
 const MAX_NOTICE_RECIPIENTS = 2000;
 
@@ -126,9 +129,13 @@ export interface NoticeInput {
 
 /**
  * Sends one notice to several units: one record per unit sharing a new batch id, all or none (a
- * unit that is not enrolled refuses the whole send, naming it).
+ * unit that is not enrolled refuses the whole send, naming it). Its files (通知附件: PDF scans and
+ * photos, checked by their bytes like a meeting's) are stored once each and described by one
+ * committee-owned `attachment` record per unit (`ownerTable: 'notice'`, the unit's own notice), so
+ * each unit's return bundle carries its own; a unit whose return bundle could not hold them with
+ * the files of its earlier notices refuses the send, naming it (shared/bundle/noticeFiles.ts).
  */
-export async function sendNotice(ctx: WriteContext, input: NoticeInput): Promise<Result<Notice[], AccountabilityError>> {
+export async function sendNotice(ctx: WriteContext, input: NoticeInput, files: readonly NewAttachment[] = []): Promise<Result<Notice[], AccountabilityError>> {
   const refused = committeeOnly(ctx);
   if (refused) return fail(refused);
   const unitIds = [...new Set(input.unitIds)];
@@ -137,17 +144,39 @@ export async function sendNotice(ctx: WriteContext, input: NoticeInput): Promise
   if (input.dueOn !== null && compareIsoDates(input.dueOn, input.issuedOn) < 0) {
     return fail(expectedError('invalid-date', '办理期限不能早于发布日期，请核对。', ['dueOn']));
   }
-  const tables = [ctx.db.notice, ctx.db.enrolledUnit, ctx.db.changes, ctx.db.audit, ctx.db.device];
+  if (files.length > MAX_ATTACHMENTS_PER_RECORD) return fail(expectedError('attachment-refused', `一条通知最多带 ${MAX_ATTACHMENTS_PER_RECORD} 个附件，请删减后再发送。`));
+  for (const f of files) {
+    const problem = attachmentProblem(f.name, f.bytes);
+    if (problem) return fail(expectedError('attachment-refused', `${problem}。`));
+    if (sniffMime(f.bytes) !== f.mime) return fail(expectedError('attachment-refused', `“${f.name}”的文件类型与内容不符，请重新添加。`));
+  }
+  const adding = files.map((f) => ({ sha256: f.sha256, size: f.bytes.byteLength }));
+  const tables = [ctx.db.notice, ctx.db.enrolledUnit, ctx.db.attachment, ctx.db.attachmentBlobs, ctx.db.changes, ctx.db.audit, ctx.db.device];
   return runWrite<Notice[], AccountabilityError>(ctx.db, tables, async () => {
     const batchId = newId();
     const out: Notice[] = [];
     for (const unitId of unitIds) {
       const notEnrolled = await enrolledUnit(ctx, unitId);
       if (notEnrolled) return fail(notEnrolled);
+      if (files.length > 0) {
+        const held = await ctx.db.attachment.where('unitId').equals(unitId).filter((a) => !a.deleted && a.ownerTable === 'notice').toArray();
+        const name = (await ctx.db.enrolledUnit.where('unitId').equals(unitId).toArray()).find((u) => !u.deleted)?.name ?? '该单位';
+        const tooMuch = noticeFilesProblem(name, held, adding);
+        if (tooMuch) return fail(expectedError('attachment-refused', tooMuch));
+      }
       const input2: RecordInput<'notice'> = { unitId, title: input.title.trim(), body: input.body.trim(), issuedOn: input.issuedOn, dueOn: input.dueOn, batchId };
       const r = await createRecord(ctx, 'notice', input2);
       if (!r.ok) throw new ExpectedFailure(r.error);
+      for (const f of files) {
+        const a = await createRecord(ctx, 'attachment', { unitId, sha256: f.sha256, mime: f.mime, size: f.bytes.byteLength, name: f.name, ownerTable: 'notice', ownerId: r.value.id });
+        if (!a.ok) throw new ExpectedFailure(a.error);
+      }
       out.push(r.value);
+    }
+    for (const f of files) {
+      if (!(await ctx.db.attachmentBlobs.get(f.sha256))) {
+        await ctx.db.attachmentBlobs.put({ sha256: f.sha256, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.mime }), thumbnail: f.thumbnail });
+      }
     }
     return ok(out);
   });

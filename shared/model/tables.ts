@@ -74,9 +74,9 @@ export const RECORD_TABLE_LABELS: Record<RecordTable, string> = {
 };
 
 /**
- * Which workspace writes each table. `trainingClass` is listed as unit-owned, as in
- * docs/data-model.md; a class the committee organises (`organiser: 'committee'`) is the committee's:
- * use `recordOwner` when you hold the record.
+ * Which workspace writes each table. `trainingClass` and `attachment` are listed as unit-owned, as in
+ * docs/data-model.md; a class the committee organises (`organiser: 'committee'`) and a notice's
+ * attachment (`ownerTable: 'notice'`) are the committee's: use `recordOwner` when you hold the record.
  */
 export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   unit: 'unit',
@@ -109,8 +109,13 @@ export const RECORD_OWNER: Record<RecordTable, WorkspaceMode> = {
   projectRating: 'committee',
 };
 
-/** The owner of one record: the table's owner, except for training classes the committee organises. */
-export function recordOwner(table: RecordTable, record: { readonly organiser?: unknown }): WorkspaceMode {
+/**
+ * The owner of one record: the table's owner, except for training classes the committee organises
+ * and the attachments of a committee-owned record (a 通知's files, `ownerTable: 'notice'`, one
+ * attachment record per recipient unit like the notice itself) — those are the committee's.
+ */
+export function recordOwner(table: RecordTable, record: { readonly organiser?: unknown; readonly ownerTable?: unknown }): WorkspaceMode {
   if (table === 'trainingClass' && record.organiser === 'committee') return 'committee';
+  if (table === 'attachment' && record.ownerTable === 'notice') return 'committee';
   return RECORD_OWNER[table];
 }

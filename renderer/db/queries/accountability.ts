@@ -4,6 +4,7 @@
  * Tombstones out; a unit's reads go through the `unitId` index.
  */
 import type { Assessment, Card, DutyReview, EnrolledUnit, Notice, SupervisionVisit } from '../../../shared/model/committee';
+import type { Attachment } from '../../../shared/model/attachment';
 import type { NoticeRead } from '../../../shared/model/noticeRead';
 import type { Rectification } from '../../../shared/model/rectification';
 import type { TaizhangDb } from '../db';
@@ -83,18 +84,27 @@ export interface UnitInbox {
   readonly answers: readonly Rectification[];
   readonly notices: readonly Notice[];
   readonly reads: readonly NoticeRead[];
+  /** The files of the unit's notices (通知附件, committee-owned attachment records), by notice id, in the order sent. */
+  readonly noticeAttachments: ReadonlyMap<string, readonly Attachment[]>;
   readonly organisationNames: ReadonlyMap<string, string>;
 }
 
 /** One unit's cards and notices from the 工委, with its answers and read marks. */
 export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInbox> {
-  const [cards, notices, reads, items, assessments] = await Promise.all([
+  const [cards, notices, reads, items, assessments, attachments] = await Promise.all([
     ofUnit(db.card, unitId),
     ofUnit(db.notice, unitId),
     ofUnit(db.noticeRead, unitId),
     ofUnit(db.rectification, unitId),
     ofUnit(db.assessment, unitId),
+    ofUnit(db.attachment, unitId),
   ]);
+  const noticeAttachments = new Map<string, Attachment[]>();
+  for (const a of live(attachments)) {
+    if (a.ownerTable !== 'notice') continue;
+    noticeAttachments.set(a.ownerId, [...(noticeAttachments.get(a.ownerId) ?? []), a]);
+  }
+  for (const list of noticeAttachments.values()) list.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   const reviews = live(await ofUnit(db.dutyReview, unitId)).sort((a, b) => b.year - a.year);
   const liveCards = live(cards);
   return {
@@ -105,6 +115,7 @@ export async function unitInbox(db: TaizhangDb, unitId: string): Promise<UnitInb
     answers: live(items).filter((r) => r.cardId !== null),
     notices: live(notices),
     reads: live(reads),
+    noticeAttachments,
     organisationNames: await organisationNamesOf(db, liveCards),
   };
 }

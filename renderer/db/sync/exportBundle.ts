@@ -4,7 +4,8 @@
  *     snapshot when there is no receipt yet or the user asks; attachments once each; the device key
  *     card rides along (keyCard.ts);
  *   - committee → unit ("return bundle"): the unit's receipt plus the committee-owned records that
- *     concern it (cards, notices, assessments, committee training classes, rule profiles), always whole.
+ *     concern it (cards, notices with their files, assessments, committee training classes, rule
+ *     profiles), always whole.
  * The sequence is taken before encoding (a cancelled save just leaves a gap, which is harmless).
  */
 import { encodeBundle, publicKeyFromBase64, type BundleHeader } from '../../../shared/bundle';
@@ -52,8 +53,8 @@ function recordTable<T extends RecordTable>(db: TaizhangDb, table: T): Table<Rec
   return db.table<RecordOf<T>, string>(table);
 }
 
-/** Who writes a record (recordOwner), for any record of the table: a 工委 training class is the committee's. */
-function ownerOf(table: RecordTable, record: { readonly unitId: string; readonly organiser?: unknown }) {
+/** Who writes a record (recordOwner), for any record of the table: a 工委 training class or a notice's attachment is the committee's. */
+function ownerOf(table: RecordTable, record: { readonly unitId: string; readonly organiser?: unknown; readonly ownerTable?: unknown }) {
   return recordOwner(table, record);
 }
 
@@ -209,6 +210,10 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
   const committeeRows = async <T extends RecordTable>(t: T): Promise<RecordOf<T>[]> =>
     (await recordTable(db, t).where('unitId').anyOf([unitId, ctx.ownerId]).toArray()).filter((r) => ownerOf(t, r) === 'committee');
   for (const t of RETURN_TABLES) collect(records, t, await committeeRows(t));
+  // the files of the unit's notices: their attachment records are the committee's (recordOwner), one per unit
+  collect(records, 'attachment', await committeeRows('attachment'));
+  progress(35, '读取通知附件');
+  const attachments = await attachmentFiles(db, records.attachment ?? []);
   progress(50, '签名并加密');
   const sequence = await takeSequence(db);
   const createdAt = ctx.now();
@@ -224,7 +229,7 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
       ruleProfileVersion: await profileVersionInForce(db, createdAt),
       changeRange: null,
       records,
-      attachments: [],
+      attachments,
     },
     deviceSigner(device),
   );
@@ -236,6 +241,6 @@ export async function exportReturnBundle(ctx: WriteContext, unitId: string, opti
     header: encoded.value.header,
     counts: countsOf(records),
     totalRecords: encoded.value.manifest.totalRecords,
-    attachmentCount: 0,
+    attachmentCount: attachments.length,
   });
 }
