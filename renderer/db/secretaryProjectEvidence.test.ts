@@ -75,6 +75,19 @@ describe('书记项目 证明材料', () => {
     expect(await addProjectAttachment(unit, p.id, scan)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 
+  it('针对的问题 and 主要措施 are kept apart when given; an older project keeps its one text until edited with them', async () => {
+    const { unit } = await enrolledPair(now, opened);
+    const older = await must(createSecretaryProject(unit, input({ goal: '针对窗口服务问题，设立先锋岗，满意率98%。' })));
+    expect(older).not.toHaveProperty('problem');
+    expect(older).not.toHaveProperty('measures');
+    const renamed = await must(updateSecretaryProject(unit, older.id, input({ goal: older.goal, title: '窗口服务提质' })));
+    expect(renamed).not.toHaveProperty('problem');
+    const split = await must(updateSecretaryProject(unit, older.id, input({ problem: ' 审批窗口党员示范作用发挥不够 ', goal: '办件满意率达到98%以上', measures: '设立党员先锋岗3个' })));
+    expect(split).toMatchObject({ problem: '审批窗口党员示范作用发挥不够', goal: '办件满意率达到98%以上', measures: '设立党员先锋岗3个' });
+    const fresh = await must(createSecretaryProject(unit, input({ secretaryName: '李红', problem: '', measures: '' })));
+    expect(fresh).toMatchObject({ problem: '', measures: '' });
+  });
+
   it('reaches the 工委 in the unit’s bundle with the bytes; the 工委 cannot add any', async () => {
     const { committee, unit, unitId } = await enrolledPair(now, opened);
     const p = await must(createSecretaryProject(unit, input()));

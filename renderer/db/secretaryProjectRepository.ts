@@ -27,6 +27,9 @@ export interface SecretaryProjectInput {
   readonly secretaryName: string;
   readonly title: string;
   readonly goal: string;
+  /** 针对的问题 and 主要措施 (record schema 7); left out, an older project keeps its one text in `goal`. */
+  readonly problem?: string;
+  readonly measures?: string;
   readonly progress: string;
   readonly evaluation: string;
 }
@@ -79,6 +82,8 @@ function fields(input: SecretaryProjectInput) {
     secretaryName: input.secretaryName.trim(),
     title: input.title.trim(),
     goal: input.goal.trim(),
+    ...(input.problem === undefined ? {} : { problem: input.problem.trim() }),
+    ...(input.measures === undefined ? {} : { measures: input.measures.trim() }),
     progress: input.progress.trim(),
     evaluation: input.evaluation.trim(),
   };

@@ -20,7 +20,7 @@ const SCAN = '019bc000-0000-7000-8000-0000000000e2';
 
 /** A project of the sample records without the schema-7 field. */
 function oldProject(seed = 3): SecretaryProject {
-  const { attachmentIds: _a, ...rest } = sampleRecords('secretaryProject', 1, unit.id, unit.deviceId, seed)[0]!;
+  const { attachmentIds: _a, problem: _p, measures: _m, ...rest } = sampleRecords('secretaryProject', 1, unit.id, unit.deviceId, seed)[0]!;
   return rest;
 }
 const withEvidence = (): SecretaryProject => ({ ...oldProject(4), attachmentIds: [PHOTO, SCAN] });
@@ -63,6 +63,18 @@ describe('a 书记项目 with 证明材料 (record schema 7)', () => {
     const r = await openV(6, [old]);
     expect(r.ok, r.ok ? '' : r.error.detail).toBe(true);
     if (r.ok) expect(r.value.records.secretaryProject).toEqual([old]);
+  });
+
+  it('针对的问题 and 主要措施 apart: an older project (one text in goal) stays valid; a schema-6 bundle carrying them is refused', async () => {
+    const split = { ...oldProject(6), problem: '审批窗口党员示范作用发挥不够', goal: '办件满意率达到98%以上', measures: '设立党员先锋岗3个' };
+    expect(SecretaryProjectSchema.safeParse(split).success).toBe(true);
+    expect(SecretaryProjectSchema.safeParse({ ...oldProject(), problem: 1 }).success).toBe(false);
+    const r = await openV(6, [split]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/第6版.*第1条书记项目记录含有第7版才有的字段「(针对的问题|主要措施)」/);
+    const v7 = await openV(7, [split, oldProject()]);
+    expect(v7.ok, v7.ok ? '' : v7.error.detail).toBe(true);
+    if (v7.ok) expect(v7.value.records.secretaryProject).toEqual([split, oldProject()]);
   });
 
   it('a schema-6 bundle carrying a project with attachments is refused, in words', async () => {

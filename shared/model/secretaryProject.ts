@@ -19,7 +19,15 @@ export const SecretaryProjectSchema = withMeta({
   year: Year,
   secretaryName: requiredText(50),
   title: requiredText(),
+  /**
+   * 项目目标. A project written before record schema 7 has the problem addressed, the goal and the
+   * measures in this one text (no `problem`, no `measures`).
+   */
   goal: text(LONG_TEXT_MAX),
+  /** 针对的问题 (record schema 7): optional, absent in older projects (their `goal` says it). */
+  problem: text(LONG_TEXT_MAX).optional(),
+  /** 主要措施 (record schema 7): optional, absent in older projects (their `goal` says it). */
+  measures: text(LONG_TEXT_MAX).optional(),
   milestones: listOf(MilestoneSchema, 100, '工作节点'),
   progress: text(LONG_TEXT_MAX),
   evaluation: text(LONG_TEXT_MAX),
@@ -33,6 +41,11 @@ export const SecretaryProjectSchema = withMeta({
 });
 export type SecretaryProject = z.infer<typeof SecretaryProjectSchema>;
 
+/** True for a project written with 针对的问题 and 主要措施 apart (record schema 7); false for an older one, whose `goal` holds all three. */
+export function hasSplitGoal(p: Pick<SecretaryProject, 'problem' | 'measures'>): boolean {
+  return p.problem !== undefined || p.measures !== undefined;
+}
+
 /** The project's 证明材料 (attachment ids); a project from before record schema 7 has none. */
 export function projectAttachmentIds(p: Pick<SecretaryProject, 'attachmentIds'>): readonly string[] {
   return p.attachmentIds ?? [];
@@ -43,6 +56,8 @@ export const SECRETARY_PROJECT_FIELD_LABELS: FieldLabels<SecretaryProject> = {
   secretaryName: '书记姓名',
   title: '项目名称',
   goal: '项目目标',
+  problem: '针对的问题',
+  measures: '主要措施',
   milestones: '工作节点',
   'milestones.title': '节点内容',
   'milestones.due': '计划完成日期',

@@ -101,15 +101,21 @@ async function addProject(page: Page): Promise<void> {
   await expect(dialog.getByText('请填写书记项目的名称')).toBeVisible();
   await expect(dialog.getByText('请填写领办项目的党组(党委)书记姓名')).toBeVisible();
   await screenshot(page, 'secretary-projects-form-errors');
-  // the keyboard alone: name, Tab, secretary, Tab, goal; Enter in the secretary's field saves
+  // the keyboard alone: name, Tab, secretary, Tab, problem, Tab, goal, Tab, measures; Enter in the secretary's field saves
   await dialog.getByLabel('项目名称').focus();
   await page.keyboard.type(TITLE);
   await page.keyboard.press('Tab');
   await expect(dialog.getByLabel('书记姓名')).toBeFocused();
   await page.keyboard.type('王建国');
   await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('针对的问题')).toBeFocused();
+  await page.keyboard.type('审批窗口党员示范作用发挥不够，群众反映办事“来回跑”。');
+  await page.keyboard.press('Tab');
   await expect(dialog.getByLabel('项目目标')).toBeFocused();
-  await page.keyboard.type('针对审批窗口党员示范作用发挥不够的问题，年内设立党员先锋岗3个，办件满意率达到98%以上。');
+  await page.keyboard.type('年内办件满意率达到98%以上。');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('主要措施')).toBeFocused();
+  await page.keyboard.type('设立党员先锋岗3个，推行首问负责和一次告知。');
   await dialog.getByLabel('书记姓名').press('Enter');
   await expect(page.getByText(`已新增书记项目“${TITLE}”`)).toBeVisible();
   await expect(dialog).toHaveCount(0);
@@ -142,6 +148,9 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await expect(card).toContainText(TITLE);
   await expect(card).toContainText('王建国');
   await expect(card).toContainText('办件满意率达到98%以上');
+  // problem, goal and measures each in its own row
+  await expect(card.locator('tr').filter({ hasText: '针对的问题' })).toContainText('群众反映办事“来回跑”');
+  await expect(card.locator('tr').filter({ hasText: '主要措施' })).toContainText('设立党员先锋岗3个');
   await expect(card).toContainText('还没有工作节点');
 
   // a milestone without a title is refused in Chinese
@@ -220,6 +229,7 @@ test('a project with milestones: overdue on the workbench, ticked done, edited, 
   await expect(page.getByText('已保存', { exact: true })).toBeVisible();
   await expect(card).toContainText('窗口办件满意率提升至97.6%');
   await expect(card).toContainText('项目目标基本实现');
+  await expect(dialog).toHaveCount(0);
   await screenshot(page, 'secretary-projects-done');
 
   // 证明材料: a photo (shown as a picture) and a PDF scan; the scan removed after confirmation

@@ -1,6 +1,7 @@
 /**
- * 新增/编辑书记项目: the project's own fields — secretary, title, goal (the model has one text for
- * the problem addressed, the goal and the measures), 推进情况 and the year-end 成效评价 (自评).
+ * 新增/编辑书记项目: the project's own fields — secretary, title, 针对的问题, 项目目标, 主要措施,
+ * 推进情况 and the year-end 成效评价 (自评). A project written before the three were apart keeps its
+ * one text under 项目目标, shown so; editing it offers the two new fields empty, to fill in or not.
  * Milestones are edited on the page, one at a time.
  */
 import { useEffect } from 'react';
@@ -12,12 +13,14 @@ import { useWriteAction } from '../common/useWriteAction';
 interface Values {
   secretaryName: string;
   title: string;
+  problem?: string;
   goal?: string;
+  measures?: string;
   progress?: string;
   evaluation?: string;
 }
 
-const FIELDS = ['secretaryName', 'title', 'goal', 'progress', 'evaluation', 'year'] as const;
+const FIELDS = ['secretaryName', 'title', 'problem', 'goal', 'measures', 'progress', 'evaluation', 'year'] as const;
 
 export function ProjectModal({
   open,
@@ -41,7 +44,15 @@ export function ProjectModal({
     form.resetFields();
     form.setFieldsValue(
       editing
-        ? { secretaryName: editing.secretaryName, title: editing.title, goal: editing.goal, progress: editing.progress, evaluation: editing.evaluation }
+        ? {
+            secretaryName: editing.secretaryName,
+            title: editing.title,
+            problem: editing.problem ?? '',
+            goal: editing.goal,
+            measures: editing.measures ?? '',
+            progress: editing.progress,
+            evaluation: editing.evaluation,
+          }
         : { secretaryName: secretaryHint },
     );
   }, [open, editing, form, secretaryHint]);
@@ -51,7 +62,9 @@ export function ProjectModal({
       year: editing?.year ?? year,
       secretaryName: v.secretaryName,
       title: v.title,
+      problem: v.problem ?? '',
       goal: v.goal ?? '',
+      measures: v.measures ?? '',
       progress: v.progress ?? '',
       evaluation: v.evaluation ?? '',
     };
@@ -81,8 +94,14 @@ export function ProjectModal({
         <Form.Item name="secretaryName" label="书记姓名" rules={[{ required: true, whitespace: true, message: '请填写领办项目的党组(党委)书记姓名' }]}>
           <Input maxLength={50} style={{ width: 240 }} placeholder="例如：王建国" />
         </Form.Item>
-        <Form.Item name="goal" label="项目目标" extra="写明项目针对的问题、要达到的目标和主要措施。">
-          <Input.TextArea maxLength={10000} autoSize={{ minRows: 3, maxRows: 8 }} />
+        <Form.Item name="problem" label="针对的问题" extra="本单位党建工作的突出问题或薄弱环节。">
+          <Input.TextArea maxLength={10000} autoSize={{ minRows: 2, maxRows: 8 }} />
+        </Form.Item>
+        <Form.Item name="goal" label="项目目标" extra={editing && editing.problem === undefined && editing.measures === undefined ? '此项目登记时问题、目标和措施写在一起，可保留在这里，也可分别移到上下两栏。' : '年内要达到的目标，尽量可衡量。'}>
+          <Input.TextArea maxLength={10000} autoSize={{ minRows: 2, maxRows: 8 }} />
+        </Form.Item>
+        <Form.Item name="measures" label="主要措施" extra="为达到目标采取的主要工作措施。">
+          <Input.TextArea maxLength={10000} autoSize={{ minRows: 2, maxRows: 8 }} />
         </Form.Item>
         <Form.Item name="progress" label="推进情况" extra="项目推进中的主要做法和阶段成效，可随时补充。">
           <Input.TextArea maxLength={10000} autoSize={{ minRows: 2, maxRows: 8 }} />

@@ -11,7 +11,7 @@ import { useSearchParams } from 'react-router';
 import { App, Button, Card, Checkbox, Descriptions, Empty, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectRating } from '../../../shared/model/projectRating';
-import type { Milestone, SecretaryProject } from '../../../shared/model/secretaryProject';
+import { hasSplitGoal, type Milestone, type SecretaryProject } from '../../../shared/model/secretaryProject';
 import { milestoneDue, secretaryProjectProgress, type MilestoneDue } from '../../../shared/rules/duties/secretaryProjects';
 import { chineseDate } from '../../../shared/rules/text';
 import { unitProjectRatings } from '../../db/queries/secretaryProjects';
@@ -212,9 +212,23 @@ export function SecretaryProjectsPage() {
               <Descriptions size="small" column={1} bordered>
                 <Descriptions.Item label="书记">{p.secretaryName}</Descriptions.Item>
                 <Descriptions.Item label="年度">{p.year}年</Descriptions.Item>
-                <Descriptions.Item label="项目目标">
-                  <TextBlock text={p.goal} empty="未填写（写明项目针对的问题、目标和主要措施）" />
-                </Descriptions.Item>
+                {hasSplitGoal(p) ? (
+                  <>
+                    <Descriptions.Item label="针对的问题">
+                      <TextBlock text={p.problem ?? ''} empty="未填写" />
+                    </Descriptions.Item>
+                    <Descriptions.Item label="项目目标">
+                      <TextBlock text={p.goal} empty="未填写" />
+                    </Descriptions.Item>
+                    <Descriptions.Item label="主要措施">
+                      <TextBlock text={p.measures ?? ''} empty="未填写" />
+                    </Descriptions.Item>
+                  </>
+                ) : (
+                  <Descriptions.Item label="项目目标">
+                    <TextBlock text={p.goal} empty="未填写（写明项目针对的问题、目标和主要措施）" />
+                  </Descriptions.Item>
+                )}
               </Descriptions>
 
               <Table<Row>

@@ -322,8 +322,10 @@ const FIELDS: FieldsArbitraries = {
       evaluation: textArbitrary(),
       // 证明材料 is optional (record schema 7): absent in some projects, as in v6 rows
       attachmentIds: fc.option(fc.uniqueArray(uuidV7Arbitrary, { maxLength: 3 }), { nil: undefined }),
+      // 针对的问题 and 主要措施 apart (record schema 7): absent in some projects, as in v6 rows
+      split: fc.option(fc.record({ problem: textArbitrary(), measures: textArbitrary() }), { nil: undefined }),
     })
-      .map(({ attachmentIds, ...p }) => ({ ...p, ...(attachmentIds === undefined ? {} : { attachmentIds }) })),
+      .map(({ attachmentIds, split, ...p }) => ({ ...p, ...(attachmentIds === undefined ? {} : { attachmentIds }), ...(split ?? {}) })),
 
   dutyList: () =>
     fc.record({
@@ -491,7 +493,9 @@ const FIELDS: FieldsArbitraries = {
       date: isoDateArbitrary(),
       visitors: textArbitrary(),
       findings: textArbitrary(),
-    }),
+      // record schema 7: the 日常指导评价 given at the visit, absent on older visits and when none was given
+      guidanceScore: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }).map(({ guidanceScore, ...v }) => ({ ...v, ...(guidanceScore === undefined ? {} : { guidanceScore }) })),
 
   assessment: () =>
     fc.record({
