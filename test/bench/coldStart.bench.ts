@@ -195,10 +195,23 @@ const spread = (xs: readonly number[]): string => {
 };
 const load = (): string => os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 
-export async function run(options: BenchOptions = {}): Promise<void> {
+export interface ColdStartResult {
+  readonly units: number;
+  readonly heldRecords: number;
+  readonly oneUnit: readonly ScreenResult[];
+  readonly city: readonly ScreenResult[];
+}
+
+/**
+ * Flags: `--units N` (default 40), `--runs N` (cold starts per screen, default 3), `--seed N` (7),
+ * `--one P` (the city position of the one unit; default the city's largest: the smoke test in
+ * `npm test` takes a small one).
+ */
+export async function run(options: BenchOptions = {}): Promise<ColdStartResult> {
   const units = intOption(options, 'units', 40, 1, CITY_UNITS);
   SEED.value = intOption(options, 'seed', 7, 0, 2 ** 31);
   const runs = intOption(options, 'runs', 3, 1, 20);
+  const onePosition = options.one === undefined ? null : intOption(options, 'one', 0, 0, CITY_UNITS - 1);
   console.log(`冷启动 (cold start): the committee's screens with the city's largest unit alone, then with the first ${units} units of the synthetic city (seed ${SEED.value}, ${YEAR}) added; ${runs} cold starts per screen`);
   console.log(`  ${describeChromium()}; machine: ${os.cpus().length} cores, load average (1/5/15 min) ${load()}`);
   const loadBefore = load();
@@ -217,7 +230,7 @@ export async function run(options: BenchOptions = {}): Promise<void> {
     const largestPosition = await (async () => {
       await page.goto(built.pageUrl);
       await page.waitForFunction(() => document.title.endsWith('ready'), undefined, { timeout: 60_000 });
-      return page.evaluate((o) => window.coldFill!.largestPosition(o), { seed: SEED.value, year: YEAR });
+      return onePosition ?? (await page.evaluate((o) => window.coldFill!.largestPosition(o), { seed: SEED.value, year: YEAR }));
     })();
     const [largest] = await fill(page, built.pageUrl, [largestPosition]);
     console.log(`  one unit: ${largest!.name}, ${int(largest!.records)} records (${mb(largest!.jsonBytes)} of record JSON)`);
@@ -258,6 +271,7 @@ export async function run(options: BenchOptions = {}): Promise<void> {
     const file = path.join(RESULTS, `coldStart-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify({ browser: describeChromium(), cores: os.cpus().length, loadBefore, loadAfter, units: city.length, heldRecords, heldJson, oneUnit: one, city: full }, null, 2)}\n`);
     console.log(`  → ${path.relative(process.cwd(), file)}`);
+    return { units: city.length, heldRecords, oneUnit: one, city: full };
   } finally {
     await context.close().catch(() => undefined);
     await built.close();
