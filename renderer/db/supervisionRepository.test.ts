@@ -69,6 +69,32 @@ describe('督导检查 records', () => {
     expect((await supervisionRegister(committee.db)).visits.map((x) => x.id)).toEqual([v.id]);
   });
 
+  it('keep the 日常指导评价 given at the visit (0–100, optional), clear it when emptied, refuse one out of range; it never reaches the unit', async () => {
+    const { committee, unit, unitId } = await enrolledPair(now, opened);
+    await importInto(committee, (await must(exportUnitBundle(unit, {}))).bytes, { confirm: true });
+    const v = await must(createSupervisionVisit(committee, visitOf(unitId, { guidanceScore: 80 })));
+    expect((await committee.db.supervisionVisit.get(v.id))!.guidanceScore).toBe(80);
+    const unscored = await must(createSupervisionVisit(committee, visitOf(unitId, { date: '2026-11-21' })));
+    expect('guidanceScore' in (await committee.db.supervisionVisit.get(unscored.id))!).toBe(false);
+
+    const refused = await updateSupervisionVisit(committee, v.id, visitOf(unitId, { guidanceScore: 101 }));
+    expect(refused.ok ? null : { message: refused.error.message, path: refused.error.path }).toEqual({
+      message: '日常指导评价应为 0 至 100 之间的整数分，请核对；本次未评价的请留空',
+      path: ['guidanceScore'],
+    });
+    expect((await createSupervisionVisit(committee, visitOf(unitId, { guidanceScore: 85.5 }))).ok).toBe(false);
+    expect((await committee.db.supervisionVisit.get(v.id))!.guidanceScore).toBe(80);
+
+    await must(updateSupervisionVisit(committee, v.id, visitOf(unitId, { guidanceScore: 0 })));
+    expect((await committee.db.supervisionVisit.get(v.id))!.guidanceScore).toBe(0);
+    await must(updateSupervisionVisit(committee, v.id, visitOf(unitId, { guidanceScore: null })));
+    expect((await committee.db.supervisionVisit.get(v.id))!.guidanceScore).toBeUndefined();
+
+    await must(updateSupervisionVisit(committee, v.id, visitOf(unitId, { guidanceScore: 90 })));
+    await importInto(unit, (await must(exportReturnBundle(committee, unitId))).bytes);
+    expect(await unit.db.supervisionVisit.count()).toBe(0);
+  });
+
   it('stay with the committee: the return bundle carries the notice and card made from them, not the visit', async () => {
     const pair = await enrolledPair(now, opened);
     const { committee, unit, unitId } = pair;

@@ -2,7 +2,8 @@
  * 联系组督导检查 (supervisionVisit): the 工委 records, corrects and deletes its liaison groups' visits
  * to enrolled units. Committee-owned records whose `unitId` is the unit visited; they stay with the
  * committee (return bundles do not carry them). The follow-up items (整改要求) are written at the end
- * of `findings` (shared/rules/committee/supervisionVisits.ts: the record has no list for them).
+ * of `findings` (shared/rules/committee/supervisionVisits.ts: the record has no list for them). The
+ * 日常指导评价 given at a visit (`guidanceScore`, 0–100, optional) feeds the quarterly monitoring.
  * Every write checks inside ONE transaction (`runWrite`) and goes through the record repository.
  */
 import { localIsoDate } from '../../shared/clock/localDate';
@@ -26,6 +27,8 @@ export interface SupervisionVisitInput {
   readonly findings: string;
   /** 整改要求, one short line each. */
   readonly followUps: readonly string[];
+  /** 日常指导评价 of the unit at this visit, an integer 0–100; absent or null: none given (the field is then removed). */
+  readonly guidanceScore?: number | null;
 }
 
 function committeeOnly(ctx: WriteContext): SupervisionWriteError | null {
@@ -56,6 +59,7 @@ const fieldsOf = (input: SupervisionVisitInput) => ({
   date: input.date,
   visitors: input.visitors.trim(),
   findings: composeFindings(input.findings, input.followUps),
+  ...(input.guidanceScore === undefined || input.guidanceScore === null ? {} : { guidanceScore: input.guidanceScore }),
 });
 
 const tablesOf = (ctx: WriteContext) => [ctx.db.supervisionVisit, ctx.db.enrolledUnit, ctx.db.changes, ctx.db.audit, ctx.db.device];
@@ -81,7 +85,8 @@ export async function updateSupervisionVisit(ctx: WriteContext, id: string, inpu
     if (visit.unitId !== input.unitId) {
       return fail(expectedError('invalid-input', '已登记的督导检查不能改到另一个单位；如登记错了单位，请删除后重新登记。', ['unitId']));
     }
-    return updateRecord(ctx, 'supervisionVisit', id, fieldsOf(input));
+    // a score emptied in the form is removed (the record then holds none)
+    return updateRecord(ctx, 'supervisionVisit', id, { guidanceScore: undefined, ...fieldsOf(input) });
   });
 }
 

@@ -7,7 +7,7 @@
  *
  * Made by comparing the zod schemas of shared/model at each version (v1: a692971 = bcef9da~1,
  * v2: 0b3a976~1, v3: 3d06cc9~1, v4: 3d06cc9, v5: the dutyList item's `status`, v6: '' as a deleted member's ID number, v7: the 党务干部双向交流 table and a 宣传 item's `level`,
- * the meeting kind 民主生活会, a meeting's `observers` and its attendance rows' `appraisalGrade`, a card's `visitId`, a 书记项目's `attachmentIds`, the 工委's 书记项目评价 table), top level and
+ * the meeting kind 民主生活会, a meeting's `observers` and its attendance rows' `appraisalGrade`, a card's `visitId`, a 联系组 visit's `guidanceScore`, a 书记项目's `attachmentIds`, the 工委's 书记项目评价 table), top level and
  * nested; `schemaHistory.test.ts` checks
  * that today's schemas are exactly the v1 fields plus these, so a new field without an entry here
  * fails a test. A new schema version adds one entry (possibly empty) to `SCHEMA_ADDITIONS`.
@@ -67,13 +67,14 @@ export const SCHEMA_ADDITIONS: Readonly<Record<number, SchemaAddition>> = Object
   },
   // issue 14: organisational life — 民主生活会, 列席人员, 民主评议 grades (shared/model/meeting.ts);
   // 党务干部双向交流 with its 任前考察 (shared/model/cadreExchange.ts); a 宣传 item's 媒体级别;
-  // issue 13: a card's 联系组 visit (`card.visitId`, shared/model/committee.ts);
+  // issue 13: a card's 联系组 visit (`card.visitId`, shared/model/committee.ts) and the 日常指导评价
+  // given at a visit (`supervisionVisit.guidanceScore`, the committee's own record);
   // issue 14: a 书记项目's 证明材料 (`secretaryProject.attachmentIds`, shared/model/secretaryProject.ts),
   // its 针对的问题 and 主要措施 apart from the goal (`problem`, `measures`)
   // and the 工委's rating of it (the committee's `projectRating` table, shared/model/projectRating.ts)
   7: {
     tables: ['cadreExchange', 'projectRating'],
-    fields: { meeting: ['observers'], publicity: ['level'], card: ['visitId'], secretaryProject: ['attachmentIds', 'problem', 'measures'] },
+    fields: { meeting: ['observers'], publicity: ['level'], card: ['visitId'], supervisionVisit: ['guidanceScore'], secretaryProject: ['attachmentIds', 'problem', 'measures'] },
     nested: { meeting: { attendance: ['appraisalGrade'] } },
     values: { meeting: { kind: ['democraticLifeMeeting'] }, attachment: { ownerTable: ['cadreExchange', 'projectRating'] } },
   },

@@ -182,6 +182,12 @@ export const SupervisionVisitSchema = withMeta({
   date: IsoDate,
   visitors: text(),
   findings: text(LONG_TEXT_MAX),
+  /**
+   * 日常指导评价: the 联系组's score of the unit's day-to-day party-building work at this visit, an
+   * integer 0–100 (record schema 7); absent when none was given. Read by the quarterly monitoring's
+   * `guidance` indicator (committeeIndicators.ts).
+   */
+  guidanceScore: count('日常指导评价').max(100, { message: '日常指导评价应在 0 至 100 分之间，请核对', abort: true }).optional(),
 });
 export type SupervisionVisit = z.infer<typeof SupervisionVisitSchema>;
 
@@ -190,6 +196,7 @@ export const SUPERVISION_VISIT_FIELD_LABELS: FieldLabels<SupervisionVisit> = {
   date: '日期',
   visitors: '参加人员',
   findings: '发现的问题',
+  guidanceScore: '日常指导评价',
 };
 
 // ── assessment (季度无感知监控考核) ──────────────────────────────────────────────────────────────

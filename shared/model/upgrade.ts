@@ -11,7 +11,8 @@
  *
  * v6 → v7 also brings the new table 党务干部双向交流 (`cadreExchange`) and a 宣传 item's optional
  * 媒体级别 (`publicity.level`, absent means not filled in): nothing to fill in for them either.
- * Likewise a card's 联系组 visit (`card.visitId`, issue 13: absent means the card names no visit).
+ * Likewise a card's 联系组 visit (`card.visitId`, issue 13: absent means the card names no visit)
+ * and the 日常指导评价 given at a visit (`supervisionVisit.guidanceScore`: absent means none given).
  *
  * v5 → v6 (tombstones without personal details, issue 17): a deleted member keeps no ID number,
  * phone, 备注 or 不计入原因, a deleted 走访慰问 no 慰问事由 (tombstone.ts); a v5 tombstone is blanked

@@ -5,7 +5,9 @@
  * visit and which is linked to it (依据的督导检查, pre-chosen); on 红黄牌 the card shows the visit, in its
  * row and its detail, as a link that opens that visit alone under 督导检查; after a reload the visit is found again by the unit's pinyin initials, with both uses shown,
  * and 单位 → the unit shows it read-only. With a rule profile that counts 下沉督导调研 (from today), the
- * running quarter's score of the unit loses that indicator's points to the visit, which opens 督导检查.
+ * running quarter's score of the unit loses that indicator's points to the visit, which opens 督导检查;
+ * the 日常指导评价 of 80 given at the visit (a score above 100 refused in words) is the unit's
+ * 日常指导评价 under the same profile, its 20 points lost behind a link that opens the visit alone.
  * Every step waits on what the app shows.
  */
 import dayjs from 'dayjs';
@@ -85,11 +87,20 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await second.fill(ITEM_2);
   await edit.getByText('座谈', { exact: true }).click();
   await edit.getByLabel('联系组成员').fill('张伟、李娜、王强');
+  // the 联系组's 日常指导评价 of the unit at this visit: 0–100, refused in words above
+  await expect(edit.getByText(/联系组对该单位日常党建工作的评价，0–100 分的整数，可不填/)).toBeVisible();
+  await edit.getByLabel('日常指导评价').fill('120');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit.getByText('日常指导评价应为 0 至 100 之间的整数分，请核对；本次未评价的请留空')).toBeVisible();
+  await screenshot(committee, 'supervision-guidance-refused');
+  await edit.getByLabel('日常指导评价').fill('80');
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(committee.getByText('已保存督导检查记录')).toBeVisible();
   const edited = visits.getByRole('row').filter({ hasText: '张伟、李娜、王强' });
   await expect(edited).toContainText('座谈');
   await expect(edited).toContainText('2 条');
+  await expect(edited).toContainText('80 分');
+  await expect(detail).toContainText(`日常指导评价：80 分（规则版本计入日常指导评价的，计入${dayjs().year()}年第${dayjs().quarter()}季度考核）`);
 
   // item 1 goes to the unit as a rectification requirement (a notice in its return bundle)
   await detail.getByRole('button', { name: `下发单位整改：${ITEM_1}` }).click();
@@ -145,7 +156,7 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   // the link opens that visit alone, opened, with a way back to all
   await cardDetail.getByRole('link', { name: `联系组督导检查（${dayjs(visitDate).format('YYYY年M月D日')}座谈）` }).click();
   await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
-  await expect(committee.getByTestId('visit-focus')).toContainText(`红黄牌依据的督导检查：${UNIT}${dayjs(visitDate).format('YYYY年M月D日')}座谈`);
+  await expect(committee.getByTestId('visit-focus')).toContainText(`所查看的督导检查：${UNIT}${dayjs(visitDate).format('YYYY年M月D日')}座谈`);
   const opened = committee.getByTestId('supervision-visits');
   await expect(opened.getByTestId('visit-detail')).toContainText(`2. ${ITEM_2}`);
   await expect(opened.getByTestId('visit-detail').getByText('已据此亮牌')).toBeVisible();
@@ -171,6 +182,9 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   await pickDate(committee, profile, '施行日期', dayjs().format('YYYY-MM-DD'));
   await profile.getByLabel('组织生活完成率权重').fill('15');
   await profile.getByLabel('下沉督导调研发现问题情况权重').fill('10');
+  // 日常指导评价 is offered like the others now that the visits hold it: 10 points, 党员参会率 down to 5
+  await profile.getByLabel('党员参会率权重').fill('5');
+  await profile.getByLabel('日常指导评价权重').fill('10');
   await expect(profile.getByTestId('indicator-weights-sum')).toHaveText('合计 100 分');
   await profile.getByRole('button', { name: '下发新版本' }).click();
   await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
@@ -188,8 +202,16 @@ test('工委 records a 联系组 visit, corrects it, sends an item to the unit, 
   const visitDay = `${dayjs(visitDate).format('YYYY年M月D日')}座谈`;
   await expect(monitoring).toContainText('本季度督导调研 1 次，其中 1 次提出整改要求（共 2 项）');
   await expect(monitoring).toContainText(`${visitDay}提出整改要求 2 项（`);
+  // 日常指导评价: the visit's 80 is the indicator's score, the 20 points lost are the visit's
+  await expect(monitoring.getByRole('columnheader', { name: '日常指导评价（10）' })).toBeVisible();
+  await expect(monitoring).toContainText('本季度日常指导评价 1 次，80 分');
+  const guidanceLost = monitoring.getByRole('listitem').filter({ hasText: `${visitDay}日常指导评价 80 分` });
+  await expect(guidanceLost).toContainText('−20');
   await screenshot(committee, 'supervision-monitoring-lost-points');
-  await monitoring.getByRole('link', { name: visitDay }).click();
+  await guidanceLost.getByRole('link', { name: visitDay }).click();
   await expect(committee.getByRole('tab', { name: '督导检查', selected: true })).toBeVisible();
   await expect(committee.getByTestId('supervision-visits').getByRole('row').filter({ hasText: '张伟、李娜、王强' })).toBeVisible();
+  await expect(committee.getByTestId('visit-focus')).toContainText(`${UNIT}${visitDay}`);
+  await expect(committee.getByTestId('visit-detail')).toContainText('日常指导评价：80 分');
+  await screenshot(committee, 'supervision-guidance-visit');
 });

@@ -33,6 +33,7 @@ import { todayIso } from '../common/today';
 import { useAppQuery } from '../common/useAppQuery';
 import { usePdfJob } from '../common/usePdfJob';
 import { useWriteAction } from '../common/useWriteAction';
+import { visitHref } from './CardVisitLink';
 import { platform } from '../../platform';
 import { unitsToScore } from '../../workers/quarterScoresInput';
 import { quarterScoreFileName, writeQuarterScoreWorkbook } from './quarterScoreSheet';
@@ -66,9 +67,9 @@ function refPath(unitId: string, ref: RecordRef): string {
       return `${base}/training/classes/${encodeURIComponent(ref.id)}`;
     case 'enrolment':
       return `${base}/training/coverage`;
-    // the 工委's own records behind 下沉督导调研 and 述职评议: their tabs here
+    // the 工委's own records behind 下沉督导调研, 日常指导评价 and 述职评议: their tabs here (a visit opened alone)
     case 'supervisionVisit':
-      return '/accountability/visits';
+      return visitHref(ref.id);
     case 'dutyReview':
       return '/accountability/reviews';
     default:

@@ -1,16 +1,17 @@
 /**
  * 登记 / 修改督导检查: the unit visited (from the register of enrolled units; fixed once recorded),
  * the way (调研/座谈/抽查/下沉指导), the date (not after today), the 联系组 members, what was found and
- * the follow-up items (整改要求), one short line each. Checked by the same rule the repository uses
+ * the follow-up items (整改要求), one short line each, and the 联系组's 日常指导评价 of the unit (0–100,
+ * optional; the quarterly monitoring's `guidance` indicator). Checked by the same rule the repository uses
  * (shared/rules/committee/supervisionVisits.ts), messages on the fields.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { EnrolledUnit, SupervisionVisit } from '../../../shared/model/committee';
 import { SUPERVISION_VISIT_KIND_LABELS, SUPERVISION_VISIT_KINDS, type SupervisionVisitKind } from '../../../shared/model/vocabulary';
-import { FOLLOW_UP_MAX_LENGTH, parseFindings, visitInputProblems, VISITORS_MAX_LENGTH } from '../../../shared/rules/committee/supervisionVisits';
+import { FOLLOW_UP_MAX_LENGTH, GUIDANCE_SCORE_MAX, parseFindings, visitInputProblems, VISITORS_MAX_LENGTH } from '../../../shared/rules/committee/supervisionVisits';
 import { createSupervisionVisit, updateSupervisionVisit, type SupervisionVisitInput } from '../../db/supervisionRepository';
 import { fromIso, toIso } from '../common/dates';
 import { matchesName, nameKey } from '../common/nameSearch';
@@ -24,9 +25,10 @@ interface Values {
   visitors?: string;
   findings?: string;
   followUps?: string[];
+  guidanceScore?: number | null;
 }
 
-const FIELDS = ['unitId', 'kind', 'date', 'visitors', 'findings', 'followUps'] as const;
+const FIELDS = ['unitId', 'kind', 'date', 'visitors', 'findings', 'followUps', 'guidanceScore'] as const;
 
 export interface VisitDrawerState {
   /** null: a new visit */
@@ -56,9 +58,10 @@ export function SupervisionVisitDrawer({ state, units, onClose }: { state: Visit
         visitors: state.editing.visitors,
         findings,
         followUps: followUps.length > 0 ? [...followUps] : [''],
+        guidanceScore: state.editing.guidanceScore ?? null,
       });
     } else {
-      form.setFieldsValue({ unitId: state.unitId ?? undefined, kind: 'survey', date: fromIso(todayIso()), visitors: '', findings: '', followUps: [''] });
+      form.setFieldsValue({ unitId: state.unitId ?? undefined, kind: 'survey', date: fromIso(todayIso()), visitors: '', findings: '', followUps: [''], guidanceScore: null });
     }
   }, [state, form]);
 
@@ -70,6 +73,7 @@ export function SupervisionVisitDrawer({ state, units, onClose }: { state: Visit
       visitors: v.visitors ?? '',
       findings: v.findings ?? '',
       followUps: (v.followUps ?? []).map((f) => (f ?? '').trim()).filter((f) => f !== ''),
+      guidanceScore: v.guidanceScore ?? null,
     };
     const problems = visitInputProblems({ ...input, unitId: v.unitId, kind: v.kind }, todayIso());
     if (problems.length > 0) {
@@ -179,6 +183,21 @@ export function SupervisionVisitDrawer({ state, units, onClose }: { state: Visit
             </Form.Item>
           )}
         </Form.List>
+        <Form.Item
+          name="guidanceScore"
+          label="日常指导评价（分）"
+          extra={`联系组对该单位日常党建工作的评价，0–${GUIDANCE_SCORE_MAX} 分的整数，可不填。规则版本计入“日常指导评价”的，该单位本季度各次督导所评分数的平均分即为该项得分；本次不评价的请留空。`}
+          rules={[
+            {
+              validator: (_, g: number | null | undefined) =>
+                g === null || g === undefined || (Number.isInteger(g) && g >= 0 && g <= GUIDANCE_SCORE_MAX)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(`日常指导评价应为 0 至 ${GUIDANCE_SCORE_MAX} 之间的整数分，请核对；本次未评价的请留空`)),
+            },
+          ]}
+        >
+          <InputNumber aria-label="日常指导评价" style={{ width: 160 }} placeholder="如：85（可不填）" />
+        </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </Drawer>

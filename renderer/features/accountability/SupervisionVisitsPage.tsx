@@ -1,13 +1,14 @@
 /**
  * 督导检查 (the committee): its 联系组's visits to the units — 调研、座谈、抽查、下沉指导 — each with date,
- * unit, people, what was found and the follow-up items (整改要求). Filtered by year and unit, searched;
+ * unit, people, what was found and the follow-up items (整改要求), and the 日常指导评价 given at the visit
+ * (0–100, optional: counted in the quarterly score where the profile has it). Filtered by year and unit, searched;
  * recorded, corrected and deleted (with a confirm) in a drawer. Each follow-up item can
  *   - 下发单位整改: sent to the unit as a notice (what a return bundle carries to a unit today), which
  *     asks it to enter the item in its 整改落实 ledger with source 督导;
  *   - 据此发放红黄牌: open the card drawer prefilled with the unit, a 事由 and 依据 naming the visit,
  *     and the visit itself linked (`card.visitId`, record schema 7).
  * Visits stay with the committee: return bundles do not carry them. `?visit=<id>` (the link on a
- * card issued on a visit) shows that one visit, opened, with a way back to all of them.
+ * card issued on a visit, or on a point lost in 季度考核) shows that one visit, opened, with a way back to all of them.
  */
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +16,7 @@ import { Alert, App, Button, Empty, Input, List, Select, Space, Table, Tag, Tool
 import { PlusOutlined } from '@ant-design/icons';
 import { SUPERVISION_VISIT_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { cardTextsFromFollowUp, rectificationNotice, visitName } from '../../../shared/rules/committee/supervisionVisits';
+import { quarterOf, yearOf } from '../../../shared/rules/dates';
 import { chineseDate } from '../../../shared/rules/text';
 import { sendNotice } from '../../db/accountabilityRepository';
 import { supervisionRegister } from '../../db/queries/supervision';
@@ -34,6 +36,14 @@ function FollowUps({ row, onCard, onSend }: { row: VisitRow; onCard: (text: stri
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
         <Typography.Text strong>发现问题：</Typography.Text>
         {row.findings || <Typography.Text type="secondary">（未填写）</Typography.Text>}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Typography.Text strong>日常指导评价：</Typography.Text>
+        {row.visit.guidanceScore === undefined ? (
+          <Typography.Text type="secondary">本次未评价（不计入季度考核的日常指导评价）</Typography.Text>
+        ) : (
+          `${row.visit.guidanceScore} 分（规则版本计入日常指导评价的，计入${yearOf(row.visit.date)}年第${quarterOf(row.visit.date)}季度考核）`
+        )}
       </Typography.Paragraph>
       {row.followUps.length === 0 ? (
         <Typography.Text type="secondary">没有整改要求。需要单位整改的，点击“修改”逐条填写整改要求。</Typography.Text>
@@ -149,8 +159,8 @@ export function SupervisionVisitsPage() {
           type={focused ? 'info' : 'warning'}
           showIcon
           data-testid="visit-focus"
-          title={focused ? `红黄牌依据的督导检查：${focused.unitName}${visitName(focused.visit)}` : '红黄牌依据的督导检查记录已被删除'}
-          description={focused ? undefined : '该红黄牌仍然有效，其亮牌依据中写明了这次督导的日期和方式。'}
+          title={focused ? `所查看的督导检查：${focused.unitName}${visitName(focused.visit)}` : '所查看的督导检查记录已被删除'}
+          description={focused ? undefined : '据此发出的红黄牌仍然有效，其亮牌依据中写明了这次督导的日期和方式。'}
           action={
             <Button size="small" onClick={showAll}>
               显示全部督导检查
@@ -243,6 +253,12 @@ export function SupervisionVisitsPage() {
               const sent = r.followUps.filter((f) => f.sentOn !== null).length;
               return `${r.followUps.length} 条${sent > 0 ? `，已下发 ${sent} 条` : ''}`;
             },
+          },
+          {
+            title: '日常指导评价',
+            key: 'guidance',
+            width: 120,
+            render: (_, r) => (r.visit.guidanceScore === undefined ? <Typography.Text type="secondary">未评价</Typography.Text> : `${r.visit.guidanceScore} 分`),
           },
           { title: '据此亮牌', key: 'cards', width: 100, render: (_, r) => (r.cardCount > 0 ? <Link to="/accountability">{r.cardCount} 张</Link> : '—') },
           {

@@ -52,7 +52,7 @@ describe('ruleProfileLines', () => {
 });
 
 describe('the indicator weights in the editor', () => {
-  it('lists the profile’s indicators first, then the committee’s two computed ones at 0 (not 日常指导评价, which nothing computes)', () => {
+  it('lists the profile’s indicators first, then the committee’s three at 0 (日常指导评价 too: the 联系组’s visits now hold it)', () => {
     const rows = indicatorWeightRows(NATIONAL_PROFILE_V1);
     expect(rows.map((r) => [r.id, r.weight])).toEqual([
       ['meetingCompleteness', 25],
@@ -63,12 +63,15 @@ describe('the indicator weights in the editor', () => {
       ['rectification', 10],
       ['bundleTimeliness', 10],
       ['supervision', 0],
+      ['guidance', 0],
       ['review', 0],
     ]);
     expect(rows.find((r) => r.id === 'review')).toMatchObject({ name: '述职评议', hint: '按上一年度述职评议等次计分' });
-    // a profile that counts 日常指导评价 keeps it, with its warning
+    expect(rows.find((r) => r.id === 'guidance')).toMatchObject({ name: '日常指导评价', hint: expect.stringContaining('日常指导评价（0–100 分）的平均分') });
+    // a profile that counts 日常指导评价 keeps it, with its name
     const withGuidance = { ...NATIONAL_PROFILE_V1, assessment: { indicators: [{ id: 'guidance' as const, name: '日常指导', weight: 100 }] } };
     expect(indicatorWeightRows(withGuidance)[0]).toMatchObject({ id: 'guidance', name: '日常指导', weight: 100, hint: expect.stringContaining('无数据') });
+    expect(indicatorWeightRows(withGuidance).filter((r) => r.id === 'guidance')).toHaveLength(1);
   });
 
   it('refuses weights that do not add up to 100, in Chinese, saying the sum and which way to go', () => {
@@ -80,7 +83,7 @@ describe('the indicator weights in the editor', () => {
 
   it('makes the profile’s indicators of the weights above 0, in order, and the result is a valid profile', () => {
     const rows = indicatorWeightRows(NATIONAL_PROFILE_V1);
-    const indicators = indicatorsFromWeights(rows, [15, 15, 15, 15, 10, 10, 10, 5, 5]);
+    const indicators = indicatorsFromWeights(rows, [15, 15, 15, 15, 10, 10, 10, 5, 0, 5]);
     expect(indicators.map((i) => `${i.id}:${i.weight}`)).toEqual([
       'meetingCompleteness:15',
       'attendance:15',
@@ -94,7 +97,7 @@ describe('the indicator weights in the editor', () => {
     ]);
     expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, assessment: { indicators } }).success).toBe(true);
     // an indicator set to 0 is left out
-    expect(indicatorsFromWeights(rows, [35, 15, 15, 15, 10, 10, 0, 0, 0]).map((i) => i.id)).not.toContain('bundleTimeliness');
+    expect(indicatorsFromWeights(rows, [35, 15, 15, 15, 10, 10, 0, 0, 0, 0]).map((i) => i.id)).not.toContain('bundleTimeliness');
   });
 });
 

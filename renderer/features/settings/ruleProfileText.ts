@@ -49,23 +49,20 @@ export interface IndicatorWeightRow {
   readonly id: AssessmentIndicatorId;
   readonly name: string;
   readonly weight: number;
-  /** How it is computed, for the committee's own inputs (日常指导评价: from nothing yet, always 无数据). */
+  /** How it is computed, for the committee's own inputs (from the 联系组's visits and the 述职评议). */
   readonly hint: string | null;
 }
 
 const HINTS: Partial<Record<AssessmentIndicatorId, string>> = {
   supervision: '按本季度联系组督导调研是否提出整改要求计分',
   review: '按上一年度述职评议等次计分',
-  guidance: '暂无记录可据以计分，各单位该项均为“无数据”（按 0 分计），建议将权重设为 0',
+  guidance: '按本季度联系组督导检查时给出的日常指导评价（0–100 分）的平均分计分；本季度未评价的单位该项为“无数据”（按 0 分计）',
 };
 
-/**
- * Every indicator in the profile's order, then the ones it does not count (weight 0) in the default
- * order — but not 日常指导评价 unless the profile already counts it: nothing computes it yet.
- */
+/** Every indicator in the profile's order, then the ones it does not count (weight 0) in the default order. */
 export function indicatorWeightRows(p: RuleProfile): IndicatorWeightRow[] {
   const listed = p.assessment.indicators.map((i) => ({ id: i.id, name: i.name, weight: i.weight, hint: HINTS[i.id] ?? null }));
-  const rest = ASSESSMENT_INDICATORS.filter((id) => id !== 'guidance' && !listed.some((l) => l.id === id)).map((id) => ({ id, name: INDICATOR_DEFAULT_NAMES[id], weight: 0, hint: HINTS[id] ?? null }));
+  const rest = ASSESSMENT_INDICATORS.filter((id) => !listed.some((l) => l.id === id)).map((id) => ({ id, name: INDICATOR_DEFAULT_NAMES[id], weight: 0, hint: HINTS[id] ?? null }));
   return [...listed, ...rest];
 }
 

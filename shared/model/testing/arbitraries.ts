@@ -493,7 +493,9 @@ const FIELDS: FieldsArbitraries = {
       date: isoDateArbitrary(),
       visitors: textArbitrary(),
       findings: textArbitrary(),
-    }),
+      // record schema 7: the 日常指导评价 given at the visit, absent on older visits and when none was given
+      guidanceScore: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }).map(({ guidanceScore, ...v }) => ({ ...v, ...(guidanceScore === undefined ? {} : { guidanceScore }) })),
 
   assessment: () =>
     fc.record({

@@ -76,9 +76,14 @@ export interface VisitInputFacts {
   readonly visitors: string;
   readonly findings: string;
   readonly followUps: readonly string[];
+  /** 日常指导评价 0–100 (integer); absent or null when none was given. */
+  readonly guidanceScore?: number | null;
 }
 
-export type VisitField = 'unitId' | 'kind' | 'date' | 'visitors' | 'findings' | 'followUps';
+export type VisitField = 'unitId' | 'kind' | 'date' | 'visitors' | 'findings' | 'followUps' | 'guidanceScore';
+
+/** 日常指导评价: an integer 0–100 (supervisionVisit.guidanceScore). */
+export const GUIDANCE_SCORE_MAX = 100;
 
 export interface VisitProblem {
   readonly field: VisitField;
@@ -111,6 +116,10 @@ export function visitInputProblems(v: VisitInputFacts, today: string): VisitProb
     seen.add(f);
   }
   if (v.findings.trim() === '' && items.length === 0) add('findings', '请填写督导发现的问题；未发现问题的，写明“未发现明显问题”');
+  const g = v.guidanceScore;
+  if (g !== undefined && g !== null && (!Number.isInteger(g) || g < 0 || g > GUIDANCE_SCORE_MAX)) {
+    add('guidanceScore', `日常指导评价应为 0 至 ${GUIDANCE_SCORE_MAX} 之间的整数分，请核对；本次未评价的请留空`);
+  }
   return out;
 }
 

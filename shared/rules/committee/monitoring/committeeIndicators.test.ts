@@ -2,7 +2,9 @@
  * The 工委's own inputs on hand-made edges (the hand-made unit `ua`, 2026 Q3 judged on 09-30):
  * 下沉督导调研 — no visit, a visit outside the quarter, another unit's, a deleted one, visits with and
  * without 整改要求, the profile's scale; 述职评议 — none, a review of another year, one entered after
- * the day judged, each 等次; a profile change taking effect from its date only; and the total.
+ * the day judged, each 等次; 日常指导评价 — no visit, a visit without a score, the mean of several, a
+ * visit outside the quarter, another unit's, a deleted one, a profile that does not count it; a
+ * profile change taking effect from its date only; and the total.
  */
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1 as P, ruleProfileSchema, type AssessmentIndicatorId, type RuleProfile } from '../../profile';
@@ -133,6 +135,70 @@ describe('述职评议', () => {
       summary: '2025年度述职评议等次为“一般”',
       lost: [{ points: 40, weightedPoints: 2, refs: [{ table: 'dutyReview', id: 'rv', label: '2025年度述职评议（一般）' }] }],
     });
+  });
+});
+
+describe('日常指导评价', () => {
+  /** The national indicators with 组织生活 down to 15 and 日常指导评价 at 10. */
+  const WITH_GUIDANCE: RuleProfile = {
+    ...WITH_COMMITTEE,
+    assessment: { indicators: [...P.assessment.indicators.map((i) => (i.id === 'meetingCompleteness' ? { ...i, weight: 15 } : i)), { id: 'guidance', name: '日常指导评价', weight: 10 }] },
+  };
+  const scored = (id: string, date: string, guidanceScore: number, extra: Partial<VisitRecord> = {}): VisitRecord => visit(id, date, [], { guidanceScore, ...extra });
+  const guidance = (visits: readonly VisitRecord[], input: Partial<QuarterlyIndicatorsInput> = {}): IndicatorResult =>
+    byId({ ...INPUT, ...input, committeeRecords: { visits } }, WITH_GUIDANCE).guidance;
+
+  it('is a valid profile to issue', () => {
+    expect(ruleProfileSchema.safeParse(WITH_GUIDANCE).success).toBe(true);
+  });
+
+  it('no visit, or visits without a score: 无数据, said in words, counted 0 in the total', () => {
+    const none = guidance([]);
+    expect(none).toMatchObject({ score: null, rate: null, lost: [] });
+    expect(none.summary).toBe('无数据：2026年第3季度截至2026年9月30日联系组尚未对该单位作出日常指导评价');
+    expect(guidance([visit('v1', '2026-08-12', ['补齐会议记录'])])).toMatchObject({ score: null, lost: [] });
+  });
+
+  it('visits outside the quarter, after the day judged, of another unit or deleted do not count', () => {
+    const visits = [
+      scored('june', '2026-06-30', 10),
+      scored('october', '2026-10-01', 10),
+      scored('other', '2026-08-01', 10, { unitId: 'ub' }),
+      scored('deleted', '2026-08-02', 10, { deleted: true }),
+    ];
+    expect(guidance(visits)).toMatchObject({ score: null, lost: [] });
+    // judged on 08-15 (a running quarter), the visit of 08-20 is not yet counted
+    const running = guidance([scored('a', '2026-08-10', 90), scored('b', '2026-08-20', 50)], { today: '2026-08-15' });
+    expect(running).toMatchObject({ score: 90, summary: '本季度日常指导评价 1 次，90 分' });
+  });
+
+  it('the mean of the scored visits; a visit without a score is not counted; each visit below 100 is behind its part of the points lost', () => {
+    const visits = [scored('v1', '2026-07-01', 100), scored('v2', '2026-08-12', 80, { kind: 'forum' }), visit('v0', '2026-08-20', []), scored('v3', '2026-09-30', 75)];
+    const g = guidance(visits);
+    // (100 + 80 + 75) / 3 = 85 → 15 lost, shared 20 : 25 by v2 and v3
+    expect(g.score).toBe(85);
+    expect(g.summary).toBe('本季度日常指导评价 3 次（100、80、75 分），平均 85 分');
+    expect(g.lost.map((l) => [l.points, l.weightedPoints, l.refs.map((r) => [r.table, r.id, r.label])])).toEqual([
+      [6.67, 0.67, [['supervisionVisit', 'v2', '2026年8月12日座谈']]],
+      [8.33, 0.83, [['supervisionVisit', 'v3', '2026年9月30日抽查']]],
+    ]);
+    expect(g.lost[0]!.reason).toBe('2026年8月12日座谈日常指导评价 80 分');
+  });
+
+  it('two visits averaged to two decimals, as every rate', () => {
+    const g = guidance([scored('a', '2026-07-10', 90), scored('b', '2026-08-10', 85), scored('c', '2026-09-10', 86)]);
+    expect(g.score).toBe(87); // 261 / 3
+    expect(guidance([scored('a', '2026-07-10', 90), scored('b', '2026-08-10', 85), scored('c', '2026-09-10', 85)]).score).toBe(86.67);
+  });
+
+  it('counts in the total by its weight, and not at all under a profile that does not count it', () => {
+    const visits = [scored('v2', '2026-08-12', 80)];
+    const profiles = [{ profile: WITH_GUIDANCE }];
+    const q3 = scoreQuarter([{ ...INPUT, name: '市审计局', committeeRecords: { visits } }], { quarter: Q3, today: TODAY, profiles }).units[0]!;
+    expect(q3.scores).toMatchObject({ guidance: 80 });
+    const national = quarterlyIndicators({ ...INPUT, committeeRecords: { visits } }, P).indicators.map((i) => i.id);
+    expect(national).not.toContain('guidance');
+    expect(quarterlyIndicators({ ...INPUT, committeeRecords: { visits } }, WITH_COMMITTEE).indicators.map((i) => i.id)).not.toContain('guidance');
   });
 });
 

@@ -13,8 +13,12 @@
  *   year, it stands for the whole year): its 等次 as a rate — 好 100%, 较好 80%, 一般 60%, 差 0 —
  *   through the profile's scale. Only a review entered by the day judged counts; a review of any
  *   other year does not. None yet: nothing lost (said in words).
- * - 日常指导评价 (`guidance`): a score 0–100 given by the committee, or absent → 无数据. No record
- *   holds it yet, so today it is always 无数据 (and counts 0, said so).
+ * - 日常指导评价 (`guidance`), from the same visits: the 联系组's 日常指导评价 of the unit given at a
+ *   visit (`supervisionVisit.guidanceScore`, an integer 0–100, optional, record schema 7). The rate
+ *   is the mean of the scores of the unit's visits dated in the quarter (up to the day judged) that
+ *   carry one, through the profile's scale like every rate (two decimals). Each visit scored below
+ *   100 costs a part of the points lost in proportion to what it is short of 100, with the visit
+ *   behind it. No scored visit in the quarter → 无数据 (counts 0, said so in words).
  */
 import { BugError } from '../../../errors/errors';
 import type { DutyReview, SupervisionVisit } from '../../../model';
@@ -24,16 +28,13 @@ import type { AssessmentIndicator, AssessmentIndicatorId } from '../../profile';
 import { chineseDate } from '../../text';
 import { parseFindings } from '../supervisionVisits';
 import type { IndicatorContext } from './context';
-import { lostPoint, noData, round2, scoredFromRate, type Shortfall } from './scale';
+import { noData, round2, scoredFromRate, type Shortfall } from './scale';
 import type { IndicatorResult, RecordRef } from './types';
 
 export const COMMITTEE_INDICATORS = ['supervision', 'guidance', 'review'] as const satisfies readonly AssessmentIndicatorId[];
 export type CommitteeIndicatorId = (typeof COMMITTEE_INDICATORS)[number];
 
-/** Scores given by the committee by hand, each 0–100 or absent (today only 日常指导评价 is read from here). */
-export type CommitteeInputs = Partial<Record<CommitteeIndicatorId, number>>;
-
-export type VisitRecord = Pick<SupervisionVisit, 'id' | 'unitId' | 'deleted' | 'kind' | 'date' | 'findings'>;
+export type VisitRecord = Pick<SupervisionVisit, 'id' | 'unitId' | 'deleted' | 'kind' | 'date' | 'findings'> & Partial<Pick<SupervisionVisit, 'guidanceScore'>>;
 export type ReviewRecord = Pick<DutyReview, 'id' | 'unitId' | 'deleted' | 'createdAt' | 'year' | 'rating' | 'reportedOn'>;
 
 /** The committee's own records about the unit (other units' records and tombstones are ignored). */
@@ -53,7 +54,6 @@ export function committeeIndicator(
   ctx: IndicatorContext,
   indicator: AssessmentIndicator & { readonly id: CommitteeIndicatorId },
   records: CommitteeRecords,
-  inputs: CommitteeInputs,
 ): IndicatorResult {
   switch (indicator.id) {
     case 'supervision':
@@ -61,19 +61,24 @@ export function committeeIndicator(
     case 'review':
       return reviewIndicator(ctx, indicator, records.reviews ?? []);
     case 'guidance':
-      return givenIndicator(indicator, inputs);
+      return guidanceIndicator(ctx, indicator, records.visits ?? []);
   }
 }
 
 const visitLabel = (v: VisitRecord): string => `${chineseDate(v.date)}${SUPERVISION_VISIT_KIND_LABELS[v.kind]}`;
 const ITEM_MAX = 30;
 
-export function supervisionIndicator(ctx: IndicatorContext, indicator: AssessmentIndicator, visits: readonly VisitRecord[]): IndicatorResult {
-  const formula = '本季度工委下沉督导调研中未提出整改要求的次数 ÷ 督导调研次数 × 100；本季度未到该单位督导调研的不扣分';
+/** The unit's live visits dated in the quarter up to the day judged, oldest first. */
+function visitsInQuarter(ctx: IndicatorContext, visits: readonly VisitRecord[]): VisitRecord[] {
   const { start } = ctx.quarter.period;
-  const mine = visits
+  return visits
     .filter((v) => !v.deleted && v.unitId === ctx.unitId && compareIsoDates(v.date, start) >= 0 && compareIsoDates(v.date, ctx.judgedOn) <= 0)
     .sort((a, b) => compareIsoDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
+}
+
+export function supervisionIndicator(ctx: IndicatorContext, indicator: AssessmentIndicator, visits: readonly VisitRecord[]): IndicatorResult {
+  const formula = '本季度工委下沉督导调研中未提出整改要求的次数 ÷ 督导调研次数 × 100；本季度未到该单位督导调研的不扣分';
+  const mine = visitsInQuarter(ctx, visits);
   if (mine.length === 0)
     return { ...scoredFromRate(indicator, ctx.profile, 1, formula, `${ctx.quarter.period.label}截至${chineseDate(ctx.judgedOn)}工委未到该单位督导调研，不扣分`, []), rate: null };
   const withItems = mine.map((v) => ({ v, items: parseFindings(v.findings).followUps })).filter((x) => x.items.length > 0);
@@ -105,20 +110,24 @@ export function reviewIndicator(ctx: IndicatorContext, indicator: AssessmentIndi
   ]);
 }
 
-function givenIndicator(indicator: AssessmentIndicator & { readonly id: CommitteeIndicatorId }, inputs: CommitteeInputs): IndicatorResult {
-  const formula = '由工委根据日常指导评价评定（0–100 分）';
-  const given = inputs[indicator.id];
-  if (given === undefined) return noData(indicator, formula, '工委尚未评定日常指导评价');
-  if (!Number.isFinite(given) || given < 0 || given > 100) throw new BugError(`committee score out of 0–100: ${indicator.id}=${given}`);
-  const score = round2(given);
-  return {
-    id: indicator.id,
-    name: indicator.name,
-    weight: indicator.weight,
-    score,
-    rate: score / 100,
-    formula,
-    summary: `工委评定 ${score} 分`,
-    lost: score < 100 ? [lostPoint(indicator, 100 - score, `工委评定日常指导评价为 ${score} 分`, [])] : [],
-  };
+export function guidanceIndicator(ctx: IndicatorContext, indicator: AssessmentIndicator, visits: readonly VisitRecord[]): IndicatorResult {
+  const formula = '本季度联系组督导调研时对该单位日常指导评价分数（0–100 分）的平均值；本季度没有评价的为无数据';
+  const scored = visitsInQuarter(ctx, visits).flatMap((v) => (v.guidanceScore === undefined ? [] : [{ v, score: v.guidanceScore }]));
+  if (scored.length === 0) return noData(indicator, formula, `${ctx.quarter.period.label}截至${chineseDate(ctx.judgedOn)}联系组尚未对该单位作出日常指导评价`);
+  for (const { v, score } of scored) {
+    if (!Number.isInteger(score) || score < 0 || score > 100) throw new BugError(`guidanceScore out of 0–100 on visit ${v.id}: ${score}`);
+  }
+  const mean = scored.reduce((s, x) => s + x.score, 0) / scored.length;
+  const shortfalls: Shortfall[] = scored
+    .filter((x) => x.score < 100)
+    .map(({ v, score }) => ({
+      weight: 100 - score,
+      reason: `${visitLabel(v)}日常指导评价 ${score} 分`,
+      refs: [{ table: 'supervisionVisit', id: v.id, label: visitLabel(v) }],
+    }));
+  const summary =
+    scored.length === 1
+      ? `本季度日常指导评价 1 次，${scored[0]!.score} 分`
+      : `本季度日常指导评价 ${scored.length} 次（${scored.map((x) => x.score).join('、')} 分），平均 ${round2(mean)} 分`;
+  return scoredFromRate(indicator, ctx.profile, mean / 100, formula, summary, shortfalls);
 }

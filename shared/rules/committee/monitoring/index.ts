@@ -3,7 +3,7 @@ export * from './types';
 export * from './quarter';
 export type { MonitoringRecords, RectificationRecord } from './unitRecords';
 export type { RegisterEntry, BundleArrival } from './timelinessIndicator';
-export { COMMITTEE_INDICATORS, REVIEW_RATING_RATES, type CommitteeInputs, type CommitteeIndicatorId, type CommitteeRecords } from './committeeIndicators';
+export { COMMITTEE_INDICATORS, REVIEW_RATING_RATES, type CommitteeIndicatorId, type CommitteeRecords } from './committeeIndicators';
 export * from './quarterlyIndicators';
 export * from './quarterScores';
 export * from './publication';

@@ -169,7 +169,7 @@ describe('edges', () => {
     expect(r.trainingCoverage.score).toBeCloseTo(83.33, 2); // 33.33 % of an expected 40 %
   });
 
-  it('the committee’s inputs count only where the profile has their indicator; a hand-given one absent is 无数据', () => {
+  it('the committee’s inputs count only where the profile has their indicator; 日常指导评价 without a scored visit is 无数据', () => {
     const withReview: RuleProfile = {
       ...P,
       version: 2,
@@ -177,11 +177,12 @@ describe('edges', () => {
     };
     expect(ruleProfileSchema.safeParse(withReview).success).toBe(true);
     const withGuidance: RuleProfile = { ...withReview, assessment: { indicators: withReview.assessment.indicators.map((i) => (i.id === 'review' ? { id: 'guidance', name: '日常指导评价', weight: 10 } : i)) } };
-    expect(byId({ ...INPUT, committee: { review: 80, guidance: 90 } }, withGuidance).guidance).toMatchObject({ score: 90, summary: '工委评定 90 分', lost: [{ points: 10, weightedPoints: 1 }] });
-    expect(byId(INPUT, withGuidance).guidance).toMatchObject({ score: null, summary: '无数据：工委尚未评定日常指导评价' });
+    const scoredVisit = { id: 'gv', unitId: 'ua', deleted: false, kind: 'forum' as const, date: '2026-08-03', findings: '', guidanceScore: 90 };
+    expect(byId({ ...INPUT, committeeRecords: { visits: [scoredVisit] } }, withGuidance).guidance).toMatchObject({ score: 90, summary: '本季度日常指导评价 1 次，90 分', lost: [{ points: 10, weightedPoints: 1 }] });
+    expect(byId(INPUT, withGuidance).guidance).toMatchObject({ score: null, summary: '无数据：2026年第3季度截至2026年9月30日联系组尚未对该单位作出日常指导评价' });
     // 述职评议 is read from the committee's records, not given by hand (committeeIndicators.test.ts)
     const review = { id: 'rv', unitId: 'ua', deleted: false, createdAt: '2026-01-20T02:00:00.000Z', year: 2025, rating: 'fairlyGood' as const, reportedOn: '2026-01-15' };
-    expect(byId({ ...INPUT, committee: { review: 10 }, committeeRecords: { reviews: [review] } }, withReview).review).toMatchObject({ score: 80, lost: [{ points: 20, weightedPoints: 2 }] });
+    expect(byId({ ...INPUT, committeeRecords: { reviews: [review] } }, withReview).review).toMatchObject({ score: 80, lost: [{ points: 20, weightedPoints: 2 }] });
     const national = quarterlyIndicators({ ...INPUT, committeeRecords: { reviews: [review] } }, P).indicators.map((i) => i.id);
     expect(national).not.toContain('review');
   });

@@ -9,7 +9,7 @@
  */
 import type { IsoDate } from '../../dates';
 import { ruleProfileInForce, type AssessmentIndicator, type RuleProfile } from '../../profile';
-import { committeeIndicator, isCommitteeIndicator, type CommitteeInputs, type CommitteeRecords } from './committeeIndicators';
+import { committeeIndicator, isCommitteeIndicator, type CommitteeRecords } from './committeeIndicators';
 import type { IndicatorContext } from './context';
 import { attendanceIndicator, meetingCompletenessIndicator } from './meetingIndicators';
 import { cadreRatioIndicator, termsIndicator } from './organisationIndicators';
@@ -32,9 +32,7 @@ export interface QuarterlyIndicatorsInput {
   readonly register?: RegisterEntry | null;
   /** Bundles the 工委 received from the unit (any order). */
   readonly bundles?: readonly BundleArrival[];
-  /** The 工委's own scores given by hand (日常指导评价), counted only when the profile has its indicator. */
-  readonly committee?: CommitteeInputs;
-  /** The 工委's own records about the unit (联系组 visits, 述职评议), read only when the profile has their indicators. */
+  /** The 工委's own records about the unit (联系组 visits with their 日常指导评价, 述职评议), read only when the profile has their indicators. */
   readonly committeeRecords?: CommitteeRecords;
 }
 
@@ -65,7 +63,7 @@ export function profileRef(profile: RuleProfile): ProfileRef {
 
 function indicatorResult(ctx: IndicatorContext, indicator: AssessmentIndicator, input: QuarterlyIndicatorsInput): IndicatorResult {
   const id = indicator.id;
-  if (isCommitteeIndicator(id)) return committeeIndicator(ctx, { ...indicator, id }, input.committeeRecords ?? {}, input.committee ?? {});
+  if (isCommitteeIndicator(id)) return committeeIndicator(ctx, { ...indicator, id }, input.committeeRecords ?? {});
   switch (id) {
     case 'meetingCompleteness':
       return meetingCompletenessIndicator(ctx, indicator);
