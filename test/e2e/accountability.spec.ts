@@ -3,8 +3,12 @@
  * and a notice to a unit and writes its return bundle; the unit imports it, sees both on its
  * workbench, marks the notice read and answers the card with a rectification item; the committee
  * imports the unit's next bundle and sees the answer on the card and the read mark on the notice.
+ * The notice carries a PDF (通知附件): the unit sees it under the notice and saves it, byte for byte.
  * Every step waits on what the app shows.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import dayjs from 'dayjs';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import ExcelJS from 'exceljs';
@@ -17,6 +21,14 @@ dayjs.extend(quarterOfYear);
 const UNIT = '市财政局';
 const TRIGGER = '第三季度两个党支部未召开党员大会';
 const NOTICE = '关于报送2026年度抓基层党建工作述职材料的通知';
+const NOTICE_PDF = '述职报告模板.pdf';
+const NOTICE_PDF_BYTES = Buffer.from('%PDF-1.4\n% 述职报告模板\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'utf8');
+
+function noticePdf(): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tz-e2e-notice-')), NOTICE_PDF);
+  writeFileSync(file, NOTICE_PDF_BYTES);
+  return file;
+}
 
 async function pickDate(page: Page, label: string, date: string, within = page.locator('body')): Promise<void> {
   const field = within.getByLabel(label);
@@ -63,9 +75,13 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await noticeDrawer.getByRole('button', { name: /全部纳管单位/ }).click();
   await noticeDrawer.getByLabel('通知标题').fill(NOTICE);
   await noticeDrawer.getByLabel('通知正文').fill('请各单位于12月20日前报送党组(党委)书记述职报告。');
+  await chooseFile(committee, '添加附件', noticePdf());
+  await expect(noticeDrawer.getByTestId('notice-draft-attachments')).toContainText(NOTICE_PDF);
+  await screenshot(committee, 'accountability-notice-attachment');
   await noticeDrawer.getByRole('button', { name: '发出' }).click();
+  await expect(committee.getByText('含 1 个附件。发出后不能撤回。')).toBeVisible();
   await committee.getByRole('button', { name: '确认发出' }).click();
-  await expect(committee.getByText('通知已发给 1 个单位')).toBeVisible();
+  await expect(committee.getByText('通知及 1 个附件已发给 1 个单位')).toBeVisible();
   const noticeRow = committee.getByRole('row').filter({ hasText: NOTICE });
   await expect(noticeRow).toContainText('0/1 个单位');
 
@@ -147,6 +163,7 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await chooseFile(unit, '选择同步包', back);
   await expect(unit.getByTestId('import-counts')).toContainText('红黄牌');
   await expect(unit.getByTestId('import-counts')).toContainText('通知');
+  await expect(unit.getByTestId('import-counts')).toContainText('附件');
   await expect(unit.getByTestId('import-counts')).toContainText('季度考核');
   await unit.getByRole('button', { name: '确认导入' }).click();
   await expect(unit.getByTestId('import-result')).toBeVisible();
@@ -167,6 +184,13 @@ test('工委 issues a yellow card and a notice; the unit reads and answers; the 
   await expect(reviewed.getByText('已建立整改事项', { exact: true })).toHaveCount(1);
   await unit.getByText(NOTICE).click();
   await expect(unit.getByText('请各单位于12月20日前报送党组(党委)书记述职报告。')).toBeVisible();
+  // the notice's PDF came with the return bundle: listed under the notice, saved byte for byte
+  const attached = unit.getByTestId('notice-attachment').filter({ hasText: NOTICE_PDF });
+  await expect(attached).toBeVisible();
+  await screenshot(unit, 'accountability-unit-notice-attachment');
+  const saved = await download(unit, () => attached.getByRole('button', { name: `保存${NOTICE_PDF}` }).click());
+  expect(path.basename(saved)).toBe(NOTICE_PDF);
+  expect(readFileSync(saved).equals(NOTICE_PDF_BYTES)).toBe(true);
   await unit.getByRole('button', { name: '标记已读' }).click();
   await expect(unit.getByText('已标记已读，回执将随下一个同步包报送工委')).toBeVisible();
   await expect(unit.getByText('1 条未读')).toHaveCount(0);

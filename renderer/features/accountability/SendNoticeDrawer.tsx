@@ -1,16 +1,25 @@
 /**
  * 发通知: title, body, dates and the units it goes to — chosen one by one (by name or pinyin
  * initials), all active units at once, or (opened from the unit register) the units its filter
- * shows, said above the list. One confirmation names how many units get it.
+ * shows, said above the list. One confirmation names how many units get it. 添加附件: photos and
+ * PDF scans (shared/attachments/fileKind.ts, one at a time, each within the size limit), listed
+ * with 移除; each unit gets them with its notice in its return bundle.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, List, Popconfirm, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, FileImageOutlined, FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_RECORD } from '../../../shared/attachments/fileKind';
+import { isExpectedFailure } from '../../../shared/errors/errors';
 import type { EnrolledUnit } from '../../../shared/model/committee';
 import { sendNotice } from '../../db/accountabilityRepository';
+import type { NewAttachment } from '../../db/meetingRepository';
+import { platform } from '../../platform';
+import { prepareAttachment } from '../common/attachmentPrep';
 import { fromIso, toIso } from '../common/dates';
 import { matchesName, nameKey } from '../common/nameSearch';
 import { todayIso } from '../common/today';
 import { useWriteAction } from '../common/useWriteAction';
+import { sizeText } from './NoticeAttachmentList';
 import type { NoticeRecipients } from './noticeRecipients';
 
 interface FormValues {
@@ -38,6 +47,8 @@ export function SendNoticeDrawer({
   const [form] = Form.useForm<FormValues>();
   const run = useWriteAction();
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<NewAttachment[]>([]);
+  const { message } = App.useApp();
   const activeUnits = useMemo(() => units.filter((u) => u.status === 'active'), [units]);
   const nameKeys = useMemo(() => new Map(activeUnits.map((u) => [u.unitId, nameKey(u.name)] as const)), [activeUnits]);
   const chosen = Form.useWatch('unitIds', form) ?? [];
@@ -46,7 +57,27 @@ export function SendNoticeDrawer({
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({ unitIds: preset?.unitIds ?? [], title: '', body: '', issuedOn: fromIso(todayIso()), dueOn: null });
+    setFiles([]);
   }, [open, form, preset]);
+
+  async function addFile() {
+    if (files.length >= MAX_ATTACHMENTS_PER_RECORD) {
+      void message.error({ content: `一条通知最多带 ${MAX_ATTACHMENTS_PER_RECORD} 个附件。`, duration: 8 });
+      return;
+    }
+    try {
+      const file = await platform().openFile([{ name: '照片或PDF扫描件', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp'] }]);
+      if (!file) return;
+      const prepared = await prepareAttachment(file.name, file.bytes);
+      if (files.some((f) => f.sha256 === prepared.sha256)) {
+        void message.info(`“${file.name}”已添加过（内容相同），不重复添加。`);
+        return;
+      }
+      setFiles((list) => [...list, prepared]);
+    } catch (e) {
+      void message.error({ content: isExpectedFailure(e) ? e.error.message : '附件读取失败，请重试。', duration: 8 });
+    }
+  }
 
   async function submit() {
     let values: FormValues;
@@ -64,8 +95,8 @@ export function SendNoticeDrawer({
           body: values.body ?? '',
           issuedOn: toIso(values.issuedOn) ?? todayIso(),
           dueOn: toIso(values.dueOn),
-        }),
-      { success: `通知已发给 ${values.unitIds.length} 个单位，将随各单位的下一个回执送达`, form, fields: FIELDS },
+        }, files),
+      { success: `通知${files.length > 0 ? `及 ${files.length} 个附件` : ''}已发给 ${values.unitIds.length} 个单位，将随各单位的下一个回执送达`, form, fields: FIELDS },
     );
     setSaving(false);
     if (sent) onClose();
@@ -83,7 +114,7 @@ export function SendNoticeDrawer({
           <Button onClick={onClose}>取消</Button>
           <Popconfirm
             title={`确认向 ${chosen.length} 个单位发出此通知？`}
-            description="发出后不能撤回。"
+            description={files.length > 0 ? `含 ${files.length} 个附件。发出后不能撤回。` : '发出后不能撤回。'}
             okText="确认发出"
             cancelText="再想想"
             disabled={chosen.length === 0}
@@ -140,6 +171,36 @@ export function SendNoticeDrawer({
               <DatePicker placeholder="不设期限" />
             </Form.Item>
           </Space>
+          <Form.Item label="附件" extra={`可添加 PDF 扫描件或照片（JPG、PNG、WebP），每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；附件随通知下发到每个接收单位。`}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Button icon={<PaperClipOutlined />} onClick={() => void addFile()}>
+                添加附件
+              </Button>
+              {files.length > 0 && (
+                <List
+                  size="small"
+                  bordered
+                  data-testid="notice-draft-attachments"
+                  dataSource={files}
+                  renderItem={(f) => (
+                    <List.Item
+                      actions={[
+                        <Button key="remove" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`移除附件${f.name}`} onClick={() => setFiles((list) => list.filter((x) => x.sha256 !== f.sha256))}>
+                          移除
+                        </Button>,
+                      ]}
+                    >
+                      <Space>
+                        {f.mime === 'application/pdf' ? <FilePdfOutlined style={{ color: '#b71c1c' }} /> : <FileImageOutlined style={{ color: '#1677ff' }} />}
+                        <span>{f.name}</span>
+                        <Typography.Text type="secondary">{sizeText(f.bytes.byteLength)}</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Space>
+          </Form.Item>
         </Form>
       )}
     </Drawer>

@@ -1,11 +1,12 @@
 /**
  * 工委通知与红黄牌 on the unit's workbench: the cards the 工委 issued to the unit or its organisations
  * (with the deadline and the days left, and the unit's 整改 answer), its notices (unread first,
- * 标记已读) and the quarterly monitoring results the 工委 published for it (its own score only). Under 单位 → a unit in the committee's workspace the same panel is read-only: the
+ * 标记已读, the files sent with them to open or save) and the quarterly monitoring results the 工委 published for it (its own score only). Under 单位 → a unit in the committee's workspace the same panel is read-only: the
  * committee sees what the unit has answered and read.
  */
 import { useMemo, useState } from 'react';
 import { Badge, Button, Card, Collapse, Empty, List, Space, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { Card as YellowRedCard } from '../../../shared/model/committee';
 import { cardProgress } from '../../../shared/rules/committee/cardProgress';
 import { readMarks } from '../../../shared/rules/committee/noticeReads';
@@ -23,6 +24,7 @@ import type { RuleProfile } from '../../../shared/rules/profile';
 import { parseQuarter } from '../../../shared/rules/committee/monitoring/quarter';
 import { AnswerCardModal } from './AnswerCardModal';
 import { CardColourTag } from './CardColourTag';
+import { NoticeAttachmentList } from './NoticeAttachmentList';
 
 /** The published scores by the indicator names of the profile (ids it does not know shown as they are). */
 function indicatorNames(profile: RuleProfile, scores: Readonly<Record<string, number>>): [string, number][] {
@@ -190,11 +192,13 @@ export function UnitInboxPanel() {
                   <Typography.Text type="secondary">
                     {chineseDate(notice.issuedOn)}发布{notice.dueOn ? ` · 请于${chineseDate(notice.dueOn)}前办理` : ''}
                   </Typography.Text>
+                  {(inbox.noticeAttachments.get(notice.id)?.length ?? 0) > 0 && <Tag icon={<PaperClipOutlined />}>附件 {inbox.noticeAttachments.get(notice.id)!.length}</Tag>}
                 </Space>
               ),
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{notice.body || '（无正文）'}</Typography.Paragraph>
+                  <NoticeAttachmentList attachments={inbox.noticeAttachments.get(notice.id) ?? []} />
                   {readAt ? (
                     <Typography.Text type="secondary">已于{chineseDate(dateOfInstant(readAt))}标记已读，已读回执随下一个同步包报送工委。</Typography.Text>
                   ) : readOnly ? (
