@@ -35,7 +35,21 @@ function politicalSection(data: UnitReportData, f: AnnualFigures): string {
     p.projects.length === 0
       ? `本年度未录入${body}书记项目`
       : `确定${body}书记项目${p.projects.length}项（${p.projects.map((x) => quoted(x.title)).join('、')}），设置工作节点${p.milestones}个，已完成${p.done}个${p.share === null ? '' : `，完成率${percent(p.share)}`}${p.overdue > 0 ? `，${p.overdue}个节点逾期未完成` : ''}`;
-  return `${parts.join('，')}。${project}。${dutyListSentence(data, f)}`;
+  return `${parts.join('，')}。${project}${projectEvidencePhrase(f)}。${dutyListSentence(data, f)}`;
+}
+
+/** The projects' 证明材料 and the 工委's 评价 in words, from the records (nothing claimed without one). */
+function projectEvidencePhrase(f: AnnualFigures): string {
+  const projects = f.projectEvidence;
+  if (projects.length === 0) return '';
+  const files = projects.reduce((n, p) => n + p.attachments, 0);
+  const evidence = files === 0 ? '，台账中未上传证明材料' : `，上传证明材料${files}份`;
+  const rated = projects.filter((p) => p.rating !== null);
+  const ratings =
+    rated.length === 0
+      ? '，尚未收到工委评价'
+      : `，工委评价${rated.map((p) => (projects.length === 1 ? DUTY_REVIEW_RATING_LABELS[p.rating!.rating] : `${quoted(p.title)}${DUTY_REVIEW_RATING_LABELS[p.rating!.rating]}`)).join('、')}${rated.length < projects.length ? `，${projects.length - rated.length}项尚未收到工委评价` : ''}`;
+  return `${evidence}${ratings}`;
 }
 
 /** 民主生活会 of the 党组(党委) in words, from the ledger's records (“台账中未录入…” when it has none). */

@@ -34,6 +34,14 @@ export function annualReportTitle(data: UnitReportData): string {
   return `${partyGroupName(data)}关于${data.year}年度落实机关党建主体责任情况的报告`;
 }
 
+/** The 工委's ratings of the year's projects (好/较好/一般/差), or 尚未收到. */
+function projectRatingCell(f: AnnualFigures): string {
+  if (f.projectEvidence.length === 0) return NONE;
+  const rated = f.projectEvidence.filter((p) => p.rating !== null);
+  if (rated.length === 0) return '尚未收到';
+  return rated.map((p) => DUTY_REVIEW_RATING_LABELS[p.rating!.rating]).join('、') + (rated.length < f.projectEvidence.length ? `（${f.projectEvidence.length - rated.length}项尚未收到）` : '');
+}
+
 /** 优秀/合格/基本合格/不合格 of the year's 民主评议党员, or why there are none. */
 function appraisalCell(f: AnnualFigures): string {
   const a = f.life.appraisal;
@@ -67,6 +75,8 @@ function figuresTable(gw: Gongwen, data: UnitReportData, f: AnnualFigures): PdfC
       : [
           ['书记项目（项）', String(f.projects.projects.length)],
           ['书记项目节点（完成/总数）', ofDue(f.projects.done, f.projects.milestones)],
+    ['书记项目证明材料（份）', f.projectEvidence.length === 0 ? NONE : String(f.projectEvidence.reduce((n, p) => n + p.attachments, 0))],
+    ['书记项目工委评价', projectRatingCell(f)],
         ]),
     { section: '三级五岗职责清单' },
     ...dutyListRows(f),

@@ -57,6 +57,7 @@ import {
 import { termLight, type TermLightResult, type TermNotApplicable } from '../rules/organisations/termLight';
 import { trainingCoverage, type TrainingCoverageResult } from '../rules/training/trainingCoverage';
 import { organisationalLifeFigures, type OrganisationalLifeFigures } from '../rules/meetings/organisationalLife';
+import type { ProjectRating } from '../model/projectRating';
 
 /** Everything a unit's reports read. Records are the live ones (tombstones already left out). */
 export interface UnitReportData {
@@ -85,6 +86,8 @@ export interface UnitReportData {
   /** The 工委's 述职评议 of the unit and its published quarter scores (return bundles); absent in older snapshots. */
   readonly dutyReviews?: readonly DutyReview[];
   readonly assessments?: readonly Assessment[];
+  /** The 工委's ratings of the unit's 书记项目 (return bundles, record schema 7); absent in older snapshots. */
+  readonly projectRatings?: readonly ProjectRating[];
   /** The rule profile in force for the year (the committee's, else the national defaults). */
   readonly profile: RuleProfile;
   readonly year: number;
@@ -119,6 +122,7 @@ export interface UnitRecords {
   readonly card?: readonly Card[];
   readonly dutyReview?: readonly DutyReview[];
   readonly assessment?: readonly Assessment[];
+  readonly projectRating?: readonly ProjectRating[];
 }
 
 export interface SnapshotOptions {
@@ -174,6 +178,7 @@ export function unitReportData(records: UnitRecords, options: SnapshotOptions): 
     cards: live(records.card),
     dutyReviews: live(records.dutyReview),
     assessments: live(records.assessment),
+    projectRatings: live(records.projectRating),
     profile: options.profile ?? NATIONAL_PROFILE_V1,
     year: options.year,
     asOf: options.asOf ?? isoDate(options.year, 12, 31),
@@ -227,8 +232,20 @@ export interface AnnualFigures {
   readonly exchange: CadreExchangeFigures;
   /** Duty areas with no record of the year in the ledger, in report order (the report names them). */
   readonly unrecorded: readonly LedgerArea[];
+  /** Each 书记项目 of the year: its 证明材料 and the 工委's rating, if one came back. */
+  readonly projectEvidence: readonly ProjectEvidence[];
   /** 民主生活会 of the 党组(党委) and 中心组 sessions with the 机关党委专职副书记 列席, and the 民主评议党员 grades, of the year up to 截至. */
   readonly life: OrganisationalLifeFigures;
+}
+
+/** A 书记项目 of the year as the report states it beyond its milestones. */
+export interface ProjectEvidence {
+  readonly projectId: string;
+  readonly title: string;
+  /** 证明材料 attached (photos, scans). */
+  readonly attachments: number;
+  /** The 工委's 评价 that came back in a return bundle, or null. */
+  readonly rating: Pick<ProjectRating, 'rating' | 'comment'> | null;
 }
 
 /**
@@ -334,6 +351,11 @@ export function computeAnnualFigures(data: UnitReportData): AnnualFigures {
     care,
     exchange,
     life: organisationalLifeFigures(data.meetings, year, referenceDate),
+    projectEvidence: projects.projects.map((p) => {
+      const project = data.secretaryProjects.find((x) => x.id === p.id);
+      const rating = (data.projectRatings ?? []).find((r) => r.projectId === p.id) ?? null;
+      return { projectId: p.id, title: p.title, attachments: project?.attachmentIds?.length ?? 0, rating: rating === null ? null : { rating: rating.rating, comment: rating.comment } };
+    }),
     unrecorded: unrecordedAreas({
       secretaryProject: projects.projects.length,
       dutyList: dutyList.posts,

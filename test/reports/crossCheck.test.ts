@@ -223,9 +223,12 @@ function checkAnnual(text: string, definition: PdfDocumentDefinition, r: Recount
     expect(text).toContain(`确定${lg}书记项目${p.count}项`);
     expect(text).toContain(`设置工作节点${p.milestones}个，已完成${p.done}个，完成率${pc(p.done, p.milestones)}`);
     if (p.overdue > 0) expect(text).toContain(`${p.overdue}个节点逾期未完成`);
+    expect(text).toContain(p.files === 0 ? '台账中未上传证明材料' : `上传证明材料${p.files}份`);
+    if (p.rated === 0) expect(text).toContain('尚未收到工委评价');
     rowsOf(text, [
       ['书记项目（项）', p.count],
       ['书记项目节点（完成/总数）', `${p.done}/${p.milestones}`],
+      ['书记项目证明材料（份）', p.files],
     ]);
   } else expect(text).toContain(`本年度未录入${lg}书记项目`);
 

@@ -72,6 +72,7 @@ interface RectificationRow extends Row {
 interface ProjectRow extends Row {
   readonly year: number;
   readonly milestones: readonly { readonly due: Day | null; readonly done: boolean }[];
+  readonly attachmentIds?: readonly string[];
 }
 
 /** A unit's fixture file: `{ unit, records: { table: rows } }`. */
@@ -92,7 +93,8 @@ export interface Recount {
   readonly classes: { unit: number; committee: number };
   readonly funds: { lines: number; budgetFen: number; spentFen: number };
   readonly rectification: { total: number; closed: number; inProgress: number; open: number; overdue: number };
-  readonly projects: { count: number; milestones: number; done: number; overdue: number };
+  /** `files`: 证明材料 attached to the year's projects; `rated`: projects with a 工委 rating (projectRating). */
+  readonly projects: { count: number; milestones: number; done: number; overdue: number; files: number; rated: number };
   readonly cadre: { fullTime: number; staff: number };
   /** Term lights of the organisations that have a term, with why a red one is red. */
   readonly terms: { green: number; yellow: number; red: number; yellowExtended: number; greenExtended: number; redOverdue: number; redExtensionPassed: number; redNoTerm: number };
@@ -229,9 +231,12 @@ export function recountUnit(fixture: FixtureUnit, year: number, day: Day): Recou
     }
   }
 
-  const projects = { count: 0, milestones: 0, done: 0, overdue: 0 };
+  const projects = { count: 0, milestones: 0, done: 0, overdue: 0, files: 0, rated: 0 };
+  const ratedIds = new Set(rows<Row & { projectId: string }>(fixture, 'projectRating').map((x) => x.projectId));
   for (const p of rows<ProjectRow>(fixture, 'secretaryProject').filter((x) => x.year === year)) {
     projects.count++;
+    projects.files += p.attachmentIds?.length ?? 0;
+    if (ratedIds.has(p.id)) projects.rated++;
     projects.milestones += p.milestones.length;
     projects.done += p.milestones.filter((m) => m.done).length;
     projects.overdue += p.milestones.filter((m) => !m.done && m.due !== null && before(m.due, day)).length;

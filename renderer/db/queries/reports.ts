@@ -27,9 +27,9 @@ async function referencedClasses(db: TaizhangDb, own: readonly TrainingClass[], 
 
 /** Every table a unit report reads, for one unit (live and deleted alike: `unitReportData` filters). */
 export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<UnitRecords> {
-  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.dutyList, db.careVisit, db.commendation, db.publicity, db.cadreExchange, db.card, db.dutyReview, db.assessment];
+  const tables = [db.unit, db.organisation, db.election, db.committeeSeat, db.member, db.meeting, db.trainingClass, db.enrolment, db.secretaryProject, db.rectification, db.fundLine, db.expense, db.dutyList, db.careVisit, db.commendation, db.publicity, db.cadreExchange, db.card, db.dutyReview, db.assessment, db.projectRating];
   return db.transaction('r', tables, async () => {
-    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, dutyList, careVisit, commendation, publicity, cadreExchange, card, dutyReview, assessment] = await Promise.all([
+    const [unit, organisation, election, committeeSeat, member, meeting, ownClasses, enrolment, secretaryProject, rectification, fundLine, expense, dutyList, careVisit, commendation, publicity, cadreExchange, card, dutyReview, assessment, projectRating] = await Promise.all([
       db.unit.get(unitId),
       db.organisation.where('unitId').equals(unitId).toArray(),
       db.election.where('unitId').equals(unitId).toArray(),
@@ -50,6 +50,7 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       db.card.where('unitId').equals(unitId).toArray(),
       db.dutyReview.where('unitId').equals(unitId).toArray(),
       db.assessment.where('unitId').equals(unitId).toArray(),
+      db.projectRating.where('unitId').equals(unitId).toArray(),
     ]);
     const trainingClass = [...ownClasses, ...(await referencedClasses(db, ownClasses, enrolment))];
     return {
@@ -73,6 +74,7 @@ export async function loadUnitRecords(db: TaizhangDb, unitId: string): Promise<U
       card,
       dutyReview,
       assessment,
+      projectRating,
     };
   });
 }
