@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { isoInstantArbitrary, recordArbitrary } from '../model/testing/arbitraries';
-import type { RecordTable } from '../model/tables';
+import { recordOwner, type RecordTable } from '../model/tables';
 import { decodeBundle, openBundle, readHeader, verifyBundle } from './decode';
 import { encodeBundle } from './encode';
 import type { BundleRecords } from './records';
@@ -26,9 +26,12 @@ function recordsArbitrary(tables: readonly RecordTable[], unitId: string, device
   return fc.record(shape) as unknown as fc.Arbitrary<Record<string, unknown[]>>;
 }
 
+/** A unit's attachment record: not a notice's, which is the committee's (recordOwner). */
+const unitAttachmentArbitrary = recordArbitrary('attachment', { unitId: unit.id, deviceId: unit.deviceId }).filter((r) => recordOwner('attachment', r) === 'unit');
+
 /** Attachment records with their files (sometimes two records share one file). */
 const attachmentsArbitrary = fc
-  .array(fc.tuple(recordArbitrary('attachment', { unitId: unit.id, deviceId: unit.deviceId }), fc.uint8Array({ maxLength: 400 }), fc.boolean()), {
+  .array(fc.tuple(unitAttachmentArbitrary, fc.uint8Array({ maxLength: 400 }), fc.boolean()), {
     maxLength: 3,
   })
   .map((items) => {

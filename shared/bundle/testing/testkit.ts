@@ -10,7 +10,7 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { createUuidV7Generator } from '../../ids/uuidv7';
 import { recordArbitrary } from '../../model/testing/arbitraries';
 import type { RecordOf } from '../../model/registry';
-import { RECORD_OWNER, RECORD_TABLES } from '../../model/tables';
+import { RECORD_OWNER, RECORD_TABLES, recordOwner } from '../../model/tables';
 import type { RecordTable } from '../../model/tables';
 import { base64ToBytes, bytesToBase64 } from '../../encoding/base64';
 import { canonicalBytes } from '../canonical';
@@ -83,9 +83,8 @@ export const COMMITTEE_TABLES: readonly RecordTable[] = RECORD_TABLES.filter((t)
 /** `n` valid records of `table` belonging to `unitId`, made by `deviceId` (fast-check sample, seeded). */
 export function sampleRecords<T extends RecordTable>(table: T, n: number, unitId: string, deviceId: string, seed: number): RecordOf<T>[] {
   if (n === 0) return [];
-  const arb = recordArbitrary(table, { unitId, deviceId }).filter(
-    (r) => table !== 'trainingClass' || (r as { organiser?: string }).organiser === 'unit',
-  );
+  // a record its table's owner writes (recordOwner): no 工委 training class, no notice's attachment
+  const arb = recordArbitrary(table, { unitId, deviceId }).filter((r) => recordOwner(table, r as { organiser?: unknown; ownerTable?: unknown }) === RECORD_OWNER[table]);
   const out: RecordOf<T>[] = [];
   const ids = new Set<string>();
   for (const r of fc.sample(arb, { numRuns: n * 2 + 4, seed })) {
