@@ -67,7 +67,7 @@ const ADDED: Record<number, { tables: string[]; fields: Record<string, string[]>
   4: { tables: [], fields: { fundLine: ['special'], expense: ['voucherNo'] }, values: {} },
   5: { tables: [], fields: {}, values: {}, nested: { dutyList: { items: ['status'] } } },
   6: { tables: [], fields: {}, values: { member: { idNumber: [''] } } },
-  7: { tables: ['projectRating'], fields: { meeting: ['observers'], card: ['visitId'], supervisionVisit: ['guidanceScore'], secretaryProject: ['attachmentIds', 'problem', 'measures'] }, values: { meeting: { kind: ['democraticLifeMeeting'] } }, nested: { meeting: { attendance: ['appraisalGrade'] } } },
+  7: { tables: ['projectRating', 'cadreExchange'], fields: { publicity: ['level'], meeting: ['observers'], card: ['visitId'], supervisionVisit: ['guidanceScore'], secretaryProject: ['attachmentIds', 'problem', 'measures'] }, values: { meeting: { kind: ['democraticLifeMeeting'] }, attachment: { ownerTable: ['cadreExchange', 'projectRating'] } }, nested: { meeting: { attendance: ['appraisalGrade'] } } },
 };
 const V1_TABLES = 'unit organisation election committeeSeat member meeting attachment trainingClass enrolment secretaryProject dutyList rectification fundLine expense careVisit commendation publicity enrolledUnit card notice supervisionVisit assessment receipt'.split(' ');
 const TABLES = [...V1_TABLES, ...Object.values(ADDED).flatMap((a) => a.tables)];
