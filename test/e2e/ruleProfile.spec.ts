@@ -1,6 +1,7 @@
 /**
  * 规则配置 as the two sides would use it: the 工委 raises the cadre-ratio bounds and reweighs the
- * quarterly monitoring's indicators (refused in words until they add up to 100) in a new version of
+ * quarterly monitoring's indicators (refused in words until they add up to 100) and edits the 党费
+ * brackets (a bracket below the one before refused in words; one added) in a new version of
  * its rule profile, in force from today: the quarter that ended before still scores by the old
  * weights, the running one by the new. The unit, which counted by the national defaults, receives
  * it with its next receipt and from then on its workbench and 设置 count by the committee's rules.
@@ -34,8 +35,8 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await from.click();
   await from.fill(dayjs().format('YYYY-MM-DD'));
   await from.press('Enter');
-  await form.getByLabel('下限').fill('2.5');
-  await form.getByLabel('上限').fill('3');
+  await form.getByLabel('下限', { exact: true }).fill('2.5');
+  await form.getByLabel('上限', { exact: true }).fill('3');
   await form.getByLabel('调整说明（随配置下发，各单位可见）').fill('依据市委直属机关工委文件调整专职党务干部配备比例');
   // 季度考核指标: 组织生活 down to 15 alone leaves 90 — refused in words, nothing issued
   const weights = form.getByTestId('indicator-weights');
@@ -67,6 +68,23 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await expect(form.getByText('选举的分子（5）不能大于分母（4），请调整。')).toHaveCount(0);
   await quorum.scrollIntoViewIfNeeded();
   await screenshot(committee, 'rule-profile-form-quorum');
+  // 党费标准: the 在职 second bracket's upper bound below the first is refused in words; then 3500 元 /
+  // 1%, and a fifth bracket (20000 元 and above at 2.5 %) added before the open-ended last one
+  const dues = form.getByTestId('dues');
+  await dues.getByLabel('在职党员第2档月收入上限').fill('2000');
+  await form.getByRole('button', { name: '下发新版本' }).click();
+  await expect(form.getByText('在职党员第2档的月收入上限（2000元）须高于第1档的上限（3000元）：各档按月收入从低到高排列、首尾相接，请调整。')).toBeVisible();
+  await dues.getByLabel('在职党员第1档月收入上限').fill('3500');
+  await dues.getByLabel('在职党员第2档月收入上限').fill('5000');
+  await dues.getByTestId('dues-inService').getByRole('button', { name: '在最后一档前添加一档' }).click();
+  await expect(dues.getByTestId('dues-inService')).toContainText('10000元以上至');
+  await dues.getByLabel('在职党员第4档月收入上限').fill('20000');
+  await dues.getByLabel('在职党员第4档缴纳比例').fill('2');
+  await dues.getByLabel('在职党员第5档缴纳比例').fill('2.5');
+  await expect(dues.getByTestId('dues-inService')).toContainText('20000元以上（不设上限）');
+  await dues.getByLabel('每月固定党费').fill('0.5');
+  await dues.scrollIntoViewIfNeeded();
+  await screenshot(committee, 'rule-profile-form-dues');
   await screenshot(committee, 'rule-profile-form');
   await form.getByRole('button', { name: '下发新版本' }).click();
   await expect(committee.getByText('已下发新版规则配置')).toBeVisible();
@@ -75,6 +93,7 @@ test('the committee issues a rule profile; the unit counts by it once the receip
   await expect(card.getByTestId('rule-profile-versions')).toContainText('依据市委直属机关工委文件调整专职党务干部配备比例');
   await expect(card).toContainText('党员参会率达到 90% 得满分、不高于 50% 得 0 分');
   await expect(card).toContainText('选举须到会超过应到会的 2/3');
+  await expect(card).toContainText('在职党员月工资收入3500元以下（含）按 0.5%，3500元以上至5000元（含）按 1%，5000元以上至10000元（含）按 1.5%，10000元以上至20000元（含）按 2%，20000元以上按 2.5%；离退休党员月收入5000元以下（含）按 0.5%，5000元以上按 1%；学生、下岗失业、享受最低生活保障的党员每月 0.50元');
   await expect(card).toContainText('组织生活完成率 15 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分、下沉督导调研发现问题情况 5 分、述职评议 5 分（合计 100 分）');
 
   // enrol the unit; its first bundle; the receipt carries the profile back

@@ -5,12 +5,15 @@
  * said in Chinese before anything is issued) with each one's scale (计分标准: full marks at or above
  * 满分线, 0 at or below 零分线, linear between; 100 % / 0 % is the rate × 100) are edited here, and
  * so are the meeting frequencies (how many per period; a changed one says so in its 依据) and the
- * quorum shares (分子/分母); the dues brackets carry over from the version in force. Saved as the
+ * quorum shares (分子/分母), and the 党费标准: each group's brackets (在职 / 离退休: upper bound in 元 and
+ * rate in %, from the lowest income up, the last without an upper bound — refused in words
+ * otherwise), the fixed monthly amount and the months of back-payment. Saved as the
  * next version, in force from its date only (a quarter is scored by the profile in force on its last
  * day); units receive it with their next return bundle.
  */
 import { useEffect, useMemo } from 'react';
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { RuleProfile } from '../../../shared/rules/profile';
@@ -18,6 +21,14 @@ import { issueRuleProfile } from '../../db/ruleProfileRepository';
 import { toIso } from '../common/dates';
 import { useWriteAction } from '../common/useWriteAction';
 import {
+  bracketYuan,
+  DUES_GROUPS,
+  duesBracketsError,
+  duesBracketsFromRows,
+  duesRows,
+  specialMonthlyError,
+  type DuesGroup,
+  type DuesRow,
   fractionError,
   frequencyRows,
   requirementsWithCounts,
@@ -54,6 +65,8 @@ interface Values {
   /** Meetings per period, in the order of `frequencyRows(inForce)`. */
   frequencies: number[];
   quorum: Record<QuorumKey, { numerator: number; denominator: number }>;
+  /** 党费标准: each group's brackets (元, %), the fixed monthly amount in 元, the months of back-payment. */
+  dues: Record<DuesGroup, DuesRow[]> & { specialMonthly: number; backPayMaxMonths: number };
 }
 
 type QuorumKey = keyof RuleProfile['quorum'];
@@ -71,6 +84,7 @@ function valuesOf(p: RuleProfile): Omit<Values, 'effectiveFrom' | 'note'> {
     weights: indicatorWeightRows(p).map((r) => r.weight),
     scales: scalePercents(p, indicatorWeightRows(p)),
     frequencies: frequencyRows(p).map((r) => r.count),
+    dues: { inService: duesRows(p.dues.inService), retired: duesRows(p.dues.retired), specialMonthly: p.dues.specialMonthlyFen / 100, backPayMaxMonths: p.dues.backPayMaxMonths },
     quorum: { vote: { ...p.quorum.vote }, motion: { ...p.quorum.motion }, committee: { ...p.quorum.committee }, election: { ...p.quorum.election } },
     name: p.name,
     reminderMonths: p.terms.reminderMonths,
@@ -98,6 +112,12 @@ function profileOf(base: RuleProfile, v: Values, rows: readonly IndicatorWeightR
     effectiveFrom: toIso(v.effectiveFrom)!,
     meetings: { ...base.meetings, requirements: requirementsWithCounts(base, v.frequencies, v.name.trim()), recordWithinDays: v.recordWithinDays },
     quorum: v.quorum,
+    dues: {
+      inService: duesBracketsFromRows(v.dues.inService),
+      retired: duesBracketsFromRows(v.dues.retired),
+      specialMonthlyFen: Math.round(v.dues.specialMonthly * 100),
+      backPayMaxMonths: v.dues.backPayMaxMonths,
+    },
     terms: { ...base.terms, reminderMonths: v.reminderMonths, secondReminderMonths: v.secondReminderMonths, maxExtensionMonths: v.maxExtensionMonths },
     cadreRatio: { minBasisPoints: bp(v.cadreMin), maxBasisPoints: bp(v.cadreMax) },
     training: { ...base.training, coverageTargetBasisPoints: bp(v.coverage), newHeadWithinMonths: v.newHeadWithinMonths },
@@ -116,6 +136,71 @@ function Months({ name, label, min = 0, max = 60, unit = '个月' }: { name: key
     <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
       <InputNumber min={min} max={max} precision={0} addonAfter={unit} style={{ width: 150 }} />
     </Form.Item>
+  );
+}
+
+/** One group's dues brackets: each row's income range (from the previous row's upper bound), its upper bound and rate; add and remove rows. */
+function DuesBrackets({ group, label }: { group: DuesGroup; label: string }) {
+  const rows = Form.useWatch(['dues', group]) as DuesRow[] | undefined;
+  // said as the rows change (the list's own rule, which blocks 下发, is checked on 下发 only)
+  const liveError = rows === undefined ? null : duesBracketsError(label, rows);
+  return (
+    <Form.List
+      name={['dues', group]}
+      rules={[
+        {
+          validator: (_, value: DuesRow[] | undefined) => {
+            const error = duesBracketsError(label, value ?? []);
+            return error === null ? Promise.resolve() : Promise.reject(new Error(error));
+          },
+        },
+      ]}
+    >
+      {(items, { add, remove }) => (
+        <Form.Item label={`${label}（按月工资收入，各档首尾相接，最后一档不设上限）`} required data-testid={`dues-${group}`}>
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            {items.map((item, i) => {
+              const last = i === items.length - 1;
+              const prev = i === 0 ? null : (rows?.[i - 1]?.upTo ?? null);
+              const from = prev === null ? '' : `${bracketYuan(Math.round(prev * 100))}以上`;
+              return (
+                <Space key={item.key} align="center" size={6}>
+                  <Typography.Text style={{ display: 'inline-block', width: 40 }}>第{i + 1}档</Typography.Text>
+                  {last ? (
+                    <Typography.Text style={{ display: 'inline-block', width: 306 }}>{from === '' ? '不论收入多少' : `${from}（不设上限）`}</Typography.Text>
+                  ) : (
+                    <>
+                      <Typography.Text style={{ display: 'inline-block', width: 110 }}>{from === '' ? '' : `${from}至`}</Typography.Text>
+                      <Form.Item noStyle name={[item.name, 'upTo']}>
+                        <InputNumber aria-label={`${label}第${i + 1}档月收入上限`} min={0} step={500} addonAfter="元（含）" style={{ width: 110 }} />
+                      </Form.Item>
+                    </>
+                  )}
+                  <Form.Item noStyle name={[item.name, 'rate']}>
+                    <InputNumber aria-label={`${label}第${i + 1}档缴纳比例`} min={0} max={100} step={0.5} addonAfter="%" style={{ width: 80 }} />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    disabled={items.length === 1}
+                    aria-label={`删除${label}第${i + 1}档`}
+                    onClick={() => remove(item.name)}
+                  />
+                </Space>
+              );
+            })}
+            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ upTo: null, rate: null }, Math.max(items.length - 1, 0))}>
+              在最后一档前添加一档
+            </Button>
+            {liveError !== null && (
+              <Typography.Text type="danger" role="alert">
+                {liveError}
+              </Typography.Text>
+            )}
+          </Space>
+        </Form.Item>
+      )}
+    </Form.List>
   );
 }
 
@@ -146,7 +231,7 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
   return (
     <Modal open={open} title="调整规则配置" okText="下发新版本" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={720}>
       <Typography.Paragraph type="secondary">
-        以下为本市可调整的规则、会议频次、表决比例和季度考核指标的权重、计分标准；党费标准沿用现行版本。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
+        以下为本市可调整的规则、会议频次、表决比例、党费标准和季度考核指标的权重、计分标准。保存后生成新版本，随各单位的下一次回执下发，自施行日期起用于各项统计、预警和季度考核（施行日期前结束的季度仍按原版本计分）。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label="规则配置" requiredMark={false}>
         <Space size={16} align="start" wrap>
@@ -220,6 +305,31 @@ export function RuleProfileFormModal({ open, inForce, onClose }: { open: boolean
               </Space>
             </Form.Item>
           ))}
+        </div>
+        <Typography.Title level={5}>党费标准</Typography.Title>
+        <div data-testid="dues">
+          {DUES_GROUPS.map(({ key, label }) => (
+            <DuesBrackets key={key} group={key} label={label} />
+          ))}
+          <Space size={16} align="start" wrap>
+            <Form.Item
+              name={['dues', 'specialMonthly']}
+              label="学生、下岗失业、享受最低生活保障党员每月"
+              rules={[
+                {
+                  validator: (_, y: number | null | undefined) => {
+                    const error = specialMonthlyError(y ?? null);
+                    return error === null ? Promise.resolve() : Promise.reject(new Error(error));
+                  },
+                },
+              ]}
+            >
+              <InputNumber aria-label="每月固定党费" min={0} step={0.1} addonAfter="元" style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name={['dues', 'backPayMaxMonths']} label="补交党费最多补" rules={[{ required: true, message: '请填写补交党费最多补几个月' }]}>
+              <InputNumber aria-label="补交党费最多补" min={0} max={120} precision={0} addonAfter="个月" style={{ width: 150 }} />
+            </Form.Item>
+          </Space>
         </div>
         <Typography.Title level={5}>红黄牌</Typography.Title>
         <Space size={16} align="start" wrap>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_PROFILE_V1, type RuleProfile } from '../../../shared/rules/profile';
 import { ruleProfileSchema } from '../../../shared/model/profileSchema';
-import { fractionError, frequencyRows, requirementsWithCounts, indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle, scaleError, scalePercents, scoringFromScales } from './ruleProfileText';
+import { duesBracketsError, duesBracketsFromRows, duesBracketsText, duesRows, specialMonthlyError, fractionError, frequencyRows, requirementsWithCounts, indicatorsFromWeights, indicatorWeightRows, indicatorWeightsError, ruleProfileLines, ruleProfileTitle, scaleError, scalePercents, scoringFromScales } from './ruleProfileText';
 
 const issued: RuleProfile = {
   ...NATIONAL_PROFILE_V1,
@@ -36,6 +36,10 @@ describe('ruleProfileLines', () => {
       ['教育培训', '年度覆盖率目标 100%；新任书记 12 个月内须参加任职培训'],
       ['组织生活', '会议结束 7 天后录入的记为“补录”；连续 6 个月未参加组织生活的党员列入提醒'],
       ['表决比例', '表决须有表决权的党员到会超过 1/2，决议须赞成超过应到会有表决权党员的 1/2，支委会须委员到会超过 1/2，选举须到会超过应到会的 4/5'],
+      [
+        '党费标准',
+        '在职党员月工资收入3000元以下（含）按 0.5%，3000元以上至5000元（含）按 1%，5000元以上至10000元（含）按 1.5%，10000元以上按 2%；离退休党员月收入5000元以下（含）按 0.5%，5000元以上按 1%；学生、下岗失业、享受最低生活保障的党员每月 0.20元；补交党费最多补 6 个月',
+      ],
       ['红黄牌', '黄牌逾期未整改升为红牌；12 个月内第 2 张黄牌升为红牌'],
       ['季度考核指标', '组织生活完成率 25 分、党员参会率 15 分、按期换届 15 分、教育培训覆盖率 15 分、专职党务干部配备 10 分、整改推进 10 分、数据报送及时性 10 分（合计 100 分）'],
     ]);
@@ -169,5 +173,62 @@ describe('meeting frequencies and quorum in the editor', () => {
     expect(fractionError('选举', { numerator: 2, denominator: 3 })).toBeNull();
     expect(fractionError('选举', { numerator: 5, denominator: 4 })).toBe('选举的分子（5）不能大于分母（4），请调整。');
     expect(fractionError('选举', { numerator: null, denominator: 4 })).toBe('请按“分子/分母”填写选举，均为正整数。');
+  });
+});
+
+describe('the dues brackets in the editor (党费标准)', () => {
+  const national = NATIONAL_PROFILE_V1.dues;
+
+  it('reads the profile’s brackets as rows in 元 and %, and writes them back unchanged', () => {
+    expect(duesRows(national.retired)).toEqual([
+      { upTo: 5000, rate: 0.5 },
+      { upTo: null, rate: 1 },
+    ]);
+    expect(duesBracketsFromRows(duesRows(national.inService))).toEqual(national.inService);
+  });
+
+  it('writes the edited brackets: 元 to 分, % to basis points, the last without an upper bound; the profile is valid', () => {
+    const rows = [
+      { upTo: 3500.5, rate: 0.5 },
+      { upTo: 8000, rate: 1.25 },
+      { upTo: 12000, rate: 2 }, // the last row's bound is ignored: it has none
+    ];
+    const inService = duesBracketsFromRows(rows);
+    expect(inService).toEqual([
+      { upToFen: 350050, rateBasisPoints: 50 },
+      { upToFen: 800000, rateBasisPoints: 125 },
+      { upToFen: null, rateBasisPoints: 200 },
+    ]);
+    expect(ruleProfileSchema.safeParse({ ...NATIONAL_PROFILE_V1, version: 2, dues: { ...national, inService } }).success).toBe(true);
+    expect(duesBracketsText(inService)).toBe('3500.50元以下（含）按 0.5%，3500.50元以上至8000元（含）按 1.25%，8000元以上按 2%');
+    expect(duesBracketsText([{ upToFen: null, rateBasisPoints: 100 }])).toBe('不论收入多少按 1%');
+  });
+
+  it('refuses, in Chinese and naming the bracket, what the profile would refuse', () => {
+    expect(duesBracketsError('在职党员', duesRows(national.inService))).toBeNull();
+    expect(duesBracketsError('在职党员', [])).toBe('在职党员的党费档次至少要有一档，请添加。');
+    expect(duesBracketsError('在职党员', [{ upTo: null, rate: 1 }])).toBeNull();
+    // not ascending
+    expect(duesBracketsError('在职党员', [{ upTo: 5000, rate: 0.5 }, { upTo: 3000, rate: 1 }, { upTo: null, rate: 2 }])).toBe(
+      '在职党员第2档的月收入上限（3000元）须高于第1档的上限（5000元）：各档按月收入从低到高排列、首尾相接，请调整。',
+    );
+    expect(duesBracketsError('离退休党员', [{ upTo: 5000, rate: 0.5 }, { upTo: 5000, rate: 1 }, { upTo: null, rate: 2 }])).toContain('离退休党员第2档的月收入上限（5000元）须高于第1档');
+    // a missing bound (only the last has none), a bound of 0 or below the 分
+    expect(duesBracketsError('在职党员', [{ upTo: null, rate: 0.5 }, { upTo: null, rate: 1 }])).toBe('在职党员第1档的月收入上限未填写；只有最后一档不设上限，请填写。');
+    expect(duesBracketsError('在职党员', [{ upTo: 0, rate: 0.5 }, { upTo: null, rate: 1 }])).toBe('在职党员第1档的月收入上限应为大于 0 的金额（精确到分），请调整。');
+    expect(duesBracketsError('在职党员', [{ upTo: 3000.005, rate: 0.5 }, { upTo: null, rate: 1 }])).toContain('精确到分');
+    // rates: missing, out of 0–100, more than two decimals
+    expect(duesBracketsError('在职党员', [{ upTo: 3000, rate: null }, { upTo: null, rate: 1 }])).toBe('在职党员第1档的缴纳比例未填写，请填写 0%—100% 之间的比例。');
+    expect(duesBracketsError('在职党员', [{ upTo: 3000, rate: 0.5 }, { upTo: null, rate: 101 }])).toBe('在职党员第2档的缴纳比例应在 0%—100% 之间，最多两位小数，请调整。');
+    expect(duesBracketsError('在职党员', [{ upTo: 3000, rate: -1 }, { upTo: null, rate: 1 }])).toContain('第1档的缴纳比例应在 0%—100% 之间');
+    expect(duesBracketsError('在职党员', [{ upTo: 3000, rate: 0.125 }, { upTo: null, rate: 1 }])).toContain('最多两位小数');
+  });
+
+  it('checks the fixed monthly amount: not negative, to the 分', () => {
+    expect(specialMonthlyError(0.2)).toBeNull();
+    expect(specialMonthlyError(0)).toBeNull();
+    expect(specialMonthlyError(null)).toBe('请填写学生、下岗失业、享受最低生活保障党员每月缴纳的党费金额。');
+    expect(specialMonthlyError(-0.1)).toBe('每月固定党费应为不小于 0 的金额（精确到分），请调整。');
+    expect(specialMonthlyError(0.205)).toContain('精确到分');
   });
 });

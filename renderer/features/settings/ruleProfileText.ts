@@ -1,9 +1,9 @@
 /** The thresholds of a rule profile a cadre asks about, in words (for 设置 → 规则配置). */
 import { ASSESSMENT_INDICATORS } from '../../../shared/model/profileSchema';
 import { MEETING_KIND_LABELS, ORGANISATION_KIND_LABELS } from '../../../shared/model/vocabulary';
-import type { AssessmentIndicatorId, Fraction, RequirementPeriod, RuleProfile } from '../../../shared/rules/profile';
+import type { AssessmentIndicatorId, DuesBracket, Fraction, RequirementPeriod, RuleProfile } from '../../../shared/rules/profile';
 import { assessmentScoring, meetingRequirements, NATIONAL_PROFILE_V1 } from '../../../shared/rules/profile';
-import { basisPointsPercent, chineseDate } from '../../../shared/rules/text';
+import { basisPointsPercent, chineseDate, yuan } from '../../../shared/rules/text';
 
 /** [label, words] pairs, in the order the card shows them. */
 export function ruleProfileLines(p: RuleProfile): [string, string][] {
@@ -13,6 +13,7 @@ export function ruleProfileLines(p: RuleProfile): [string, string][] {
     ['教育培训', `年度覆盖率目标 ${basisPointsPercent(p.training.coverageTargetBasisPoints)}；新任书记 ${p.training.newHeadWithinMonths} 个月内须参加任职培训`],
     ['组织生活', `会议结束 ${p.meetings.recordWithinDays} 天后录入的记为“补录”；连续 ${p.selfWithdrawal.months} 个月未参加组织生活的党员列入提醒`],
     ['表决比例', quorumText(p)],
+    ['党费标准', duesText(p)],
     ['红黄牌', `${p.cards.escalateOverdueYellow ? '黄牌逾期未整改升为红牌；' : ''}${p.cards.repeatWithinMonths} 个月内第 ${p.cards.repeatYellowCount} 张黄牌升为红牌`],
     ['季度考核指标', indicatorWeightsText(p)],
     ...(scalesText(p) === null ? [] : [['计分标准', scalesText(p)!] as [string, string]]),
@@ -172,5 +173,89 @@ export function fractionError(label: string, f: { numerator: number | null; deno
   const { numerator: n, denominator: d } = f;
   if (n === null || d === null || !Number.isInteger(n) || !Number.isInteger(d) || n < 1 || d < 1) return `请按“分子/分母”填写${label}，均为正整数。`;
   if (n > d) return `${label}的分子（${n}）不能大于分母（${d}），请调整。`;
+  return null;
+}
+
+// ── 党费标准 (dues) ────────────────────────────────────────────────────────────────────────────
+
+/** Fen as 元 in a bracket's words, without “.00” for whole 元: 300000 → 3000元, 300050 → 3000.50元. */
+export function bracketYuan(fen: number): string {
+  return fen % 100 === 0 ? `${fen / 100}元` : yuan(fen);
+}
+
+/** The brackets in words: 月收入3000元以下（含）0.5%，3000元以上至5000元（含）1%，10000元以上 2%. */
+export function duesBracketsText(brackets: readonly DuesBracket[]): string {
+  return brackets
+    .map((b, i) => {
+      const from = i === 0 ? null : brackets[i - 1]!.upToFen;
+      const range =
+        b.upToFen === null
+          ? from === null
+            ? '不论收入多少'
+            : `${bracketYuan(from)}以上`
+          : from === null
+            ? `${bracketYuan(b.upToFen)}以下（含）`
+            : `${bracketYuan(from)}以上至${bracketYuan(b.upToFen)}（含）`;
+      return `${range}按 ${basisPointsPercent(b.rateBasisPoints)}`;
+    })
+    .join('，');
+}
+
+/** 党费标准 in words (for the card). */
+export function duesText(p: RuleProfile): string {
+  const d = p.dues;
+  return `在职党员月工资收入${duesBracketsText(d.inService)}；离退休党员月收入${duesBracketsText(d.retired)}；学生、下岗失业、享受最低生活保障的党员每月 ${yuan(d.specialMonthlyFen)}；补交党费最多补 ${d.backPayMaxMonths} 个月`;
+}
+
+/** One dues bracket in the editor: its upper bound in 元 (null on the last: no upper bound) and its rate in percent. */
+export interface DuesRow {
+  readonly upTo: number | null;
+  readonly rate: number | null;
+}
+
+export const DUES_GROUPS = [
+  { key: 'inService', label: '在职党员' },
+  { key: 'retired', label: '离退休党员' },
+] as const;
+export type DuesGroup = (typeof DUES_GROUPS)[number]['key'];
+
+/** The profile's brackets as the editor's rows. */
+export function duesRows(brackets: readonly DuesBracket[]): DuesRow[] {
+  return brackets.map((b) => ({ upTo: b.upToFen === null ? null : b.upToFen / 100, rate: b.rateBasisPoints / 100 }));
+}
+
+const hundredths = (n: number): boolean => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
+
+/**
+ * What is wrong with one group's brackets, in Chinese, or null: at least one; each rate 0%–100% to two
+ * decimals; every bracket but the last with an upper bound in 元 to the 分, above the one before (the
+ * brackets follow on from each other, from the lowest income up; the last has no upper bound).
+ */
+export function duesBracketsError(label: string, rows: readonly DuesRow[]): string | null {
+  if (rows.length === 0) return `${label}的党费档次至少要有一档，请添加。`;
+  for (const [i, r] of rows.entries()) {
+    const n = `${label}第${i + 1}档`;
+    if (r.rate === null || r.rate === undefined || !Number.isFinite(r.rate)) return `${n}的缴纳比例未填写，请填写 0%—100% 之间的比例。`;
+    if (r.rate < 0 || r.rate > 100 || !hundredths(r.rate)) return `${n}的缴纳比例应在 0%—100% 之间，最多两位小数，请调整。`;
+    if (i === rows.length - 1) continue; // the last bracket has no upper bound
+    if (r.upTo === null || r.upTo === undefined || !Number.isFinite(r.upTo)) return `${n}的月收入上限未填写；只有最后一档不设上限，请填写。`;
+    if (!(r.upTo > 0) || !hundredths(r.upTo)) return `${n}的月收入上限应为大于 0 的金额（精确到分），请调整。`;
+    const prev = i === 0 ? null : rows[i - 1]!.upTo;
+    if (prev !== null && prev !== undefined && !(r.upTo > prev)) {
+      return `${n}的月收入上限（${r.upTo}元）须高于第${i}档的上限（${prev}元）：各档按月收入从低到高排列、首尾相接，请调整。`;
+    }
+  }
+  return null;
+}
+
+/** The profile's brackets from the editor's rows (checked by `duesBracketsError` first): the last without an upper bound. */
+export function duesBracketsFromRows(rows: readonly DuesRow[]): DuesBracket[] {
+  return rows.map((r, i) => ({ upToFen: i === rows.length - 1 ? null : Math.round((r.upTo ?? 0) * 100), rateBasisPoints: Math.round((r.rate ?? 0) * 100) }));
+}
+
+/** The 每月固定党费 of students, the unemployed and 低保 recipients, in 元, checked: null when fine. */
+export function specialMonthlyError(yuanAmount: number | null): string | null {
+  if (yuanAmount === null || yuanAmount === undefined || !Number.isFinite(yuanAmount)) return '请填写学生、下岗失业、享受最低生活保障党员每月缴纳的党费金额。';
+  if (yuanAmount < 0 || !hundredths(yuanAmount)) return '每月固定党费应为不小于 0 的金额（精确到分），请调整。';
   return null;
 }
