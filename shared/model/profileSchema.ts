@@ -84,7 +84,8 @@ export const ASSESSMENT_INDICATORS = [
   'cadreRatio',
   'rectification',
   'bundleTimeliness',
-  // The committee's own inputs (下沉督导调研, 日常指导评价, 述职评议), scored by hand 0–100. Not in the
+  // The committee's own inputs (下沉督导调研, 日常指导评价, 述职评议), computed from its 联系组 visits and
+  // 述职评议 records (shared/rules/committee/monitoring/committeeIndicators.ts). Not in the
   // national defaults: they count only in a profile that lists them (which programs older than
   // these ids refuse, as they refuse any unknown value).
   'supervision',
