@@ -21,7 +21,8 @@ export function sizeText(bytes: number): string {
 /** The file's name with its extension, so that the saved copy opens with the right program. */
 function fileNameOf(a: Attachment): string {
   const ext = EXTENSIONS[a.mime];
-  return ext && !new RegExp(`\\.${ext}$`, 'i').test(a.name) ? `${a.name}.${ext}` : a.name;
+  const known = a.mime === 'image/jpeg' ? /\.(jpe?g)$/i : new RegExp(`\\.${ext ?? ''}$`, 'i');
+  return ext && !known.test(a.name) ? `${a.name}.${ext}` : a.name;
 }
 
 async function bytesOf(a: Attachment): Promise<Uint8Array | null> {
@@ -39,7 +40,7 @@ async function saveOrOpen(message: MessageApi, a: Attachment, open: boolean): Pr
       return;
     }
     const ext = EXTENSIONS[a.mime];
-    const saved = await platform().saveFile(fileNameOf(a), bytes, ext ? [{ name: KINDS[a.mime] ?? '附件', extensions: [ext] }] : undefined);
+    const saved = await platform().saveFile(fileNameOf(a), bytes, ext ? [{ name: KINDS[a.mime] ?? '附件', extensions: a.mime === 'image/jpeg' ? ['jpg', 'jpeg'] : [ext] }] : undefined);
     if (!saved.saved) return;
     if (open) await platform().openSaved(saved, bytes, a.mime);
     else void message.success(`已保存“${saved.fileName}”`);
