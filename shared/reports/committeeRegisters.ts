@@ -15,6 +15,7 @@ import type { Card, Rectification } from '../model';
 import type { IsoDate } from '../rules/dates';
 import { cardColourLabel, cardProgress, type CardStage } from '../rules/committee/cardProgress';
 import type { YearView } from '../rules/committee/monitoring';
+import { compareCodePoints } from '../rules/collation';
 import { chineseDate } from '../rules/text';
 import { BUNDLED_FONT_SET, type ReportFontSet } from './fonts';
 import { NONE, tidy } from './format';
@@ -121,14 +122,26 @@ export function noCardsInYear(year: number): string {
   return `${year}年没有发出红黄牌，没有可打印的${year}年度红黄牌台账。`;
 }
 
-/** The register of every card up to 截至, or (`year`) of the cards issued in that year, each with its progress as of 截至. */
-export function buildCardRegisterReport(input: CardRegisterInput, options: CommitteeRegisterOptions & { readonly year?: number | null }): PdfDocumentDefinition {
+/** The register's columns, the same in the PDF and the .xlsx. */
+export const CARD_REGISTER_HEADERS = ['序号', '牌色', '亮牌对象', '亮牌事由', '亮牌日期', '整改期限', '整改情况'] as const;
+
+/** The register as text: the summary sentence and one row per card (CARD_REGISTER_HEADERS), oldest first. */
+export interface CardRegisterTable {
+  readonly title: string;
+  readonly summary: string;
+  readonly rows: readonly (readonly string[])[];
+}
+
+/**
+ * Every card up to 截至, or (`year`) the cards issued in that year, each with its progress as of 截至;
+ * throws the Chinese reason when there is none (nothing to print or export).
+ */
+export function cardRegisterTable(input: CardRegisterInput, options: { readonly committeeName: string; readonly asOf: IsoDate; readonly year?: number | null }): CardRegisterTable {
   const year = options.year ?? null;
   const cards = input.cards.filter((c) => !c.deleted && c.issuedOn <= options.asOf && (year === null || c.issuedOn.startsWith(`${year}-`)));
   if (cards.length === 0) throw new Error(year === null ? NO_CARDS : noCardsInYear(year));
-  const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
   const title = cardRegisterTitle(options.committeeName, year);
-  const ordered = [...cards].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.createdAt.localeCompare(b.createdAt));
+  const ordered = [...cards].sort((a, b) => compareCodePoints(a.issuedOn, b.issuedOn) || compareCodePoints(a.createdAt, b.createdAt));
   const progress = ordered.map((card) => ({ card, progress: cardProgress(card, input.answers, options.asOf) }));
   const red = cards.filter((c) => c.colour === 'red').length;
   const closed = progress.filter((p) => p.progress.stage === 'closed').length;
@@ -143,7 +156,7 @@ export function buildCardRegisterReport(input: CardRegisterInput, options: Commi
   const colours = red === 0 ? '均为黄牌' : yellow === 0 ? '均为红牌' : `红牌${red}张、黄牌${yellow}张`;
   const summary = `截至${chineseDate(options.asOf)}，${year === null ? '' : `${year}年`}共亮牌${cards.length}张（${colours}），${openText}。`;
 
-  const rows: TableRow[] = progress.map(({ card, progress: p }, i) => {
+  const rows = progress.map(({ card, progress: p }, i) => {
     const unit = input.unitNames.get(card.unitId) ?? '（已移出名册的单位）';
     // an organisation's name usually begins with its unit's (市审计局统计科党支部): the unit is not said twice
     const organisation = input.organisationNames.get(card.subjectId) ?? '（未知党组织）';
@@ -158,17 +171,17 @@ export function buildCardRegisterReport(input: CardRegisterInput, options: Commi
       `${STAGE_TEXT[p.stage]}${p.stage === 'closed' ? '' : `；${p.answerText}`}`,
     ];
   });
+  return { title, summary, rows };
+}
+
+/** The register of every card up to 截至, or (`year`) of the cards issued in that year, each with its progress as of 截至. */
+export function buildCardRegisterReport(input: CardRegisterInput, options: CommitteeRegisterOptions & { readonly year?: number | null }): PdfDocumentDefinition {
+  const gw = gongwen(options.fonts ?? BUNDLED_FONT_SET);
+  const { title, summary, rows } = cardRegisterTable(input, options);
+  const widths = [{ width: 24, align: 'center' }, { width: 24, align: 'center' }, { width: '*' }, { width: '*' }, { width: 46, align: 'center' }, { width: 66 }, { width: 66 }] as const;
   const table = gw.table({
-    columns: [
-      { header: '序号', width: 24, align: 'center' },
-      { header: '牌色', width: 24, align: 'center' },
-      { header: '亮牌对象', width: '*' },
-      { header: '亮牌事由', width: '*' },
-      { header: '亮牌日期', width: 46, align: 'center' },
-      { header: '整改期限', width: 66 },
-      { header: '整改情况', width: 66 },
-    ],
-    rows,
+    columns: CARD_REGISTER_HEADERS.map((header, i) => ({ header, ...widths[i]! })),
+    rows: rows.map((r) => [...r]),
     fontSize: 10.5,
     compact: true,
   });

@@ -11,8 +11,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, DatePicker, Empty, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Empty, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { Card } from '../../../shared/model/committee';
 import { CARD_SUBJECT_KIND_LABELS } from '../../../shared/model/vocabulary';
 import { cardProgress, type CardProgress } from '../../../shared/rules/committee/cardProgress';
@@ -21,6 +21,10 @@ import type { IsoDate } from '../../../shared/rules/dates';
 import { chineseDate } from '../../../shared/rules/text';
 import { closeCard } from '../../db/accountabilityRepository';
 import { cardRegister } from '../../db/queries/accountability';
+import { reportCommitteeName } from '../../db/queries/reports';
+import { cardRegisterTable } from '../../../shared/reports/committeeRegisters';
+import { platform } from '../../platform';
+import { cardRegisterFileName, writeCardRegisterWorkbook } from './cardRegisterSheet';
 import { fromIso, toIso } from '../common/dates';
 import { todayIso } from '../common/today';
 import { usePdfJob } from '../common/usePdfJob';
@@ -60,6 +64,9 @@ export function CardRegisterPage() {
   // the register of one year (the cards issued in it) or of all years; at first this year's when it has cards
   const [chosenYear, setChosenYear] = useState<number | 'all' | null>(null);
   const pdf = usePdfJob();
+  const committeeName = useAppQuery(reportCommitteeName);
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
 
   const { rows, proposals } = useMemo(() => {
     if (!register) return { rows: [] as Row[], proposals: [] };
@@ -99,6 +106,23 @@ export function CardRegisterPage() {
     if (done) setClosing(null);
   }
 
+  // 导出 Excel: the same rows as the printed register (of the year shown, or every year)
+  async function exportSheet() {
+    if (!register) return;
+    setExporting(true);
+    try {
+      const input = { cards: register.cards, answers: register.answers, unitNames: new Map(register.units.map((u) => [u.unitId, u.name] as const)), organisationNames: register.organisationNames };
+      const table = cardRegisterTable(input, { committeeName: committeeName ?? '', asOf: asOf as IsoDate, year: year === 'all' ? null : year });
+      const bytes = await writeCardRegisterWorkbook(table);
+      const saved = await platform().saveFile(cardRegisterFileName(table, asOf), bytes, [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
+      if (saved.saved) void message.success(`已导出“${saved.fileName}”`);
+    } catch {
+      void message.error('导出失败：文件没有写入。请检查保存位置（如U盘）是否可写、空间是否足够，然后重试。');
+    } finally {
+      setExporting(false);
+    }
+  }
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -122,6 +146,9 @@ export function CardRegisterPage() {
           />
         </Space>
         <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={ofYear.length === 0 || register === undefined} onClick={() => void exportSheet()}>
+            导出 Excel
+          </Button>
           <Button
             icon={<PrinterOutlined />}
             loading={pdf.running}
