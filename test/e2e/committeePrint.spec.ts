@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear.js';
 import { expect, test, type Page } from '@playwright/test';
 import { compact, pdfText } from '../reports/pdfReader';
+import ExcelJS from 'exceljs';
 import { download, enrolUnitWithCommittee, pickFromOpenList, screenshot, setUpAsCommittee, setUpAsUnit } from './helpers';
 
 dayjs.extend(quarterOfYear);
@@ -55,6 +56,14 @@ test('工委 prints the card register, the year’s score table and a unit’s �
   expect(registerText).toContain(compact(`黄牌${UNIT}${TRIGGER}`));
   expect(registerText).toContain('单位未回应；单位尚未建立整改事项');
   await screenshot(committee, 'committee-card-register-printed');
+  // the same register as .xlsx: the same rows
+  const sheetFile = await download(committee, () => committee.getByRole('button', { name: '导出 Excel' }).click());
+  await expect(committee.getByText(/^已导出“.*红黄牌台账.*\.xlsx”$/)).toBeVisible();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(sheetFile);
+  const sheetRows = book.worksheets[0]!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).map(String).join('') : ''));
+  expect(sheetRows.join('|')).toContain('共亮牌1张（均为黄牌），已销牌0张，未销牌1张');
+  expect(sheetRows.some((r) => r.startsWith(`1黄牌${UNIT}${TRIGGER}`))).toBe(true);
 
   // 季度考核 published, then 年度汇总 → 打印 PDF
   await committee.getByRole('tab', { name: '季度考核' }).click();
